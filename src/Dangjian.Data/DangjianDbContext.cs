@@ -1,0 +1,192 @@
+using Dangjian.Data.Accounts;
+using Dangjian.Data.Audit;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Audit;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Domain.Teams;
+using Dangjian.Domain.Units;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Dangjian.Data;
+
+/// <summary>
+/// The one database context (DESIGN.md "Layout": provider-neutral; migrations per provider live in
+/// their own projects). Every save appends the changes it makes to the hash-chained audit log, in the
+/// same transaction, so a change and its audit entry are committed together or not at all (ORG-7).
+/// </summary>
+public sealed class DangjianDbContext : IdentityDbContext<AppUser>
+{
+    private readonly IAuditActor _actor;
+    private readonly TimeProvider _time;
+    private readonly List<AuditEntry> _pendingEvents = [];
+
+    public DangjianDbContext(DbContextOptions<DangjianDbContext> options, IAuditActor? actor = null, TimeProvider? time = null)
+        : base(options)
+    {
+        _actor = actor ?? FixedAuditActor.System;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<LeadershipTeam> LeadershipTeams => Set<LeadershipTeam>();
+
+    public DbSet<TeamPosition> TeamPositions => Set<TeamPosition>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
+    /// Cleared after the save.
+    /// </summary>
+    public string? AuditAction { get; set; }
+
+    /// <summary>Queues an entry that is not a row change (a sign-in, an import summary) for the next save.</summary>
+    public void AddAuditEvent(string action, string entityType, string entityId, object? details)
+    {
+        _pendingEvents.Add(new AuditEntry
+        {
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            After = details is null ? null : AuditSnapshot.Serialize(details),
+        });
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DangjianDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: a row read by a person or another tool says "Full", not "0".
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
+            .Select(e => new Change(e, e.State, e.State == EntityState.Added ? null : AuditSnapshot.Of(e, original: true), KeyOf(e)))
+            .ToList();
+        foreach (var c in changes)
+        {
+            if (c.State == EntityState.Modified && c.Entry.Entity is IVersioned v)
+            {
+                v.Version = (int)c.Entry.OriginalValues[nameof(IVersioned.Version)]! + 1;
+            }
+        }
+
+        if (changes.Count == 0 && _pendingEvents.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            // First the rows, so generated keys are known; then their audit entries, in the same transaction.
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            var entries = changes.Select(ToAuditEntry).Concat(_pendingEvents).ToList();
+            await AppendAsync(entries, cancellationToken);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            _pendingEvents.Clear();
+            AuditAction = null;
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static bool IsAudited(EntityEntry e) =>
+        e.Entity is not AuditEntry
+        && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+
+    /// <summary>
+    /// Appends must be serial, or two savers would both follow the same last entry. SQLite transactions
+    /// from Microsoft.Data.Sqlite begin IMMEDIATE, which already takes the database's write lock;
+    /// PostgreSQL takes a transaction-scoped advisory lock, released at commit or rollback.
+    /// </summary>
+    private async Task LockAuditChainAsync(CancellationToken ct)
+    {
+        if (Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7343001)", ct);
+        }
+    }
+
+    private AuditEntry ToAuditEntry(Change c)
+    {
+        var e = c.Entry;
+        return new AuditEntry
+        {
+            Action = c.State switch
+            {
+                EntityState.Added => "Created",
+                EntityState.Deleted => "Deleted",
+                _ => AuditAction ?? "Updated",
+            },
+            EntityType = e.Metadata.ClrType.Name,
+            EntityId = c.State == EntityState.Added ? KeyOf(e) : c.Key,
+            Before = c.Before,
+            After = c.State == EntityState.Deleted ? null : AuditSnapshot.Of(e, original: false),
+        };
+    }
+
+    private async Task AppendAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        var last = await AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var hash = last?.Hash ?? AuditChain.GenesisHash;
+        var now = _time.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            entry.Actor = _actor.Name;
+            entry.At = now;
+            AuditChain.Seal(entry, sequence, hash);
+            sequence = entry.Sequence;
+            hash = entry.Hash;
+        }
+
+        AuditEntries.AddRange(entries);
+    }
+
+    private static string KeyOf(EntityEntry e) =>
+        string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(e.CurrentValues[p], System.Globalization.CultureInfo.InvariantCulture)));
+
+    private sealed record Change(EntityEntry Entry, EntityState State, string? Before, string Key);
+}
