@@ -1,1 +1,19 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Dangjian.Cli;
+using Dangjian.Cli.Audit;
+
+// The dangjian command: tools for auditors and operators that work on the database directly.
+var root = new RootCommand("Dangjian command-line tools (党建)");
+root.Subcommands.Add(AuditCommands.Build());
+return await root.Parse(args).InvokeAsync();
+
+namespace Dangjian.Cli
+{
+    /// <summary>Exit codes shared by every command.</summary>
+    internal static class ExitCodes
+    {
+        public const int Ok = 0;
+        public const int Failed = 1;
+        public const int BadInput = 2;
+    }
+}

@@ -1,0 +1,65 @@
+using Dangjian.Data.Accounts;
+using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dangjian.Web.Features.Accounts;
+
+/// <summary>/api/v1/me, /api/v1/accounts and tokens (ORG-5); sign-out and the language switch.</summary>
+public static class AccountEndpoints
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services) => services.AddScoped<AccountService>();
+
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/me", GetMe).WithTags("Accounts").WithName(nameof(GetMe));
+        var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        group.MapGet("/", ListAccounts).WithName(nameof(ListAccounts));
+        group.MapPost("/", CreateAccount).WithName(nameof(CreateAccount));
+        group.MapPost("/{id}/tokens", IssueToken).WithName(nameof(IssueToken));
+        group.MapDelete("/{id}/tokens/{tokenId:int}", RevokeToken).WithName(nameof(RevokeToken));
+
+        // Sign-out is a form post from the app bar (antiforgery checked); the language switch is a link.
+        app.MapPost("/account/logout", SignOut).WithName(nameof(SignOut)).ExcludeFromDescription();
+        app.MapGet("/account/culture", SetCulture).AllowAnonymous().WithName(nameof(SetCulture)).ExcludeFromDescription();
+    }
+
+    public static async Task<Ok<MeView>> GetMe(AccountService accounts, CancellationToken ct) => TypedResults.Ok(await accounts.MeAsync(ct));
+
+    public static async Task<Ok<IReadOnlyList<AccountView>>> ListAccounts(AccountService accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ListAsync(ct));
+
+    public static async Task<Created> CreateAccount(AccountService accounts, CreateAccountRequest request, CancellationToken ct)
+    {
+        var id = await accounts.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/accounts/{id}");
+    }
+
+    public static async Task<Ok<IssuedToken>> IssueToken(AccountService accounts, string id, IssueTokenRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.IssueTokenAsync(id, request, ct));
+
+    public static async Task<NoContent> RevokeToken(AccountService accounts, string id, int tokenId, CancellationToken ct)
+    {
+        await accounts.RevokeTokenAsync(id, tokenId, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<RedirectHttpResult> SignOut(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("~/account/login");
+    }
+
+    public static RedirectHttpResult SetCulture(HttpContext context, [FromQuery] string? c, [FromQuery] string? returnUrl)
+    {
+        var culture = HostSetup.Cultures.FirstOrDefault(x => x.Name == c) ?? HostSetup.Cultures[0];
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        return TypedResults.LocalRedirect(target);
+    }
+}

@@ -1,0 +1,172 @@
+using Dangjian.Data;
+using Dangjian.Data.Accounts;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Organizations;
+using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Accounts;
+
+/// <summary>
+/// Accounts and their roles (ORG-5): admins create accounts for people in their subtree, grant roles
+/// they may grant, and issue and revoke bearer tokens. Passwords only through ASP.NET Core Identity.
+/// </summary>
+public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> users, ScopeService scopes, CurrentUser current, TimeProvider time)
+{
+    public async Task<MeView> MeAsync(CancellationToken ct = default)
+    {
+        var id = current.UserId ?? throw new ScopeRefusedException();
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == id, ct);
+        var scope = await scopes.GetAsync(ct);
+        return new MeView(user.Id, user.UserName!, user.DisplayName, user.PersonId, await GrantsAsync([id], ct) is var g && g.TryGetValue(id, out var mine) ? mine : [], scope.SeesFullIdNumbers);
+    }
+
+    /// <summary>Accounts with at least one role inside the caller's account-management scope.</summary>
+    public async Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken ct = default)
+    {
+        var orgs = await scopes.OrganizationsAsync(Access.ManageAccounts, ct);
+        var ids = await db.RoleAssignments.AsNoTracking()
+            .Join(orgs, r => r.OrganizationId, o => o.Id, (r, o) => r.UserId)
+            .Distinct().ToListAsync(ct);
+        var grants = await GrantsAsync(ids, ct);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => ids.Contains(t.UserId))
+            .Select(t => new { t.UserId, View = new TokenView(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt) }).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var list = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(ct);
+        return list.Select(u => new AccountView(
+                u.Id, u.UserName!, u.DisplayName, u.PersonId, u.LockoutEnd > now,
+                grants.GetValueOrDefault(u.Id) ?? [],
+                tokens.Where(t => t.UserId == u.Id).Select(t => t.View).OrderByDescending(t => t.CreatedAt).ToList()))
+            .ToList();
+    }
+
+    public async Task<string> CreateAsync(CreateAccountRequest r, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var userName = errors.Text("userName", "Field.UserName", r.UserName, 64);
+        var displayName = errors.Text("displayName", "Field.DisplayName", r.DisplayName, 100);
+        if (string.IsNullOrEmpty(r.Password))
+        {
+            errors.Add("password", "Input.Required", "Field.Password");
+        }
+
+        var roles = r.Roles ?? [];
+        if (roles.Count == 0)
+        {
+            errors.Add("roles", "Input.Required", "Field.Role");
+        }
+
+        var scope = await scopes.GetAsync(ct);
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (roles[i].Role is not { } role || !Enum.IsDefined(role) || roles[i].OrganizationId is not { } orgId)
+            {
+                errors.Add($"roles[{i}]", "Input.Required", "Field.Role");
+                continue;
+            }
+
+            var path = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId && o.Status == OrganizationStatus.Active).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (path is null || !scope.MayGrant(role, path))
+            {
+                errors.Add($"roles[{i}]", "Account.RoleNotGrantable");
+            }
+        }
+
+        if (r.PersonId is { } personId)
+        {
+            var personPath = await db.People.AsNoTracking().Where(p => p.Id == personId && !p.IsRemoved)
+                .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.Path).FirstOrDefaultAsync(ct);
+            if (personPath is null || !scope.Allows(Access.ManageAccounts, personPath))
+            {
+                errors.Add("personId", "Input.UnknownPerson");
+            }
+        }
+
+        if (userName.Length > 0 && await users.FindByNameAsync(userName) is not null)
+        {
+            errors.Add("userName", "Account.UserNameTaken", userName);
+        }
+
+        errors.ThrowIfAny();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = new AppUser { UserName = userName, DisplayName = displayName, PersonId = r.PersonId, CreatedAt = time.GetUtcNow() };
+        var result = await users.CreateAsync(user, r.Password!);
+        if (!result.Succeeded)
+        {
+            var failed = new FieldErrors();
+            foreach (var e in result.Errors)
+            {
+                failed.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", "Account.PasswordRejected", e.Description);
+            }
+
+            throw new InputValidationException(failed);
+        }
+
+        foreach (var g in roles.Select(g => (g.Role!.Value, g.OrganizationId!.Value)).Distinct())
+        {
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = g.Item1, OrganizationId = g.Item2 });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return user.Id;
+    }
+
+    public async Task<IssuedToken> IssueTokenAsync(string userId, IssueTokenRequest r, CancellationToken ct = default)
+    {
+        await DemandManageAsync(userId, ct);
+        var errors = new FieldErrors();
+        var name = errors.Text("name", "Field.TokenName", r.Name, 100);
+        if (r.ExpiresInDays is < 1 or > 3650)
+        {
+            errors.Add("expiresInDays", "Input.OutOfRange", "Field.TokenName", 1, 3650);
+        }
+
+        errors.ThrowIfAny();
+        var secret = ApiTokenAuthenticationHandler.NewSecret();
+        var now = time.GetUtcNow();
+        var token = new ApiToken
+        {
+            UserId = userId,
+            Name = name,
+            TokenHash = ApiTokenAuthenticationHandler.Hash(secret),
+            CreatedAt = now,
+            CreatedBy = current.Name,
+            ExpiresAt = r.ExpiresInDays is { } d ? now.AddDays(d) : null,
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new IssuedToken(token.Id, token.Name, secret, token.ExpiresAt);
+    }
+
+    public async Task RevokeTokenAsync(string userId, int tokenId, CancellationToken ct = default)
+    {
+        await DemandManageAsync(userId, ct);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct) ?? throw new NotFoundException("token", tokenId);
+        token.RevokedAt ??= time.GetUtcNow();
+        db.AuditAction = "ApiToken.Revoked";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The caller may manage an account when every one of its roles lies inside the caller's account scope.</summary>
+    private async Task DemandManageAsync(string userId, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var paths = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId)
+            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.Role, o.Path }).ToListAsync(ct);
+        if (paths.Count == 0 || !paths.All(p => scope.MayGrant(p.Role, p.Path)))
+        {
+            throw new ScopeRefusedException();
+        }
+    }
+
+    private async Task<Dictionary<string, IReadOnlyList<GrantView>>> GrantsAsync(IReadOnlyList<string> userIds, CancellationToken ct)
+    {
+        var rows = await db.RoleAssignments.AsNoTracking().Where(r => userIds.Contains(r.UserId))
+            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.UserId, View = new GrantView(r.Role, o.Id, o.Name) })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => (IReadOnlyList<GrantView>)g.Select(x => x.View).OrderBy(v => v.Role).ToList());
+    }
+}

@@ -1,0 +1,77 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Organizations;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Accounts;
+
+/// <summary>
+/// Loads the caller's <see cref="Scope"/> (ORG-5) from their role assignments, fresh on each request,
+/// so a revoked role or a moved organization takes effect at once. Every feature service starts here.
+/// </summary>
+public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
+{
+    private Scope? _cached;
+    private string? _cachedFor;
+
+    public async Task<Scope> GetAsync(CancellationToken ct = default)
+    {
+        var userId = user.UserId;
+        if (userId is null)
+        {
+            return Scope.None;
+        }
+
+        // A circuit lives long; a request is short. Cache only within one service lifetime and one user.
+        if (_cached is not null && _cachedFor == userId)
+        {
+            return _cached;
+        }
+
+        var grants = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .Join(db.Organizations.Where(o => o.Status == OrganizationStatus.Active), r => r.OrganizationId, o => o.Id,
+                (r, o) => new ScopeGrant(r.Role, o.Id, o.Path))
+            .ToListAsync(ct);
+        _cached = new Scope(grants);
+        _cachedFor = userId;
+        return _cached;
+    }
+
+    /// <summary>The person the signed-in account belongs to, if any (members read their own record).</summary>
+    public async Task<int?> CurrentPersonIdAsync(CancellationToken ct = default)
+    {
+        var userId = user.UserId;
+        return userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Forget the cached scope (after the caller's own roles or the tree changed).</summary>
+    public void Invalidate() => _cached = null;
+
+    /// <summary>Throws <see cref="ScopeRefusedException"/> unless the caller may do <paramref name="access"/> on the organization.</summary>
+    public async Task<Scope> DemandAsync(Access access, int organizationId, CancellationToken ct = default)
+    {
+        var scope = await GetAsync(ct);
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        if (path is null)
+        {
+            // Not found and not allowed look the same from outside the scope.
+            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("organization", organizationId);
+        }
+
+        if (!scope.Allows(access, path))
+        {
+            throw new ScopeRefusedException();
+        }
+
+        return scope;
+    }
+
+    /// <summary>Organizations (as an IQueryable) the caller may <paramref name="access"/>: the union of their subtrees.</summary>
+    public async Task<IQueryable<Organization>> OrganizationsAsync(Access access, CancellationToken ct = default)
+    {
+        var scope = await GetAsync(ct);
+        return ScopeQuery.Within(db.Organizations.AsNoTracking(), scope.Roots(access));
+    }
+}

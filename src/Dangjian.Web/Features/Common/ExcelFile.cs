@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dangjian.Web.Features.Common;
+
+/// <summary>An .xlsx download with a dated, meaningful file name.</summary>
+public static class ExcelFile
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static FileContentHttpResult Result(byte[] content, string name) =>
+        TypedResults.File(content, ContentType, $"{name}-{DateTime.UtcNow:yyyyMMdd}.xlsx");
+
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula (=, +, -, @ first) is written with a leading
+    /// apostrophe, so an exported roster cannot carry formula injection (OWASP "CSV injection").
+    /// </summary>
+    public static string? Safe(string? text) =>
+        text is { Length: > 0 } && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
+}

@@ -1,0 +1,30 @@
+using Dangjian.Web.Infrastructure;
+
+namespace Dangjian.Web.Features.Common;
+
+/// <summary>A page of a server-side paged list.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+/// <summary>Paging input, checked the same way everywhere: page from 1, 1–200 rows.</summary>
+public static class Paging
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 200;
+
+    public static (int Page, int PageSize) Check(int? page, int? pageSize, FieldErrors errors)
+    {
+        var p = page ?? 1;
+        var s = pageSize ?? DefaultPageSize;
+        if (p < 1)
+        {
+            errors.Add("page", "Input.OutOfRange", "Field.Page", 1, int.MaxValue);
+        }
+
+        if (s is < 1 or > MaxPageSize)
+        {
+            errors.Add("pageSize", "Input.OutOfRange", "Field.PageSize", 1, MaxPageSize);
+        }
+
+        return (p, s);
+    }
+}

@@ -1,0 +1,73 @@
+using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dangjian.Web.Features.Organizations;
+
+/// <summary>/api/v1/organizations (ORG-1). Scope and rules live in the services; these only translate HTTP.</summary>
+public static class OrganizationEndpoints
+{
+    public static IServiceCollection AddOrganizations(this IServiceCollection services) =>
+        services.AddScoped<OrganizationQueries>().AddScoped<OrganizationCommands>().AddScoped<OrganizationExport>();
+
+    public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations");
+        group.MapGet("/", ListOrganizations).WithName(nameof(ListOrganizations));
+        group.MapGet("/tree", GetOrganizationTree).WithName(nameof(GetOrganizationTree));
+        group.MapGet("/export", ExportOrganizations).WithName(nameof(ExportOrganizations));
+        group.MapGet("/{id:int}", GetOrganization).WithName(nameof(GetOrganization));
+        group.MapGet("/{id:int}/history", GetOrganizationHistory).WithName(nameof(GetOrganizationHistory));
+        group.MapPost("/", CreateOrganization).WithName(nameof(CreateOrganization));
+        group.MapPut("/{id:int}", UpdateOrganization).WithName(nameof(UpdateOrganization));
+        group.MapPost("/{id:int}/move", MoveOrganization).WithName(nameof(MoveOrganization));
+        group.MapPost("/{id:int}/dissolve", DissolveOrganization).WithName(nameof(DissolveOrganization));
+    }
+
+    public static async Task<Ok<Paged<OrganizationNode>>> ListOrganizations(
+        OrganizationQueries queries, string? search, int? parentId, bool? includeDissolved, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(search, parentId, includeDissolved ?? false, page, pageSize, ct));
+
+    public static async Task<Ok<IReadOnlyList<OrganizationNode>>> GetOrganizationTree(OrganizationQueries queries, bool? includeDissolved, CancellationToken ct) =>
+        TypedResults.Ok(await queries.TreeAsync(includeDissolved ?? false, ct));
+
+    public static async Task<FileContentHttpResult> ExportOrganizations(OrganizationExport export, bool? includeDissolved, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(includeDissolved ?? false, ct), "organizations");
+
+    public static async Task<Ok<OrganizationDetail>> GetOrganization(OrganizationQueries queries, int id, CancellationToken ct) =>
+        TypedResults.Ok(await queries.GetAsync(id, ct));
+
+    public static async Task<Ok<IReadOnlyList<HistoryEntry>>> GetOrganizationHistory(OrganizationQueries queries, AuditHistory history, int id, CancellationToken ct)
+    {
+        await queries.GetAsync(id, ct);
+        return TypedResults.Ok(await history.ForAsync("Organization", id, ct));
+    }
+
+    public static async Task<Created<OrganizationDetail>> CreateOrganization(
+        OrganizationCommands commands, OrganizationQueries queries, CreateOrganizationRequest request, CancellationToken ct)
+    {
+        var id = await commands.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/organizations/{id}", await queries.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<OrganizationDetail>> UpdateOrganization(
+        OrganizationCommands commands, OrganizationQueries queries, int id, UpdateOrganizationRequest request, CancellationToken ct)
+    {
+        await commands.UpdateAsync(id, request, ct);
+        return TypedResults.Ok(await queries.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<OrganizationDetail>> MoveOrganization(
+        OrganizationCommands commands, OrganizationQueries queries, int id, MoveOrganizationRequest request, CancellationToken ct)
+    {
+        await commands.MoveAsync(id, request, ct);
+        return TypedResults.Ok(await queries.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<OrganizationDetail>> DissolveOrganization(
+        OrganizationCommands commands, OrganizationQueries queries, int id, DissolveOrganizationRequest request, CancellationToken ct)
+    {
+        await commands.DissolveAsync(id, request, ct);
+        return TypedResults.Ok(await queries.GetAsync(id, ct));
+    }
+}

@@ -1,0 +1,81 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.People;
+
+/// <summary>Creating and editing people (ORG-3), with write scope on the old and the new organization.</summary>
+public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, TimeProvider time)
+{
+    public async Task<int> CreateAsync(PersonRequest request, CancellationToken ct = default)
+    {
+        var person = await CheckAsync(request, exceptId: 0, ct);
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return person.Id;
+    }
+
+    public async Task UpdateAsync(int id, PersonRequest request, CancellationToken ct = default)
+    {
+        var existing = await db.People.FirstOrDefaultAsync(p => p.Id == id && !p.IsRemoved, ct) ?? throw new NotFoundException("person", id);
+        await scopes.DemandAsync(Access.Write, existing.OrganizationId, ct);
+        var changed = await CheckAsync(request, id, ct);
+
+        // Optimistic concurrency: the save only succeeds if nobody saved since the editor loaded this version.
+        db.Entry(existing).Property(p => p.Version).OriginalValue = request.Version;
+        if (existing.Version != request.Version)
+        {
+            throw new DbUpdateConcurrencyException();
+        }
+
+        existing.Name = changed.Name;
+        existing.IdNumber = changed.IdNumber;
+        existing.Gender = changed.Gender;
+        existing.BirthDate = changed.BirthDate;
+        existing.Status = changed.Status;
+        existing.JoinedPartyOn = changed.JoinedPartyOn;
+        existing.OrganizationId = changed.OrganizationId;
+        existing.Phone = changed.Phone;
+        existing.Ethnicity = changed.Ethnicity;
+        existing.Education = changed.Education;
+        existing.Workplace = changed.Workplace;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Person> CheckAsync(PersonRequest request, int exceptId, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var person = PersonRules.Check(request, today, errors);
+        if (request.OrganizationId is { } orgId)
+        {
+            var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Path, o.Status }).FirstOrDefaultAsync(ct);
+            var scope = await scopes.GetAsync(ct);
+            if (org is null)
+            {
+                errors.Add("organizationId", "Input.UnknownOrganization");
+            }
+            else if (!scope.Allows(Access.Write, org.Path))
+            {
+                throw new ScopeRefusedException();
+            }
+            else if (org.Status != OrganizationStatus.Active)
+            {
+                errors.Add("organizationId", "Org.ParentDissolved");
+            }
+        }
+
+        if (person?.IdNumber is { } idNumber && await db.People.AnyAsync(p => p.IdNumber == idNumber && p.Id != exceptId, ct))
+        {
+            errors.Add("idNumber", "IdNumber.Duplicate");
+        }
+
+        errors.ThrowIfAny();
+        return person ?? throw new DomainRuleException("Input.Invalid", "name");
+    }
+}

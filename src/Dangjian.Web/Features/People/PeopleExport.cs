@@ -1,0 +1,34 @@
+using Dangjian.Web.Features.Common;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Dangjian.Web.Features.People;
+
+/// <summary>The roster as .xlsx with the current filter applied (ORG-6); ID numbers as the caller may see them.</summary>
+public sealed class PeopleExport(PeopleQueries queries, EnumLabels labels, IStringLocalizer<PeopleText> text)
+{
+    public async Task<byte[]> ExportAsync(RosterFilter filter, CancellationToken ct = default)
+    {
+        var rows = new List<Dictionary<string, object?>>();
+        await foreach (var p in queries.AllAsync(filter, ct))
+        {
+            rows.Add(new Dictionary<string, object?>
+            {
+                [text["Col.Name"]] = ExcelFile.Safe(p.Name),
+                [text["Col.Gender"]] = labels.Of(p.Gender),
+                [text["Col.IdNumber"]] = p.IdNumber,
+                [text["Col.BirthDate"]] = p.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                [text["Col.Status"]] = labels.Of(p.Status),
+                [text["Col.JoinedPartyOn"]] = p.JoinedPartyOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                [text["Col.OrganizationCode"]] = p.OrganizationCode,
+                [text["Col.Organization"]] = ExcelFile.Safe(p.OrganizationName),
+                [text["Col.Phone"]] = ExcelFile.Safe(p.Phone),
+                [text["Col.Workplace"]] = ExcelFile.Safe(p.Workplace),
+            });
+        }
+
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);
+        return stream.ToArray();
+    }
+}

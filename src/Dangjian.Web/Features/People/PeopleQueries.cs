@@ -1,0 +1,130 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.People;
+
+/// <summary>
+/// The roster (ORG-3): server-side paged, filtered by organization subtree, status, team role and name,
+/// always inside the caller's scope. ID numbers leave here masked unless the caller is a district admin.
+/// </summary>
+public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, TimeProvider time)
+{
+    public async Task<Paged<PersonRow>> ListAsync(RosterFilter filter, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var (p, size) = Paging.Check(page, pageSize, errors);
+        errors.ThrowIfAny();
+        var (query, scope) = await FilteredAsync(filter, ct);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(x => x.Person.Name).ThenBy(x => x.Person.Id)
+            .Skip((p - 1) * size).Take(size)
+            .Select(x => new { x.Person, x.Org.Name, x.Org.Code })
+            .ToListAsync(ct);
+        return new Paged<PersonRow>(rows.Select(r => ToRow(r.Person, r.Name, r.Code, scope)).ToList(), total, p, size);
+    }
+
+    /// <summary>Every row matching the filter, streamed, for the Excel export.</summary>
+    public async IAsyncEnumerable<PersonRow> AllAsync(RosterFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var (query, scope) = await FilteredAsync(filter, ct);
+        var rows = query.OrderBy(x => x.Org.Path).ThenBy(x => x.Person.Name).ThenBy(x => x.Person.Id)
+            .Select(x => new { x.Person, x.Org.Name, x.Org.Code })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            yield return ToRow(r.Person, r.Name, r.Code, scope);
+        }
+    }
+
+    public async Task<PersonDetail> GetAsync(int id, CancellationToken ct = default)
+    {
+        var row = await db.People.AsNoTracking()
+            .Where(x => x.Id == id && !x.IsRemoved)
+            .Join(db.Organizations, x => x.OrganizationId, o => o.Id, (x, o) => new { Person = x, o.Name, o.Path })
+            .FirstOrDefaultAsync(ct);
+        var scope = await scopes.GetAsync(ct);
+        if (row is null)
+        {
+            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("person", id);
+        }
+
+        var self = await IsSelfAsync(id, ct);
+        if (!scope.Allows(Access.ReadPeople, row.Path) && !self)
+        {
+            throw new ScopeRefusedException();
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var positions = await db.TeamPositions.AsNoTracking()
+            .Where(tp => tp.PersonId == id)
+            .Join(db.LeadershipTeams, tp => tp.TeamId, t => t.Id, (tp, t) => new { tp, t })
+            .Join(db.Organizations, x => x.t.OrganizationId, o => o.Id, (x, o) => new { x.tp, x.t, o.Name })
+            .OrderByDescending(x => x.t.StartsOn)
+            .Select(x => new PositionHeld(x.t.Id, x.t.OrganizationId, x.Name, x.t.TermNumber, x.t.StartsOn, x.t.EndsOn, x.tp.Role, x.tp.Portfolio, x.t.StartsOn <= today && today <= x.t.EndsOn))
+            .ToListAsync(ct);
+        var p = row.Person;
+        return new PersonDetail(
+            p.Id, p.Name, p.Gender, ShownIdNumber(p.IdNumber, scope), !scope.SeesFullIdNumbers, p.BirthDate, p.Ethnicity, p.Education, p.Phone,
+            p.Status, p.JoinedPartyOn, p.OrganizationId, row.Name, p.Workplace, p.Version, positions, scope.Allows(Access.Write, row.Path));
+    }
+
+    private async Task<bool> IsSelfAsync(int personId, CancellationToken ct) =>
+        await scopes.CurrentPersonIdAsync(ct) == personId;
+
+    private async Task<(IQueryable<Row> Query, Scope Scope)> FilteredAsync(RosterFilter filter, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var orgs = await scopes.OrganizationsAsync(Access.ReadPeople, ct);
+        if (filter.OrganizationId is { } orgId)
+        {
+            var path = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+            if (path is null || !scope.Allows(Access.ReadPeople, path))
+            {
+                throw new ScopeRefusedException();
+            }
+
+            orgs = filter.Subtree ? orgs.Where(o => o.Path.StartsWith(path)) : orgs.Where(o => o.Id == orgId);
+        }
+
+        var query = db.People.AsNoTracking().Where(x => !x.IsRemoved)
+            .Join(orgs, x => x.OrganizationId, o => o.Id, (x, o) => new Row { Person = x, Org = o });
+        if (filter.Status is { } status)
+        {
+            query = query.Where(x => x.Person.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Name))
+        {
+            var name = filter.Name.Trim();
+            query = query.Where(x => x.Person.Name.Contains(name));
+        }
+
+        if (filter.Role is { } role)
+        {
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            query = query.Where(x => db.TeamPositions.Any(tp => tp.PersonId == x.Person.Id && tp.Role == role
+                && db.LeadershipTeams.Any(t => t.Id == tp.TeamId && t.StartsOn <= today && today <= t.EndsOn)));
+        }
+
+        return (query, scope);
+    }
+
+    public static string ShownIdNumber(string? idNumber, Scope scope) =>
+        scope.SeesFullIdNumbers ? idNumber ?? string.Empty : IdNumber.Mask(idNumber);
+
+    private static PersonRow ToRow(Person p, string orgName, string orgCode, Scope scope) =>
+        new(p.Id, p.Name, p.Gender, ShownIdNumber(p.IdNumber, scope), p.BirthDate, p.Status, p.JoinedPartyOn, p.OrganizationId, orgName, orgCode, p.Phone, p.Workplace);
+
+    private sealed class Row
+    {
+        public required Person Person { get; init; }
+
+        public required Organization Org { get; init; }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Dangjian.Web.Features.Common;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Dangjian.Web.Features.Teams;
+
+/// <summary>Current leadership teams in scope as .xlsx (ORG-6): one row per seat.</summary>
+public sealed class TeamExport(TeamQueries queries, EnumLabels labels, IStringLocalizer<TeamText> text)
+{
+    public async Task<byte[]> ExportAsync(CancellationToken ct = default)
+    {
+        var teams = await queries.CurrentInScopeAsync(ct);
+        var rows = teams.SelectMany(t => t.Positions.Select(s => new Dictionary<string, object?>
+        {
+            [text["Col.Organization"]] = ExcelFile.Safe(t.OrganizationName),
+            [text["Col.Term"]] = t.TermNumber,
+            [text["Col.StartsOn"]] = t.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [text["Col.EndsOn"]] = t.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [text["Col.Person"]] = ExcelFile.Safe(s.PersonName),
+            [text["Col.Role"]] = labels.Of(s.Role),
+            [text["Col.Portfolio"]] = ExcelFile.Safe(s.Portfolio),
+        }));
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,163 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.Units;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Dangjian.Web.Features.Units;
+
+public sealed record UnitRow(int Id, string Name, UnitKind Kind, int AreaOrganizationId, string AreaName, int? OrganizationId, string? OrganizationName, int Headcount, int Version);
+
+public sealed record UnitRequest(string? Name, UnitKind? Kind, int? AreaOrganizationId, int? OrganizationId, int? Headcount, int Version = 0);
+
+/// <summary>Strings of the coverage pages (UnitText.resx, UnitText.en.resx).</summary>
+public sealed class UnitText;
+
+/// <summary>
+/// Units and coverage (ORG-4): which villages, enterprises and buildings each organization covers,
+/// and the 空白点 — units in the caller's area with no party organization (S2 "不留空白点").
+/// </summary>
+public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
+{
+    public async Task<Paged<UnitRow>> ListAsync(bool uncoveredOnly, string? search, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var (p, size) = Paging.Check(page, pageSize, errors);
+        errors.ThrowIfAny();
+        var query = await QueryAsync(uncoveredOnly, search, ct);
+        var total = await query.CountAsync(ct);
+        var rows = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<UnitRow>(rows, total, p, size);
+    }
+
+    public async Task<IReadOnlyList<UnitRow>> AllAsync(bool uncoveredOnly, CancellationToken ct = default) =>
+        await (await QueryAsync(uncoveredOnly, null, ct)).ToListAsync(ct);
+
+    private async Task<IQueryable<UnitRow>> QueryAsync(bool uncoveredOnly, string? search, CancellationToken ct)
+    {
+        var areas = await scopes.OrganizationsAsync(Access.Read, ct);
+        var units = db.Units.AsNoTracking().AsQueryable();
+        if (uncoveredOnly)
+        {
+            // A unit whose organization was dissolved is uncovered again.
+            units = units.Where(u => u.OrganizationId == null
+                || db.Organizations.Any(o => o.Id == u.OrganizationId && o.Status == OrganizationStatus.Dissolved));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            units = units.Where(u => u.Name.Contains(s));
+        }
+
+        return units.Join(areas, u => u.AreaOrganizationId, a => a.Id, (u, a) => new { u, a })
+            .OrderBy(x => x.a.Path).ThenBy(x => x.u.Name)
+            .Select(x => new UnitRow(
+                x.u.Id, x.u.Name, x.u.Kind, x.a.Id, x.a.Name, x.u.OrganizationId,
+                db.Organizations.Where(o => o.Id == x.u.OrganizationId).Select(o => o.Name).FirstOrDefault(),
+                x.u.Headcount, x.u.Version));
+    }
+
+    public async Task<int> SaveAsync(int? id, UnitRequest r, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var name = errors.Text("name", "Field.UnitName", r.Name, Unit.MaxNameLength);
+        if (r.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors.Add("kind", "Input.Required", "Field.UnitKind");
+            kind = default;
+        }
+
+        if (r.AreaOrganizationId is null)
+        {
+            errors.Add("areaOrganizationId", "Input.Required", "Field.Organization");
+        }
+
+        if (r.Headcount is < 0)
+        {
+            errors.Add("headcount", "Input.OutOfRange", "Field.Headcount", 0, int.MaxValue);
+        }
+
+        errors.ThrowIfAny();
+        await scopes.DemandAsync(Access.Write, r.AreaOrganizationId!.Value, ct);
+        if (r.OrganizationId is { } covering)
+        {
+            await scopes.DemandAsync(Access.Write, covering, ct);
+        }
+
+        Unit unit;
+        if (id is { } existingId)
+        {
+            unit = await db.Units.FirstOrDefaultAsync(u => u.Id == existingId, ct) ?? throw new NotFoundException("unit", existingId);
+            await scopes.DemandAsync(Access.Write, unit.AreaOrganizationId, ct);
+            db.Entry(unit).Property(u => u.Version).OriginalValue = r.Version;
+            if (unit.Version != r.Version)
+            {
+                throw new DbUpdateConcurrencyException();
+            }
+        }
+        else
+        {
+            unit = new Unit();
+            db.Units.Add(unit);
+        }
+
+        unit.Name = name;
+        unit.Kind = kind;
+        unit.AreaOrganizationId = r.AreaOrganizationId!.Value;
+        unit.OrganizationId = r.OrganizationId;
+        unit.Headcount = r.Headcount ?? 0;
+        await db.SaveChangesAsync(ct);
+        return unit.Id;
+    }
+}
+
+public static class UnitEndpoints
+{
+    public static IServiceCollection AddUnits(this IServiceCollection services) => services.AddScoped<UnitService>();
+
+    public static void MapUnitEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/units").WithTags("Units");
+        group.MapGet("/", ListUnits).WithName(nameof(ListUnits));
+        group.MapGet("/uncovered/export", ExportUncoveredUnits).WithName(nameof(ExportUncoveredUnits));
+        group.MapPost("/", CreateUnit).WithName(nameof(CreateUnit));
+        group.MapPut("/{id:int}", UpdateUnit).WithName(nameof(UpdateUnit));
+    }
+
+    public static async Task<Ok<Paged<UnitRow>>> ListUnits(UnitService units, bool? uncovered, string? search, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await units.ListAsync(uncovered ?? false, search, page, pageSize, ct));
+
+    public static async Task<FileContentHttpResult> ExportUncoveredUnits(UnitService units, EnumLabels labels, IStringLocalizer<UnitText> text, CancellationToken ct)
+    {
+        var rows = (await units.AllAsync(uncoveredOnly: true, ct)).Select(u => new Dictionary<string, object?>
+        {
+            [text["Col.Area"]] = ExcelFile.Safe(u.AreaName),
+            [text["Col.Name"]] = ExcelFile.Safe(u.Name),
+            [text["Col.Kind"]] = labels.Of(u.Kind),
+            [text["Col.Headcount"]] = u.Headcount,
+        });
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);
+        return ExcelFile.Result(stream.ToArray(), "uncovered-units");
+    }
+
+    public static async Task<Created<UnitRow>> CreateUnit(UnitService units, UnitRequest request, CancellationToken ct)
+    {
+        var id = await units.SaveAsync(null, request, ct);
+        var row = (await units.AllAsync(false, ct)).First(u => u.Id == id);
+        return TypedResults.Created($"/api/v1/units/{id}", row);
+    }
+
+    public static async Task<Ok<UnitRow>> UpdateUnit(UnitService units, int id, UnitRequest request, CancellationToken ct)
+    {
+        await units.SaveAsync(id, request, ct);
+        return TypedResults.Ok((await units.AllAsync(false, ct)).First(u => u.Id == id));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Dangjian.Web.Infrastructure;
+
+/// <summary>The "Dangjian" settings section.</summary>
+public sealed record DangjianOptions
+{
+    public const string Section = "Dangjian";
+
+    /// <summary>
+    /// Seed the demo district on first start and show demo sign-ins. On by default so the first
+    /// `dotnet run` shows a working district; `Dangjian__Demo=false` starts empty.
+    /// </summary>
+    public bool Demo { get; init; } = true;
+
+    /// <summary>Sign-in attempts allowed per client address per minute (ORG-5 rate limit).</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
+
+    /// <summary>Largest roster upload accepted, in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// The first district admin account created on an empty (non-demo) start, when set together with
+    /// <see cref="BootstrapAdminPassword"/>. Lets a real installation sign in the first time.
+    /// </summary>
+    public string? BootstrapAdminUserName { get; init; }
+
+    public string? BootstrapAdminPassword { get; init; }
+}

@@ -1,0 +1,50 @@
+using Dangjian.Domain.Common;
+using Dangjian.Web.Features.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Infrastructure;
+
+/// <summary>
+/// Turns the exceptions that mean "your request cannot be done" into ProblemDetails with localized
+/// messages (STYLE.md "Errors are ProblemDetails"). Anything else is a 500 without a stack trace.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<RuleText> text, ILogger<ProblemExceptionHandler> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var details = Describe(exception, text);
+        if (details.Status == StatusCodes.Status500InternalServerError)
+        {
+            log.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = details.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+
+    /// <summary>The ProblemDetails for an exception; pages use the same mapping to show the same words.</summary>
+    public static ProblemDetails Describe(Exception exception, IStringLocalizer<RuleText> text) => exception switch
+    {
+        InputValidationException v => Validation(v.Errors, text),
+        DomainRuleException r => Validation(FieldErrors.From(r), text),
+        ScopeRefusedException => Problem(StatusCodes.Status403Forbidden, text["Problem.Forbidden"]),
+        NotFoundException => Problem(StatusCodes.Status404NotFound, text["Problem.NotFound"]),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, text["Problem.Conflict"]),
+        DbUpdateException => Problem(StatusCodes.Status409Conflict, text["Problem.Duplicate"]),
+        BadHttpRequestException b => Problem(b.StatusCode, text["Problem.Validation"]),
+        _ => Problem(StatusCodes.Status500InternalServerError, text["Problem.Unexpected"]),
+    };
+
+    public static ValidationProblemDetails Validation(FieldErrors errors, IStringLocalizer<RuleText> text) =>
+        new(errors.Localize(text))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = text["Problem.Validation"],
+        };
+
+    private static ProblemDetails Problem(int status, string title) => new() { Status = status, Title = title };
+}

@@ -1,0 +1,173 @@
+using System.Net.Http.Headers;
+using Dangjian.Data;
+using Dangjian.Data.Accounts;
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Dangjian.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The web app on a real database with the demo district seeded, shared by the tests of one provider.
+/// Tests that change data use names and codes of their own, so they do not disturb each other.
+/// </summary>
+public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public abstract string ProviderName { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    protected virtual int SignInAttemptsPerMinute => 10_000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", ProviderName);
+        builder.UseSetting("ConnectionStrings:Dangjian", ConnectionString);
+        builder.UseSetting("Dangjian:Demo", "true");
+        builder.UseSetting("Dangjian:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        // Building the server runs start-up: migrations and the demo seed.
+        _ = Server;
+        await Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    /// <summary>A client authenticated with a bearer token of the named demo account (issued once per fixture).</summary>
+    public async Task<HttpClient> ClientForAsync(string userName)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            token = await IssueTokenAsync(userName);
+            _tokens[userName] = token;
+        }
+
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<string> IssueTokenAsync(string userName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
+        var user = await db.Users.FirstAsync(u => u.UserName == userName);
+        var secret = ApiTokenAuthenticationHandler.NewSecret();
+        db.ApiTokens.Add(new ApiToken
+        {
+            UserId = user.Id,
+            Name = "test",
+            TokenHash = ApiTokenAuthenticationHandler.Hash(secret),
+            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedBy = "test",
+        });
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
+    /// <summary>Runs work against the app's database, outside any request.</summary>
+    public async Task<T> WithDbAsync<T>(Func<DangjianDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DangjianDbContext>());
+    }
+
+    /// <summary>The organization ids of the demo accounts' scopes, looked up once.</summary>
+    public async Task<int> ScopeOrganizationOfAsync(string userName) =>
+        await WithDbAsync(db => db.RoleAssignments.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.OrganizationId, u.UserName })
+            .Where(x => x.UserName == userName).Select(x => x.OrganizationId).FirstAsync());
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-test-").FullName;
+
+    public override string ProviderName => "Sqlite";
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(_folder, "dangjian.db")}";
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteCleanup.Delete(_folder);
+    }
+}
+
+public sealed class PostgresApp : AppFixture
+{
+    private readonly string _database = "dangjian_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override string ProviderName => "Postgres";
+
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresServer.BaseConnectionString) { Database = _database }.ConnectionString;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(_database);
+    }
+}
+
+public static class SqliteCleanup
+{
+    public static void Delete(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open at exit is removed with the temp folder later; nothing to assert here.
+        }
+    }
+}
+
+/// <summary>
+/// The PostgreSQL server ./test.sh starts, named by DANGJIAN_TEST_PG (a connection string without a
+/// database). Without it the PostgreSQL tests fail with a message saying how to run them: a missing
+/// server is never a pass.
+/// </summary>
+public static class PostgresServer
+{
+    public const string Variable = "DANGJIAN_TEST_PG";
+
+    public static string BaseConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException($"{Variable} is not set: run ./test.sh, which starts a throwaway PostgreSQL server, or set it to e.g. Host=127.0.0.1;Port=55432;Username=postgres");
+
+    public static async Task DropDatabaseAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = "postgres" }.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "postgres";
+}
