@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dangjian.Data.Demo;
+using Dangjian.Domain.Audit;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Domain.Teams;
+using Dangjian.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Dangjian.Data.Tests.Demo;
+
+public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutputHelper output) : IClassFixture<SeededDistrictFixture>
+{
+    private static readonly DateOnly Today = SeededDistrictFixture.Today;
+
+    private IReadOnlyList<Organization> Orgs => district.Organizations;
+
+    [Fact]
+    public void Seed_OnEmptyDatabase_MakesOneDistrictTenTownshipsAnd227Branches()
+    {
+        output.WriteLine($"seeded in {district.SeedTime.TotalMilliseconds:F0} ms");
+        Assert.True(district.WasEmptyBefore);
+        Assert.False(district.IsEmptyAfter);
+
+        var root = Assert.Single(Orgs, o => o.Kind == OrganizationKind.DistrictCommittee);
+        Assert.Equal("D01", root.Code);
+        Assert.Equal("青川区委", root.Name);
+        Assert.Null(root.ParentId);
+
+        var townships = Orgs.Where(o => o.Kind.Tier() == 1).ToList();
+        Assert.Equal(10, townships.Count);
+        Assert.Contains(townships, o => o.Kind == OrganizationKind.TownshipCommittee && o.Name.EndsWith("党委", StringComparison.Ordinal));
+        Assert.Contains(townships, o => o.Kind == OrganizationKind.StreetWorkingCommittee && o.Name.EndsWith("街道党工委", StringComparison.Ordinal));
+        Assert.All(townships, t => Assert.Equal(root.Id, t.ParentId));
+
+        Assert.Equal(227, Orgs.Count(o => o.Kind == OrganizationKind.Branch));
+        var generalBranches = Orgs.Where(o => o.Kind == OrganizationKind.GeneralBranch).ToList();
+        Assert.InRange(generalBranches.Count, 2, 5);
+        Assert.All(generalBranches, g => Assert.Contains(Orgs, b => b.ParentId == g.Id && b.Kind == OrganizationKind.Branch));
+
+        foreach (var t in townships)
+        {
+            var branchesUnder = Orgs.Count(o => o.Kind == OrganizationKind.Branch && OrganizationTree.IsWithin(o.Path, t.Path));
+            Assert.InRange(branchesUnder, 15, 30);
+        }
+
+        // Party groups in about a third of the branches, 2–3 each.
+        var groupsPerBranch = Orgs.Where(o => o.Kind == OrganizationKind.PartyGroup).GroupBy(o => o.ParentId!.Value).ToList();
+        Assert.InRange(groupsPerBranch.Count, 227 / 5, 227 / 2);
+        Assert.All(groupsPerBranch, g => Assert.InRange(g.Count(), 2, 3));
+
+        Assert.Equal(Orgs.Count, district.Result.OrganizationCount);
+        Assert.Equal(root.Id, district.Result.DistrictId);
+        Assert.Equal(townships.Select(t => t.Id).Order(), district.Result.TownshipIds.Order());
+    }
+
+    [Fact]
+    public void Seed_CodesAreUniqueAndPathsFollowParents()
+    {
+        Assert.Equal(Orgs.Count, Orgs.Select(o => o.Code).Distinct(StringComparer.Ordinal).Count());
+        var byId = Orgs.ToDictionary(o => o.Id);
+        foreach (var o in Orgs)
+        {
+            Assert.True(o.Code.Length <= Organization.MaxCodeLength, o.Code);
+            Assert.True(o.IsActive);
+            Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+$", o.Name);
+            if (o.ParentId is null)
+            {
+                Assert.Equal(OrganizationTree.PathOf(null, o.Id), o.Path);
+                continue;
+            }
+
+            var parent = byId[o.ParentId.Value];
+            Assert.Equal(OrganizationTree.PathOf(parent.Path, o.Id), o.Path);
+            Assert.True(parent.Kind.MayContain(o.Kind), $"{parent.Kind} may not contain {o.Kind} ({o.Code})");
+            Assert.StartsWith(parent.Code + ".", o.Code, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Seed_People_AboutSixThousandMembersFivePercentProbationaryAndSomeResidents()
+    {
+        var people = district.People;
+        var members = people.Count(p => p.Status.IsMember());
+        var probationary = people.Count(p => p.Status == MemberStatus.Probationary);
+        var residents = people.Count(p => p.Status == MemberStatus.Resident);
+        output.WriteLine($"members {members}, probationary {probationary}, residents {residents}");
+
+        Assert.InRange(members, 5_500, 6_500);
+        Assert.InRange(probationary / (double)members, 0.03, 0.07);
+        Assert.InRange(residents, 250, 350);
+        Assert.Equal(people.Count, district.Result.PeopleCount);
+
+        var kindById = Orgs.ToDictionary(o => o.Id, o => o.Kind);
+        Assert.All(people, p => Assert.NotEqual(OrganizationKind.PartyGroup, kindById[p.OrganizationId]));
+        Assert.Contains(people, p => kindById[p.OrganizationId] == OrganizationKind.DistrictCommittee);
+        Assert.Contains(people, p => kindById[p.OrganizationId] == OrganizationKind.TownshipCommittee);
+        Assert.InRange(people.Count(p => kindById[p.OrganizationId].Tier() < 2), 20, 200);
+
+        Assert.True(people.Count(p => p.Ethnicity == "汉族") > people.Count * 0.85);
+        Assert.All(people, p =>
+        {
+            Assert.InRange(p.Name.Length, 2, 4);
+            Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+$", p.Name);
+            Assert.Matches("^1[3-9][0-9]{9}$", p.Phone);
+            Assert.False(string.IsNullOrEmpty(p.Education));
+            Assert.False(string.IsNullOrEmpty(p.Workplace));
+            Assert.False(p.IsRemoved);
+        });
+    }
+
+    [Fact]
+    public void Seed_IdNumbers_AreValidUniqueAndAgreeWithBirthDateAndGender()
+    {
+        var people = district.People;
+        Assert.Equal(people.Count, people.Select(p => p.IdNumber).Distinct(StringComparer.Ordinal).Count());
+        foreach (var p in people)
+        {
+            Assert.Equal(IdNumberError.None, IdNumber.Validate(p.IdNumber, Today));
+            Assert.Equal(p.BirthDate, IdNumber.BirthDateOf(p.IdNumber!));
+            Assert.Equal(p.Gender, IdNumber.GenderOf(p.IdNumber!));
+
+            var age = AgeOn(p.BirthDate!.Value, Today);
+            Assert.InRange(age, 18, 85);
+            if (p.Status.IsMember())
+            {
+                Assert.NotNull(p.JoinedPartyOn);
+                Assert.True(p.JoinedPartyOn >= p.BirthDate.Value.AddYears(18), $"{p.Name} joined before 18");
+                Assert.True(p.JoinedPartyOn <= Today);
+            }
+            else
+            {
+                Assert.Null(p.JoinedPartyOn);
+            }
+
+            if (p.Status == MemberStatus.Probationary)
+            {
+                Assert.True(p.JoinedPartyOn > Today.AddYears(-1), "a probationary member joined within the year");
+            }
+        }
+    }
+
+    [Fact]
+    public void Seed_Terms_CurrentForAllButAFewOverdueAndAFifthEndingSoon()
+    {
+        var teamOrgs = Orgs.Where(o => o.Kind.HasLeadershipTeam()).ToList();
+        var teamsByOrg = district.Teams.ToLookup(t => t.OrganizationId);
+        Assert.DoesNotContain(Orgs.Where(o => o.Kind == OrganizationKind.PartyGroup), g => teamsByOrg[g.Id].Any());
+
+        var overdue = 0;
+        var endingSoon = 0;
+        foreach (var org in teamOrgs)
+        {
+            var terms = teamsByOrg[org.Id].OrderBy(t => t.TermNumber).ToList();
+            Assert.NotEmpty(terms);
+            var latest = terms[^1];
+            var years = org.Kind.Tier() <= 1 ? 5 : 3;
+            foreach (var t in terms)
+            {
+                Assert.Equal(t.EndsOn.AddYears(-years).AddDays(1), t.StartsOn); // branches 3 years, committees 5
+                TermRules.EnsureValid(ToSpan(t), terms.Where(o => o.Id != t.Id).Select(ToSpan));
+            }
+
+            switch (TermRules.ExpiryState(latest.EndsOn, Today, 6))
+            {
+                case TermExpiryState.Overdue:
+                    overdue++;
+                    Assert.Equal(OrganizationKind.Branch, org.Kind);
+                    break;
+                case TermExpiryState.EndingSoon:
+                    endingSoon++;
+                    Assert.True(latest.IsCurrentOn(Today));
+                    break;
+                default:
+                    Assert.True(latest.IsCurrentOn(Today), $"{org.Code} has no current term");
+                    break;
+            }
+        }
+
+        output.WriteLine($"{teamOrgs.Count} organizations with a team: {endingSoon} ending within 6 months, {overdue} overdue");
+        Assert.InRange(overdue, 2, 3);
+        Assert.InRange(endingSoon / (double)teamOrgs.Count, 0.15, 0.25);
+
+        // History: most terms are not the first, and some organizations keep their previous term.
+        Assert.True(teamOrgs.Count(o => teamsByOrg[o.Id].Max(t => t.TermNumber) > 1) > teamOrgs.Count * 0.8);
+        Assert.InRange(teamOrgs.Count(o => teamsByOrg[o.Id].Count() > 1), 20, teamOrgs.Count);
+    }
+
+    [Fact]
+    public void Seed_Teams_HaveOneSecretaryAndFullMembersFromTheirOwnSubtree()
+    {
+        var orgById = Orgs.ToDictionary(o => o.Id);
+        var personById = district.People.ToDictionary(p => p.Id);
+        foreach (var team in district.Teams)
+        {
+            var org = orgById[team.OrganizationId];
+            TermRules.EnsureSeatsValid([.. team.Positions.Select(p => new Seat(p.PersonId, p.Role))]);
+            Assert.Single(team.Positions, p => p.Role == TeamRole.Secretary);
+            Assert.InRange(team.Positions.Count, 3, 11);
+            Assert.Equal(org.Kind.Tier() <= 2, team.Positions.Any(p => p.Role == TeamRole.DeputySecretary));
+            foreach (var position in team.Positions)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(position.Portfolio));
+                var person = personById[position.PersonId];
+                Assert.Equal(MemberStatus.Full, person.Status);
+                var roll = orgById[person.OrganizationId];
+                if (org.Kind == OrganizationKind.Branch)
+                {
+                    Assert.Equal(org.Id, roll.Id);
+                }
+                else
+                {
+                    Assert.True(OrganizationTree.IsWithin(roll.Path, org.Path), $"{person.Name} is not in the subtree of {org.Code}");
+                }
+            }
+        }
+
+        // The sample ids point at what they say.
+        var sampleBranch = orgById[district.Result.SampleBranchId];
+        Assert.Equal(OrganizationKind.Branch, sampleBranch.Kind);
+        var current = district.Teams.Where(t => t.OrganizationId == sampleBranch.Id).MaxBy(t => t.TermNumber)!;
+        Assert.Equal(district.Result.SampleSecretaryPersonId, current.Positions.Single(p => p.Role == TeamRole.Secretary).PersonId);
+        var member = personById[district.Result.SampleMemberPersonId];
+        Assert.Equal(sampleBranch.Id, member.OrganizationId);
+        Assert.Equal(MemberStatus.Full, member.Status);
+        Assert.NotEqual(district.Result.SampleSecretaryPersonId, member.Id);
+    }
+
+    [Fact]
+    public void Seed_Units_CoverTheDistrictWithAFewGaps()
+    {
+        var units = district.Units;
+        var orgById = Orgs.ToDictionary(o => o.Id);
+        output.WriteLine($"{units.Count} units: " + string.Join(", ", units.GroupBy(u => u.Kind).Select(g => $"{g.Key} {g.Count()}")));
+        Assert.InRange(units.Count, 300, 400);
+        Assert.Equal(units.Count, units.Select(u => u.Name).Distinct(StringComparer.Ordinal).Count());
+
+        var blanks = units.Where(u => u.OrganizationId is null).ToList();
+        Assert.InRange(blanks.Count, 8, 15);
+        Assert.True(blanks.Count(u => u.Kind is UnitKind.Enterprise or UnitKind.OfficeBuilding) > blanks.Count / 2);
+
+        foreach (var u in units)
+        {
+            var area = orgById[u.AreaOrganizationId];
+            Assert.Equal(1, area.Kind.Tier());
+            Assert.True(u.Headcount > 0);
+            Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+$", u.Name);
+            if (u.OrganizationId is { } covering)
+            {
+                Assert.True(OrganizationTree.IsWithin(orgById[covering].Path, area.Path), $"{u.Name} is covered from outside its area");
+            }
+        }
+
+        // Every village and community branch outside a 党总支 covers its own village or community.
+        var coveredBy = units.Where(u => u.Kind is UnitKind.Village or UnitKind.Community).Select(u => u.OrganizationId).ToHashSet();
+        Assert.All(
+            Orgs.Where(o => o.Kind == OrganizationKind.Branch && orgById[o.ParentId!.Value].Kind.Tier() == 1),
+            b => Assert.Contains((int?)b.Id, coveredBy));
+    }
+
+    [Fact]
+    public async Task Seed_AuditChainVerifies_AndHoldsOneEntryPerRowPlusPathAssignments()
+    {
+        await using var db = district.Database.Open();
+        var entries = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Null(AuditChain.Verify(entries));
+
+        var rows = Orgs.Count + district.People.Count + district.Units.Count + district.Teams.Count + district.Teams.Sum(t => t.Positions.Count);
+        Assert.Equal(rows, entries.Count(e => e.Action == "Created"));
+        Assert.Equal(Orgs.Count, entries.Count(e => e.Action == DemoDistrict.PathAssignedAction));
+        Assert.Equal(rows + Orgs.Count, entries.Count);
+
+        // ID numbers reach the log masked only.
+        var person = district.People[0];
+        var created = entries.Single(e => e.EntityType == nameof(Person) && e.EntityId == person.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(person.IdNumber!, created.After!, StringComparison.Ordinal);
+        Assert.Contains(IdNumber.Mask(person.IdNumber), created.After!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_IntoADatabaseWithOrganizations_IsRefusedAndChangesNothing()
+    {
+        await using var db = district.Database.Open();
+        var before = await db.AuditEntries.CountAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DemoDistrict.SeedAsync(db, Today));
+        Assert.Equal(before, await db.AuditEntries.CountAsync());
+        Assert.Equal(Orgs.Count, await db.Organizations.CountAsync());
+    }
+
+    [Fact]
+    public async Task Seed_TwiceWithTheSameDay_GivesTheSameDistrict()
+    {
+        await using var other = await SqliteTestDatabase.CreateAsync();
+        await using (var db = other.Open())
+        {
+            var watch = Stopwatch.StartNew();
+            var result = await DemoDistrict.SeedAsync(db, Today);
+            output.WriteLine($"seeded again in {watch.Elapsed.TotalMilliseconds:F0} ms (first: {district.SeedTime.TotalMilliseconds:F0} ms)");
+            Assert.Equal(district.Result with { TownshipIds = [] }, result with { TownshipIds = [] });
+            Assert.Equal(district.Result.TownshipIds, result.TownshipIds);
+        }
+
+        await using var read = other.Open();
+        var orgs = await read.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+        var people = await read.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
+        var teams = await read.LeadershipTeams.AsNoTracking().Include(t => t.Positions).OrderBy(t => t.Id).ToListAsync();
+        var units = await read.Units.AsNoTracking().OrderBy(u => u.Id).ToListAsync();
+
+        Assert.Equal(Orgs.Select(OrgKey), orgs.Select(OrgKey));
+        Assert.Equal(district.People.Select(PersonKey), people.Select(PersonKey));
+        Assert.Equal(district.Teams.Select(TeamKey), teams.Select(TeamKey));
+        Assert.Equal(district.Units.Select(UnitKey), units.Select(UnitKey));
+
+        static string OrgKey(Organization o) => $"{o.Id}|{o.Code}|{o.Name}|{o.Kind}|{o.ParentId}|{o.Path}|{o.SortOrder}";
+        static string PersonKey(Person p) => $"{p.Id}|{p.Name}|{p.IdNumber}|{p.Gender}|{p.Phone}|{p.Status}|{p.JoinedPartyOn}|{p.OrganizationId}|{p.Workplace}|{p.Education}|{p.Ethnicity}";
+        static string TeamKey(LeadershipTeam t) => $"{t.OrganizationId}|{t.TermNumber}|{t.StartsOn}|{t.EndsOn}|" +
+            string.Join(";", t.Positions.OrderBy(p => p.Id).Select(p => $"{p.PersonId}:{p.Role}:{p.Portfolio}"));
+        static string UnitKey(Unit u) => $"{u.Name}|{u.Kind}|{u.AreaOrganizationId}|{u.OrganizationId}|{u.Headcount}";
+    }
+
+    private static TermSpan ToSpan(LeadershipTeam t) => new(t.Id, t.TermNumber, t.StartsOn, t.EndsOn);
+
+    private static int AgeOn(DateOnly birth, DateOnly day)
+    {
+        var age = day.Year - birth.Year;
+        return birth.AddYears(age) > day ? age - 1 : age;
+    }
+}

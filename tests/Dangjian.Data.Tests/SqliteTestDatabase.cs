@@ -1,0 +1,50 @@
+using Dangjian.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Data.Tests;
+
+/// <summary>A real SQLite file in a fresh temp folder, migrated; removed on dispose.</summary>
+public sealed class SqliteTestDatabase : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly string _connectionString;
+
+    private SqliteTestDatabase(string folder)
+    {
+        _folder = folder;
+        _connectionString = $"Data Source={Path.Combine(folder, "dangjian.db")}";
+    }
+
+    public static async Task<SqliteTestDatabase> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dangjian-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = new SqliteTestDatabase(folder);
+        await using var db = database.Open();
+        await DangjianDatabase.MigrateAsync(db);
+        return database;
+    }
+
+    public DangjianDbContext Open()
+    {
+        var builder = new DbContextOptionsBuilder<DangjianDbContext>();
+        DangjianDatabase.Configure(builder, DatabaseProvider.Sqlite, _connectionString);
+        return new DangjianDbContext(builder.Options);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean up with the temp folder.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
