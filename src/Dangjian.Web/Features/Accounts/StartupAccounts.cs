@@ -91,11 +91,12 @@ public static class StartupAccounts
     }
 
     private static async Task<IReadOnlyList<DemoAccount>> DemoAccountsAsync(DangjianDbContext db) =>
-        await db.RoleAssignments.AsNoTracking()
+        (await db.RoleAssignments.AsNoTracking()
             .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.UserName, u.DisplayName, r.Role, r.OrganizationId })
             .Join(db.Organizations, x => x.OrganizationId, o => o.Id, (x, o) => new DemoAccount(x.UserName!, x.DisplayName, x.Role, o.Name))
-            .OrderBy(a => a.Role)
-            .ToListAsync();
+            .ToListAsync())
+            .OrderBy(a => a.Role).ThenBy(a => a.UserName, StringComparer.Ordinal)
+            .ToList();
 
     private static void Print(IServer? server, IReadOnlyList<DemoAccount>? accounts)
     {
