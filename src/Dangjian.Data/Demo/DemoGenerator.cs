@@ -350,10 +350,22 @@ internal sealed class DemoGenerator
     {
         var surname = _rnd.NextDouble() < 0.005
             ? DemoNames.CompoundSurnames[_rnd.Next(DemoNames.CompoundSurnames.Length)]
-            : DemoNames.Surnames[(int)(Math.Pow(_rnd.NextDouble(), 1.8) * DemoNames.Surnames.Length)].ToString();
+            : DemoNames.Surnames[SurnameIndex()].ToString();
         var given = male ? DemoNames.MaleGiven : DemoNames.FemaleGiven;
         var name = surname + Pick(given);
         return _rnd.NextDouble() < 0.7 ? name + Pick(given) : name;
+    }
+
+    /// <summary>The ten commonest surnames carry about 45% of people, the next twenty 25%, as in the census.</summary>
+    private int SurnameIndex()
+    {
+        var r = _rnd.NextDouble();
+        return r switch
+        {
+            < 0.45 => _rnd.Next(0, 10),
+            < 0.70 => _rnd.Next(10, 30),
+            _ => _rnd.Next(30, DemoNames.Surnames.Length),
+        };
     }
 
     private string NewPhone()
