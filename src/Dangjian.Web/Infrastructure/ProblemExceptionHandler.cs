@@ -35,7 +35,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         NotFoundException => Problem(StatusCodes.Status404NotFound, text["Problem.NotFound"]),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, text["Problem.Conflict"]),
         DbUpdateException => Problem(StatusCodes.Status409Conflict, text["Problem.Duplicate"]),
-        BadHttpRequestException b => Problem(b.StatusCode, text["Problem.Validation"]),
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => Validation(new FieldErrors().Add(FieldOf(j.Path), "Input.Invalid", FieldOf(j.Path)), text),
+        BadHttpRequestException b => b.StatusCode == StatusCodes.Status400BadRequest
+            ? Validation(new FieldErrors().Add("body", "Input.Invalid", b.Message), text)
+            : Problem(b.StatusCode, text["Problem.Validation"]),
         _ => Problem(StatusCodes.Status500InternalServerError, text["Problem.Unexpected"]),
     };
 
@@ -45,6 +48,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
             Status = StatusCodes.Status400BadRequest,
             Title = text["Problem.Validation"],
         };
+
+    /// <summary>"$.positions[0].role" → "positions[0].role", the camelCase field name the API uses everywhere.</summary>
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$', '.');
 
     private static ProblemDetails Problem(int status, string title) => new() { Status = status, Title = title };
 }

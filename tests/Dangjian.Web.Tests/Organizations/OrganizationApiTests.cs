@@ -147,6 +147,35 @@ public abstract class OrganizationApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Create_WithUnknownKindOrBrokenJson_Answers400NamingTheField()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+
+        var badKind = await client.PostAsync("/api/v1/organizations", new StringContent(
+            $$"""{"code":"X1","name":"坏类型","kind":"Nonsense","parentId":{{t.A}}}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Contains("kind", (await badKind.ProblemErrorsAsync()).Keys);
+
+        var broken = await client.PostAsync("/api/v1/organizations", new StringContent("{\"code\": ", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("   at ", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheFoundationEndpoints()
+    {
+        var client = await app.ClientForAsync(Demo.Supervisor);
+        var doc = await client.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/organizations", "/api/v1/teams", "/api/v1/people", "/api/v1/units", "/api/v1/audit" })
+        {
+            Assert.Contains($"\"{path}\"", doc, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"bearer\"", doc, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tree_CountsPeopleOfSubtree()
     {
         var t = await app.TownshipsAsync();
