@@ -11,18 +11,38 @@ internal static class AuditCommands
     {
         var provider = new Option<string?>("--provider") { Description = "Sqlite or Postgres (default: Database__Provider, else Sqlite)" };
         var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Dangjian, else data/dangjian.db)" };
+        var anchor = new Option<string?>("--anchor")
+        {
+            Description = "SEQUENCE:HASH printed by an earlier run. A chain can't show entries cut off its end by itself; "
+                + "an anchor recorded outside the database can: the entry must still be there with that hash.",
+        };
         var verify = new Command("verify", "Check that no audit entry was altered, removed or reordered. Exit 0 when intact, 1 naming the first broken entry.");
         verify.Options.Add(provider);
         verify.Options.Add(connection);
-        verify.SetAction((result, ct) => VerifyAsync(result.GetValue(provider), result.GetValue(connection), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+        verify.Options.Add(anchor);
+        verify.SetAction((result, ct) => VerifyAsync(
+            result.GetValue(provider), result.GetValue(connection), result.GetValue(anchor), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
 
         var audit = new Command("audit", "The hash-chained audit log");
         audit.Subcommands.Add(verify);
         return audit;
     }
 
-    public static async Task<int> VerifyAsync(string? provider, string? connection, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> VerifyAsync(string? provider, string? connection, string? anchor, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        (long Sequence, string Hash)? expected = null;
+        if (anchor is not null)
+        {
+            var parts = anchor.Split(':');
+            if (parts.Length != 2 || !long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var seq) || seq < 1 || parts[1].Length != 64)
+            {
+                await error.WriteLineAsync("--anchor must be SEQUENCE:HASH as printed by an earlier verify, e.g. 120:3fa4…(64 hex digits).");
+                return ExitCodes.BadInput;
+            }
+
+            expected = (seq, parts[1].ToLowerInvariant());
+        }
+
         await using var db = OpenOrReport(provider, connection, error);
         if (db is null)
         {
@@ -39,20 +59,35 @@ internal static class AuditCommands
 
             var count = 0L;
             var last = AuditChain.GenesisHash;
+            string? anchorHash = null;
             IEnumerable<AuditEntry> Counted()
             {
                 foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable())
                 {
                     count++;
                     last = e.Hash;
+                    if (e.Sequence == expected?.Sequence)
+                    {
+                        anchorHash = e.Hash;
+                    }
+
                     yield return e;
                 }
             }
 
             var fault = AuditChain.Verify(Counted());
+            if (fault is null && expected is { } a && anchorHash != a.Hash)
+            {
+                await error.WriteLineAsync(anchorHash is null
+                    ? $"Audit log BROKEN at entry {count + 1}: the log ends at entry {count}, but entry {a.Sequence} was recorded before (entries were removed from its end)."
+                    : $"Audit log BROKEN at entry {a.Sequence}: its hash is not the one recorded (the log was rewritten from there on).");
+                return ExitCodes.Failed;
+            }
+
             if (fault is null)
             {
                 await output.WriteLineAsync($"Audit log intact: {count} entries; last hash {last}.");
+                await output.WriteLineAsync($"Anchor for a later check: {count}:{last}");
                 return ExitCodes.Ok;
             }
 

@@ -72,6 +72,31 @@ public abstract class AuditVerifyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_TruncatedTail_IsCaughtOnlyWithAnAnchor()
+    {
+        await SeedAsync(changes: 3);
+        var first = await VerifyAsync();
+        var anchor = first.Output.Split('\n').Single(l => l.StartsWith("Anchor", StringComparison.Ordinal)).Split(' ').Last().Trim();
+        await ExecuteAsync("DELETE FROM \"AuditLog\" WHERE \"Sequence\" = (SELECT MAX(\"Sequence\") FROM \"AuditLog\")");
+
+        var withoutAnchor = await VerifyAsync();
+        var withAnchor = await CliProcess.RunAsync("audit", "verify", "--provider", Provider, "--connection", ConnectionString, "--anchor", anchor);
+
+        Assert.Equal(0, withoutAnchor.ExitCode); // the documented limit of a bare hash chain
+        Assert.Equal(1, withAnchor.ExitCode);
+        Assert.Contains("removed from its end", withAnchor.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_MalformedAnchor_ExitsTwo()
+    {
+        await SeedAsync(changes: 1);
+        var result = await CliProcess.RunAsync("audit", "verify", "--provider", Provider, "--connection", ConnectionString, "--anchor", "abc");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--anchor", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_UnknownProvider_ExitsTwo()
     {
         var result = await CliProcess.RunAsync("audit", "verify", "--provider", "Oracle", "--connection", "x");
