@@ -43,7 +43,9 @@ public static class HostSetup
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DangjianDatabase.ConnectionStringOrDefault(dbOptions.Provider, config.GetConnectionString(DatabaseOptions.ConnectionStringName));
-        services.AddDbContext<DangjianDbContext>(o => DangjianDatabase.Configure(o, dbOptions.Provider, connectionString));
+        // Sensitive data logging stays off in every environment: with it, EF would log parameter values
+        // (password hashes, token hashes, ID numbers) with each command it logs.
+        services.AddDbContext<DangjianDbContext>(o => DangjianDatabase.Configure(o, dbOptions.Provider, connectionString).EnableSensitiveDataLogging(false));
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());

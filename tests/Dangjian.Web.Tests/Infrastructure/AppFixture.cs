@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Dangjian.Web.Tests.Infrastructure;
@@ -25,13 +26,20 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual int SignInAttemptsPerMinute => 10_000;
 
+    /// <summary>Seed the demo district (all shared fixtures do; a fixture that needs no data can skip it).</summary>
+    protected virtual bool Demo => true;
+
+    /// <summary>Everything the app logs at its configured levels, to prove no secret is ever written to a log.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", ProviderName);
         builder.UseSetting("ConnectionStrings:Dangjian", ConnectionString);
-        builder.UseSetting("Dangjian:Demo", "true");
+        builder.UseSetting("Dangjian:Demo", Demo ? "true" : "false");
         builder.UseSetting("Dangjian:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public virtual async Task InitializeAsync()
@@ -90,7 +98,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
             .Where(x => x.UserName == userName).Select(x => x.OrganizationId).FirstAsync());
 }
 
-public sealed class SqliteApp : AppFixture
+public class SqliteApp : AppFixture
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-test-").FullName;
 

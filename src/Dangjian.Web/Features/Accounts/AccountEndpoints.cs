@@ -20,6 +20,7 @@ public static class AccountEndpoints
         group.MapPost("/", CreateAccount).WithName(nameof(CreateAccount));
         group.MapPost("/{id}/tokens", IssueToken).WithName(nameof(IssueToken));
         group.MapDelete("/{id}/tokens/{tokenId:int}", RevokeToken).WithName(nameof(RevokeToken));
+        group.MapPost("/{id}/unlock", UnlockAccount).WithName(nameof(UnlockAccount));
 
         // Sign-out is a form post from the app bar (antiforgery checked); the language switch is a link.
         app.MapPost("/account/logout", SignOut).WithName(nameof(SignOut)).ExcludeFromDescription();
@@ -43,6 +44,12 @@ public static class AccountEndpoints
     public static async Task<NoContent> RevokeToken(AccountService accounts, string id, int tokenId, CancellationToken ct)
     {
         await accounts.RevokeTokenAsync(id, tokenId, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> UnlockAccount(AccountService accounts, string id, CancellationToken ct)
+    {
+        await accounts.UnlockAsync(id, ct);
         return TypedResults.NoContent();
     }
 

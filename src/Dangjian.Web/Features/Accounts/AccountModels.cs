@@ -6,7 +6,8 @@ public sealed record GrantView(AccountRole Role, int OrganizationId, string Orga
 
 public sealed record MeView(string UserId, string UserName, string DisplayName, int? PersonId, IReadOnlyList<GrantView> Roles, bool SeesFullIdNumbers);
 
-public sealed record AccountView(string Id, string UserName, string DisplayName, int? PersonId, bool LockedOut, IReadOnlyList<GrantView> Roles, IReadOnlyList<TokenView> Tokens);
+/// <summary>An account as its managers see it; <see cref="CanManage"/> when every role lies in the caller's account scope (tokens, unlock).</summary>
+public sealed record AccountView(string Id, string UserName, string DisplayName, int? PersonId, bool LockedOut, IReadOnlyList<GrantView> Roles, IReadOnlyList<TokenView> Tokens, bool CanManage);
 
 public sealed record TokenView(int Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 

@@ -2,9 +2,11 @@ using Dangjian.Data;
 using Dangjian.Data.Accounts;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Organizations;
+using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Features.Accounts;
 
@@ -12,8 +14,12 @@ namespace Dangjian.Web.Features.Accounts;
 /// Accounts and their roles (ORG-5): admins create accounts for people in their subtree, grant roles
 /// they may grant, and issue and revoke bearer tokens. Passwords only through ASP.NET Core Identity.
 /// </summary>
-public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> users, ScopeService scopes, CurrentUser current, TimeProvider time)
+public sealed class AccountService(
+    DangjianDbContext db, UserManager<AppUser> users, ScopeService scopes, CurrentUser current, TimeProvider time, IOptions<IdentityOptions> identity)
 {
+    /// <summary>The password rules Identity enforces, for forms to show before anyone types.</summary>
+    public PasswordOptions PasswordRules => identity.Value.Password;
+
     public async Task<MeView> MeAsync(CancellationToken ct = default)
     {
         var id = current.UserId ?? throw new ScopeRefusedException();
@@ -22,33 +28,76 @@ public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> us
         return new MeView(user.Id, user.UserName!, user.DisplayName, user.PersonId, await GrantsAsync([id], ct) is var g && g.TryGetValue(id, out var mine) ? mine : [], scope.SeesFullIdNumbers);
     }
 
-    /// <summary>Accounts with at least one role inside the caller's account-management scope.</summary>
+    /// <summary>
+    /// Accounts with at least one role inside the caller's account-management scope. Only those who
+    /// manage accounts (district admins, OrgAdmins) may list them.
+    /// </summary>
     public async Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken ct = default)
     {
+        var scope = await DemandManagesAnyAsync(ct);
         var orgs = await scopes.OrganizationsAsync(Access.ManageAccounts, ct);
         var ids = await db.RoleAssignments.AsNoTracking()
             .Join(orgs, r => r.OrganizationId, o => o.Id, (r, o) => r.UserId)
             .Distinct().ToListAsync(ct);
-        var grants = await GrantsAsync(ids, ct);
+        var grants = await GrantRowsAsync(ids, ct);
         var tokens = await db.ApiTokens.AsNoTracking().Where(t => ids.Contains(t.UserId))
             .Select(t => new { t.UserId, View = new TokenView(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt) }).ToListAsync(ct);
         var now = time.GetUtcNow();
         var list = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(ct);
-        return list.Select(u => new AccountView(
-                u.Id, u.UserName!, u.DisplayName, u.PersonId, u.LockoutEnd > now,
-                grants.GetValueOrDefault(u.Id) ?? [],
-                tokens.Where(t => t.UserId == u.Id).Select(t => t.View).OrderByDescending(t => t.CreatedAt).ToList()))
+        return list.Select(u =>
+            {
+                var mine = grants.Where(g => g.UserId == u.Id).ToList();
+                return new AccountView(
+                    u.Id, u.UserName!, u.DisplayName, u.PersonId, u.LockoutEnd > now,
+                    mine.Select(g => g.View).OrderBy(v => v.Role).ThenBy(v => v.OrganizationName, StringComparer.Ordinal).ToList(),
+                    tokens.Where(t => t.UserId == u.Id).Select(t => t.View).OrderByDescending(t => t.CreatedAt).ToList(),
+                    mine.All(g => scope.MayGrant(g.View.Role, g.Path)));
+            })
             .ToList();
+    }
+
+    /// <summary>The roles the caller may grant: DistrictAdmin only to district admins (ORG-5).</summary>
+    public async Task<IReadOnlyList<AccountRole>> GrantableRolesAsync(CancellationToken ct = default)
+    {
+        var scope = await DemandManagesAnyAsync(ct);
+        return Enum.GetValues<AccountRole>().Where(r => r != AccountRole.DistrictAdmin || scope.IsDistrictAdmin).ToList();
+    }
+
+    /// <summary>Active organizations the caller may grant roles over, matching a name or code; at most <paramref name="take"/>.</summary>
+    public async Task<IReadOnlyList<OrganizationRef>> GrantableOrganizationsAsync(string? search, int take = 30, CancellationToken ct = default)
+    {
+        await DemandManagesAnyAsync(ct);
+        var orgs = (await scopes.OrganizationsAsync(Access.ManageAccounts, ct)).Where(o => o.Status == OrganizationStatus.Active);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            orgs = orgs.Where(o => o.Name.Contains(s) || o.Code.StartsWith(s));
+        }
+
+        return await orgs.OrderBy(o => o.Path.Length).ThenBy(o => o.Path)
+            .Take(Math.Clamp(take, 1, 200))
+            .Select(o => new OrganizationRef(o.Id, o.Code, o.Name, o.Kind))
+            .ToListAsync(ct);
     }
 
     public async Task<string> CreateAsync(CreateAccountRequest r, CancellationToken ct = default)
     {
+        var scope = await DemandManagesAnyAsync(ct);
         var errors = new FieldErrors();
         var userName = errors.Text("userName", "Field.UserName", r.UserName, 64);
         var displayName = errors.Text("displayName", "Field.DisplayName", r.DisplayName, 100);
         if (string.IsNullOrEmpty(r.Password))
         {
             errors.Add("password", "Input.Required", "Field.Password");
+        }
+        else
+        {
+            await CheckPasswordAsync(r.Password, errors);
+        }
+
+        if (userName.Length > 0 && userName.Any(c => !identity.Value.User.AllowedUserNameCharacters.Contains(c)))
+        {
+            errors.Add("userName", "Account.UserNameCharacters");
         }
 
         var roles = r.Roles ?? [];
@@ -57,12 +106,17 @@ public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> us
             errors.Add("roles", "Input.Required", "Field.Role");
         }
 
-        var scope = await scopes.GetAsync(ct);
         for (var i = 0; i < roles.Count; i++)
         {
-            if (roles[i].Role is not { } role || !Enum.IsDefined(role) || roles[i].OrganizationId is not { } orgId)
+            if (roles[i].Role is not { } role || !Enum.IsDefined(role))
             {
                 errors.Add($"roles[{i}]", "Input.Required", "Field.Role");
+                continue;
+            }
+
+            if (roles[i].OrganizationId is not { } orgId)
+            {
+                errors.Add($"roles[{i}]", "Input.Required", "Field.Organization");
                 continue;
             }
 
@@ -98,7 +152,14 @@ public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> us
             var failed = new FieldErrors();
             foreach (var e in result.Errors)
             {
-                failed.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", "Account.PasswordRejected", e.Description);
+                if (e.Code.Contains("Password", StringComparison.Ordinal))
+                {
+                    AddPasswordError(failed, e);
+                }
+                else
+                {
+                    failed.Add(e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "password", "Account.Rejected", e.Description);
+                }
             }
 
             throw new InputValidationException(failed);
@@ -121,7 +182,7 @@ public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> us
         var name = errors.Text("name", "Field.TokenName", r.Name, 100);
         if (r.ExpiresInDays is < 1 or > 3650)
         {
-            errors.Add("expiresInDays", "Input.OutOfRange", "Field.TokenName", 1, 3650);
+            errors.Add("expiresInDays", "Input.OutOfRange", "Field.ExpiresInDays", 1, 3650);
         }
 
         errors.ThrowIfAny();
@@ -150,6 +211,76 @@ public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> us
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Lifts a lockout (ORG-5: 5 failed sign-ins lock an account) and clears the failure count, through
+    /// Identity so its stamps stay right. Scope-checked like tokens.
+    /// </summary>
+    public async Task UnlockAsync(string userId, CancellationToken ct = default)
+    {
+        await DemandManageAsync(userId, ct);
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("account", userId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.AuditAction = "Account.Unlocked";
+        Succeeded(await users.SetLockoutEndDateAsync(user, null));
+        db.AuditAction = "Account.Unlocked";
+        Succeeded(await users.ResetAccessFailedCountAsync(user));
+        db.AuditAction = null;
+        await tx.CommitAsync(ct);
+    }
+
+    private static void Succeeded(IdentityResult result)
+    {
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            throw new DbUpdateConcurrencyException("The account was changed by someone else.");
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Identity refused: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    /// <summary>Runs Identity's password validators so the form names every unmet rule with the other field errors.</summary>
+    private async Task CheckPasswordAsync(string password, FieldErrors errors)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser(), password);
+            foreach (var e in result.Errors)
+            {
+                AddPasswordError(errors, e);
+            }
+        }
+    }
+
+    private void AddPasswordError(FieldErrors errors, IdentityError e)
+    {
+        var rules = identity.Value.Password;
+        _ = e.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordTooShort) => errors.Add("password", "Account.PasswordTooShort", rules.RequiredLength),
+            nameof(IdentityErrorDescriber.PasswordRequiresDigit) => errors.Add("password", "Account.PasswordRequiresDigit"),
+            nameof(IdentityErrorDescriber.PasswordRequiresLower) => errors.Add("password", "Account.PasswordRequiresLower"),
+            nameof(IdentityErrorDescriber.PasswordRequiresUpper) => errors.Add("password", "Account.PasswordRequiresUpper"),
+            nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => errors.Add("password", "Account.PasswordRequiresNonAlphanumeric"),
+            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => errors.Add("password", "Account.PasswordRequiresUniqueChars", rules.RequiredUniqueChars),
+            _ => errors.Add("password", "Account.PasswordRejected", e.Description),
+        };
+    }
+
+    /// <summary>Only those who manage accounts somewhere (district admins, OrgAdmins) may use account management.</summary>
+    private async Task<Scope> DemandManagesAnyAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (scope.Roots(Access.ManageAccounts).Count == 0)
+        {
+            throw new ScopeRefusedException();
+        }
+
+        return scope;
+    }
+
     /// <summary>The caller may manage an account when every one of its roles lies inside the caller's account scope.</summary>
     private async Task DemandManageAsync(string userId, CancellationToken ct)
     {
@@ -162,11 +293,14 @@ public sealed class AccountService(DangjianDbContext db, UserManager<AppUser> us
         }
     }
 
-    private async Task<Dictionary<string, IReadOnlyList<GrantView>>> GrantsAsync(IReadOnlyList<string> userIds, CancellationToken ct)
-    {
-        var rows = await db.RoleAssignments.AsNoTracking().Where(r => userIds.Contains(r.UserId))
-            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.UserId, View = new GrantView(r.Role, o.Id, o.Name) })
+    private async Task<Dictionary<string, IReadOnlyList<GrantView>>> GrantsAsync(IReadOnlyList<string> userIds, CancellationToken ct) =>
+        (await GrantRowsAsync(userIds, ct)).GroupBy(r => r.UserId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<GrantView>)g.Select(x => x.View).OrderBy(v => v.Role).ToList());
+
+    private async Task<List<GrantRow>> GrantRowsAsync(IReadOnlyList<string> userIds, CancellationToken ct) =>
+        await db.RoleAssignments.AsNoTracking().Where(r => userIds.Contains(r.UserId))
+            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new GrantRow(r.UserId, new GrantView(r.Role, o.Id, o.Name), o.Path))
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => (IReadOnlyList<GrantView>)g.Select(x => x.View).OrderBy(v => v.Role).ToList());
-    }
+
+    private sealed record GrantRow(string UserId, GrantView View, string Path);
 }

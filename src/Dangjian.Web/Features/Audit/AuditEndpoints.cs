@@ -23,7 +23,7 @@ public sealed class AuditText;
 /// </summary>
 public sealed class AuditLogService(DangjianDbContext db, ScopeService scopes)
 {
-    public async Task DemandAsync(CancellationToken ct)
+    public async Task DemandAsync(CancellationToken ct = default)
     {
         var root = await db.Organizations.AsNoTracking().Where(o => o.ParentId == null).Select(o => o.Id).FirstOrDefaultAsync(ct);
         await scopes.DemandAsync(Access.ReadAudit, root, ct);
@@ -51,6 +51,13 @@ public sealed class AuditLogService(DangjianDbContext db, ScopeService scopes)
             .Select(a => new AuditRow(a.Sequence, a.At, a.Actor, a.Action, a.EntityType, a.EntityId, a.Before, a.After, a.Hash))
             .ToListAsync(ct);
         return new Paged<AuditRow>(rows, total, p, size);
+    }
+
+    /// <summary>The record types that appear in the log, for the page's filter.</summary>
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
+    {
+        await DemandAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)

@@ -1,0 +1,482 @@
+using System.Globalization;
+using System.Net;
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.People;
+using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Tests.Accounts;
+
+/// <summary>
+/// ORG-5 accounts and sign-in: lockout after 5 failed sign-ins and unlock, the sign-in form's answers,
+/// antiforgery, account creation and token rules within scope, members reading only themselves, the
+/// audit log's readers, and that no password, token or hash reaches the audit log or the logs (ORG-7).
+/// Every test makes its own accounts, so demo accounts others sign in with are never locked.
+/// </summary>
+public abstract class AccountTests(AppFixture app)
+{
+    private const string AuthCookie = "dangjian.auth=";
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsFailedAndGivesNoCookie()
+    {
+        var t = await app.TownshipsAsync();
+        var account = await CreateAsync(Demo.DistrictAdmin, AccountRole.Member, t.BranchOfA);
+        var client = CookieClient();
+
+        var wrong = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, account.Password + "x"));
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains(Text("Failed"), await HtmlAsync(wrong), StringComparison.Ordinal);
+        Assert.False(SetsAuthCookie(wrong));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+
+        var right = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, account.Password));
+
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/", new Uri(new Uri("http://localhost"), right.Headers.Location!).AbsolutePath);
+        Assert.True(SetsAuthCookie(right));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LockOut_UntilUnlockedThroughApi()
+    {
+        var t = await app.TownshipsAsync();
+        var account = await CreateAsync(Demo.DistrictAdmin, AccountRole.Member, t.BranchOfA);
+        var client = CookieClient();
+        for (var i = 1; i <= 5; i++)
+        {
+            var response = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, $"wrong-{i}-password"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(SetsAuthCookie(response));
+            if (i < 5)
+            {
+                Assert.Contains(Text("Failed"), await HtmlAsync(response), StringComparison.Ordinal);
+            }
+        }
+
+        var sixth = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, account.Password));
+
+        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
+        Assert.Contains(Text("LockedOut"), await HtmlAsync(sixth), StringComparison.Ordinal);
+        Assert.False(SetsAuthCookie(sixth));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+
+        var orgAdminA = await app.ClientForAsync(Demo.OrgAdminA);
+        var listed = await (await orgAdminA.GetAsync("/api/v1/accounts")).ReadAsync<List<AccountView>>();
+        Assert.True(listed.Single(a => a.Id == account.Id).LockedOut);
+
+        // Scope-checked like tokens: township B's admin may not unlock an account of township A.
+        var byB = await (await app.ClientForAsync(Demo.OrgAdminB)).PostAsync($"/api/v1/accounts/{account.Id}/unlock", null);
+        Assert.Equal(HttpStatusCode.Forbidden, byB.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(Demo.Member)).PostAsync($"/api/v1/accounts/{account.Id}/unlock", null)).StatusCode);
+        var stillLocked = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, account.Password));
+        Assert.Contains(Text("LockedOut"), await HtmlAsync(stillLocked), StringComparison.Ordinal);
+
+        var unlock = await orgAdminA.PostAsync($"/api/v1/accounts/{account.Id}/unlock", null);
+        Assert.Equal(HttpStatusCode.NoContent, unlock.StatusCode);
+
+        var after = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, account.Password));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.True(SetsAuthCookie(after));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        listed = await (await orgAdminA.GetAsync("/api/v1/accounts")).ReadAsync<List<AccountView>>();
+        Assert.False(listed.Single(a => a.Id == account.Id).LockedOut);
+
+        var unlockedEntries = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == account.Id && a.Action == "Account.Unlocked" && a.Actor == Demo.OrgAdminA));
+        Assert.True(unlockedEntries >= 1);
+        await AssertAuditIntactAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutAntiforgeryToken_IsRejected_AndSignsNobodyIn()
+    {
+        var t = await app.TownshipsAsync();
+        var account = await CreateAsync(Demo.DistrictAdmin, AccountRole.Member, t.BranchOfA);
+        var client = CookieClient();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.UserName"] = account.UserName,
+            ["Input.Password"] = account.Password,
+        });
+
+        var response = await client.PostAsync("/account/login", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(SetsAuthCookie(response));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OrgAdmin_CreatesAccountOverOwnBranch_WhoseTokenSeesThatBranchOnly()
+    {
+        var t = await app.TownshipsAsync();
+        var orgAdminA = await app.ClientForAsync(Demo.OrgAdminA);
+        var account = await CreateAsync(Demo.OrgAdminA, AccountRole.OrgAdmin, t.BranchOfA);
+
+        var issued = await (await orgAdminA.PostJsonAsync($"/api/v1/accounts/{account.Id}/tokens", new IssueTokenRequest("脚本", 30))).ReadAsync<IssuedToken>();
+        var client = BearerClient(issued.Token);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/organizations/{t.BranchOfA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/people/{t.PersonOfA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/organizations/{t.B}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/organizations/{t.A}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/people/{t.PersonOfB}")).StatusCode);
+
+        var listed = await (await orgAdminA.GetAsync("/api/v1/accounts")).ReadAsync<List<AccountView>>();
+        var mine = listed.Single(a => a.Id == account.Id);
+        Assert.Equal([new GrantView(AccountRole.OrgAdmin, t.BranchOfA, mine.Roles[0].OrganizationName)], mine.Roles);
+        Assert.True(mine.CanManage);
+        Assert.Contains(mine.Tokens, x => x.Id == issued.Id && x.RevokedAt is null);
+        Assert.DoesNotContain(listed, a => a.UserName == Demo.OrgAdminB || a.UserName == Demo.DistrictAdmin);
+        await AssertAuditIntactAsync();
+    }
+
+    [Fact]
+    public async Task OrgAdmin_GrantingOutsideScopeOrDistrictAdmin_Is400NamingTheRole()
+    {
+        var t = await app.TownshipsAsync();
+        var orgAdminA = await app.ClientForAsync(Demo.OrgAdminA);
+        var before = await app.WithDbAsync(db => db.Users.CountAsync());
+
+        foreach (var (role, org) in new[] { (AccountRole.Member, t.B), (AccountRole.OrgAdmin, t.BranchOfB), (AccountRole.DistrictAdmin, t.A), (AccountRole.DistrictAdmin, t.BranchOfA) })
+        {
+            var response = await orgAdminA.PostJsonAsync("/api/v1/accounts", Request(Demo.UniqueCode("acct"), StrongPassword(), (role, org)));
+            var errors = await response.ProblemErrorsAsync();
+            Assert.Equal(["roles[0]"], errors.Keys);
+        }
+
+        // The second row is the bad one, and is named as such.
+        var mixed = await orgAdminA.PostJsonAsync("/api/v1/accounts", Request(Demo.UniqueCode("acct"), StrongPassword(), (AccountRole.Member, t.BranchOfA), (AccountRole.Member, t.BranchOfB)));
+        Assert.Equal(["roles[1]"], (await mixed.ProblemErrorsAsync()).Keys);
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("short1a")]
+    [InlineData("abcdefghijk")]
+    [InlineData("ABCDEFGHIJ12")]
+    [InlineData("aaaaaaaa11")]
+    public async Task Create_WeakPassword_Is400NamingPassword(string password)
+    {
+        var t = await app.TownshipsAsync();
+        var userName = Demo.UniqueCode("weak");
+
+        var response = await (await app.ClientForAsync(Demo.DistrictAdmin)).PostJsonAsync("/api/v1/accounts", Request(userName, password, (AccountRole.Member, t.BranchOfA)));
+
+        var errors = await response.ProblemErrorsAsync();
+        Assert.Equal(["password"], errors.Keys);
+        Assert.DoesNotContain(password, string.Join(" ", errors["password"]), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == userName)));
+    }
+
+    [Theory]
+    [InlineData(Demo.Member)]
+    [InlineData("MEMBER")]
+    public async Task Create_DuplicateUserName_Is400NamingUserName(string userName)
+    {
+        var t = await app.TownshipsAsync();
+
+        var response = await (await app.ClientForAsync(Demo.DistrictAdmin)).PostJsonAsync("/api/v1/accounts", Request(userName, StrongPassword(), (AccountRole.Member, t.BranchOfA)));
+
+        Assert.Equal(["userName"], (await response.ProblemErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task Create_EverythingWrong_NamesEveryField()
+    {
+        var response = await (await app.ClientForAsync(Demo.DistrictAdmin)).PostJsonAsync("/api/v1/accounts",
+            new CreateAccountRequest("含 空格", " ", "weak", int.MaxValue, [new GrantRequest(null, null)]));
+
+        var errors = await response.ProblemErrorsAsync();
+        Assert.Equal(["displayName", "password", "personId", "roles[0]", "userName"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task OrgAdmin_CannotIssueTokensForOrUnlock_AccountsOutsideScope()
+    {
+        var orgAdminA = await app.ClientForAsync(Demo.OrgAdminA);
+        var ids = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == Demo.OrgAdminB || u.UserName == Demo.DistrictAdmin).Select(u => u.Id).ToListAsync());
+        Assert.Equal(2, ids.Count);
+        var tokensBefore = await app.WithDbAsync(db => db.ApiTokens.CountAsync());
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.PostJsonAsync($"/api/v1/accounts/{id}/tokens", new IssueTokenRequest("越权", 1))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.PostAsync($"/api/v1/accounts/{id}/unlock", null)).StatusCode);
+            var anyToken = await app.WithDbAsync(db => db.ApiTokens.Where(x => x.UserId == id).Select(x => x.Id).FirstOrDefaultAsync());
+            Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.DeleteAsync($"/api/v1/accounts/{id}/tokens/{anyToken}")).StatusCode);
+        }
+
+        Assert.Equal(tokensBefore, await app.WithDbAsync(db => db.ApiTokens.CountAsync()));
+    }
+
+    [Fact]
+    public async Task IssuedToken_Works_UntilRevoked()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.DistrictAdmin);
+        var account = await CreateAsync(Demo.DistrictAdmin, AccountRole.Secretary, t.BranchOfB);
+        var issued = await (await admin.PostJsonAsync($"/api/v1/accounts/{account.Id}/tokens", new IssueTokenRequest("同步", null))).ReadAsync<IssuedToken>();
+        Assert.StartsWith(ApiToken.Prefix, issued.Token, StringComparison.Ordinal);
+        Assert.Null(issued.ExpiresAt);
+        var client = BearerClient(issued.Token);
+
+        var me = await (await client.GetAsync("/api/v1/me")).ReadAsync<MeView>();
+        Assert.Equal(account.UserName, me.UserName);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/accounts/{account.Id}/tokens/{issued.Id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/v1/organizations/{t.BranchOfB}")).StatusCode);
+        var revoked = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(ApiToken) && a.EntityId == issued.Id.ToString(CultureInfo.InvariantCulture) && a.Action == "ApiToken.Revoked"));
+        Assert.Equal(1, revoked);
+    }
+
+    [Fact]
+    public async Task IssueToken_BadInput_Is400NamingFields()
+    {
+        var t = await app.TownshipsAsync();
+        var account = await CreateAsync(Demo.DistrictAdmin, AccountRole.Member, t.BranchOfA);
+
+        var response = await (await app.ClientForAsync(Demo.DistrictAdmin)).PostJsonAsync($"/api/v1/accounts/{account.Id}/tokens", new IssueTokenRequest(" ", 0));
+
+        Assert.Equal(["expiresInDays", "name"], (await response.ProblemErrorsAsync()).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Member_ReadsOwnPerson_ButNotAnother()
+    {
+        var own = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == Demo.Member).Select(u => u.PersonId).FirstAsync());
+        Assert.NotNull(own);
+        var other = await app.WithDbAsync(async db =>
+        {
+            var branch = await db.People.Where(p => p.Id == own).Select(p => p.OrganizationId).FirstAsync();
+            return await db.People.Where(p => p.OrganizationId == branch && p.Id != own && !p.IsRemoved).Select(p => p.Id).FirstAsync();
+        });
+        var member = await app.ClientForAsync(Demo.Member);
+
+        var mine = await (await member.GetAsync($"/api/v1/people/{own}")).ReadAsync<PersonDetail>();
+        Assert.Equal(own, mine.Id);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/v1/people/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/v1/accounts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AuditLog_ReadBySupervisorAndAdmin_RefusedToOrgAdmin()
+    {
+        var supervisor = await app.ClientForAsync(Demo.Supervisor);
+        var page = await (await supervisor.GetAsync("/api/v1/audit?pageSize=5")).ReadAsync<Paged<AuditRow>>();
+        Assert.Equal(5, page.Items.Count);
+        Assert.True(page.Items[0].Sequence > page.Items[^1].Sequence, "newest first");
+        var verified = await (await supervisor.GetAsync("/api/v1/audit/verify")).ReadAsync<AuditVerification>();
+        Assert.True(verified.Intact, $"broken at {verified.FirstBrokenSequence}: {verified.Reason}");
+        Assert.True(verified.Entries >= page.Items[0].Sequence);
+
+        var orgAdminA = await app.ClientForAsync(Demo.OrgAdminA);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.GetAsync("/api/v1/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.GetAsync("/api/v1/audit/verify")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(Demo.Member)).GetAsync("/api/v1/audit")).StatusCode);
+        await AssertAuditIntactAsync();
+    }
+
+    [Fact]
+    public async Task Secrets_NeverReachTheAuditLogOrTheLogs()
+    {
+        var t = await app.TownshipsAsync();
+        var logsBefore = app.Logs.Lines.Count;
+        var account = await CreateAsync(Demo.OrgAdminA, AccountRole.Member, t.BranchOfA);
+        var issued = await (await (await app.ClientForAsync(Demo.OrgAdminA)).PostJsonAsync($"/api/v1/accounts/{account.Id}/tokens", new IssueTokenRequest("secret-check", 7))).ReadAsync<IssuedToken>();
+        Assert.Equal(HttpStatusCode.OK, (await BearerClient(issued.Token).GetAsync("/api/v1/me")).StatusCode);
+        var client = CookieClient();
+        await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, account.Password + "wrong"));
+        await client.PostAsync("/account/login", await Http.LoginFormAsync(client, account.UserName, account.Password));
+        var stored = await app.WithDbAsync(async db =>
+        {
+            var u = await db.Users.AsNoTracking().FirstAsync(x => x.Id == account.Id);
+            return new[] { u.PasswordHash!, u.SecurityStamp!, ApiTokenAuthenticationHandler.Hash(issued.Token) };
+        });
+        string[] secrets = [account.Password, issued.Token, .. stored];
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityId == account.Id || a.EntityType == nameof(ApiToken) || a.EntityType == nameof(RoleAssignment) || a.Actor == account.UserName)
+            .Select(a => (a.Before ?? string.Empty) + "|" + (a.After ?? string.Empty))
+            .ToListAsync());
+        Assert.Contains(entries, e => e.Contains(account.UserName, StringComparison.Ordinal)); // the account's own entries are among them
+        var all = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Before!.Contains("PasswordHash") || a.After!.Contains("PasswordHash")
+                || a.Before!.Contains(account.Password) || a.After!.Contains(account.Password)
+                || a.Before!.Contains(issued.Token) || a.After!.Contains(issued.Token))
+            .CountAsync());
+        Assert.Equal(0, all);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(entries, e => e.Contains(secret, StringComparison.Ordinal));
+        }
+
+        // The logs, at the configured levels (the capture sees what the console sees).
+        var lines = app.Logs.Lines.Skip(logsBefore).ToList();
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(lines, l => l.Text.Contains(secret, StringComparison.Ordinal));
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<Dangjian.Data.DangjianDbContext>>();
+        Assert.False(options.FindExtension<CoreOptionsExtension>()!.IsSensitiveDataLoggingEnabled);
+    }
+
+    [Fact]
+    public async Task Logs_AreCaptured_SoTheSecretCheckCanFail()
+    {
+        // Proves the capture sees the app's logs: a failed bearer token is logged by the authentication handler.
+        var before = app.Logs.Lines.Count;
+        var client = BearerClient("dj_unknown-token-for-log-check");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Contains(app.Logs.Lines.Skip(before), l => l.Category.Contains(nameof(ApiTokenAuthenticationHandler), StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines.Skip(before), l => l.Text.Contains("dj_unknown-token-for-log-check", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AccountsPage_ListsOwnScope_RefusesOthers()
+    {
+        var t = await app.TownshipsAsync();
+        var account = await CreateAsync(Demo.OrgAdminA, AccountRole.Secretary, t.BranchOfA);
+
+        var html = await HtmlAsync(await (await app.SignInAsync(Demo.OrgAdminA)).GetAsync("/accounts"));
+        Assert.DoesNotContain("data-refused", html, StringComparison.Ordinal);
+        Assert.Contains($"data-account=\"{account.UserName}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"data-account=\"{Demo.OrgAdminA}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-account=\"{Demo.OrgAdminB}\"", html, StringComparison.Ordinal);
+        Assert.Contains(Labels(AccountRole.Secretary), html, StringComparison.Ordinal);
+
+        foreach (var user in new[] { Demo.Member, Demo.Secretary, Demo.Supervisor })
+        {
+            var refused = await HtmlAsync(await (await app.SignInAsync(user)).GetAsync("/accounts"));
+            Assert.Contains("data-refused", refused, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-account", refused, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AuditPage_ShowsEntriesToSupervisor_RefusesOrgAdmin()
+    {
+        var html = await HtmlAsync(await (await app.SignInAsync(Demo.Supervisor)).GetAsync("/audit?entityType=Organization"));
+        Assert.DoesNotContain("data-refused", html, StringComparison.Ordinal);
+        Assert.Contains("data-sequence", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"organizations/", html, StringComparison.Ordinal);
+
+        var refused = await HtmlAsync(await (await app.SignInAsync(Demo.OrgAdminA)).GetAsync("/audit"));
+        Assert.Contains("data-refused", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-sequence", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditDiff_NamesChangedFields()
+    {
+        var diff = AuditDiff.Of("{\"Name\":\"甲\",\"Version\":1,\"Code\":\"A1\"}", "{\"Name\":\"乙\",\"Version\":2,\"Code\":\"A1\",\"Phone\":null}");
+
+        Assert.Equal(["Code", "Name", "Phone", "Version"], diff.Select(d => d.Field));
+        Assert.Equal(["Name", "Version"], diff.Where(d => d.Changed).Select(d => d.Field));
+        Assert.Equal(new FieldChange("Name", "甲", "乙"), diff.Single(d => d.Field == "Name"));
+        Assert.All(AuditDiff.Of(null, "{\"A\":1}"), d => Assert.Null(d.Before));
+        Assert.Equal([new FieldChange(string.Empty, null, "not json")], AuditDiff.Of(null, "not json"));
+    }
+
+    private sealed record NewAccount(string Id, string UserName, string Password);
+
+    private async Task<NewAccount> CreateAsync(string creator, AccountRole role, int organizationId)
+    {
+        var userName = Demo.UniqueCode("user.");
+        var password = StrongPassword();
+        var response = await (await app.ClientForAsync(creator)).PostJsonAsync("/api/v1/accounts", Request(userName, password, (role, organizationId)));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = response.Headers.Location!.OriginalString.Split('/')[^1];
+        return new NewAccount(id, userName, password);
+    }
+
+    private static CreateAccountRequest Request(string userName, string password, params (AccountRole Role, int Org)[] roles) =>
+        new(userName, "测试账号", password, null, roles.Select(r => new GrantRequest(r.Role, r.Org)).ToList());
+
+    private static string StrongPassword() => "pw" + Guid.NewGuid().ToString("N")[..12] + "7q";
+
+    private HttpClient CookieClient() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private HttpClient BearerClient(string token)
+    {
+        var client = app.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static bool SetsAuthCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+        && cookies.Any(c => c.StartsWith(AuthCookie, StringComparison.Ordinal) && !c.StartsWith(AuthCookie + ";", StringComparison.Ordinal));
+
+    private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>A string of the sign-in page as the app shows it by default (zh-CN).</summary>
+    private string Text(string key) => InCulture(() => app.Services.GetRequiredService<IStringLocalizer<AccountText>>()[key].Value);
+
+    private string Labels(AccountRole role) => InCulture(() => app.Services.GetRequiredService<IStringLocalizer<EnumText>>()[$"{nameof(AccountRole)}.{role}"].Value);
+
+    private static string InCulture(Func<string> read)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    private async Task AssertAuditIntactAsync()
+    {
+        var verified = await (await (await app.ClientForAsync(Demo.DistrictAdmin)).GetAsync("/api/v1/audit/verify")).ReadAsync<AuditVerification>();
+        Assert.True(verified.Intact, $"audit chain broken at {verified.FirstBrokenSequence}: {verified.Reason}");
+        Assert.Null(verified.FirstBrokenSequence);
+        var inDb = await app.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+        Assert.True(verified.Entries > 0 && verified.Entries <= inDb);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class AccountSqliteTests(SqliteApp app) : AccountTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AccountPostgresTests(PostgresApp app) : AccountTests(app);
+
+/// <summary>ORG-5 rate limit: sign-in posts per client per minute, on an app of its own with the limit at 3.</summary>
+public sealed class SignInRateLimitTests(RateLimitedSqliteApp app) : IClassFixture<RateLimitedSqliteApp>
+{
+    [Fact]
+    public async Task SignIn_MoreThanTheLimitInAMinute_Is429()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        for (var i = 0; i < RateLimitedSqliteApp.AttemptsPerMinute; i++)
+        {
+            var allowed = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, "nobody", "wrong-password-1"));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        var limited = await client.PostAsync("/account/login", await Http.LoginFormAsync(client, "nobody", "wrong-password-1"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode); // the form itself is not limited
+    }
+}
