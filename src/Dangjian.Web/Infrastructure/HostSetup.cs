@@ -51,6 +51,7 @@ public static class HostSetup
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddScoped<ScopeService>();
+        services.AddScoped<PageOperations>();
 
         AddIdentity(services);
 
