@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace Dangjian.E2E.Infrastructure;
+
+/// <summary>
+/// Staff pages are prerendered, then become interactive once their Blazor circuit connects: a click or
+/// keystroke before that is lost, and a link click goes through enhanced navigation instead of the
+/// interactive router. Tests that act on a page wait for its circuit, as a user waits for the page to settle.
+/// </summary>
+public static class Interactive
+{
+    // The server's message ending the first attach of the page's components to the circuit.
+    private static readonly byte[] Attached = Encoding.ASCII.GetBytes("JS.EndUpdateRootComponents");
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Opens a page and waits until it is interactive.</summary>
+    public static async Task GotoAsync(IPage page, string url) => await RunAsync(page, () => page.GotoAsync(url));
+
+    /// <summary>Runs an action that loads a new document (a sign-in, a full reload) and waits until that page is interactive.</summary>
+    public static async Task RunAsync(IPage page, Func<Task> action)
+    {
+        var attached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        void OnFrame(object? sender, IWebSocketFrame frame)
+        {
+            if (frame.Binary is { } bytes && bytes.AsSpan().IndexOf(Attached) >= 0)
+            {
+                attached.TrySetResult();
+            }
+        }
+
+        void OnSocket(object? sender, IWebSocket socket)
+        {
+            if (socket.Url.Contains("/_blazor", StringComparison.Ordinal))
+            {
+                socket.FrameReceived += OnFrame;
+            }
+        }
+
+        page.WebSocket += OnSocket;
+        try
+        {
+            await action();
+            await attached.Task.WaitAsync(Timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{page.Url} did not become interactive within {Timeout.TotalSeconds} s (no Blazor circuit attached).");
+        }
+        finally
+        {
+            page.WebSocket -= OnSocket;
+        }
+    }
+}
