@@ -15,6 +15,7 @@ public sealed record FieldChange(string Field, string? Before, string? After)
 /// </summary>
 public static class AuditDiff
 {
+    /// <summary>Every field of either snapshot, changed or not (the audit page shows whole records).</summary>
     public static IReadOnlyList<FieldChange> Of(string? before, string? after)
     {
         var b = Fields(before);
@@ -24,6 +25,20 @@ public static class AuditDiff
             .Select(k => new FieldChange(k, b.GetValueOrDefault(k), a.GetValueOrDefault(k)))
             .ToList();
     }
+
+    /// <summary>
+    /// Only the fields whose value differs ("name: old → new"), for a record's history. A created record lists
+    /// the fields it was created with, a deleted one those it had; an event's free text is not a field.
+    /// </summary>
+    public static IReadOnlyList<FieldChange> Changes(string? before, string? after, IReadOnlySet<string>? hidden = null) =>
+        Of(before, after).Where(c => c.Changed && c.Field.Length > 0 && hidden?.Contains(c.Field) != true).ToList();
+
+    public static IReadOnlyList<FieldChange> Changes(HistoryEntry entry, IReadOnlySet<string>? hidden = null) =>
+        Changes(entry.Before, entry.After, hidden);
+
+    /// <summary>An integer field's value, for fields that hold ids or enum values.</summary>
+    public static int? AsInt(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
 
     private static Dictionary<string, string?> Fields(string? json)
     {

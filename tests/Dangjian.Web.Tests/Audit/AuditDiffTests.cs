@@ -3,12 +3,12 @@ using Dangjian.Web.Features.Audit;
 namespace Dangjian.Web.Tests.Audit;
 
 /// <summary>What a history entry shows as changed: only fields whose value differs, hidden bookkeeping left out.</summary>
-public sealed class HistoryChangesTests
+public sealed class AuditDiffTests
 {
     [Fact]
     public void Of_Update_ListsOnlyChangedFields()
     {
-        var changes = HistoryChanges.Of(
+        var changes = AuditDiff.Changes(
             """{"Code":"A1","Kind":30,"Name":"旧名","ParentId":2,"Version":3,"DissolvedOn":null}""",
             """{"Code":"A1","Kind":20,"Name":"新名","ParentId":2,"Version":4,"DissolvedOn":"2026-01-02"}""",
             new HashSet<string> { "Version" });
@@ -21,7 +21,7 @@ public sealed class HistoryChangesTests
     [Fact]
     public void Of_Creation_ListsFieldsWithValues()
     {
-        var changes = HistoryChanges.Of(null, """{"Code":"A1","Name":"新建","DissolvedOn":null}""");
+        var changes = AuditDiff.Changes(null, """{"Code":"A1","Name":"新建","DissolvedOn":null}""");
 
         Assert.Equal([new FieldChange("Code", null, "A1"), new FieldChange("Name", null, "新建")], changes);
     }
@@ -29,7 +29,7 @@ public sealed class HistoryChangesTests
     [Fact]
     public void Of_NothingChangedOrNotJson_IsEmpty()
     {
-        Assert.Empty(HistoryChanges.Of("""{"Name":"同"}""", """{"Name":"同"}"""));
-        Assert.Empty(HistoryChanges.Of("not json", null));
+        Assert.Empty(AuditDiff.Changes("""{"Name":"同"}""", """{"Name":"同"}"""));
+        Assert.Empty(AuditDiff.Changes("not json", null));
     }
 }
