@@ -66,7 +66,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
             }
             else if (org.Status != OrganizationStatus.Active)
             {
-                errors.Add("organizationId", "Org.ParentDissolved");
+                errors.Add("organizationId", "Person.OrganizationDissolved");
             }
         }
 
