@@ -17,7 +17,7 @@ public static class PeopleEndpoints
 {
     public static IServiceCollection AddPeople(this IServiceCollection services) =>
         services.AddScoped<PeopleQueries>().AddScoped<PeopleCommands>().AddScoped<PeopleExport>()
-            .AddScoped<RosterImport>().AddScoped<RosterTemplate>();
+            .AddScoped<RosterImport>().AddScoped<RosterTemplate>().AddFreshScope();
 
     public static void MapPeopleEndpoints(this IEndpointRouteBuilder app)
     {

@@ -477,6 +477,13 @@ public sealed class RosterImport(
                     continue;
                 }
 
+                // A bad ID number is the one thing to fix: sex and birth date then come from it.
+                var idBad = d.IsBad(RosterColumn.IdNumber) || errors.Items.Any(x => x.Field == "idNumber");
+                if (idBad && e.Field is "gender" && e.Code == "Input.Required")
+                {
+                    continue;
+                }
+
                 if (RosterColumns.ForField(e.Field) is { } column && !d.IsBad(column))
                 {
                     d.Fail(column, sheet.HeaderOf(column, text), e.Code, e.Arguments);
