@@ -31,7 +31,10 @@ public static class AuditDiff
     /// the fields it was created with, a deleted one those it had; an event's free text is not a field.
     /// </summary>
     public static IReadOnlyList<FieldChange> Changes(string? before, string? after, IReadOnlySet<string>? hidden = null) =>
-        Of(before, after).Where(c => c.Changed && c.Field.Length > 0 && hidden?.Contains(c.Field) != true).ToList();
+        Of(before, after).Where(c => c.Changed && c.Field.Length > 0 && !(hidden ?? Bookkeeping).Contains(c.Field)).ToList();
+
+    /// <summary>Fields every row has that say nothing to a reader of its history.</summary>
+    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "Id", "Version" };
 
     public static IReadOnlyList<FieldChange> Changes(HistoryEntry entry, IReadOnlySet<string>? hidden = null) =>
         Changes(entry.Before, entry.After, hidden);

@@ -14,6 +14,9 @@ public sealed class FormErrors
 
     public string? Summary { get; private set; }
 
+    /// <summary>The HTTP status the API would answer for the last failure (409 for an edit conflict), or null.</summary>
+    public int? Status { get; private set; }
+
     public bool Any => Summary is not null || _fields.Count > 0;
 
     /// <summary>The message for one field (camelCase name as in the API), or null.</summary>
@@ -25,6 +28,7 @@ public sealed class FormErrors
     {
         _fields = [];
         Summary = null;
+        Status = null;
     }
 
     /// <summary>Runs a command; on a known failure records its messages and returns false.</summary>
@@ -40,17 +44,21 @@ public sealed class FormErrors
         {
             _fields = e.Errors.Localize(text);
             Summary = text["Problem.Validation"];
+            Status = StatusCodes.Status400BadRequest;
             return false;
         }
         catch (DomainRuleException e)
         {
             _fields = FieldErrors.From(e).Localize(text);
             Summary = string.Join(" ", _fields.Values.SelectMany(v => v));
+            Status = StatusCodes.Status400BadRequest;
             return false;
         }
         catch (Exception e) when (e is ScopeRefusedException or NotFoundException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
-            Summary = ProblemExceptionHandler.Describe(e, text).Title;
+            var problem = ProblemExceptionHandler.Describe(e, text);
+            Summary = problem.Title;
+            Status = problem.Status;
             return false;
         }
     }

@@ -24,6 +24,13 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
     {
         var existing = await db.People.FirstOrDefaultAsync(p => p.Id == id && !p.IsRemoved, ct) ?? throw new NotFoundException("person", id);
         await scopes.DemandAsync(Access.Write, existing.OrganizationId, ct);
+
+        // Editors who only ever see the masked number send it back unchanged: that keeps the stored one.
+        if (request.IdNumber is { Length: > 0 } shown && existing.IdNumber is not null && shown == IdNumber.Mask(existing.IdNumber))
+        {
+            request = request with { IdNumber = existing.IdNumber };
+        }
+
         var changed = await CheckAsync(request, id, ct);
 
         // Optimistic concurrency: the save only succeeds if nobody saved since the editor loaded this version.
@@ -66,7 +73,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
             }
             else if (org.Status != OrganizationStatus.Active)
             {
-                errors.Add("organizationId", "Org.ParentDissolved");
+                errors.Add("organizationId", "Person.OrganizationDissolved");
             }
         }
 

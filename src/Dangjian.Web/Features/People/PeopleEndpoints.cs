@@ -2,7 +2,13 @@ using Dangjian.Domain.People;
 using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Dangjian.Web.Features.People;
 
@@ -10,13 +16,32 @@ namespace Dangjian.Web.Features.People;
 public static class PeopleEndpoints
 {
     public static IServiceCollection AddPeople(this IServiceCollection services) =>
-        services.AddScoped<PeopleQueries>().AddScoped<PeopleCommands>().AddScoped<PeopleExport>();
+        services.AddScoped<PeopleQueries>().AddScoped<PeopleCommands>().AddScoped<PeopleExport>()
+            .AddScoped<RosterImport>().AddScoped<RosterTemplate>();
 
     public static void MapPeopleEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People");
         group.MapGet("/", ListPeople).WithName(nameof(ListPeople));
         group.MapGet("/export", ExportPeople).WithName(nameof(ExportPeople));
+        group.MapGet("/import/template", GetImportTemplate).WithName(nameof(GetImportTemplate));
+        // The content type is checked by the handler (415 in our words), not by Accepts metadata, so the request
+        // body is described to OpenAPI by hand.
+        group.MapPost("/import", ImportPeople).WithName(nameof(ImportPeople))
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        [ExcelFile.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                    },
+                };
+                return Task.CompletedTask;
+            })
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/{id:int}", GetPerson).WithName(nameof(GetPerson));
         group.MapGet("/{id:int}/history", GetPersonHistory).WithName(nameof(GetPersonHistory));
         group.MapPost("/", CreatePerson).WithName(nameof(CreatePerson));
@@ -51,4 +76,83 @@ public static class PeopleEndpoints
         await commands.UpdateAsync(id, request, ct);
         return TypedResults.Ok(await queries.GetAsync(id, ct));
     }
+
+    public static async Task<FileContentHttpResult> GetImportTemplate(RosterTemplate template, CancellationToken ct) =>
+        ExcelFile.Result(await template.BuildAsync(ct), "roster-template");
+
+    /// <summary>
+    /// Imports a roster (ORG-6). The request body is the .xlsx file itself, sent with
+    /// <c>Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet</c>
+    /// (<c>curl --data-binary @roster.xlsx -H "Content-Type: …sheet"</c>). Answers:
+    /// <list type="bullet">
+    /// <item>200 <c>{"imported": 50}</c>: every row was added, in one transaction.</item>
+    /// <item>400 ValidationProblemDetails, nothing imported: <c>title</c> says how many problems; <c>errors</c> is keyed
+    /// <c>"row/column"</c> as Excel shows them (<c>"5/身份证号码"</c>), or <c>"file"</c> for the whole file (not an .xlsx,
+    /// empty, missing columns); <c>rowErrors</c> lists <c>{row, column, message}</c> in file order (row and column null
+    /// for the whole file), the first <see cref="RosterImport.MaxReportedErrors"/>; <c>errorCount</c> counts them all.</item>
+    /// <item>413 ProblemDetails: larger than <c>Dangjian:MaxUploadBytes</c>. 415 ProblemDetails: another content type.</item>
+    /// </list>
+    /// A cross-site page cannot send this content type without a CORS preflight, so the cookie-authenticated
+    /// browser path needs no antiforgery token.
+    /// </summary>
+    public static async Task<Results<Ok<RosterImportSummary>, ValidationProblem, ProblemHttpResult>> ImportPeople(
+        HttpContext http, RosterImport import, IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            || !string.Equals(type.MediaType.Value, ExcelFile.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: rules["Import.WrongContentType"]);
+        }
+
+        var max = options.Value.MaxUploadBytes;
+        var tooLarge = TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: rules["Import.TooLarge", max / (1024 * 1024)]);
+        if (http.Request.ContentLength > max)
+        {
+            return tooLarge;
+        }
+
+        // Let the server read one byte past the limit, so the limit is ours to report in our words.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max + 1;
+        }
+
+        using var body = new MemoryStream();
+        try
+        {
+            var chunk = new byte[81920];
+            int n;
+            while ((n = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (body.Length + n > max)
+                {
+                    return tooLarge;
+                }
+
+                body.Write(chunk, 0, n);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return tooLarge;
+        }
+
+        body.Position = 0;
+        var result = await import.ImportAsync(body, progress: null, ct);
+        if (result.Succeeded)
+        {
+            return TypedResults.Ok(new RosterImportSummary(result.Imported));
+        }
+
+        var errors = result.Errors
+            .GroupBy(e => e.Row is { } row ? $"{row}/{e.Column}" : "file", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(
+            errors,
+            title: rules["Import.Rejected", result.ErrorCount],
+            extensions: new Dictionary<string, object?> { ["rowErrors"] = result.Errors, ["errorCount"] = result.ErrorCount });
+    }
 }
+
+/// <summary>The answer to a clean import.</summary>
+public sealed record RosterImportSummary(int Imported);

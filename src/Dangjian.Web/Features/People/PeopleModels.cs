@@ -40,10 +40,17 @@ public sealed record PersonDetail(
 /// <summary>A seat the person holds or held in a leadership team.</summary>
 public sealed record PositionHeld(int TeamId, int OrganizationId, string OrganizationName, int TermNumber, DateOnly StartsOn, DateOnly EndsOn, TeamRole Role, string? Portfolio, bool Current);
 
+/// <summary>An organization to filter the roster by.</summary>
+public sealed record OrganizationChoice(int Id, string Code, string Name);
+
 /// <summary>The roster's filters (ORG-3): organization subtree, status, team role, name.</summary>
 public sealed record RosterFilter(int? OrganizationId = null, bool Subtree = true, MemberStatus? Status = null, TeamRole? Role = null, string? Name = null);
 
-/// <summary>Create or edit a person. On edit, <see cref="Version"/> is the version the editor started from.</summary>
+/// <summary>
+/// Create or edit a person. On edit, <see cref="Version"/> is the version the editor started from, and an
+/// <see cref="IdNumber"/> equal to the masked form of the stored one keeps the stored one (editors who are not
+/// district admins never see the full number).
+/// </summary>
 public sealed record PersonRequest(
     string? Name,
     string? IdNumber,

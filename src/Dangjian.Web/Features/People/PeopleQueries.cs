@@ -74,6 +74,40 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
             p.Status, p.JoinedPartyOn, p.OrganizationId, row.Name, p.Workplace, p.Version, positions, scope.Allows(Access.Write, row.Path));
     }
 
+    /// <summary>Throws as the roster would for this filter (an organization outside the caller's scope), without reading people.</summary>
+    public async Task CheckFilterAsync(RosterFilter filter, CancellationToken ct = default) => await FilteredAsync(filter, ct);
+
+    /// <summary>Whether the caller may add or edit people anywhere (shows the roster's create and import buttons).</summary>
+    public async Task<bool> CanWriteAsync(CancellationToken ct = default) => (await scopes.GetAsync(ct)).Roots(Access.Write).Count > 0;
+
+    /// <summary>Organizations whose roster the caller may read, by name or code, for the roster's organization filter.</summary>
+    public async Task<IReadOnlyList<OrganizationChoice>> OrganizationChoicesAsync(string? search, int max = 30, CancellationToken ct = default)
+    {
+        var orgs = (await scopes.OrganizationsAsync(Access.ReadPeople, ct)).Where(o => o.Status == OrganizationStatus.Active);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            orgs = orgs.Where(o => o.Name.Contains(s) || o.Code.Contains(s));
+        }
+
+        return await orgs.OrderBy(o => o.Path).Take(max).Select(o => new OrganizationChoice(o.Id, o.Code, o.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>One organization of the roster filter; refused like the roster when outside the caller's scope.</summary>
+    public async Task<OrganizationChoice> OrganizationChoiceAsync(int id, CancellationToken ct = default)
+    {
+        await CheckFilterAsync(new RosterFilter(id), ct);
+        return await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationChoice(o.Id, o.Code, o.Name)).FirstAsync(ct);
+    }
+
+    /// <summary>Names of organizations in the caller's roster scope, for showing ids found in a person's history.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        var orgs = await scopes.OrganizationsAsync(Access.ReadPeople, ct);
+        return await orgs.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+
     private async Task<bool> IsSelfAsync(int personId, CancellationToken ct) =>
         await scopes.CurrentPersonIdAsync(ct) == personId;
 

@@ -14,6 +14,11 @@ namespace Dangjian.Web.Features.Units;
 
 public sealed record UnitRow(int Id, string Name, UnitKind Kind, int AreaOrganizationId, string AreaName, int? OrganizationId, string? OrganizationName, int Headcount, int Version);
 
+/// <summary>Units in the caller's area and how many are 空白点, in all and per township/street.</summary>
+public sealed record CoverageSummary(int Units, int Uncovered, IReadOnlyList<AreaGaps> ByArea);
+
+public sealed record AreaGaps(int AreaOrganizationId, string AreaName, int Uncovered);
+
 public sealed record UnitRequest(string? Name, UnitKind? Kind, int? AreaOrganizationId, int? OrganizationId, int? Headcount, int Version = 0);
 
 /// <summary>Strings of the coverage pages (UnitText.resx, UnitText.en.resx).</summary>
@@ -34,6 +39,30 @@ public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
         var total = await query.CountAsync(ct);
         var rows = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return new Paged<UnitRow>(rows, total, p, size);
+    }
+
+    public async Task<CoverageSummary> SummaryAsync(CancellationToken ct = default)
+    {
+        var areas = await scopes.OrganizationsAsync(Access.Read, ct);
+        var units = db.Units.AsNoTracking().Join(areas, u => u.AreaOrganizationId, a => a.Id, (u, a) => new { Unit = u, Area = a });
+        var total = await units.CountAsync(ct);
+        var byArea = await units
+            .Where(x => x.Unit.OrganizationId == null
+                || db.Organizations.Any(o => o.Id == x.Unit.OrganizationId && o.Status == OrganizationStatus.Dissolved))
+            .GroupBy(x => new { x.Area.Id, x.Area.Name, x.Area.Path })
+            .Select(g => new { g.Key.Id, g.Key.Name, g.Key.Path, Count = g.Count() })
+            .ToListAsync(ct);
+        return new CoverageSummary(
+            total,
+            byArea.Sum(a => a.Count),
+            byArea.OrderBy(a => a.Path, StringComparer.Ordinal).Select(a => new AreaGaps(a.Id, a.Name, a.Count)).ToList());
+    }
+
+    /// <summary>Organizations in the caller's write scope: units in these areas the caller may link to an organization.</summary>
+    public async Task<IReadOnlySet<int>> WritableAreasAsync(CancellationToken ct = default)
+    {
+        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        return (await orgs.Select(o => o.Id).ToListAsync(ct)).ToHashSet();
     }
 
     public async Task<IReadOnlyList<UnitRow>> AllAsync(bool uncoveredOnly, CancellationToken ct = default) =>
@@ -126,6 +155,7 @@ public static class UnitEndpoints
     {
         var group = app.MapGroup("/api/v1/units").WithTags("Units");
         group.MapGet("/", ListUnits).WithName(nameof(ListUnits));
+        group.MapGet("/summary", GetCoverageSummary).WithName(nameof(GetCoverageSummary));
         group.MapGet("/uncovered/export", ExportUncoveredUnits).WithName(nameof(ExportUncoveredUnits));
         group.MapPost("/", CreateUnit).WithName(nameof(CreateUnit));
         group.MapPut("/{id:int}", UpdateUnit).WithName(nameof(UpdateUnit));
@@ -133,6 +163,9 @@ public static class UnitEndpoints
 
     public static async Task<Ok<Paged<UnitRow>>> ListUnits(UnitService units, bool? uncovered, string? search, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await units.ListAsync(uncovered ?? false, search, page, pageSize, ct));
+
+    public static async Task<Ok<CoverageSummary>> GetCoverageSummary(UnitService units, CancellationToken ct) =>
+        TypedResults.Ok(await units.SummaryAsync(ct));
 
     public static async Task<FileContentHttpResult> ExportUncoveredUnits(UnitService units, EnumLabels labels, IStringLocalizer<UnitText> text, CancellationToken ct)
     {

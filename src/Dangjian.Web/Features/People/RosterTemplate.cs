@@ -1,0 +1,48 @@
+using System.Globalization;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Dangjian.Web.Features.People;
+
+/// <summary>
+/// The roster template (ORG-6): the import's columns with headers in the caller's language and one example
+/// row with a valid ID number and, where the caller may write to one, a real organization code.
+/// </summary>
+public sealed class RosterTemplate(ScopeService scopes, EnumLabels labels, IStringLocalizer<PeopleText> text)
+{
+    /// <summary>A made-up ID number that passes the check (region 110105, born 1985-03-04, male).</summary>
+    public static readonly string ExampleIdNumber = "11010519850304123" + IdNumber.CheckCharacter("11010519850304123");
+
+    public async Task<byte[]> BuildAsync(CancellationToken ct = default)
+    {
+        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        var code = await orgs.Where(o => o.Status == OrganizationStatus.Active && o.Kind == OrganizationKind.Branch)
+            .OrderBy(o => o.Path).Select(o => o.Code).FirstOrDefaultAsync(ct) ?? "0000";
+        var birth = IdNumber.BirthDateOf(ExampleIdNumber)!.Value;
+        var example = new Dictionary<RosterColumn, object?>
+        {
+            [RosterColumn.Name] = text["Example.Name"].Value,
+            [RosterColumn.Gender] = labels.Of(IdNumber.GenderOf(ExampleIdNumber)),
+            [RosterColumn.IdNumber] = ExampleIdNumber,
+            [RosterColumn.BirthDate] = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [RosterColumn.Status] = labels.Of(MemberStatus.Full),
+            [RosterColumn.JoinedPartyOn] = birth.AddYears(25).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [RosterColumn.OrganizationCode] = code,
+            [RosterColumn.Phone] = "13800000000",
+            [RosterColumn.Ethnicity] = text["Example.Ethnicity"].Value,
+            [RosterColumn.Education] = text["Example.Education"].Value,
+            [RosterColumn.Workplace] = text["Example.Workplace"].Value,
+        };
+
+        var row = RosterColumns.All.ToDictionary(c => text[RosterColumns.ResourceKey(c)].Value, c => example[c]);
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(new[] { row }, sheetName: text["Sheet"], cancellationToken: ct);
+        return stream.ToArray();
+    }
+}

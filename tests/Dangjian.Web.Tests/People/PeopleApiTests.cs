@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dangjian.Domain.People;
+using Dangjian.Domain.Teams;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.People;
+using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Tests.People;
+
+/// <summary>ORG-3 through /api/v1/people: the paged roster and its filters, masking, and the person form's rules.</summary>
+public abstract class PeopleApiTests(AppFixture app)
+{
+    [Fact]
+    public async Task List_PagesThroughTheRoster_WithoutOverlap()
+    {
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+
+        var first = await (await client.GetAsync("/api/v1/people?page=1&pageSize=20")).ReadAsync<Paged<PersonRow>>();
+        var second = await (await client.GetAsync("/api/v1/people?page=2&pageSize=20")).ReadAsync<Paged<PersonRow>>();
+
+        Assert.True(first.Total > 1_000, $"the demo district has thousands of people, got {first.Total}");
+        Assert.Equal(20, first.Items.Count);
+        Assert.Equal(20, second.Items.Count);
+        Assert.Equal(2, second.Page);
+        Assert.Empty(first.Items.Select(p => p.Id).Intersect(second.Items.Select(p => p.Id)));
+    }
+
+    [Fact]
+    public async Task List_BadPaging_NamesTheField()
+    {
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+
+        var response = await client.GetAsync("/api/v1/people?page=0&pageSize=500");
+
+        var errors = await response.ProblemErrorsAsync();
+        Assert.Contains("page", errors.Keys);
+        Assert.Contains("pageSize", errors.Keys);
+    }
+
+    [Fact]
+    public async Task List_ByStatus_ReturnsOnlyThatStatus()
+    {
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+
+        var page = await (await client.GetAsync("/api/v1/people?status=Probationary&pageSize=200")).ReadAsync<Paged<PersonRow>>();
+
+        Assert.NotEmpty(page.Items);
+        Assert.All(page.Items, p => Assert.Equal(MemberStatus.Probationary, p.Status));
+        var all = await (await client.GetAsync("/api/v1/people?pageSize=1")).ReadAsync<Paged<PersonRow>>();
+        Assert.True(page.Total < all.Total);
+    }
+
+    [Fact]
+    public async Task List_BySecretaryRole_ReturnsCurrentSecretariesOnly()
+    {
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+
+        var page = await (await client.GetAsync("/api/v1/people?role=Secretary&pageSize=200")).ReadAsync<Paged<PersonRow>>();
+
+        Assert.NotEmpty(page.Items);
+        var ids = page.Items.Select(p => p.Id).ToList();
+        var secretaries = await app.WithDbAsync(db => db.TeamPositions
+            .Where(tp => ids.Contains(tp.PersonId) && tp.Role == TeamRole.Secretary
+                && db.LeadershipTeams.Any(t => t.Id == tp.TeamId && t.StartsOn <= today && today <= t.EndsOn))
+            .Select(tp => tp.PersonId).Distinct().ToListAsync());
+        Assert.Equal(ids.Order(), secretaries.Order());
+    }
+
+    [Fact]
+    public async Task List_ByName_FindsThePerson()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var name = "查找" + Guid.NewGuid().ToString("N")[..6];
+        await (await client.PostJsonAsync("/api/v1/people", Resident(name, t.BranchOfA))).ReadAsync<PersonDetail>();
+
+        var page = await (await client.GetAsync($"/api/v1/people?name={name[..5]}")).ReadAsync<Paged<PersonRow>>();
+
+        Assert.Equal(name, Assert.Single(page.Items).Name);
+    }
+
+    [Fact]
+    public async Task List_ByOrganization_SubtreeOrOwnRollOnly()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var ownRoll = await app.WithDbAsync(db => db.People.CountAsync(p => p.OrganizationId == t.A && !p.IsRemoved));
+        var pathA = await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == t.A).Select(o => o.Path).FirstAsync());
+        var inSubtree = await app.WithDbAsync(db => db.People.CountAsync(p => !p.IsRemoved && db.Organizations.Any(o => o.Id == p.OrganizationId && o.Path.StartsWith(pathA))));
+
+        var subtree = await (await client.GetAsync($"/api/v1/people?organizationId={t.A}&pageSize=200")).ReadAsync<Paged<PersonRow>>();
+        var own = await (await client.GetAsync($"/api/v1/people?organizationId={t.A}&subtree=false&pageSize=200")).ReadAsync<Paged<PersonRow>>();
+        var branch = await (await client.GetAsync($"/api/v1/people?organizationId={t.BranchOfA}&subtree=false&pageSize=200")).ReadAsync<Paged<PersonRow>>();
+
+        Assert.Equal(inSubtree, subtree.Total);
+        Assert.Equal(ownRoll, own.Total);
+        Assert.True(subtree.Total > own.Total);
+        Assert.NotEmpty(branch.Items);
+        Assert.All(branch.Items, p => Assert.Equal(t.BranchOfA, p.OrganizationId));
+    }
+
+    [Fact]
+    public async Task IdNumbers_AreMaskedForOrgAdmins_AndFullForDistrictAdmins()
+    {
+        var t = await app.TownshipsAsync();
+        var stored = await app.WithDbAsync(db => db.People.Where(p => p.Id == t.PersonOfA).Select(p => p.IdNumber).FirstAsync());
+        var orgAdmin = await app.ClientForAsync(Demo.OrgAdminA);
+        var admin = await app.ClientForAsync(Demo.DistrictAdmin);
+
+        var masked = await (await orgAdmin.GetAsync($"/api/v1/people/{t.PersonOfA}")).ReadAsync<PersonDetail>();
+        var full = await (await admin.GetAsync($"/api/v1/people/{t.PersonOfA}")).ReadAsync<PersonDetail>();
+        var rows = await (await orgAdmin.GetAsync($"/api/v1/people?organizationId={t.BranchOfA}&subtree=false&pageSize=200")).ReadAsync<Paged<PersonRow>>();
+        var history = await orgAdmin.GetStringAsync($"/api/v1/people/{t.PersonOfA}/history");
+
+        Assert.Equal(IdNumber.Mask(stored), masked.IdNumber);
+        Assert.True(masked.IdNumberMasked);
+        Assert.Equal(stored, full.IdNumber);
+        Assert.False(full.IdNumberMasked);
+        Assert.All(rows.Items.Where(r => r.IdNumber.Length > 0), r => Assert.Contains('*', r.IdNumber));
+        Assert.DoesNotContain(stored!, history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_BadChecksum_DuplicateId_MissingName_MemberWithoutJoinDate_AreNamed()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var taken = await app.WithDbAsync(db => db.People.Where(p => p.Id == t.PersonOfA).Select(p => p.IdNumber).FirstAsync());
+
+        var badChecksum = await client.PostJsonAsync("/api/v1/people", Member("校验", RosterFiles.WithBadChecksum(RosterFiles.NewIdNumber()), t.BranchOfA));
+        var duplicate = await client.PostJsonAsync("/api/v1/people", Member("重复", taken!, t.BranchOfA));
+        var noName = await client.PostJsonAsync("/api/v1/people", Member(" ", RosterFiles.NewIdNumber(), t.BranchOfA));
+        var noJoinDate = await client.PostJsonAsync("/api/v1/people", Member("未填入党日期", RosterFiles.NewIdNumber(), t.BranchOfA) with { JoinedPartyOn = null });
+
+        Assert.Contains("校验位", Assert.Single((await badChecksum.ProblemErrorsAsync())["idNumber"]), StringComparison.Ordinal);
+        Assert.Contains("已被他人使用", Assert.Single((await duplicate.ProblemErrorsAsync())["idNumber"]), StringComparison.Ordinal);
+        Assert.Contains("name", (await noName.ProblemErrorsAsync()).Keys);
+        Assert.Contains("joinedPartyOn", (await noJoinDate.ProblemErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task Update_FromAStaleVersion_IsAConflict_AndKeepsTheFirstEdit()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var created = await (await client.PostJsonAsync("/api/v1/people", Member("并发", RosterFiles.NewIdNumber(), t.BranchOfA))).ReadAsync<PersonDetail>();
+        // Two editors load version N. The org admin sees the number masked and sends it back so: that keeps it.
+        var request = Member("并发", created.IdNumber, t.BranchOfA) with { Version = created.Version };
+        Assert.Contains('*', created.IdNumber);
+        var first = await client.PutJsonAsync($"/api/v1/people/{created.Id}", request with { Phone = "111" });
+        var second = await client.PutJsonAsync($"/api/v1/people/{created.Id}", request with { Phone = "222" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("已被他人修改", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var now = await (await client.GetAsync($"/api/v1/people/{created.Id}")).ReadAsync<PersonDetail>();
+        Assert.Equal("111", now.Phone);
+        Assert.Equal(created.IdNumber, now.IdNumber);
+    }
+
+    [Fact]
+    public async Task Export_OpensInExcel_WithTheFilteredRowsOnly()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var prefix = "导出" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            await (await client.PostJsonAsync("/api/v1/people", Resident($"{prefix}{i}", t.BranchOfA))).ReadAsync<PersonDetail>();
+        }
+
+        var response = await client.GetAsync($"/api/v1/people/export?name={prefix}");
+
+        Assert.Equal(ExcelFile.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var rows = RosterFiles.Read(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(new[] { $"{prefix}1", $"{prefix}2", $"{prefix}3" }, rows.Select(r => r["姓名"] as string).Order());
+    }
+
+    private static PersonRequest Resident(string name, int organizationId) =>
+        new(name, null, Gender.Female, new DateOnly(1990, 5, 6), MemberStatus.Resident, null, organizationId, null, null, null, null);
+
+    private static PersonRequest Member(string name, string? idNumber, int organizationId) =>
+        new(name, idNumber, null, null, MemberStatus.Full, new DateOnly(2015, 7, 1), organizationId, null, null, null, null);
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class PeopleApiSqliteTests(SqliteApp app) : PeopleApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PeopleApiPostgresTests(PostgresApp app) : PeopleApiTests(app);

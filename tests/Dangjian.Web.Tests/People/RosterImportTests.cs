@@ -1,0 +1,419 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Dangjian.Data;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.People;
+using Dangjian.Web.Infrastructure;
+using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Dangjian.Web.Tests.People;
+
+/// <summary>ORG-6: roster import from .xlsx, all-or-nothing, every bad cell named by row and column.</summary>
+public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output)
+{
+    private const string Url = "/api/v1/people/import";
+
+    [Fact]
+    public async Task Template_Downloads_AsXlsxWithHeadersAndAValidExampleRow()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+
+        var response = await client.GetAsync("/api/v1/people/import/template");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ExcelFile.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var rows = RosterFiles.Read(await response.Content.ReadAsByteArrayAsync());
+        var example = Assert.Single(rows);
+        Assert.Equal(RosterFiles.Headers, example.Keys);
+        Assert.True(IdNumber.IsValid(example["身份证号码"] as string, DateOnly.FromDateTime(DateTime.Today)));
+
+        var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/people/import/template");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var en = RosterFiles.Read(await (await client.SendAsync(english)).Content.ReadAsByteArrayAsync());
+        Assert.Contains("ID number", Assert.Single(en).Keys);
+    }
+
+    [Fact]
+    public async Task Template_ImportedAsIs_IsAccepted()
+    {
+        // The template's example row is valid, so a user who fills it in the same way gets a clean import.
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var template = await client.GetByteArrayAsync("/api/v1/people/import/template");
+        var rows = RosterFiles.Read(template);
+        var t = await app.TownshipsAsync();
+        var code = await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == t.BranchOfA).Select(o => o.Code).FirstAsync());
+        var id = RosterFiles.NewIdNumber();
+        rows[0]["身份证号码"] = id;
+        rows[0]["入党日期"] = Dangjian.Domain.People.IdNumber.BirthDateOf(id)!.Value.AddYears(25).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        rows[0]["出生日期"] = null;
+        rows[0]["性别"] = null;
+        rows[0]["组织代码"] = code;
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build(rows)));
+
+        Assert.Equal(1, (await response.ReadAsync<RosterImportSummary>()).Imported);
+    }
+
+    [Fact]
+    public async Task Import_FileWithBadRows_NamesEachRowAndColumn_AndImportsNothing()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, codeB) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var dup = RosterFiles.NewIdNumber();
+        var badDate = RosterFiles.Member("日期错", codeA);
+        badDate["出生日期"] = "1985-13-45";
+        var rows = new List<IDictionary<string, object?>>
+        {
+            RosterFiles.Member("好人一", codeA),                                                   // row 2: clean
+            RosterFiles.Member("校验错", codeA, RosterFiles.WithBadChecksum(RosterFiles.NewIdNumber())), // row 3
+            badDate,                                                                               // row 4
+            RosterFiles.Member("代码错", "NO-SUCH-CODE"),                                           // row 5
+            RosterFiles.Member("重复甲", codeA, dup),                                                // row 6
+            RosterFiles.Member("重复乙", codeA, dup),                                                // row 7
+            RosterFiles.Member("公式", codeA),                                                      // row 8: formula in 联系电话 (H8)
+            WithCell(RosterFiles.Member("超长", codeA), "工作单位及职务", new string('长', 10 * 1024 * 1024)), // row 9: a 10 MB cell
+            RosterFiles.Member("越权", codeB),                                                      // row 10: township B's branch
+            WithCell(RosterFiles.Member("等号", codeA), "民族", "=HYPERLINK(\"http://x\")"),          // row 11
+        };
+        var file = RosterFiles.WithFormulas(RosterFiles.Build(rows), "H8");
+        var before = await CountsAsync();
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(file));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("rowErrors").Deserialize<List<ImportError>>(Http.Json)!;
+        output.WriteLine(string.Join("\n", errors));
+        Assert.DoesNotContain(errors, e => e.Row == 2);
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "身份证号码" && e.Message.Contains("校验位", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 4 && e.Column == "出生日期" && e.Message.Contains("出生日期不是有效日期", StringComparison.Ordinal));
+        var unknownOrg = Assert.Single(errors, e => e.Row == 5);
+        Assert.Equal("组织代码", unknownOrg.Column);
+        Assert.Contains(errors, e => e.Row == 6 && e.Column == "身份证号码" && e.Message.Contains("第 7 行", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 7 && e.Column == "身份证号码" && e.Message.Contains("第 6 行", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 8 && e.Column == "联系电话" && e.Message.Contains("H8", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 9 && e.Column == "工作单位及职务" && e.Message.Contains("1000", StringComparison.Ordinal));
+        var outOfScope = Assert.Single(errors, e => e.Row == 10);
+        Assert.Equal(unknownOrg.Message, outOfScope.Message);
+        Assert.Contains(errors, e => e.Row == 11 && e.Column == "民族");
+        Assert.Equal(errors.Count, problem.GetProperty("errorCount").GetInt32());
+        Assert.Contains("没有导入", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("3/身份证号码", out _));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_HeaderWithoutRequiredColumns_NamesThem()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new[] { new Dictionary<string, object?> { ["姓名"] = "某人", ["性别"] = "男", ["备注"] = "x" } });
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(stream.ToArray()));
+
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").Deserialize<List<ImportError>>(Http.Json)!;
+        Assert.Contains(errors, e => e.Row == 1 && e.Column == "身份证号码" && e.Message.Contains("缺少必填列", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 1 && e.Column == "组织代码");
+    }
+
+    [Fact]
+    public async Task Import_EnglishHeadersAndLabels_AreRead()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var id = RosterFiles.NewIdNumber();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["Name"] = "English Header", ["ID number"] = id, ["Status"] = "Probationary member",
+                ["Joined the party"] = IdNumber.BirthDateOf(id)!.Value.AddYears(20).ToDateTime(TimeOnly.MinValue), // a real date cell
+                ["Organization code"] = codeA,
+            },
+        });
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(stream.ToArray()));
+
+        Assert.Equal(1, (await response.ReadAsync<RosterImportSummary>()).Imported);
+        var person = await app.WithDbAsync(db => db.People.FirstAsync(p => p.IdNumber == id));
+        Assert.Equal(MemberStatus.Probationary, person.Status);
+        Assert.Equal(IdNumber.GenderOf(id), person.Gender);
+        Assert.Equal(IdNumber.BirthDateOf(id)!.Value.AddYears(20), person.JoinedPartyOn);
+    }
+
+    [Fact]
+    public async Task Import_IdNumberStoredAsNumber_SaysSo()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var row = RosterFiles.Member("数字身份证", codeA);
+        row["身份证号码"] = 650104198001011234d;
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build([row])));
+
+        var errors = await response.ProblemErrorsAsync();
+        Assert.Contains("文本", Assert.Single(errors["2/身份证号码"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WrongContentType_Is415()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var file = RosterFiles.Build([RosterFiles.Member("类型", "X")]);
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(file, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".xlsx", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheImportBodyAsXlsx()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+
+        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var body = doc.GetProperty("paths").GetProperty(Url).GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(body.TryGetProperty(ExcelFile.ContentType, out _));
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("zip")]
+    [InlineData("empty")]
+    public async Task Import_NotAWorkbook_Is400WithOneClearMessage(string kind)
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        byte[] body = kind switch
+        {
+            "garbage" => System.Text.Encoding.UTF8.GetBytes("这不是 Excel 文件 " + new string('x', 5000)),
+            "zip" => ZipWithoutWorkbook(),
+            _ => [],
+        };
+        var before = await CountsAsync();
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(body));
+
+        var errors = await response.ProblemErrorsAsync();
+        Assert.Contains("Excel", Assert.Single(Assert.Single(errors).Value), StringComparison.Ordinal);
+        Assert.Equal("file", errors.Keys.Single());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_HeaderOnly_SaysTheFileIsEmpty()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new[] { RosterFiles.Headers.ToDictionary(h => h, _ => (object?)null) });
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(stream.ToArray()));
+
+        var errors = await response.ProblemErrorsAsync();
+        Assert.Contains("没有人员数据", Assert.Single(errors["file"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_OversizedBody_Is413()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var body = new byte[(20 * 1024 * 1024) + 1];
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("20 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_OversizedBodyWithoutLength_Is413()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var content = new StreamContent(new UnknownLengthStream((20 * 1024 * 1024) + 100));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(ExcelFile.ContentType);
+
+        var response = await client.PostAsync(Url, content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_CleanFile_AddsEveryone_WithAudit_AndTheSameFileAgainIsRefused()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var prefix = "导入" + Guid.NewGuid().ToString("N")[..6];
+        var file = RosterFiles.Build(Enumerable.Range(1, 50).Select(i => (IDictionary<string, object?>)RosterFiles.Member($"{prefix}{i:00}", codeA)));
+        var before = await CountsAsync();
+
+        var clock = Stopwatch.StartNew();
+        var response = await client.PostAsync(Url, RosterFiles.Content(file));
+        output.WriteLine($"{app.ProviderName}: 50 rows imported in {clock.ElapsedMilliseconds} ms");
+
+        Assert.Equal(50, (await response.ReadAsync<RosterImportSummary>()).Imported);
+        var roster = await (await client.GetAsync($"/api/v1/people?name={prefix}&pageSize=100")).ReadAsync<Paged<PersonRow>>();
+        Assert.Equal(50, roster.Total);
+        Assert.All(roster.Items, p => Assert.Equal(t.BranchOfA, p.OrganizationId));
+        var history = await (await client.GetAsync($"/api/v1/people/{roster.Items[0].Id}/history")).ReadAsync<List<HistoryEntry>>();
+        Assert.Contains(history, h => h.Action == "Created" && h.Actor == Demo.OrgAdminA);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+        var summary = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Roster.Imported" && a.EntityId == sha));
+        Assert.Equal(Demo.OrgAdminA, summary.Actor);
+        Assert.Contains("\"Rows\":50", summary.After, StringComparison.Ordinal);
+        var after = await CountsAsync();
+        Assert.Equal(before.People + 50, after.People);
+        Assert.Equal(before.Audit + 51, after.Audit);
+
+        var again = await client.PostAsync(Url, RosterFiles.Content(file));
+
+        var errors = await again.ProblemErrorsAsync();
+        Assert.Equal(50, errors.Count);
+        Assert.All(errors, e => Assert.Contains("已被他人使用", Assert.Single(e.Value), StringComparison.Ordinal));
+        Assert.Equal(after, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_ManyBatches_AllArrive()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var prefix = "批量" + Guid.NewGuid().ToString("N")[..6];
+        var file = RosterFiles.Build(Enumerable.Range(1, 2_100).Select(i => (IDictionary<string, object?>)RosterFiles.Member($"{prefix}{i:0000}", codeA)));
+        var before = await CountsAsync();
+        var reports = new List<ImportProgress>();
+
+        var clock = Stopwatch.StartNew();
+        var result = await ImportAsAsync(Demo.OrgAdminA, file, new SyncProgress(reports.Add), CancellationToken.None);
+        output.WriteLine($"{app.ProviderName}: 2,100 rows imported in {clock.ElapsedMilliseconds} ms");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(2_100, result.Imported);
+        Assert.Equal(new[] { 0, 1_000, 2_000, 2_100 }, reports.Where(r => r.Phase == ImportPhase.Importing).Select(r => r.Done));
+        var after = await CountsAsync();
+        Assert.Equal(before.People + 2_100, after.People);
+        Assert.Equal(before.Audit + 2_101, after.Audit);
+    }
+
+    [Fact]
+    public async Task Import_CancelledAfterTheFirstBatch_LeavesTheDatabaseUnchanged()
+    {
+        // Stands in for a process killed mid-import: the batches already saved are inside one transaction that never commits.
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var prefix = "中断" + Guid.NewGuid().ToString("N")[..6];
+        var file = RosterFiles.Build(Enumerable.Range(1, 2_500).Select(i => (IDictionary<string, object?>)RosterFiles.Member($"{prefix}{i:0000}", codeA)));
+        var before = await CountsAsync();
+        using var cancel = new CancellationTokenSource();
+        var saved = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ImportAsAsync(Demo.OrgAdminA, file, new SyncProgress(p =>
+        {
+            if (p.Phase == ImportPhase.Importing && p.Done >= 1_000)
+            {
+                saved = p.Done;
+                cancel.Cancel();
+            }
+        }), cancel.Token));
+
+        Assert.Equal(1_000, saved);
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.People.CountAsync(p => p.Name.StartsWith(prefix))));
+    }
+
+    private async Task<RosterImportResult> ImportAsAsync(string userName, byte[] file, IProgress<ImportProgress> progress, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).FirstAsync(ct);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, userName)], "test"));
+        var import = scope.ServiceProvider.GetRequiredService<RosterImport>();
+        return await import.ImportAsync(new MemoryStream(file), progress, ct);
+    }
+
+    private Task<(string A, string B)> CodesAsync(Demo.Townships t) => app.WithDbAsync(async db => (
+        await db.Organizations.Where(o => o.Id == t.BranchOfA).Select(o => o.Code).FirstAsync(),
+        await db.Organizations.Where(o => o.Id == t.BranchOfB).Select(o => o.Code).FirstAsync()));
+
+    private Task<(int People, int Audit)> CountsAsync() =>
+        app.WithDbAsync(async db => (await db.People.CountAsync(), await db.AuditEntries.CountAsync()));
+
+    private static Dictionary<string, object?> WithCell(Dictionary<string, object?> row, string column, object? value)
+    {
+        row[column] = value;
+        return row;
+    }
+
+    private static byte[] ZipWithoutWorkbook()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open()))
+        {
+            writer.Write("not a workbook");
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reports on the caller's thread, so a test can cancel at an exact point.</summary>
+    private sealed class SyncProgress(Action<ImportProgress> onReport) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => onReport(value);
+    }
+
+    /// <summary>A body whose length the client does not announce (sent chunked).</summary>
+    private sealed class UnknownLengthStream(long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class RosterImportSqliteTests(SqliteApp app, ITestOutputHelper output) : RosterImportTests(app, output);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RosterImportPostgresTests(PostgresApp app, ITestOutputHelper output) : RosterImportTests(app, output);
