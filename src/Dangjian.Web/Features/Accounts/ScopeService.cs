@@ -46,6 +46,18 @@ public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
         return userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>What the caller may open, for the navigation menu: it lists only what the caller can use.</summary>
+    public async Task<MenuRights> MenuRightsAsync(CancellationToken ct = default)
+    {
+        var scope = await GetAsync(ct);
+        var rootPath = await db.Organizations.AsNoTracking().Where(o => o.ParentId == null).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        return new MenuRights(
+            scope.Roots(Access.ReadPeople).Count > 0,
+            scope.Roots(Access.Write).Count > 0,
+            scope.Roots(Access.ManageAccounts).Count > 0,
+            rootPath is not null && scope.Allows(Access.ReadAudit, rootPath));
+    }
+
     /// <summary>Forget the cached scope (after the caller's own roles or the tree changed).</summary>
     public void Invalidate() => _cached = null;
 
@@ -75,3 +87,6 @@ public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
         return ScopeQuery.Within(db.Organizations.AsNoTracking(), scope.Roots(access));
     }
 }
+
+/// <summary>Which menu entries the caller can use.</summary>
+public sealed record MenuRights(bool People, bool Write, bool Accounts, bool AuditLog);
