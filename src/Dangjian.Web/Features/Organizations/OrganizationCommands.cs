@@ -125,11 +125,7 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
     private async Task<Organization> LoadForEditAsync(int id, int version, CancellationToken ct)
     {
         var node = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("organization", id);
-        db.Entry(node).Property(o => o.Version).OriginalValue = version;
-        if (node.Version != version)
-        {
-            throw new DbUpdateConcurrencyException();
-        }
+        db.ExpectVersion(node, version);
 
         return node;
     }

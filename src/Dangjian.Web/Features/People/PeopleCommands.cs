@@ -34,11 +34,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
         var changed = await CheckAsync(request, id, ct);
 
         // Optimistic concurrency: the save only succeeds if nobody saved since the editor loaded this version.
-        db.Entry(existing).Property(p => p.Version).OriginalValue = request.Version;
-        if (existing.Version != request.Version)
-        {
-            throw new DbUpdateConcurrencyException();
-        }
+        db.ExpectVersion(existing, request.Version);
 
         existing.Name = changed.Name;
         existing.IdNumber = changed.IdNumber;

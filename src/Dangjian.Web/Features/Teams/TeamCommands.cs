@@ -32,11 +32,7 @@ public sealed class TeamCommands(DangjianDbContext db, ScopeService scopes)
         var team = await db.LeadershipTeams.Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == id, ct)
             ?? throw new NotFoundException("team", id);
         await scopes.DemandAsync(Access.Write, team.OrganizationId, ct);
-        db.Entry(team).Property(t => t.Version).OriginalValue = request.Version;
-        if (team.Version != request.Version)
-        {
-            throw new DbUpdateConcurrencyException();
-        }
+        db.ExpectVersion(team, request.Version);
 
         await ApplyAsync(team, request, ct);
 

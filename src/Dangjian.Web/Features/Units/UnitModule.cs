@@ -125,11 +125,7 @@ public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
         {
             unit = await db.Units.FirstOrDefaultAsync(u => u.Id == existingId, ct) ?? throw new NotFoundException("unit", existingId);
             await scopes.DemandAsync(Access.Write, unit.AreaOrganizationId, ct);
-            db.Entry(unit).Property(u => u.Version).OriginalValue = r.Version;
-            if (unit.Version != r.Version)
-            {
-                throw new DbUpdateConcurrencyException();
-            }
+            db.ExpectVersion(unit, r.Version);
         }
         else
         {
