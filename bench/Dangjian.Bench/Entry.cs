@@ -7,7 +7,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace Dangjian.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project bench/Dangjian.Bench [-- --rows N --runs N]   the roster benchmark
+/// dotnet run -c Release --project bench/Dangjian.Bench [-- --rows N --runs N --imports N --limit-minutes N]   the roster benchmark
 /// dotnet run -c Release --project bench/Dangjian.Bench -- micro [BenchmarkDotNet args]   the micro-benchmarks
 /// </summary>
 public static class Entry
@@ -22,9 +22,12 @@ public static class Entry
             return 0;
         }
 
-        var rows = Option(args, "--rows", 100_000);
-        var runs = Option(args, "--runs", 7);
-        return await RosterBenchmark.RunAsync(rows, runs);
+        var options = new RosterBenchmark.Options(
+            Rows: Option(args, "--rows", 100_000),
+            QueryRuns: Option(args, "--runs", 7),
+            ImportRuns: Option(args, "--imports", 3),
+            Limit: TimeSpan.FromMinutes(Option(args, "--limit-minutes", 90)));
+        return await RosterBenchmark.RunAsync(options);
     }
 
     private static int Option(string[] args, string name, int fallback)
