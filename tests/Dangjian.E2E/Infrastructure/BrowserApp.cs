@@ -26,6 +26,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>The window of a desktop browser.</summary>
+    public static ViewportSize Desktop => new() { Width = 1280, Height = 900 };
+
+    /// <summary>A phone held upright (390 x 844 CSS pixels).</summary>
+    public static ViewportSize Phone => new() { Width = 390, Height = 844 };
+
     /// <summary>Where the app listens, e.g. http://127.0.0.1:40123/.</summary>
     public Uri BaseUrl { get; private set; } = new("http://localhost/");
 
@@ -77,15 +83,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context: no cookies, zh-CN like the district's users (the app's default language
-    /// comes from Accept-Language), a desktop-sized window.
+    /// comes from Accept-Language), a desktop-sized window unless <paramref name="viewport"/> names another
+    /// (a phone's, say).
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(string locale = "zh-CN")
+    public async Task<IBrowserContext> NewContextAsync(string locale = "zh-CN", ViewportSize? viewport = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? Desktop,
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);

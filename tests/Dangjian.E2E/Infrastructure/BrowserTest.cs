@@ -4,8 +4,9 @@ using Xunit.Abstractions;
 namespace Dangjian.E2E.Infrastructure;
 
 /// <summary>
-/// Base of every browser test: a fresh context and page per test, and on failure a screenshot, the
-/// page's HTML and what the browser logged, saved under the test output folder before the failure is rethrown.
+/// Base of every browser test: a fresh context and page per test (per user, for a test of two users), and on
+/// failure a screenshot, the page's HTML and what the browser logged, saved under the test output folder
+/// before the failure is rethrown.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserApp app, ITestOutputHelper output)
@@ -19,23 +20,62 @@ public abstract class BrowserTest(BrowserApp app, ITestOutputHelper output)
 
     protected Task RunAsync(Func<IPage, Task> body, [CallerMemberName] string test = "") => RunAsync("zh-CN", body, test);
 
-    protected async Task RunAsync(string locale, Func<IPage, Task> body, [CallerMemberName] string test = "")
+    protected Task RunAsync(string locale, Func<IPage, Task> body, [CallerMemberName] string test = "") =>
+        RunAsync(locale, null, 1, pages => body(pages[0]), test);
+
+    /// <summary>A test in a browser window of another size (<see cref="BrowserApp.Phone"/>, say).</summary>
+    protected Task RunAsync(ViewportSize viewport, Func<IPage, Task> body, [CallerMemberName] string test = "") =>
+        RunAsync("zh-CN", viewport, 1, pages => body(pages[0]), test);
+
+    /// <summary>A test of two users at once: two browser contexts (no shared cookies), a page in each.</summary>
+    protected Task RunAsync(Func<IPage, IPage, Task> body, [CallerMemberName] string test = "") =>
+        RunAsync("zh-CN", null, 2, pages => body(pages[0], pages[1]), test);
+
+    private async Task RunAsync(string locale, ViewportSize? viewport, int count, Func<IReadOnlyList<IPage>, Task> body, string test)
     {
-        await using var context = await App.NewContextAsync(locale);
-        var page = await context.NewPageAsync();
+        var contexts = new List<IBrowserContext>();
+        var pages = new List<(IPage Page, List<string> Log)>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var context = await App.NewContextAsync(locale, viewport);
+                contexts.Add(context);
+                var page = await context.NewPageAsync();
+                pages.Add((page, Watch(page)));
+            }
+
+            try
+            {
+                await body([.. pages.Select(p => p.Page)]);
+            }
+            catch (Exception failure)
+            {
+                for (var i = 0; i < pages.Count; i++)
+                {
+                    var name = $"{GetType().Name}.{test}" + (pages.Count > 1 ? $"-{i + 1}" : string.Empty);
+                    await SaveFailureAsync(pages[i].Page, name, pages[i].Log, failure);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                await context.DisposeAsync();
+            }
+        }
+    }
+
+    private static List<string> Watch(IPage page)
+    {
         var log = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") { lock (log) { log.Add($"console {m.Type}: {m.Text}"); } } };
         page.PageError += (_, e) => { lock (log) { log.Add("page error: " + e); } };
         page.Response += (_, r) => { if (r.Status >= 400) { lock (log) { log.Add($"HTTP {r.Status} {r.Request.Method} {r.Url}"); } } };
-        try
-        {
-            await body(page);
-        }
-        catch (Exception failure)
-        {
-            await SaveFailureAsync(page, $"{GetType().Name}.{test}", log, failure);
-            throw;
-        }
+        return log;
     }
 
     private async Task SaveFailureAsync(IPage page, string name, List<string> log, Exception failure)

@@ -1,33 +1,36 @@
 using System.Globalization;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.People;
 
 namespace Dangjian.E2E.Pages;
 
 /// <summary>
-/// /people/import (ORG-6): template download, an .xlsx upload, per-row errors (row, column, reason) or a
-/// summary of what was imported. Written before the page landed: its heading is the menu's name for it,
-/// other texts are matched loosely; adapt the locators when the page differs.
+/// /people/import (ORG-6): template download, an .xlsx upload (a labelled file input), progress while the
+/// file is checked and imported, then either "N people imported" or the refusal with a table of problems
+/// (row, column, reason).
 /// </summary>
 public sealed class RosterImportPage(IPage page, CultureInfo culture) : Shell(page, culture)
 {
-    public ILocator Title => Heading(Ui.Text<UiText>("Nav.Import", Culture));
+    public ILocator Title => Heading(Ui.Text<PeopleText>("Import.Title", Culture));
 
-    /// <summary>The template link or button ("…模板…" / "…template…").</summary>
-    public ILocator Template => Page.GetByRole(AriaRole.Link, new() { NameRegex = TemplateName })
-        .Or(Page.GetByRole(AriaRole.Button, new() { NameRegex = TemplateName }));
+    public ILocator Template => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text<PeopleText>("Import.Template", Culture) });
 
-    private System.Text.RegularExpressions.Regex TemplateName => new(Culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "模板" : "(?i)template");
-
-    /// <summary>A file input has no role; MudFileUpload keeps it hidden behind its button.</summary>
-    public ILocator FileInput => Page.Locator("input[type=file]");
+    public ILocator FileInput => Page.GetByLabel(Ui.Text<PeopleText>("Import.ChooseFile", Culture));
 
     /// <summary>The list of bad cells (row, column, reason), shown when the file was refused.</summary>
-    public ILocator ErrorTable => Page.GetByRole(AriaRole.Table);
+    public ILocator ErrorTable => Page.GetByRole(AriaRole.Table, new() { Name = Ui.Text<PeopleText>("Import.ErrorsTable", Culture), Exact = true });
 
     public ILocator ErrorRows => ErrorTable.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Cell) });
 
-    public ILocator Alerts => Page.GetByRole(AriaRole.Alert);
+    /// <summary>"The file has N problems; nobody was imported."</summary>
+    public ILocator Rejected(int problems) => Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = Ui.Format<RuleText>("Import.Rejected", Culture, problems) });
+
+    /// <summary>"N people imported."</summary>
+    public ILocator Done(int imported) => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = Ui.Format<PeopleText>("Import.Done", Culture, imported) });
+
+    /// <summary>The link from the success message to the roster.</summary>
+    public ILocator ViewRoster => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text<PeopleText>("Import.ViewRoster", Culture), Exact = true });
 
     public async Task<RosterImportPage> OpenAsync()
     {
@@ -38,13 +41,14 @@ public sealed class RosterImportPage(IPage page, CultureInfo culture) : Shell(pa
 
     public async Task<byte[]> DownloadTemplateAsync()
     {
-        var download = await Page.RunAndWaitForDownloadAsync(() => Template.First.ClickAsync());
+        var download = await Page.RunAndWaitForDownloadAsync(() => Template.ClickAsync());
         await using var stream = await download.CreateReadStreamAsync();
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return copy.ToArray();
     }
 
+    /// <summary>Chooses the file; the page uploads and checks it at once.</summary>
     public async Task UploadAsync(string fileName, byte[] content)
     {
         await FileInput.SetInputFilesAsync(new FilePayload

@@ -13,6 +13,9 @@ public class Shell(IPage page, CultureInfo culture)
 
     public ILocator Navigation => Page.GetByRole(AriaRole.Navigation, new() { Name = Ui.Text<UiText>("Nav.Menu", Culture) });
 
+    /// <summary>The app bar's button that opens and closes the navigation menu (a drawer that starts closed on a phone).</summary>
+    public ILocator MenuButton => Page.GetByRole(AriaRole.Button, new() { Name = Ui.Text<UiText>("Nav.Menu", Culture), Exact = true });
+
     /// <summary>The menu entry with the given UiText key (Nav.Home, Nav.Organizations…).</summary>
     public ILocator NavLink(string key) => Navigation.GetByRole(AriaRole.Link, new() { Name = Ui.Text<UiText>(key, Culture), Exact = true });
 
