@@ -1,0 +1,199 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Dangjian.Domain.Elections;
+
+/// <summary>
+/// The JSON contract of a count (issue 3, `dangjian election count`): the input a tellers' file or a published
+/// ballot list gives, and the result printed. Auditors' tools depend on these names: do not rename them.
+/// </summary>
+public static class CountJson
+{
+    private static readonly JsonSerializerOptions Output = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Reads the input; on malformed input returns null and every problem found, each naming its field.</summary>
+    public static (CountInput? Input, IReadOnlyList<CountInputError> Errors) Parse(string json)
+    {
+        var errors = new List<CountInputError>();
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            return (null, [new("$", "not valid JSON: " + e.Message)]);
+        }
+
+        if (root is not JsonObject o)
+        {
+            return (null, [new("$", "the input must be a JSON object")]);
+        }
+
+        var mode = ElectionMode.Formal;
+        if (o["mode"] is { } m)
+        {
+            if (m.GetValueKind() != JsonValueKind.String || !TryMode(m.GetValue<string>(), out mode))
+            {
+                errors.Add(new("mode", "mode must be \"formal\", \"preliminary\" or \"recommendation\""));
+            }
+        }
+
+        var seats = Integer(o, "seats", errors);
+        var entitled = Integer(o, "entitledVoters", errors);
+        var present = Integer(o, "votersPresent", errors);
+        var issued = Integer(o, "ballotsIssued", errors);
+        var candidates = Names(o["candidates"], "candidates", required: true, errors);
+        var ballots = new List<Ballot>();
+        if (o["ballots"] is not JsonArray list)
+        {
+            errors.Add(new("ballots", o.ContainsKey("ballots") ? "ballots must be an array" : "ballots is missing"));
+        }
+        else
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is not JsonObject b)
+                {
+                    errors.Add(new($"ballots[{i}]", "a ballot must be an object"));
+                    continue;
+                }
+
+                var isVoid = false;
+                if (b["void"] is { } v)
+                {
+                    if (v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                    {
+                        errors.Add(new($"ballots[{i}].void", "void must be true or false"));
+                    }
+                    else
+                    {
+                        isVoid = v.GetValue<bool>();
+                    }
+                }
+
+                ballots.Add(new Ballot(
+                    Names(b["for"], $"ballots[{i}].for", required: false, errors),
+                    Names(b["against"], $"ballots[{i}].against", required: false, errors),
+                    Names(b["writeIns"], $"ballots[{i}].writeIns", required: false, errors),
+                    isVoid));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var input = new CountInput(mode, seats, entitled, present, issued, candidates, ballots);
+        var rules = ElectionCount.Check(input);
+        return rules.Count > 0 ? (null, rules) : (input, []);
+    }
+
+    public static string Write(CountResult r)
+    {
+        var o = new JsonObject
+        {
+            ["status"] = r.Status == CountStatus.Counted ? "counted" : "void",
+            ["voidReason"] = r.VoidReason switch
+            {
+                VoidReason.QuorumNotMet => "quorum-not-met",
+                VoidReason.BallotsExceedIssued => "ballots-exceed-issued",
+                _ => null,
+            },
+            ["threshold"] = r.Threshold,
+            ["ballotsReturned"] = r.BallotsReturned,
+            ["validBallots"] = r.ValidBallots,
+            ["invalidBallots"] = r.InvalidBallots,
+            ["results"] = new JsonArray(r.Results.Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = c.Name,
+                ["for"] = c.For,
+                ["against"] = c.Against,
+                ["abstain"] = c.Abstain,
+                ["writeIn"] = c.WriteIn,
+            }).ToArray()),
+            ["elected"] = new JsonArray(r.Elected.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
+            ["runoff"] = r.Runoff is null ? null : new JsonObject
+            {
+                ["names"] = new JsonArray(r.Runoff.Names.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
+                ["seats"] = r.Runoff.Seats,
+            },
+            ["unfilledSeats"] = r.UnfilledSeats,
+        };
+        return o.ToJsonString(Output);
+    }
+
+    private static bool TryMode(string text, out ElectionMode mode)
+    {
+        mode = text switch
+        {
+            "formal" => ElectionMode.Formal,
+            "preliminary" => ElectionMode.Preliminary,
+            "recommendation" => ElectionMode.Recommendation,
+            _ => (ElectionMode)(-1),
+        };
+        return Enum.IsDefined(mode);
+    }
+
+    private static int Integer(JsonObject o, string field, List<CountInputError> errors)
+    {
+        if (o[field] is not { } node)
+        {
+            errors.Add(new(field, $"{field} is missing"));
+            return 0;
+        }
+
+        if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<int>(out var value))
+        {
+            errors.Add(new(field, $"{field} must be a whole number"));
+            return 0;
+        }
+
+        if (value < 0)
+        {
+            errors.Add(new(field, $"{field} must not be negative (is {value})"));
+        }
+
+        return value;
+    }
+
+    private static List<string> Names(JsonNode? node, string field, bool required, List<CountInputError> errors)
+    {
+        var names = new List<string>();
+        if (node is null)
+        {
+            if (required)
+            {
+                errors.Add(new(field, $"{field} is missing"));
+            }
+
+            return names;
+        }
+
+        if (node is not JsonArray array)
+        {
+            errors.Add(new(field, $"{field} must be an array of names"));
+            return names;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is { } n && n.GetValueKind() == JsonValueKind.String)
+            {
+                names.Add(n.GetValue<string>());
+            }
+            else
+            {
+                errors.Add(new($"{field}[{i}]", "a name must be a string"));
+            }
+        }
+
+        return names;
+    }
+}
