@@ -3,8 +3,10 @@ using Dangjian.Data.Audit;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Audit;
 using Dangjian.Domain.Common;
+using Dangjian.Domain.Elections;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
+using Dangjian.Domain.Secrecy;
 using Dangjian.Domain.Teams;
 using Dangjian.Domain.Units;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -46,6 +48,37 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ElectionProject> ElectionProjects => Set<ElectionProject>();
+
+    public DbSet<ElectionBody> ElectionBodies => Set<ElectionBody>();
+
+    public DbSet<ResearchRecord> ResearchRecords => Set<ResearchRecord>();
+
+    public DbSet<TalkTarget> TalkTargets => Set<TalkTarget>();
+
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+
+    public DbSet<Nominee> Nominees => Set<Nominee>();
+
+    public DbSet<VettingCheck> VettingChecks => Set<VettingCheck>();
+
+    public DbSet<ReportCase> ReportCases => Set<ReportCase>();
+
+    public DbSet<PublicSelection> PublicSelections => Set<PublicSelection>();
+
+    public DbSet<SelectionStageRecord> SelectionStageRecords => Set<SelectionStageRecord>();
+
+    public DbSet<ElectionRound> ElectionRounds => Set<ElectionRound>();
+
+    public DbSet<PaperBallotEntry> PaperBallotEntries => Set<PaperBallotEntry>();
+
+    /// <summary>Secret-ballot boxes (DESIGN.md "Secrecy"); never audited row by row, see <see cref="IsAudited"/>.</summary>
+    public DbSet<BallotBox> BallotBoxes => Set<BallotBox>();
+
+    public DbSet<UnusedAccessCode> UnusedAccessCodes => Set<UnusedAccessCode>();
+
+    public DbSet<SecretBallot> SecretBallots => Set<SecretBallot>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
@@ -129,8 +162,14 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
         }
     }
 
+    /// <summary>
+    /// Every row change is audited except the audit log itself, Identity's own tables, and the secret-ballot
+    /// tables: an audit entry per cast ballot or used code would carry a sequence number and a time, which is
+    /// exactly what must not exist (DESIGN.md "Secrecy"). Ballot boxes audit their opening, code batches and
+    /// closing as events with counts instead.
+    /// </summary>
     private static bool IsAudited(EntityEntry e) =>
-        e.Entity is not AuditEntry
+        e.Entity is not AuditEntry and not BallotBox and not UnusedAccessCode and not SecretBallot
         && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>

@@ -52,6 +52,7 @@ public static class HostSetup
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddScoped<ScopeService>();
         services.AddScoped<PageOperations>();
+        services.AddScoped<Dangjian.Data.Secrecy.BallotBoxService>();
 
         AddIdentity(services);
 
