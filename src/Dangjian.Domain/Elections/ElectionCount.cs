@@ -144,7 +144,7 @@ public static class ElectionCount
         var seatsLeft = seats - elected.Count;
         if (tied.Count <= seatsLeft)
         {
-            // Cannot happen when more are eligible than seats (the next one down would have fewer votes), kept for clarity.
+            // No tie across the last seat: those with the last seat's votes all fit (the next one down has fewer).
             elected.AddRange(tied);
             return (elected, null);
         }
