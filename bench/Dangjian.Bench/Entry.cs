@@ -9,6 +9,7 @@ namespace Dangjian.Bench;
 /// <summary>
 /// dotnet run -c Release --project bench/Dangjian.Bench [-- --rows N --runs N --imports N --limit-minutes N]   the roster benchmark
 /// dotnet run -c Release --project bench/Dangjian.Bench -- micro [BenchmarkDotNet args]   the micro-benchmarks
+/// dotnet run -c Release --project bench/Dangjian.Bench -- count [--ballots N --runs N --seed N --shared-names]   the counting engine
 /// </summary>
 public static class Entry
 {
@@ -20,6 +21,15 @@ public static class Entry
             var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
             BenchmarkSwitcher.FromTypes([typeof(DomainBenchmarks)]).Run(args[1..] is { Length: > 0 } rest ? rest : ["--filter", "*"], config);
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "count")
+        {
+            return CountBenchmark.Run(new CountBenchmark.Options(
+                Ballots: Option(args, "--ballots", 1_000_000),
+                Runs: Math.Max(5, Option(args, "--runs", 7)),
+                Seed: Option(args, "--seed", 20261123),
+                SharedNames: args.Contains("--shared-names")));
         }
 
         var options = new RosterBenchmark.Options(
