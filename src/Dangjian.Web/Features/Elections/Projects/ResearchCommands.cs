@@ -1,0 +1,141 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Elections;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Elections.Projects;
+
+/// <summary>Research records and one-to-one talks (ELE-2), and the 四必看/四必谈/四必训 checklists (ELE-3).</summary>
+public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, ProjectAccess access, ElectionProjectQueries queries)
+{
+    public async Task<int> AddResearchAsync(int id, ResearchRequest r, CancellationToken ct = default)
+    {
+        await access.DemandAsync(id, Access.Write, ct);
+        var errors = new FieldErrors();
+        if (r.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors.Add("kind", "Input.Required", "Field.Kind");
+        }
+
+        if (r.HeldOn is null)
+        {
+            errors.Add("heldOn", "Input.Required", "Field.HeldOn");
+        }
+
+        if (r.Participants is null)
+        {
+            errors.Add("participants", "Input.Required", "Field.Participants");
+        }
+        else if (r.Participants is < 0 or > 1_000_000)
+        {
+            errors.Add("participants", "Input.OutOfRange", "Field.Participants", 0, 1_000_000);
+        }
+
+        var reference = errors.Text("reference", "Field.Reference", r.Reference, ResearchRecord.MaxReferenceLength, required: false);
+        var summary = errors.Text("summary", "Field.Summary", r.Summary, ElectionProject.MaxTextLength, required: false);
+        errors.ThrowIfAny();
+        var record = new ResearchRecord
+        {
+            ProjectId = id, Kind = r.Kind!.Value, HeldOn = r.HeldOn!.Value, Participants = r.Participants!.Value,
+            Reference = reference.Length == 0 ? null : reference, Summary = summary.Length == 0 ? null : summary,
+        };
+        db.ResearchRecords.Add(record);
+        await db.SaveChangesAsync(ct);
+        return record.Id;
+    }
+
+    /// <summary>
+    /// Puts every member on the organization's own roll and every member of its current team on the talk list
+    /// (谈心谈话全覆盖); run again, it adds only those not yet listed.
+    /// </summary>
+    public async Task<int> GenerateTalksAsync(int id, CancellationToken ct = default)
+    {
+        var orgId = await access.DemandAsync(id, Access.Write, ct);
+        var (team, members) = await PeopleOfAsync(orgId, ct);
+        var listed = await db.TalkTargets.Where(t => t.ProjectId == id).Select(t => t.PersonId).ToListAsync(ct);
+        var fresh = team.Concat(members).Distinct().Except(listed).ToList();
+        db.TalkTargets.AddRange(fresh.Select(p => new TalkTarget { ProjectId = id, PersonId = p, Status = TalkStatus.NotYet }));
+        await db.SaveChangesAsync(ct);
+        return fresh.Count;
+    }
+
+    public async Task UpdateTalkAsync(int id, int targetId, TalkRequest r, CancellationToken ct = default)
+    {
+        await access.DemandAsync(id, Access.Write, ct);
+        var target = await db.TalkTargets.FirstOrDefaultAsync(t => t.Id == targetId && t.ProjectId == id, ct)
+            ?? throw new NotFoundException("talk target", targetId);
+        db.ExpectVersion(target, r.Version);
+        var errors = new FieldErrors();
+        if (r.Status is not { } status || !Enum.IsDefined(status))
+        {
+            errors.Add("status", "Input.Required", "Field.Status");
+        }
+        else if (status != TalkStatus.NotYet && r.TalkedOn is null)
+        {
+            errors.Add("talkedOn", "Input.Required", "Field.TalkedOn");
+        }
+
+        var note = errors.Text("note", "Field.Note", r.Note, ElectionProject.MaxTextLength, required: false);
+        errors.ThrowIfAny();
+        target.Status = r.Status!.Value;
+        target.TalkedOn = target.Status == TalkStatus.NotYet ? null : r.TalkedOn;
+        target.Note = note.Length == 0 ? null : note;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Generates the checklists with <see cref="Checklists.Generate"/> from the current team, the organization's own
+    /// members and the election staff named; idempotent: only items not yet there are added.
+    /// </summary>
+    public async Task<int> GenerateChecklistsAsync(int id, GenerateChecklistsRequest r, CancellationToken ct = default)
+    {
+        var orgId = await access.DemandAsync(id, Access.Write, ct);
+        var staff = (r.StaffPersonIds ?? []).Distinct().ToList();
+        var errors = new FieldErrors();
+        var found = await db.People.AsNoTracking().Where(p => staff.Contains(p.Id) && !p.IsRemoved)
+            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p.Id, o.Path }).ToListAsync(ct);
+        var scope = await scopes.GetAsync(ct);
+        var list = r.StaffPersonIds ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var hit = found.FirstOrDefault(f => f.Id == list[i]);
+            if (hit is null || !scope.Allows(Access.Read, hit.Path))
+            {
+                errors.Add($"staffPersonIds[{i}]", "Input.UnknownPerson");
+            }
+        }
+
+        errors.ThrowIfAny();
+        var (team, members) = await PeopleOfAsync(orgId, ct);
+        var existing = (await db.ChecklistItems.Where(c => c.ProjectId == id).Select(c => new { c.PersonId, c.Kind }).ToListAsync(ct))
+            .Select(x => (x.PersonId, x.Kind)).ToHashSet();
+        var fresh = Checklists.Generate(team, members, staff).Where(x => !existing.Contains((x.PersonId, x.Kind))).ToList();
+        db.ChecklistItems.AddRange(fresh.Select(x => new ChecklistItem { ProjectId = id, PersonId = x.PersonId, Kind = x.Kind, Reason = x.Reason }));
+        await db.SaveChangesAsync(ct);
+        return fresh.Count;
+    }
+
+    /// <summary>Marks an item done on a day, or undone (null).</summary>
+    public async Task MarkChecklistAsync(int id, int itemId, ChecklistDoneRequest r, CancellationToken ct = default)
+    {
+        await access.DemandAsync(id, Access.Write, ct);
+        var item = await db.ChecklistItems.FirstOrDefaultAsync(c => c.Id == itemId && c.ProjectId == id, ct)
+            ?? throw new NotFoundException("checklist item", itemId);
+        item.DoneOn = r.DoneOn;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The current team's members and the party members on the organization's own roll (not removed).</summary>
+    private async Task<(List<int> Team, List<int> Members)> PeopleOfAsync(int orgId, CancellationToken ct)
+    {
+        var team = await queries.CurrentTeamAsync(orgId, ct);
+        var teamIds = team?.Positions.Select(p => p.PersonId).Distinct().ToList() ?? [];
+        var members = await db.People.AsNoTracking()
+            .Where(p => p.OrganizationId == orgId && !p.IsRemoved && p.Status != MemberStatus.Resident)
+            .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        return (teamIds, members);
+    }
+}
