@@ -31,7 +31,8 @@ public abstract class RoundApiTests(AppFixture app)
         var round = await CreateRoundAsync(teller1, setup.ProjectId, new { bodyId = setup.BodyId, mode = "Formal", electorate = "Members", title = "选举委员" });
         var id = round.GetProperty("id").GetInt32();
         Assert.Equal(2, round.GetProperty("seats").GetInt32());
-        Assert.Equal(Sorted(a, b, c), Sorted(Names(round.GetProperty("candidates"))));
+        // Ballot order is by surname strokes (姓氏笔画): 乙 (1) before 丙 and 甲 (5).
+        Assert.Equal([b, c, a], Names(round.GetProperty("candidates")));
         Assert.Equal("Draft", round.GetProperty("status").GetString());
 
         // Roll: 7 entitled, 6 present (6×5 > 7×4), 6 ballots issued; 4 for votes elect.
@@ -56,6 +57,12 @@ public abstract class RoundApiTests(AppFixture app)
         var diff = Assert.Single(recon.GetProperty("rows").EnumerateArray(), r => !r.GetProperty("matches").GetBoolean());
         Assert.Equal(5, diff.GetProperty("number").GetInt32());
 
+        // The round page shows the difference, ballot by ballot.
+        var staff = await app.SignInAsync(Demo.OrgAdminA);
+        var roundPage = await staff.GetStringAsync($"/elections/rounds/{id}");
+        Assert.Contains("data-reconciled=\"false\"", roundPage, StringComparison.Ordinal);
+        Assert.Contains("class=\"mismatch\" data-number=\"5\" data-matches=\"false\"", roundPage, StringComparison.Ordinal);
+
         // Teller 1 cannot correct teller 2's entry; teller 2 corrects it, a stale version is a conflict.
         var entryUrl = $"/api/v1/elections/rounds/{id}/paper/{misread.GetProperty("id").GetInt32()}";
         var fix = new { teller = 2, @for = new[] { a }, against = new[] { b }, writeIns = Array.Empty<string>(), @void = false, version = misread.GetProperty("version").GetInt32() };
@@ -76,6 +83,14 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.Equal((4, 1, 1), Tally(rows[b]));
         Assert.Equal((1, 0, 5), Tally(rows[c]));
         Assert.Equal(0, result.GetProperty("unfilledSeats").GetInt32());
+
+        var sheet = await staff.GetStringAsync($"/elections/rounds/{id}/result-sheet");
+        foreach (var text in new[] { "总监票人", "监票人", "计票人", a, b, "@media print" })
+        {
+            Assert.Contains(text, sheet, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("data-reconciled=\"true\"", await staff.GetStringAsync($"/elections/rounds/{id}"), StringComparison.Ordinal);
 
         // Not public before publication.
         var anonymous = app.AnonymousClient();
