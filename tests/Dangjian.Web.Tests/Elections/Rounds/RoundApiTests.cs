@@ -276,6 +276,15 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.True(rows[0].GetProperty("matches").GetBoolean());
         Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("teller2").ValueKind);
         Assert.Equal(3, recon.GetProperty("differences").GetInt32());
+
+        // A teller withdraws their own entries only, from the version they saw.
+        var extra = rows.Single(r => r.GetProperty("number").GetInt32() == 8).GetProperty("teller1");
+        var extraUrl = $"{url}/{extra.GetProperty("id").GetInt32()}";
+        Assert.Contains("teller", (await (await two.DeleteAsync($"{extraUrl}?version={extra.GetProperty("version").GetInt32()}")).ProblemErrorsAsync()).Keys);
+        Assert.Equal(HttpStatusCode.Conflict, (await one.DeleteAsync($"{extraUrl}?version=99")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await one.DeleteAsync($"{extraUrl}?version={extra.GetProperty("version").GetInt32()}")).StatusCode);
+        recon = await one.GetFromJsonAsync<JsonElement>($"{url}/reconciliation");
+        Assert.Equal(2, recon.GetProperty("differences").GetInt32());
     }
 
     [Fact]

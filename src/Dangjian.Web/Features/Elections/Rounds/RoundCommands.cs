@@ -252,6 +252,23 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Withdraws one entry (a ballot entered twice, a number that does not exist), by the teller who made it.</summary>
+    public async Task DeletePaperAsync(int id, int entryId, int version, CancellationToken ct = default)
+    {
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
+        var entry = await db.PaperBallotEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.RoundId == id, ct)
+            ?? throw new NotFoundException("paper ballot entry", entryId);
+        EnsurePaperOpen(round);
+        if (entry.EnteredBy != user.Name)
+        {
+            throw new DomainRuleException("Round.NotYourEntry", "teller", entry.Teller);
+        }
+
+        db.ExpectVersion(entry, version);
+        db.PaperBallotEntries.Remove(entry);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>
     /// Counts a closed round (ELE-12): the box's electronic ballots and the reconciled paper ballots, with the roll,
     /// through the one counting engine; the result JSON is stored as the CLI prints it.

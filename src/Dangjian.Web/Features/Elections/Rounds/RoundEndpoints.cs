@@ -27,6 +27,7 @@ public static class RoundEndpoints
         group.MapGet("/{id:int}/paper", ListPaperEntries).WithName(nameof(ListPaperEntries));
         group.MapPost("/{id:int}/paper", AddPaperEntry).WithName(nameof(AddPaperEntry));
         group.MapPut("/{id:int}/paper/{entryId:int}", UpdatePaperEntry).WithName(nameof(UpdatePaperEntry));
+        group.MapDelete("/{id:int}/paper/{entryId:int}", DeletePaperEntry).WithName(nameof(DeletePaperEntry));
         group.MapGet("/{id:int}/paper/reconciliation", GetReconciliation).WithName(nameof(GetReconciliation));
         group.MapPost("/{id:int}/count", CountRound).WithName(nameof(CountRound));
         group.MapGet("/{id:int}/result", GetRoundResult).WithName(nameof(GetRoundResult));
@@ -84,6 +85,13 @@ public static class RoundEndpoints
     {
         await commands.UpdatePaperAsync(id, entryId, request, ct);
         return TypedResults.Ok((await queries.PaperEntriesAsync(id, ct)).First(e => e.Id == entryId));
+    }
+
+    /// <summary>Withdraws an entry; <paramref name="version"/> is the version the teller saw.</summary>
+    public static async Task<NoContent> DeletePaperEntry(RoundCommands commands, int id, int entryId, int version, CancellationToken ct)
+    {
+        await commands.DeletePaperAsync(id, entryId, version, ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<Reconciliation>> GetReconciliation(RoundQueries queries, int id, CancellationToken ct) =>
