@@ -200,6 +200,28 @@ public abstract class RoundApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task MoreBallotsThanIssued_VoidsTheRound_AndTheEnglishPageSaysWhy()
+    {
+        var t = await app.TownshipsAsync();
+        var setup = await ProjectAsync(app, t.BranchOfA, seats: 1, ["甲", "乙"]);
+        var one = await app.ClientForAsync(Demo.OrgAdminA);
+        var two = await app.ClientForAsync(Demo.DistrictAdmin);
+        var id = (await CreateRoundAsync(one, setup.ProjectId, new { bodyId = setup.BodyId, mode = "Formal", title = "多票" })).GetProperty("id").GetInt32();
+        await RollAsync(one, id, entitled: 3, present: 3, issued: 2);
+        await PostAsync(one, $"/api/v1/elections/rounds/{id}/open");
+        await PaperTwiceAsync(one, two, id, [setup.Names[0]], [setup.Names[0]], [setup.Names[1]]);
+        await PostAsync(one, $"/api/v1/elections/rounds/{id}/close");
+        var result = (await (await one.PostAsync($"/api/v1/elections/rounds/{id}/count", null)).ReadAsync<JsonElement>()).GetProperty("result");
+        Assert.Equal("ballots-exceed-issued", result.GetProperty("voidReason").GetString());
+
+        var english = await app.SignInAsync(Demo.OrgAdminA);
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var page = await english.GetStringAsync($"/elections/rounds/{id}");
+        Assert.Contains("More ballots came back than were issued", page, StringComparison.Ordinal);
+        Assert.Contains("Counted", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_RefusesUnfixedListUnknownBodyAndDuplicateNames()
     {
         var t = await app.TownshipsAsync();
