@@ -79,7 +79,8 @@ public sealed class RoundTellerTests(BrowserApp app, ITestOutputHelper output) :
             var names = new List<string>();
             foreach (var surname in new[] { "张", "王", "李" })
             {
-                var person = new Person { Name = surname + tag, OrganizationId = branch, Status = MemberStatus.Full, Gender = Gender.Female };
+                var idNumber = NewIdNumber(out var gender);
+                var person = new Person { Name = surname + tag, OrganizationId = branch, Status = MemberStatus.Full, Gender = gender, IdNumber = idNumber, BirthDate = IdNumber.BirthDateOf(idNumber) };
                 db.People.Add(person);
                 await db.SaveChangesAsync();
                 db.Nominees.Add(new Nominee { ProjectId = project.Id, BodyId = project.Bodies[0].Id, PersonId = person.Id, OnList = true });
@@ -99,6 +100,16 @@ public sealed class RoundTellerTests(BrowserApp app, ITestOutputHelper output) :
             return id;
         });
         return (roundId, names);
+    }
+
+    /// <summary>A valid ID number (GB 11643) outside the demo district's regions, so rosters and exports treat the person like any other.</summary>
+    private static string NewIdNumber(out Gender gender)
+    {
+        var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 12_000));
+        var sequence = Random.Shared.Next(0, 1000);
+        gender = sequence % 2 == 1 ? Gender.Male : Gender.Female;
+        var first17 = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"110101{birth:yyyyMMdd}{sequence:000}");
+        return first17 + IdNumber.CheckCharacter(first17);
     }
 
     /// <summary>/elections/rounds/{id}: the teller's entry form and the reconciliation table.</summary>

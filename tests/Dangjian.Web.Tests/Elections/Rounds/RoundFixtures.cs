@@ -36,7 +36,8 @@ internal static class RoundFixtures
             var names = new List<string>();
             foreach (var (letter, isBlocked) in letters.Select(l => (l, false)).Concat((blocked ?? []).Select(l => (l, true))))
             {
-                var person = new Person { Name = letter + tag, OrganizationId = organizationId, Status = MemberStatus.Full, Gender = Gender.Male };
+                var idNumber = NewIdNumber(out var gender);
+                var person = new Person { Name = letter + tag, OrganizationId = organizationId, Status = MemberStatus.Full, Gender = gender, IdNumber = idNumber, BirthDate = Dangjian.Domain.People.IdNumber.BirthDateOf(idNumber) };
                 db.People.Add(person);
                 await db.SaveChangesAsync();
                 var nominee = new Nominee { ProjectId = project.Id, BodyId = body.Id, PersonId = person.Id, Source = NominationSource.Superior, OnList = fixedList && !isBlocked };
@@ -98,4 +99,14 @@ internal static class RoundFixtures
     }
 
     public static string[] Names(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
+
+    /// <summary>A valid ID number (GB 11643) outside the demo district's regions, so rosters and exports treat the person like any other.</summary>
+    private static string NewIdNumber(out Gender gender)
+    {
+        var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 12_000));
+        var sequence = Random.Shared.Next(0, 1000);
+        gender = sequence % 2 == 1 ? Gender.Male : Gender.Female;
+        var first17 = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"110101{birth:yyyyMMdd}{sequence:000}");
+        return first17 + Dangjian.Domain.People.IdNumber.CheckCharacter(first17);
+    }
 }
