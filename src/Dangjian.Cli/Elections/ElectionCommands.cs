@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Dangjian.Domain.Elections;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Cli.Elections;
 
@@ -7,8 +10,10 @@ namespace Dangjian.Cli.Elections;
 /// `dangjian election count FILE`: counts a round with the same engine the election meeting uses
 /// (Domain/Elections/ElectionCount) and prints the result JSON (issue 3's contract). Exit 0 for
 /// well-formed input, a void round included; 2 with the problems on standard error for malformed input.
+/// `dangjian election verify FILE` (ELE-13) recounts a published ballot list the same way and checks that the file is
+/// the one published: its SHA-256 must be in an "ElectionRound.Published" entry of the audit log.
 /// </summary>
-internal static class ElectionCommands
+public static class ElectionCommands
 {
     public static Command Build()
     {
@@ -17,9 +22,99 @@ internal static class ElectionCommands
         count.Arguments.Add(file);
         count.SetAction((result, ct) => CountAsync(result.GetValue(file)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
 
+        var verifyFile = new Argument<string>("FILE") { Description = "A published ballot list, as downloaded from /public/elections/rounds/{id}/ballots.json" };
+        var provider = new Option<string?>("--provider") { Description = "Sqlite or Postgres (default: Database__Provider, else Sqlite)" };
+        var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Dangjian, else data/dangjian.db)" };
+        var verify = new Command(
+            "verify",
+            "Recount a published ballot list and check that it is the published one (its SHA-256 is in the audit log). "
+            + "Exit 0 when it is, 1 when it is not (the result is still printed), 2 for malformed input.");
+        verify.Arguments.Add(verifyFile);
+        verify.Options.Add(provider);
+        verify.Options.Add(connection);
+        verify.SetAction((result, ct) => VerifyAsync(
+            result.GetValue(verifyFile)!, result.GetValue(provider), result.GetValue(connection),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+
         var election = new Command("election", "Election counting (换届选举计票)");
         election.Subcommands.Add(count);
+        election.Subcommands.Add(verify);
         return election;
+    }
+
+    /// <summary>
+    /// Recounts the file and prints the result exactly as <see cref="CountAsync"/> does; then looks the file's SHA-256
+    /// up among the audit log's "ElectionRound.Published" entries of the configured database.
+    /// </summary>
+    public static async Task<int> VerifyAsync(string path, string? provider, string? connection, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = path == "-" ? System.Text.Encoding.UTF8.GetBytes(await Console.In.ReadToEndAsync(ct)) : await File.ReadAllBytesAsync(path, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Cannot read {path}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var (input, errors) = CountJson.Parse(new System.Text.UTF8Encoding(false).GetString(bytes));
+        if (input is null)
+        {
+            await error.WriteLineAsync($"Malformed input in {path}:");
+            foreach (var e in errors)
+            {
+                await error.WriteLineAsync($"  {e.Field}: {e.Message}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        bool published;
+        try
+        {
+            await using var db = Database.Open(provider, connection);
+            var details = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.Action == PublishedAction && a.After != null && a.After.Contains(hash))
+                .Select(a => a.After!)
+                .ToListAsync(ct);
+            published = details.Any(d => HashOf(d) == hash);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
+        {
+            await error.WriteLineAsync("Cannot read the audit log: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        await output.WriteLineAsync(CountJson.Write(ElectionCount.Count(input)));
+        if (!published)
+        {
+            await error.WriteLineAsync($"{path} is not the published ballot list: its SHA-256 {hash} is in no ElectionRound.Published entry of the audit log.");
+            return ExitCodes.Failed;
+        }
+
+        await error.WriteLineAsync($"Published ballot list: SHA-256 {hash} is in the audit log.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The audit action the web app writes when it publishes a round's ballot list.</summary>
+    public const string PublishedAction = "ElectionRound.Published";
+
+    private static string? HashOf(string details)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(details);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("sha256", out var h) && h.ValueKind == JsonValueKind.String
+                ? h.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public static async Task<int> CountAsync(string path, TextWriter output, TextWriter error, CancellationToken ct)

@@ -12,6 +12,7 @@ using Dangjian.Web.Features.People;
 using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
+using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -99,6 +100,7 @@ public static class HostSetup
         services.AddAuditLog();
         services.AddHome();
         services.AddElectionProjects(config);
+        services.AddElectionRounds();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -215,6 +217,7 @@ public static class HostSetup
         app.MapAuditEndpoints();
         app.MapDashboardEndpoints();
         app.MapElectionProjectEndpoints();
+        app.MapElectionRoundEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

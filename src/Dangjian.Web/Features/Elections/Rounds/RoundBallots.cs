@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dangjian.Domain.Elections;
+
+namespace Dangjian.Web.Features.Elections.Rounds;
+
+/// <summary>
+/// Ballots as JSON (the count's shape, issue 3: {"for":[],"against":[],"writeIns":[],"void":false}) and the published
+/// ballot list (ELE-13): the count input plus each electronic ballot's receipt and the round it belongs to.
+/// </summary>
+public static class RoundBallots
+{
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+
+    /// <summary>
+    /// The one stored form of a ballot: names trimmed and distinct, candidates in ballot order, write-ins by name,
+    /// a void ballot without marks. Two tellers' entries of the same paper ballot are then equal as text.
+    /// </summary>
+    public static BallotContent Canonical(BallotContent b, IReadOnlyList<string> candidates)
+    {
+        if (b.Void)
+        {
+            return new BallotContent([], [], [], true);
+        }
+
+        var order = candidates.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        IReadOnlyList<string> Marked(IEnumerable<string> names) =>
+            [.. names.Select(n => n.Trim()).Distinct(StringComparer.Ordinal).OrderBy(n => order.GetValueOrDefault(n, int.MaxValue)).ThenBy(n => n, StringComparer.Ordinal)];
+        return new BallotContent(
+            Marked(b.For),
+            Marked(b.Against),
+            [.. b.WriteIns.Select(n => n.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            false);
+    }
+
+    public static string Write(BallotContent b) => ToNode(b).ToJsonString(Compact);
+
+    /// <summary>Reads a stored ballot; null when it is not in the ballot shape.</summary>
+    public static BallotContent? Parse(string json)
+    {
+        try
+        {
+            if (JsonNode.Parse(json) is not JsonObject o)
+            {
+                return null;
+            }
+
+            var isVoid = o["void"] is { } v && v.GetValueKind() == JsonValueKind.True;
+            return new BallotContent(Names(o["for"]), Names(o["against"]), Names(o["writeIns"]), isVoid);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        static List<string> Names(JsonNode? node) =>
+            node is JsonArray a ? [.. a.Where(n => n is not null && n.GetValueKind() == JsonValueKind.String).Select(n => n!.GetValue<string>())] : [];
+    }
+
+    /// <summary>The round's details on the published list (who, what, when), for a reader of the file alone.</summary>
+    public sealed record ListHeader(int RoundId, string Title, string ProjectTitle, string OrganizationName, DateTimeOffset PublishedAt);
+
+    /// <summary>
+    /// The published ballot list: exactly the count input (so `dangjian election count` recounts it), electronic
+    /// ballots each with its receipt, ordered by receipt, then paper ballots ordered by content: an order that says
+    /// nothing about when or by whom a ballot was cast.
+    /// </summary>
+    public static string PublishedList(
+        ListHeader header, CountInput input, IReadOnlyList<(string Receipt, BallotContent Ballot)> electronic, IReadOnlyList<BallotContent> paper)
+    {
+        var ballots = new JsonArray();
+        foreach (var (receipt, ballot) in electronic.OrderBy(e => e.Receipt, StringComparer.Ordinal))
+        {
+            var node = ToNode(ballot);
+            node["receipt"] = receipt;
+            ballots.Add(node);
+        }
+
+        foreach (var text in paper.Select(Write).Order(StringComparer.Ordinal))
+        {
+            ballots.Add(JsonNode.Parse(text));
+        }
+
+        var o = new JsonObject
+        {
+            ["round"] = new JsonObject
+            {
+                ["id"] = header.RoundId,
+                ["title"] = header.Title,
+                ["project"] = header.ProjectTitle,
+                ["organization"] = header.OrganizationName,
+                ["publishedAt"] = header.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            },
+            ["mode"] = ModeName(input.Mode),
+            ["seats"] = input.Seats,
+            ["entitledVoters"] = input.EntitledVoters,
+            ["votersPresent"] = input.VotersPresent,
+            ["ballotsIssued"] = input.BallotsIssued,
+            ["candidates"] = new JsonArray([.. input.Candidates.Select(n => (JsonNode)JsonValue.Create(n))]),
+            ["ballots"] = ballots,
+        };
+        return o.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>SHA-256 of the text's UTF-8 bytes, lower-case hex (what the audit log records and the CLI checks).</summary>
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public static string ModeName(ElectionMode mode) => mode switch
+    {
+        ElectionMode.Preliminary => "preliminary",
+        ElectionMode.Recommendation => "recommendation",
+        _ => "formal",
+    };
+
+    /// <summary>Reads a stored result (CountJson.Write's output) back for pages and the API.</summary>
+    public static CountResultView? ReadResult(string? json)
+    {
+        if (json is null || JsonNode.Parse(json) is not JsonObject o)
+        {
+            return null;
+        }
+
+        var runoff = o["runoff"] is JsonObject r
+            ? new Runoff([.. r["names"]!.AsArray().Select(n => n!.GetValue<string>())], r["seats"]!.GetValue<int>())
+            : null;
+        return new CountResultView(
+            o["status"]!.GetValue<string>(),
+            o["voidReason"]?.GetValue<string>(),
+            o["threshold"]!.GetValue<int>(),
+            o["ballotsReturned"]!.GetValue<int>(),
+            o["validBallots"]!.GetValue<int>(),
+            o["invalidBallots"]!.GetValue<int>(),
+            [.. o["results"]!.AsArray().Select(c => new CandidateResult(
+                c!["name"]!.GetValue<string>(), c["for"]!.GetValue<int>(), c["against"]!.GetValue<int>(), c["abstain"]!.GetValue<int>(), c["writeIn"]!.GetValue<bool>()))],
+            [.. o["elected"]!.AsArray().Select(n => n!.GetValue<string>())],
+            runoff,
+            o["unfilledSeats"]!.GetValue<int>());
+    }
+
+    private static JsonObject ToNode(BallotContent b) => new()
+    {
+        ["for"] = new JsonArray([.. b.For.Select(n => (JsonNode)JsonValue.Create(n))]),
+        ["against"] = new JsonArray([.. b.Against.Select(n => (JsonNode)JsonValue.Create(n))]),
+        ["writeIns"] = new JsonArray([.. b.WriteIns.Select(n => (JsonNode)JsonValue.Create(n))]),
+        ["void"] = b.Void,
+    };
+}
