@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Dangjian.Domain.Secrecy;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,11 @@ public sealed class BallotBoxService(DangjianDbContext db)
         ArgumentException.ThrowIfNullOrEmpty(content);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, SecretBallot.MaxContentLength);
         var hash = AccessCode.Hash(key, code);
+        // SQLite has one writer per file: a cast waiting for the write lock would sleep on a pool thread
+        // (Microsoft.Data.Sqlite retries SQLITE_BUSY synchronously), and hundreds of voters pressing "submit" at once
+        // starve the thread pool. Queuing the casts of one file on an async gate first costs nothing (they would be
+        // serial anyway) and keeps the threads free. PostgreSQL needs no gate: the box row's lock orders casts.
+        using var gate = await SqliteGateAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -135,6 +141,33 @@ public sealed class BallotBoxService(DangjianDbContext db)
             await tx.CommitAsync(ct);
             return new CastResult(CastOutcome.Accepted, receipt);
         });
+    }
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteGates = new(StringComparer.Ordinal);
+
+    private async Task<IDisposable?> SqliteGateAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var gate = SqliteGates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 
     /// <summary>

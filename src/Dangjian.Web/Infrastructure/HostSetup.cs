@@ -11,6 +11,7 @@ using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.People;
 using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Elections.Voting;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -97,6 +98,7 @@ public static class HostSetup
         services.AddAccounts();
         services.AddAuditLog();
         services.AddHome();
+        services.AddVoting();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -212,6 +214,7 @@ public static class HostSetup
         app.MapUnitEndpoints();
         app.MapAuditEndpoints();
         app.MapDashboardEndpoints();
+        app.MapVotingEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
