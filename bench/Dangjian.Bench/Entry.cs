@@ -9,6 +9,7 @@ namespace Dangjian.Bench;
 /// <summary>
 /// dotnet run -c Release --project bench/Dangjian.Bench [-- --rows N --runs N --imports N --limit-minutes N]   the roster benchmark
 /// dotnet run -c Release --project bench/Dangjian.Bench -- micro [BenchmarkDotNet args]   the micro-benchmarks
+/// dotnet run -c Release --project bench/Dangjian.Bench -- vote [--ballots N --clients N --runs N --limit-minutes N]   electronic ballots over HTTP
 /// </summary>
 public static class Entry
 {
@@ -20,6 +21,15 @@ public static class Entry
             var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
             BenchmarkSwitcher.FromTypes([typeof(DomainBenchmarks)]).Run(args[1..] is { Length: > 0 } rest ? rest : ["--filter", "*"], config);
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "vote")
+        {
+            return await VoteBenchmark.RunAsync(new VoteBenchmark.Options(
+                Ballots: Option(args, "--ballots", 2000),
+                Clients: Option(args, "--clients", 32),
+                Runs: Option(args, "--runs", 3),
+                Limit: TimeSpan.FromMinutes(Option(args, "--limit-minutes", 20))));
         }
 
         var options = new RosterBenchmark.Options(

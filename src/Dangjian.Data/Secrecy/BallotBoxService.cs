@@ -100,11 +100,15 @@ public sealed class BallotBoxService(DangjianDbContext db)
         ArgumentException.ThrowIfNullOrEmpty(content);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, SecretBallot.MaxContentLength);
         var hash = AccessCode.Hash(key, code);
-        // SQLite has one writer per file: a cast waiting for the write lock would sleep on a pool thread
-        // (Microsoft.Data.Sqlite retries SQLITE_BUSY synchronously), and hundreds of voters pressing "submit" at once
-        // starve the thread pool. Queuing the casts of one file on an async gate first costs nothing (they would be
-        // serial anyway) and keeps the threads free. PostgreSQL needs no gate: the box row's lock orders casts.
-        using var gate = await SqliteGateAsync(ct);
+        // Casts into one box are serial in the database anyway (SQLite has one writer per file; on PostgreSQL the box
+        // row's lock orders them). Waiting for that inside the database is what hurts when a meeting room presses
+        // "submit" at once: on SQLite each waiter sleeps on a pool thread (Microsoft.Data.Sqlite retries SQLITE_BUSY
+        // synchronously) and starves the thread pool; on PostgreSQL each waiter holds a pooled connection while it
+        // waits for the row lock, so past the pool's size (100) the rest time out. So this process first queues its
+        // casts on an async gate (per file on SQLite, per box on PostgreSQL) and only then opens the transaction:
+        // waiting costs neither a thread nor a connection. Several app instances stay correct through the database's
+        // own locks; the gate only keeps one instance's waiting cheap.
+        using var gate = await GateAsync(key, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -143,16 +147,14 @@ public sealed class BallotBoxService(DangjianDbContext db)
         });
     }
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteGates = new(StringComparer.Ordinal);
+    /// <summary>One gate per SQLite file, or per PostgreSQL database and box (a few per election; kept for the process's life).</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
-    private async Task<IDisposable?> SqliteGateAsync(CancellationToken ct)
+    private async Task<IDisposable> GateAsync(string key, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite())
-        {
-            return null;
-        }
-
-        var gate = SqliteGates.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
+        var connection = db.Database.GetConnectionString() ?? string.Empty;
+        var name = db.Database.IsSqlite() ? "sqlite\n" + connection : "box\n" + connection + "\n" + key;
+        var gate = Gates.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         return new Release(gate);
     }

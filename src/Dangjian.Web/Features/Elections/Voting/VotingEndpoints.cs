@@ -53,7 +53,7 @@ public static class VotingEndpoints
     public static async Task<Results<Ok<IssuedCodes>, ValidationProblem>> IssueCodes(
         VotingService voting, IOptions<VotingOptions> options, IStringLocalizer<VotingText> text, HttpContext http, int id, IssueCodesRequest request, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "no-store";
+        NoStore(http);
         try
         {
             return TypedResults.Ok(await voting.IssueCodesAsync(id, request.Count, VoteAddress(options.Value, http.Request, id), ct));
@@ -63,6 +63,22 @@ public static class VotingEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["round"] = [text["Codes.Refused"]] }, title: text["Codes.Refused"]);
         }
     }
+
+    /// <summary>
+    /// Marks a response that holds codes, a ballot or a receipt as never to be stored. Set as the response starts, after
+    /// antiforgery has set its own "no-cache, no-store" (it logs a warning per request when it finds a header set
+    /// before it), so either way the answer is no-store and nothing is logged.
+    /// </summary>
+    public static void NoStore(HttpContext http) =>
+        http.Response.OnStarting(() =>
+        {
+            if (!http.Response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.Headers.CacheControl = "no-store, no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
 
     /// <summary>The voting address of a round, as printed on its slips: {base}/vote/{id}.</summary>
     public static string VoteAddress(VotingOptions options, HttpRequest request, int roundId)
