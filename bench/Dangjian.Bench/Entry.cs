@@ -10,6 +10,7 @@ namespace Dangjian.Bench;
 /// dotnet run -c Release --project bench/Dangjian.Bench [-- --rows N --runs N --imports N --limit-minutes N]   the roster benchmark
 /// dotnet run -c Release --project bench/Dangjian.Bench -- micro [BenchmarkDotNet args]   the micro-benchmarks
 /// dotnet run -c Release --project bench/Dangjian.Bench -- count [--ballots N --runs N --seed N --shared-names]   the counting engine
+/// dotnet run -c Release --project bench/Dangjian.Bench -- vote [--ballots N --clients N --runs N --limit-minutes N]   electronic ballots over HTTP
 /// </summary>
 public static class Entry
 {
@@ -30,6 +31,13 @@ public static class Entry
                 Runs: Math.Max(5, Option(args, "--runs", 7)),
                 Seed: Option(args, "--seed", 20261123),
                 SharedNames: args.Contains("--shared-names")));
+        if (args.Length > 0 && args[0] == "vote")
+        {
+            return await VoteBenchmark.RunAsync(new VoteBenchmark.Options(
+                Ballots: Option(args, "--ballots", 2000),
+                Clients: Option(args, "--clients", 32),
+                Runs: Option(args, "--runs", 3),
+                Limit: TimeSpan.FromMinutes(Option(args, "--limit-minutes", 20))));
         }
 
         var options = new RosterBenchmark.Options(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Dangjian.Domain.Secrecy;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,15 @@ public sealed class BallotBoxService(DangjianDbContext db)
         ArgumentException.ThrowIfNullOrEmpty(content);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, SecretBallot.MaxContentLength);
         var hash = AccessCode.Hash(key, code);
+        // Casts into one box are serial in the database anyway (SQLite has one writer per file; on PostgreSQL the box
+        // row's lock orders them). Waiting for that inside the database is what hurts when a meeting room presses
+        // "submit" at once: on SQLite each waiter sleeps on a pool thread (Microsoft.Data.Sqlite retries SQLITE_BUSY
+        // synchronously) and starves the thread pool; on PostgreSQL each waiter holds a pooled connection while it
+        // waits for the row lock, so past the pool's size (100) the rest time out. So this process first queues its
+        // casts on an async gate (per file on SQLite, per box on PostgreSQL) and only then opens the transaction:
+        // waiting costs neither a thread nor a connection. Several app instances stay correct through the database's
+        // own locks; the gate only keeps one instance's waiting cheap.
+        using var gate = await GateAsync(key, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -135,6 +145,31 @@ public sealed class BallotBoxService(DangjianDbContext db)
             await tx.CommitAsync(ct);
             return new CastResult(CastOutcome.Accepted, receipt);
         });
+    }
+
+    /// <summary>One gate per SQLite file, or per PostgreSQL database and box (a few per election; kept for the process's life).</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private async Task<IDisposable> GateAsync(string key, CancellationToken ct)
+    {
+        var connection = db.Database.GetConnectionString() ?? string.Empty;
+        var name = db.Database.IsSqlite() ? "sqlite\n" + connection : "box\n" + connection + "\n" + key;
+        var gate = Gates.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 
     /// <summary>

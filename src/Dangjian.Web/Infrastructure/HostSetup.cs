@@ -13,6 +13,7 @@ using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
+using Dangjian.Web.Features.Elections.Voting;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -101,6 +102,7 @@ public static class HostSetup
         services.AddHome();
         services.AddElectionProjects(config);
         services.AddElectionRounds();
+        services.AddVoting();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -218,6 +220,7 @@ public static class HostSetup
         app.MapDashboardEndpoints();
         app.MapElectionProjectEndpoints();
         app.MapElectionRoundEndpoints();
+        app.MapVotingEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dangjian.Data;
+using Dangjian.Data.Secrecy;
+using Dangjian.Domain.Elections;
+using Dangjian.Domain.Organizations;
+using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dangjian.Bench;
+
+/// <summary>
+/// The electronic-ballot load run of issue 3: the real app listening on 127.0.0.1 over a fresh SQLite file (the
+/// default provider), a round with N codes, N ballots cast through HTTP by C concurrent clients, each ballot as a
+/// phone casts it (GET the ballot page for its antiforgery token, then POST the form). Reports ballots per second
+/// and the POST's p50/p95/p99 latency, then closes the box and checks that every acknowledged receipt is among the
+/// stored ballots with the content sent, and that the count of the box equals the count of what was acknowledged.
+/// Bounded: a fixed number of ballots per run, a fixed number of runs, a time limit; then it stops.
+/// </summary>
+public static partial class VoteBenchmark
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly string[] Candidates = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊"];
+    private const int Seats = 5;
+
+    public sealed record Options(int Ballots, int Clients, int Runs, TimeSpan Limit);
+
+    private sealed record RunResult(double Seconds, double BallotsPerSecond, double P50, double P95, double P99, int Accepted, int Verified);
+
+    public static async Task<int> RunAsync(Options o)
+    {
+        using var limit = new CancellationTokenSource(o.Limit);
+        Console.WriteLine(string.Create(Inv, $"vote: {o.Ballots:N0} ballots per run, {o.Clients} concurrent clients, {o.Runs} runs, SQLite; {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} logical CPUs"));
+        var results = new List<RunResult>();
+        var failed = false;
+        for (var run = 1; run <= o.Runs; run++)
+        {
+            var r = await RunOnceAsync(o, limit.Token);
+            results.Add(r);
+            var ok = r.Accepted == o.Ballots && r.Verified == o.Ballots;
+            failed |= !ok;
+            Console.WriteLine(string.Create(Inv,
+                $"run {run}: {r.BallotsPerSecond,7:F1} ballots/s ({o.Ballots} in {r.Seconds:F2} s)  POST p50 {r.P50,6:F1} ms  p95 {r.P95,6:F1} ms  p99 {r.P99,6:F1} ms  accepted {r.Accepted}, in the box after close {r.Verified}{(ok ? string.Empty : "  MISMATCH")}"));
+        }
+
+        static double Median(IEnumerable<double> xs)
+        {
+            var s = xs.Order().ToArray();
+            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+        }
+
+        Console.WriteLine(string.Create(Inv,
+            $"median of {results.Count}: {Median(results.Select(r => r.BallotsPerSecond)):F1} ballots/s  POST p50 {Median(results.Select(r => r.P50)):F1} ms  p95 {Median(results.Select(r => r.P95)):F1} ms  p99 {Median(results.Select(r => r.P99)):F1} ms"));
+        Console.WriteLine(failed ? "FAILED: an acknowledged ballot is missing or differs" : "every acknowledged receipt is in the closed box with the content sent; the box's count equals the acknowledged ballots' count");
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<RunResult> RunOnceAsync(Options o, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("dangjian-bench-vote-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "Dangjian.Web" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Dangjian"] = $"Data Source={Path.Combine(folder, "dangjian.db")}",
+            ["Dangjian:Demo"] = "true",
+            // Every client is 127.0.0.1: the per-address limit (600 a minute, for a meeting room) would measure itself.
+            ["Elections:VoteRateLimitPerMinute"] = "1000000",
+        });
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddDangjian();
+        var app = builder.Build();
+        try
+        {
+            await app.PrepareDatabaseAsync();
+            app.UseDangjian();
+            await app.StartAsync(ct);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var (roundId, boxKey, codes) = await SetUpRoundAsync(app.Services, o.Ballots, ct);
+
+            var work = new ConcurrentQueue<(string Code, string[] Marks)>(codes.Select((c, i) => (c, Marks(i))));
+            var latencies = new ConcurrentBag<double>();
+            var acknowledged = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
+            var failures = 0;
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(async _ =>
+            {
+                using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
+                using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
+                while (work.TryDequeue(out var item))
+                {
+                    var page = await client.GetStringAsync($"/vote/{roundId}", ct);
+                    var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+                    var fields = new List<KeyValuePair<string, string>> { new("_handler", "ballot"), new("__RequestVerificationToken", token), new("code", item.Code) };
+                    fields.AddRange(item.Marks.Select((m, i) => new KeyValuePair<string, string>($"m{i}", m)));
+                    var post = Stopwatch.StartNew();
+                    using var response = await client.PostAsync($"/vote/{roundId}", new FormUrlEncodedContent(fields), ct);
+                    var body = await response.Content.ReadAsStringAsync(ct);
+                    latencies.Add(post.Elapsed.TotalMilliseconds);
+                    if (response.StatusCode == HttpStatusCode.OK && Receipt().Match(body) is { Success: true } m)
+                    {
+                        acknowledged[m.Groups[1].Value] = item.Marks;
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            }));
+            var seconds = watch.Elapsed.TotalSeconds;
+
+            // Close the box, then check every acknowledged ballot is there as sent and the counts agree.
+            await using var scope = app.Services.CreateAsyncScope();
+            var boxes = scope.ServiceProvider.GetRequiredService<BallotBoxService>();
+            await boxes.CloseAsync(boxKey, ct);
+            var stored = (await boxes.BallotsAsync(boxKey, ct)).ToDictionary(b => b.Receipt!, b => b.Content, StringComparer.Ordinal);
+            var verified = acknowledged.Count(a => stored.TryGetValue(a.Key, out var content) && content == Content(a.Value));
+            var countOf = (IEnumerable<string> contents) => CountJson.Write(ElectionCount.Count(new CountInput(
+                ElectionMode.Formal, Seats, o.Ballots, o.Ballots, o.Ballots, Candidates, [.. contents.Select(Parse)])));
+            if (stored.Count != acknowledged.Count || countOf(stored.Values) != countOf(acknowledged.Values.Select(Content)))
+            {
+                verified = -1;
+            }
+
+            var sorted = latencies.Order().ToArray();
+            double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+            return new RunResult(seconds, acknowledged.Count / seconds, P(0.50), P(0.95), P(0.99), acknowledged.Count, verified);
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A round of the district committee with its box open and the codes issued, as the rounds feature would leave it.</summary>
+    private static async Task<(int RoundId, string BoxKey, IReadOnlyList<string> Codes)> SetUpRoundAsync(IServiceProvider services, int codes, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
+        var organizationId = await db.Organizations.Where(o => o.Status == OrganizationStatus.Active).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+        var project = new ElectionProject { OrganizationId = organizationId, Title = "换届选举（压力测试）", TermNumber = 1, OpenedAt = DateTimeOffset.UtcNow };
+        db.ElectionProjects.Add(project);
+        await db.SaveChangesAsync(ct);
+        var body = new ElectionBody { ProjectId = project.Id, Kind = BodyKind.Committee, Seats = Seats, MinExtraPercent = 20 };
+        db.ElectionBodies.Add(body);
+        await db.SaveChangesAsync(ct);
+        var round = new ElectionRound
+        {
+            ProjectId = project.Id, BodyId = body.Id, Title = "委员会选举", Mode = ElectionMode.Formal, Electorate = Electorate.Members, Seats = Seats,
+            CandidatesJson = JsonSerializer.Serialize(Candidates), EntitledVoters = codes, VotersPresent = codes, BallotsIssued = codes, Status = RoundStatus.Open,
+        };
+        db.ElectionRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        var boxes = scope.ServiceProvider.GetRequiredService<BallotBoxService>();
+        boxes.Create(round.BoxKey);
+        await db.SaveChangesAsync(ct);
+        var issued = new List<string>();
+        while (issued.Count < codes)
+        {
+            issued.AddRange(await boxes.IssueCodesAsync(round.BoxKey, Math.Min(BallotBoxService.MaxCodesPerBatch, codes - issued.Count), ct));
+        }
+
+        await boxes.OpenAsync(round.BoxKey, ct);
+        return (round.Id, round.BoxKey, issued);
+    }
+
+    /// <summary>A valid ballot that varies with i: up to <see cref="Seats"/> For, some Against, the rest abstaining.</summary>
+    private static string[] Marks(int i)
+    {
+        var marks = new string[Candidates.Length];
+        var votesFor = 0;
+        for (var c = 0; c < marks.Length; c++)
+        {
+            var pick = ((i * 7) + (c * 13) + (i / 3)) % 4;
+            marks[c] = pick <= 1 && votesFor < Seats ? "for" : pick == 2 ? "against" : "abstain";
+            votesFor += marks[c] == "for" ? 1 : 0;
+        }
+
+        return marks;
+    }
+
+    /// <summary>The content the server stores for these marks (the count's ballot shape, candidates in order).</summary>
+    private static string Content(string[] marks)
+    {
+        var f = Candidates.Where((_, i) => marks[i] == "for");
+        var a = Candidates.Where((_, i) => marks[i] == "against");
+        return "{\"for\":[" + string.Join(',', f.Select(n => $"\"{n}\"")) + "],\"against\":[" + string.Join(',', a.Select(n => $"\"{n}\"")) + "],\"writeIns\":[],\"void\":false}";
+    }
+
+    private static Ballot Parse(string content)
+    {
+        using var doc = JsonDocument.Parse(content);
+        string[] Names(string p) => [.. doc.RootElement.GetProperty(p).EnumerateArray().Select(x => x.GetString()!)];
+        return new Ballot(Names("for"), Names("against"), Names("writeIns"), doc.RootElement.GetProperty("void").GetBoolean());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("data-receipt=\"([^\"]+)\"")]
+    private static partial Regex Receipt();
+}
