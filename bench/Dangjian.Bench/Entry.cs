@@ -31,6 +31,8 @@ public static class Entry
                 Runs: Math.Max(5, Option(args, "--runs", 7)),
                 Seed: Option(args, "--seed", 20261123),
                 SharedNames: args.Contains("--shared-names")));
+        }
+
         if (args.Length > 0 && args[0] == "vote")
         {
             return await VoteBenchmark.RunAsync(new VoteBenchmark.Options(
