@@ -8,6 +8,7 @@ using Dangjian.E2E.Pages.Elections;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Organizations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -160,11 +161,25 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
         var names = new[] { "张", "王", "李", "刘", "陈" }.Select(s => s + "委员" + tag).ToList();
         await App.WithDbAsync(async db =>
         {
-            db.People.AddRange(names.Select(n => new Person
+            // Valid ID numbers no one else has, so the shared rosters and exports treat these members like any other.
+            foreach (var name in names)
             {
-                Name = n, Gender = Gender.Male, BirthDate = new DateOnly(1980, 1, 1), Status = MemberStatus.Full, JoinedPartyOn = new DateOnly(2005, 7, 1), OrganizationId = orgId,
-            }));
-            return await db.SaveChangesAsync();
+                var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 12_000));
+                string idNumber;
+                do
+                {
+                    idNumber = RosterFile.NewIdNumber(Random.Shared, birth, Gender.Male);
+                }
+                while (await db.People.AnyAsync(p => p.IdNumber == idNumber));
+
+                db.People.Add(new Person
+                {
+                    Name = name, Gender = Gender.Male, IdNumber = idNumber, BirthDate = birth, Status = MemberStatus.Full, JoinedPartyOn = birth.AddYears(25), OrganizationId = orgId,
+                });
+                await db.SaveChangesAsync();
+            }
+
+            return names.Count;
         });
         var title = "全流程换届" + tag;
         var projectId = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<ElectionProjectCommands>().OpenAsync(
