@@ -3,6 +3,8 @@ using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
+using Dangjian.E2E.Pages.Elections;
+using RoundPage = Dangjian.E2E.Pages.Elections.RoundPage;
 using Dangjian.Web.Features.Elections.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +26,8 @@ public sealed class RoundTellerTests(BrowserApp app, ITestOutputHelper output) :
 
         await new LoginPage(one).SignInAsync("orgadmin.a");
         await new LoginPage(two).SignInAsync("admin");
-        var teller1 = await new TellerPage(one).OpenAsync(roundId);
-        var teller2 = await new TellerPage(two).OpenAsync(roundId);
+        var teller1 = await new RoundPage(one).OpenAsync(roundId);
+        var teller2 = await new RoundPage(two).OpenAsync(roundId);
 
         // Ballot 1: teller 1 reads for the first candidate; teller 2 misreads it as against.
         await teller1.EnterAsync(1, (names[0], "Mark.For"));
@@ -110,43 +112,5 @@ public sealed class RoundTellerTests(BrowserApp app, ITestOutputHelper output) :
         gender = sequence % 2 == 1 ? Gender.Male : Gender.Female;
         var first17 = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"110101{birth:yyyyMMdd}{sequence:000}");
         return first17 + IdNumber.CheckCharacter(first17);
-    }
-
-    /// <summary>/elections/rounds/{id}: the teller's entry form and the reconciliation table.</summary>
-    private sealed class TellerPage(IPage page)
-    {
-        public ILocator SaveButton => page.Locator("#paper-save");
-
-        public ILocator CorrectButtons => page.GetByRole(AriaRole.Button, new() { Name = Ui.Text<RoundText>("Correct", Ui.Zh), Exact = true });
-
-        public async Task<TellerPage> OpenAsync(int roundId)
-        {
-            await Interactive.GotoAsync(page, $"elections/rounds/{roundId}");
-            return this;
-        }
-
-        public Task ReloadAsync() => Interactive.RunAsync(page, () => page.ReloadAsync());
-
-        public ILocator Mark(string candidate, string mark) =>
-            page.Locator(".ballot-marks tr", new() { HasText = candidate })
-                .GetByRole(AriaRole.Radio, new() { Name = Ui.Text<RoundText>(mark, Ui.Zh), Exact = true });
-
-        public ILocator Mismatch(int number) => page.Locator($".recon-table tr.mismatch[data-number=\"{number}\"]");
-
-        public ILocator Reconciled(bool reconciled) => page.Locator($"[data-reconciled=\"{(reconciled ? "true" : "false")}\"]");
-
-        public ILocator Teller(int teller) => page.GetByRole(AriaRole.Radio, new() { Name = Ui.Format<RoundText>("TellerN", Ui.Zh, teller), Exact = true });
-
-        public async Task EnterAsync(int teller, params (string Candidate, string Mark)[] marks)
-        {
-            await Teller(teller).CheckAsync();
-            foreach (var (candidate, mark) in marks)
-            {
-                await Mark(candidate, mark).CheckAsync();
-            }
-
-            await SaveButton.ClickAsync();
-            await Expect(page.Locator(".recon-table")).ToBeVisibleAsync();
-        }
     }
 }

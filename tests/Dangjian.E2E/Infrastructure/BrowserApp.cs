@@ -84,9 +84,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>
     /// A fresh browser context: no cookies, zh-CN like the district's users (the app's default language
     /// comes from Accept-Language), a desktop-sized window unless <paramref name="viewport"/> names another
-    /// (a phone's, say).
+    /// (a phone's, say). <paramref name="javaScriptEnabled"/> false is a browser with scripts off, as some voters' phones are.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(string locale = "zh-CN", ViewportSize? viewport = null)
+    public async Task<IBrowserContext> NewContextAsync(string locale = "zh-CN", ViewportSize? viewport = null, bool javaScriptEnabled = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -94,6 +94,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             Locale = locale,
             ViewportSize = viewport ?? Desktop,
             AcceptDownloads = true,
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);

@@ -1,4 +1,3 @@
-extern alias cli;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -8,6 +7,7 @@ using Dangjian.Domain.Elections;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dangjian.Web.Tests.Elections.ElectionFlow;
 using static Dangjian.Web.Tests.Elections.Rounds.RoundFixtures;
 
 namespace Dangjian.Web.Tests.Elections.Rounds;
@@ -134,7 +134,7 @@ public abstract class RoundApiTests(AppFixture app)
         {
             var file = Path.Combine(folder, "ballots.json");
             await File.WriteAllBytesAsync(file, bytes);
-            var (code, output, error) = await VerifyAsync(file);
+            var (code, output, error) = await app.VerifyAsync(file);
             Assert.True(code == 0, error);
             var stored = await (await teller1.GetAsync($"/api/v1/elections/rounds/{id}/result")).ReadAsync<JsonElement>();
             Assert.Equal(Canonical(stored.GetProperty("result")), Canonical(JsonDocument.Parse(output).RootElement));
@@ -144,13 +144,13 @@ public abstract class RoundApiTests(AppFixture app)
             // A file changed by one character is not the published list: exit 1, the recount still printed.
             var changed = Path.Combine(folder, "changed.json");
             await File.WriteAllTextAsync(changed, Encoding.UTF8.GetString(bytes).Replace("\"votersPresent\": 6", "\"votersPresent\": 7", StringComparison.Ordinal));
-            (code, output, error) = await VerifyAsync(changed);
+            (code, output, error) = await app.VerifyAsync(changed);
             Assert.Equal(1, code);
             Assert.Contains("not the published ballot list", error, StringComparison.Ordinal);
             Assert.Equal("counted", JsonDocument.Parse(output).RootElement.GetProperty("status").GetString());
 
             await File.WriteAllTextAsync(changed, "{ \"seats\": 1 }");
-            (code, _, _) = await VerifyAsync(changed);
+            (code, _, _) = await app.VerifyAsync(changed);
             Assert.Equal(2, code);
         }
         finally
@@ -455,12 +455,7 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.Contains("@media print", own, StringComparison.Ordinal);
     }
 
-    private static (int For, int Against, int Abstain) Tally(JsonElement row) =>
-        (row.GetProperty("for").GetInt32(), row.GetProperty("against").GetInt32(), row.GetProperty("abstain").GetInt32());
-
     private static string[] Sorted(params IEnumerable<string> names) => [.. names.Order(StringComparer.Ordinal)];
-
-    private static string Canonical(JsonElement e) => JsonSerializer.Serialize(e);
 
     /// <summary>Casts one electronic ballot through the shared box with a fresh code, as the voting page does.</summary>
     private async Task<string> CastAsync(int roundId, object ballot)
@@ -472,15 +467,6 @@ public abstract class RoundApiTests(AppFixture app)
         var cast = await box.CastAsync(key, code, JsonSerializer.Serialize(ballot));
         Assert.Equal(Dangjian.Data.Secrecy.CastOutcome.Accepted, cast.Outcome);
         return cast.Receipt!;
-    }
-
-    private async Task<(int Code, string Output, string Error)> VerifyAsync(string file)
-    {
-        var connection = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await cli::Dangjian.Cli.Elections.ElectionCommands.VerifyAsync(file, app.ProviderName, connection, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
     }
 }
 

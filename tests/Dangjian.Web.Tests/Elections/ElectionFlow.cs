@@ -1,0 +1,30 @@
+extern alias cli;
+using System.Text.Json;
+using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Tests.Elections;
+
+/// <summary>What the election tests of more than one area share: the auditor's recount, and reading a result row.</summary>
+public static class ElectionFlow
+{
+    /// <summary>
+    /// Runs `dangjian election verify FILE` (the CLI's own code, through the <c>cli</c> alias) against the app's database,
+    /// as an auditor would: exit code, the recount printed on standard output, and standard error.
+    /// </summary>
+    public static async Task<(int Code, string Output, string Error)> VerifyAsync(this AppFixture app, string file)
+    {
+        var connection = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await cli::Dangjian.Cli.Elections.ElectionCommands.VerifyAsync(file, app.ProviderName, connection, output, error, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A result row's (for, against, abstain).</summary>
+    public static (int For, int Against, int Abstain) Tally(JsonElement row) =>
+        (row.GetProperty("for").GetInt32(), row.GetProperty("against").GetInt32(), row.GetProperty("abstain").GetInt32());
+
+    /// <summary>A JSON value written out the one same way, to compare two results.</summary>
+    public static string Canonical(JsonElement e) => JsonSerializer.Serialize(e);
+}
