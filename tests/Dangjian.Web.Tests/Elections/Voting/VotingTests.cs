@@ -144,9 +144,12 @@ public abstract partial class VotingTests(AppFixture app)
     [Fact]
     public async Task Vote_NoSuchRound_NotFound()
     {
-        var response = await app.Phone().GetAsync("/vote/987654321");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/vote/987654321");
+        request.Headers.Accept.ParseAdd("text/html"); // as a phone's browser asks: the page, not the bare status line
+        var response = await app.Phone().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("没有这场投票", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
