@@ -231,8 +231,8 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
         return entry.Id;
     }
 
-    /// <summary>Corrects one entry (by the teller who made it), from the version they saw.</summary>
-    public async Task UpdatePaperAsync(int id, int entryId, PaperEntryRequest r, CancellationToken ct = default)
+    /// <summary>A paper entry of an open round, which only the teller who entered it may correct or withdraw.</summary>
+    private async Task<(ElectionRound Round, PaperBallotEntry Entry)> OwnEntryAsync(int id, int entryId, CancellationToken ct)
     {
         var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
         var entry = await db.PaperBallotEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.RoundId == id, ct)
@@ -243,6 +243,13 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
             throw new DomainRuleException("Round.NotYourEntry", "teller", entry.Teller);
         }
 
+        return (round, entry);
+    }
+
+    /// <summary>Corrects one entry (by the teller who made it), from the version they saw.</summary>
+    public async Task UpdatePaperAsync(int id, int entryId, PaperEntryRequest r, CancellationToken ct = default)
+    {
+        var (round, entry) = await OwnEntryAsync(id, entryId, ct);
         db.ExpectVersion(entry, r.Version);
         var errors = new FieldErrors();
         var content = CheckBallot(round, r, errors);
@@ -255,15 +262,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>Withdraws one entry (a ballot entered twice, a number that does not exist), by the teller who made it.</summary>
     public async Task DeletePaperAsync(int id, int entryId, int version, CancellationToken ct = default)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
-        var entry = await db.PaperBallotEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.RoundId == id, ct)
-            ?? throw new NotFoundException("paper ballot entry", entryId);
-        EnsurePaperOpen(round);
-        if (entry.EnteredBy != user.Name)
-        {
-            throw new DomainRuleException("Round.NotYourEntry", "teller", entry.Teller);
-        }
-
+        var (round, entry) = await OwnEntryAsync(id, entryId, ct);
         db.ExpectVersion(entry, version);
         db.PaperBallotEntries.Remove(entry);
         await db.SaveChangesAsync(ct);
