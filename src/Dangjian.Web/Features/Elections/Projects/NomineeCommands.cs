@@ -117,6 +117,19 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
         check.CheckedBy = Empty(by);
         check.CheckedOn = r.CheckedOn;
         check.Note = Empty(note);
+
+        // ELE-5: a nominee with an open or failed check cannot be a candidate. A check reopened or failed after the
+        // list was fixed unfixes it (as a proven report does), while no round has been created from the list.
+        if (check.Result != VettingResult.Passed)
+        {
+            var nominee = await db.Nominees.FirstAsync(n => n.Id == nomineeId, ct);
+            var body = await db.ElectionBodies.FirstAsync(b => b.Id == nominee.BodyId, ct);
+            if (nominee.OnList && body.ListFixedAt is not null && !await db.ElectionRounds.AnyAsync(x => x.BodyId == body.Id, ct))
+            {
+                await ClearListAsync(body, ct);
+            }
+        }
+
         await db.SaveChangesAsync(ct);
     }
 
