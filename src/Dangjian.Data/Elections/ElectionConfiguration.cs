@@ -13,7 +13,9 @@ internal sealed class ElectionProjectConfiguration : IEntityTypeConfiguration<El
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Property(p => p.Title).HasMaxLength(ElectionProject.MaxTitleLength);
         b.Property(p => p.Responsibilities).HasMaxLength(ElectionProject.MaxTextLength);
-        b.HasIndex(p => p.OrganizationId);
+        // One open project per organization, held by the database too, so two people opening one at the same moment
+        // cannot both succeed (the partial index's filter is the same SQL on SQLite and PostgreSQL).
+        b.HasIndex(p => p.OrganizationId).IsUnique().HasFilter("\"ClosedAt\" IS NULL");
         b.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Bodies).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }

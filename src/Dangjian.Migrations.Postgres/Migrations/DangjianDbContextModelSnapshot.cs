@@ -341,7 +341,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("ElectionProjects");
                 });

@@ -326,7 +326,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("ElectionProjects");
                 });

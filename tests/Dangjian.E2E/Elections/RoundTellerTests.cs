@@ -74,6 +74,13 @@ public sealed class RoundTellerTests(BrowserApp app, ITestOutputHelper output) :
             var path = await db.Organizations.Where(o => o.Id == township).Select(o => o.Path).FirstAsync();
             var branch = await db.Organizations.Where(o => o.Path.StartsWith(path) && o.Kind == OrganizationKind.Branch && o.Status == OrganizationStatus.Active)
                 .OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+            // One open project per organization (a unique index): close what earlier tests left open here.
+            foreach (var open in await db.ElectionProjects.Where(p => p.OrganizationId == branch && p.ClosedAt == null).ToListAsync())
+            {
+                open.ClosedAt = DateTimeOffset.UtcNow;
+            }
+
+            await db.SaveChangesAsync();
             var project = new ElectionProject { OrganizationId = branch, Title = "换届" + tag, TermNumber = 2, OpenedAt = DateTimeOffset.UtcNow };
             project.Bodies.Add(new ElectionBody { Kind = BodyKind.Committee, Seats = 2, ListFixedAt = DateTimeOffset.UtcNow });
             db.ElectionProjects.Add(project);

@@ -36,6 +36,23 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Open_TwoAtTheSameMoment_OneOpensTheOtherIsRefusedNamingTheOrganization()
+    {
+        var branch = await app.BranchAsync(3);
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.ClientForAsync(Demo.OrgAdminA)));
+
+        var responses = await Task.WhenAll(clients.Select((c, i) => c.PostJsonAsync("/api/v1/elections",
+            new OpenProjectRequest(branch.OrgId, $"同时开启 {i}", null, null, null, [new BodyRequest(BodyKind.Committee, 3)]))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("organizationId", (await refused.ProblemErrorsAsync()).Keys);
+        }
+    }
+
+    [Fact]
     public async Task Open_WithMissingFields_NamesEachField()
     {
         var branch = await app.BranchAsync();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -27,6 +28,13 @@ internal static class RoundFixtures
         var tag = Demo.UniqueCode("r").Replace("-", string.Empty, StringComparison.Ordinal)[^6..];
         return await app.WithDbAsync(async db =>
         {
+            // One open project per organization (a unique index): close what earlier tests left open here.
+            foreach (var open in await db.ElectionProjects.Where(p => p.OrganizationId == organizationId && p.ClosedAt == null).ToListAsync())
+            {
+                open.ClosedAt = DateTimeOffset.UtcNow;
+            }
+
+            await db.SaveChangesAsync();
             var project = new ElectionProject { OrganizationId = organizationId, Title = "换届" + tag, TermNumber = 2, OpenedAt = DateTimeOffset.UtcNow };
             var body = new ElectionBody { Kind = BodyKind.Committee, Seats = seats, MinExtraPercent = minExtraPercent, ListFixedAt = fixedList ? DateTimeOffset.UtcNow : null };
             project.Bodies.Add(body);

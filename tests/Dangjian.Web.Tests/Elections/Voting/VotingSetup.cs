@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -25,6 +26,13 @@ public static partial class VotingSetup
         var names = candidates ?? Candidates;
         return await app.WithDbAsync(async db =>
         {
+            // One open project per organization (a unique index): close what earlier tests left open here.
+            foreach (var open in await db.ElectionProjects.Where(p => p.OrganizationId == organizationId && p.ClosedAt == null).ToListAsync())
+            {
+                open.ClosedAt = DateTimeOffset.UtcNow;
+            }
+
+            await db.SaveChangesAsync();
             var project = new ElectionProject { OrganizationId = organizationId, Title = Demo.UniqueCode("换届选举"), TermNumber = 1, OpenedAt = DateTimeOffset.UtcNow };
             db.ElectionProjects.Add(project);
             await db.SaveChangesAsync();

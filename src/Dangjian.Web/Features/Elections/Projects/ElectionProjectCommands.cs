@@ -45,7 +45,22 @@ public sealed class ElectionProjectCommands(
         };
         Apply(project, r.Title, project.TermNumber, r.PlannedElectionOn, r.Responsibilities, r.Bodies, []);
         db.ElectionProjects.Add(project);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else opened one between the check above and this save: the unique index refused ours.
+            db.ChangeTracker.Clear();
+            if (await db.ElectionProjects.AnyAsync(p => p.OrganizationId == orgId && p.ClosedAt == null, ct))
+            {
+                throw new DomainRuleException("Election.ProjectAlreadyOpen", "organizationId");
+            }
+
+            throw;
+        }
+
         return project.Id;
     }
 
