@@ -253,17 +253,7 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
     [Fact]
     public async Task Report_ProvenAgainstListedNominee_Disqualifies_UnfixesList_AndIsFinal()
     {
-        var branch = await app.BranchAsync(3);
-        var client = await app.ClientForAsync(Demo.OrgAdminA);
-        var project = await client.OpenAsync(branch, new BodyRequest(BodyKind.Committee, 2));
-        var body = project.Bodies.Single();
-        var nominees = new List<NomineeView>();
-        foreach (var person in branch.Members)
-        {
-            nominees.Add(await client.VetAsync(project.Id, await client.NominateAsync(project.Id, body.Id, person)));
-        }
-
-        await (await client.PostJsonAsync($"/api/v1/elections/{project.Id}/bodies/{body.Id}/list", new FixListRequest(nominees.Select(n => n.Id).ToList(), body.Version))).ReadAsync<ProjectView>();
+        var (client, project, body, nominees) = await FixedListOfThreeAsync();
         var url = $"/api/v1/elections/{project.Id}/reports";
         var reports = await (await client.PostJsonAsync(url, new ReportRequest(Today, "反映其请客拉票", nominees[0].Id))).ReadAsync<List<ReportView>>();
         var report = Assert.Single(reports);
@@ -293,6 +283,22 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
     public async Task Vetting_CheckFailedAfterListFixed_TakesNomineeOffAndUnfixesList()
     {
         // ELE-5: an open or failed check keeps a nominee off the list, also when it turns up after the list was fixed.
+        var (client, project, body, nominees) = await FixedListOfThreeAsync();
+        var dossier = nominees[1].Checks.Single(c => c.Kind == VettingKind.Dossier);
+        var failed = await (await client.PutJsonAsync($"/api/v1/elections/{project.Id}/nominees/{nominees[1].Id}/checks/{VettingKind.Dossier}",
+            new VettingRequest(VettingResult.Failed, "组织部考察组", Today, "档案存疑", dossier.Version))).ReadAsync<NomineeView>();
+
+        Assert.False(failed.OnList);
+        Assert.Contains("Failed.Dossier", failed.Blockers);
+        var now = await (await client.GetAsync($"/api/v1/elections/{project.Id}")).ReadAsync<ProjectView>();
+        Assert.Null(now.Bodies.Single().ListFixedAt);
+        var listed = await (await client.GetAsync($"/api/v1/elections/{project.Id}/nominees")).ReadAsync<List<NomineeView>>();
+        Assert.DoesNotContain(listed, n => n.OnList);
+    }
+
+    /// <summary>A new branch's project with a committee of 2 seats and its 3 members vetted and fixed on the list.</summary>
+    private async Task<(HttpClient Client, ProjectView Project, BodyView Body, List<NomineeView> Nominees)> FixedListOfThreeAsync()
+    {
         var branch = await app.BranchAsync(3);
         var client = await app.ClientForAsync(Demo.OrgAdminA);
         var project = await client.OpenAsync(branch, new BodyRequest(BodyKind.Committee, 2));
@@ -304,16 +310,7 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
         }
 
         await (await client.PostJsonAsync($"/api/v1/elections/{project.Id}/bodies/{body.Id}/list", new FixListRequest(nominees.Select(n => n.Id).ToList(), body.Version))).ReadAsync<ProjectView>();
-        var dossier = nominees[1].Checks.Single(c => c.Kind == VettingKind.Dossier);
-        var failed = await (await client.PutJsonAsync($"/api/v1/elections/{project.Id}/nominees/{nominees[1].Id}/checks/{VettingKind.Dossier}",
-            new VettingRequest(VettingResult.Failed, "组织部考察组", Today, "档案存疑", dossier.Version))).ReadAsync<NomineeView>();
-
-        Assert.False(failed.OnList);
-        Assert.Contains("Failed.Dossier", failed.Blockers);
-        var now = await (await client.GetAsync($"/api/v1/elections/{project.Id}")).ReadAsync<ProjectView>();
-        Assert.Null(now.Bodies.Single().ListFixedAt);
-        var listed = await (await client.GetAsync($"/api/v1/elections/{project.Id}/nominees")).ReadAsync<List<NomineeView>>();
-        Assert.DoesNotContain(listed, n => n.OnList);
+        return (client, project, body, nominees);
     }
 
     [Fact]

@@ -122,12 +122,7 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
         // list was fixed unfixes it (as a proven report does), while no round has been created from the list.
         if (check.Result != VettingResult.Passed)
         {
-            var nominee = await db.Nominees.FirstAsync(n => n.Id == nomineeId, ct);
-            var body = await db.ElectionBodies.FirstAsync(b => b.Id == nominee.BodyId, ct);
-            if (nominee.OnList && body.ListFixedAt is not null && !await db.ElectionRounds.AnyAsync(x => x.BodyId == body.Id, ct))
-            {
-                await ClearListAsync(body, ct);
-            }
+            await UnfixListOfAsync(await db.Nominees.FirstAsync(n => n.Id == nomineeId, ct), ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -207,6 +202,19 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
         await ClearListAsync(body, ct);
         db.AuditAction = "ElectionBody.ListUnfixed";
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A nominee on a fixed list who can no longer be a candidate (a check failed or reopened, a proven report) unfixes
+    /// that list, while no round has been created from it (the caller saves). Once a round exists the list stands.
+    /// </summary>
+    internal async Task UnfixListOfAsync(Nominee nominee, CancellationToken ct)
+    {
+        var body = await db.ElectionBodies.FirstAsync(b => b.Id == nominee.BodyId, ct);
+        if (nominee.OnList && body.ListFixedAt is not null && !await db.ElectionRounds.AnyAsync(x => x.BodyId == body.Id, ct))
+        {
+            await ClearListAsync(body, ct);
+        }
     }
 
     /// <summary>Takes every nominee of the body off the list and marks it not fixed (the caller saves).</summary>

@@ -78,11 +78,7 @@ public sealed class ReportCommands(DangjianDbContext db, ProjectAccess access, N
         {
             var nominee = await db.Nominees.FirstAsync(n => n.Id == nomineeId, ct);
             nominee.DisqualifiedByReportId = report.Id;
-            var body = await db.ElectionBodies.FirstAsync(b => b.Id == nominee.BodyId, ct);
-            if (nominee.OnList && body.ListFixedAt is not null && !await db.ElectionRounds.AnyAsync(x => x.BodyId == body.Id, ct))
-            {
-                await nominees.ClearListAsync(body, ct);
-            }
+            await nominees.UnfixListOfAsync(nominee, ct);
         }
 
         await db.SaveChangesAsync(ct);
