@@ -56,6 +56,7 @@ public static class HostSetup
         services.AddScoped<ScopeService>();
         services.AddScoped<PageOperations>();
         services.AddScoped<Dangjian.Data.Secrecy.BallotBoxService>();
+        services.AddScoped<Dangjian.Data.Calendar.IWorkingDayCalendar, Dangjian.Data.Calendar.ShippedWorkingDayCalendar>();
 
         AddIdentity(services);
 
