@@ -3,12 +3,14 @@ using Dangjian.Cli;
 using Dangjian.Cli.Audit;
 using Dangjian.Cli.Calendar;
 using Dangjian.Cli.Elections;
+using Dangjian.Cli.Meetings;
 
 // The dangjian command: tools for auditors and operators that work on the database directly.
 var root = new RootCommand("Dangjian command-line tools (党建)");
 root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(ElectionCommands.Build());
 root.Subcommands.Add(CalendarCommands.Build());
+root.Subcommands.Add(DecisionCommands.Build());
 return await root.Parse(args).InvokeAsync();
 
 namespace Dangjian.Cli
