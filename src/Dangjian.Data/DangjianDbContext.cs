@@ -4,6 +4,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Audit;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Elections;
+using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Secrecy;
@@ -72,6 +73,20 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public DbSet<ElectionRound> ElectionRounds => Set<ElectionRound>();
 
     public DbSet<PaperBallotEntry> PaperBallotEntries => Set<PaperBallotEntry>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<ItemSpeech> ItemSpeeches => Set<ItemSpeech>();
+
+    public DbSet<ItemVote> ItemVotes => Set<ItemVote>();
+
+    public DbSet<MeetingMinutes> MeetingMinutes => Set<MeetingMinutes>();
+
+    public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();
 
     /// <summary>Secret-ballot boxes (DESIGN.md "Secrecy"); never audited row by row, see <see cref="IsAudited"/>.</summary>
     public DbSet<BallotBox> BallotBoxes => Set<BallotBox>();
