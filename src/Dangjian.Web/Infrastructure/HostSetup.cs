@@ -14,6 +14,7 @@ using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -104,6 +105,7 @@ public static class HostSetup
         services.AddElectionProjects(config);
         services.AddElectionRounds();
         services.AddVoting();
+        services.AddMeetings();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -222,6 +224,7 @@ public static class HostSetup
         app.MapElectionProjectEndpoints();
         app.MapElectionRoundEndpoints();
         app.MapVotingEndpoints();
+        app.MapMeetingEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,0 +1,61 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Meetings;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Meetings.Meetings;
+
+/// <summary>
+/// Every read and change of a meeting starts here: the meeting must exist and the caller must reach its organization
+/// (Access.Read to read, Access.Write to change). A meeting that does not exist and one outside the scope look alike.
+/// </summary>
+public sealed class MeetingAccess(DangjianDbContext db, ScopeService scopes)
+{
+    public sealed record Target(int MeetingId, int OrganizationId, MeetingStatus Status);
+
+    public async Task<Target> DemandMeetingAsync(int meetingId, Access access, CancellationToken ct)
+    {
+        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId)
+            .Select(x => new Target(x.Id, x.OrganizationId, x.Status)).FirstOrDefaultAsync(ct);
+        return await CheckAsync(m, "meeting", meetingId, access, ct);
+    }
+
+    public async Task<Target> DemandItemAsync(int itemId, Access access, CancellationToken ct)
+    {
+        var m = await db.AgendaItems.AsNoTracking().Where(i => i.Id == itemId)
+            .Join(db.Meetings, i => i.MeetingId, x => x.Id, (i, x) => new Target(x.Id, x.OrganizationId, x.Status))
+            .FirstOrDefaultAsync(ct);
+        return await CheckAsync(m, "agenda item", itemId, access, ct);
+    }
+
+    /// <summary>Changes to attendance, the agenda and votes need a meeting that is neither closed nor cancelled.</summary>
+    public static void DemandOpen(Target t, string field = "id")
+    {
+        if (t.Status is MeetingStatus.Closed or MeetingStatus.Cancelled)
+        {
+            throw new DomainRuleException(t.Status == MeetingStatus.Closed ? "Meeting.Closed" : "Meeting.Cancelled", field);
+        }
+    }
+
+    public async Task<bool> MayWriteAsync(int organizationId, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstAsync(ct);
+        return scope.Allows(Access.Write, path);
+    }
+
+    private async Task<Target> CheckAsync(Target? t, string what, int id, Access access, CancellationToken ct)
+    {
+        if (t is null)
+        {
+            var scope = await scopes.GetAsync(ct);
+            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException(what, id);
+        }
+
+        await scopes.DemandAsync(access, t.OrganizationId, ct);
+        return t;
+    }
+}

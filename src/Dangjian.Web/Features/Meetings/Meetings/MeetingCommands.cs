@@ -1,0 +1,304 @@
+using Dangjian.Data;
+using Dangjian.Data.Calendar;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Calendar;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Meetings;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Meetings.Meetings;
+
+/// <summary>Calling, editing, holding and closing meetings (MTG-1, MTG-2) and recording attendance (MTG-3).</summary>
+public sealed class MeetingCommands(
+    DangjianDbContext db, ScopeService scopes, MeetingAccess access, MeetingQueries queries, IWorkingDayCalendar calendars, TimeProvider time)
+{
+    public const int MaxNoticeWorkingDays = 30;
+
+    public async Task<int> CreateAsync(CreateMeetingRequest r, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (r.OrganizationId is not { } orgId)
+        {
+            throw new InputValidationException(errors.Add("organizationId", "Input.Required", "Field.Organization"));
+        }
+
+        await scopes.DemandAsync(Access.Write, orgId, ct);
+        if (r.Type is not { } type || !Enum.IsDefined(type))
+        {
+            errors.Add("type", "Input.Required", "Field.Meeting.Type");
+        }
+
+        var title = errors.Text("title", "Field.Meeting.Title", r.Title, Meeting.MaxTitleLength);
+        var meeting = new Meeting
+        {
+            OrganizationId = orgId,
+            Type = r.Type ?? MeetingType.CommitteeMeeting,
+            Title = title,
+            Status = MeetingStatus.Notified,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await ApplyAsync(meeting, errors, title, r.Date, r.StartTime, r.Location, r.NoticeDate, r.NoticeText, r.Emergency, r.EmergencyReason, ct);
+
+        var invitees = r.Participants is { Count: > 0 } given
+            ? given
+            : (await queries.SuggestInviteesAsync(orgId, meeting.Type, ct)).Select(s => new ParticipantInput(s.PersonId, s.Entitled)).ToList();
+        if (invitees.GroupBy(p => p.PersonId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors.Add("participants", "Meeting.ParticipantTwice", twice.Key);
+        }
+
+        var ids = invitees.Select(p => p.PersonId).Distinct().ToList();
+        var unknown = ids.Except(await ReachablePeopleAsync(ids, ct)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add("participants", "Meeting.UnknownPerson", unknown[0]);
+        }
+
+        var secretary = r.SecretaryPersonId;
+        if (secretary is null && r.Participants is null)
+        {
+            secretary = (await queries.SuggestInviteesAsync(orgId, meeting.Type, ct)).FirstOrDefault(s => s.IsSecretary)?.PersonId;
+        }
+
+        if (secretary is { } sid && !invitees.Any(p => p.PersonId == sid && p.Entitled))
+        {
+            errors.Add("secretaryPersonId", "Meeting.SecretaryNotInvited");
+        }
+
+        errors.ThrowIfAny();
+        meeting.SecretaryPersonId = secretary;
+        meeting.Participants.AddRange(invitees.Select(p => new MeetingParticipant { PersonId = p.PersonId, Entitled = p.Entitled }));
+        db.Meetings.Add(meeting);
+        db.AuditAction = "Meeting.Created";
+        await db.SaveChangesAsync(ct);
+        return meeting.Id;
+    }
+
+    public async Task UpdateAsync(int id, UpdateMeetingRequest r, CancellationToken ct = default)
+    {
+        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        MeetingAccess.DemandOpen(target);
+        var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == id, ct);
+        db.ExpectVersion(meeting, r.Version);
+        var errors = new FieldErrors();
+        var title = errors.Text("title", "Field.Meeting.Title", r.Title, Meeting.MaxTitleLength);
+        await ApplyAsync(meeting, errors, title, r.Date, r.StartTime, r.Location, r.NoticeDate, r.NoticeText, r.Emergency, r.EmergencyReason, ct);
+        if (r.SecretaryPersonId is { } sid && !meeting.Participants.Any(p => p.PersonId == sid && p.Entitled))
+        {
+            errors.Add("secretaryPersonId", "Meeting.SecretaryNotInvited");
+        }
+
+        errors.ThrowIfAny();
+        meeting.SecretaryPersonId = r.SecretaryPersonId;
+        db.AuditAction = "Meeting.Updated";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>MTG-2: the notice must reach invitees the organization's period in working days before, else the meeting is an emergency with a reason.</summary>
+    private async Task ApplyAsync(
+        Meeting meeting, FieldErrors errors, string title, DateOnly? date, TimeOnly? start, string? location, DateOnly? noticeDate, string? noticeText,
+        bool emergency, string? emergencyReason, CancellationToken ct)
+    {
+        meeting.Title = title;
+        meeting.StartTime = start;
+        meeting.Location = NullIfEmpty(errors.Text("location", "Field.Meeting.Location", location, Meeting.MaxTitleLength, required: false));
+        meeting.NoticeText = NullIfEmpty(errors.Text("noticeText", "Field.Meeting.NoticeText", noticeText, Meeting.MaxTextLength, required: false));
+        meeting.Emergency = emergency;
+        meeting.EmergencyReason = emergency
+            ? errors.Text("emergencyReason", "Field.Meeting.EmergencyReason", emergencyReason, Meeting.MaxTextLength)
+            : null;
+        if (date is not { } day)
+        {
+            errors.Add("date", "Input.Required", "Field.Meeting.Date");
+            return;
+        }
+
+        meeting.Date = day;
+        var notice = noticeDate ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        meeting.NoticeDate = notice;
+        if (notice > day)
+        {
+            errors.Add("noticeDate", "Meeting.NoticeAfterMeeting");
+            return;
+        }
+
+        var calendar = await calendars.CurrentAsync(ct);
+        foreach (var (field, d) in new[] { ("noticeDate", notice), ("date", day) })
+        {
+            if (!calendar.Covers(d))
+            {
+                errors.Add(field, "Calendar.YearMissing", d.Year);
+                return;
+            }
+        }
+
+        var required = await queries.NoticeDaysAsync(meeting.OrganizationId, ct);
+        var check = NoticeRule.Check(calendar, notice, day, emergency, required);
+        if (!check.Ok)
+        {
+            errors.Add("noticeDate", "Meeting.NoticeTooShort", required, check.WorkingDays);
+        }
+    }
+
+    public async Task CancelAsync(int id, int version, CancellationToken ct = default)
+    {
+        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        MeetingAccess.DemandOpen(target);
+        var meeting = await db.Meetings.Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
+        db.ExpectVersion(meeting, version);
+        if (meeting.Items.Any(i => i.Outcome is not null || i.Status == ItemStatus.Voting))
+        {
+            throw new DomainRuleException("Meeting.HasDecisions", "id");
+        }
+
+        meeting.Status = MeetingStatus.Cancelled;
+        db.AuditAction = "Meeting.Cancelled";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Ends the meeting: attendance and the agenda are fixed; undecided items stay undecided, a secret vote still open is refused.</summary>
+    public async Task CloseAsync(int id, int version, CancellationToken ct = default)
+    {
+        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        MeetingAccess.DemandOpen(target);
+        var meeting = await db.Meetings.Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
+        db.ExpectVersion(meeting, version);
+        if (meeting.Items.Any(i => i.Status == ItemStatus.Voting))
+        {
+            throw new DomainRuleException("Meeting.VoteStillOpen", "id");
+        }
+
+        meeting.Status = MeetingStatus.Closed;
+        db.AuditAction = "Meeting.Closed";
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AddParticipantAsync(int id, AddParticipantRequest r, CancellationToken ct = default)
+    {
+        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        MeetingAccess.DemandOpen(target);
+        if (r.PersonId is not { } personId || (await ReachablePeopleAsync([personId], ct)).Count == 0)
+        {
+            throw new InputValidationException(new FieldErrors().Add("personId", "Input.Required", "Field.Meeting.Person"));
+        }
+
+        if (await db.MeetingParticipants.AnyAsync(p => p.MeetingId == id && p.PersonId == personId, ct))
+        {
+            throw new DomainRuleException("Meeting.ParticipantTwice", "personId", personId);
+        }
+
+        db.MeetingParticipants.Add(new MeetingParticipant { MeetingId = id, PersonId = personId, Entitled = r.Entitled });
+        db.AuditAction = "Meeting.ParticipantAdded";
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveParticipantAsync(int id, int personId, CancellationToken ct = default)
+    {
+        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        MeetingAccess.DemandOpen(target);
+        var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).ThenInclude(i => i.Speeches)
+            .Include(m => m.Items).ThenInclude(i => i.Votes).FirstAsync(m => m.Id == id, ct);
+        var p = meeting.Participants.FirstOrDefault(x => x.PersonId == personId) ?? throw new NotFoundException("participant", personId);
+        if (meeting.SecretaryPersonId == personId
+            || meeting.Items.Any(i => i.InChargePersonId == personId || i.Speeches.Any(s => s.PersonId == personId) || i.Votes.Any(v => v.PersonId == personId)))
+        {
+            throw new DomainRuleException("Meeting.ParticipantInUse", "personId");
+        }
+
+        db.MeetingParticipants.Remove(p);
+        db.AuditAction = "Meeting.ParticipantRemoved";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Attendance of one invitee (MTG-3): present (possibly arriving at a later item or leaving after an earlier one)
+    /// or absent with a reason. Items already decided keep the attendance they were decided on.
+    /// </summary>
+    public async Task RecordAttendanceAsync(int id, int personId, AttendanceRequest r, CancellationToken ct = default)
+    {
+        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        MeetingAccess.DemandOpen(target);
+        var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
+        var p = meeting.Participants.FirstOrDefault(x => x.PersonId == personId) ?? throw new NotFoundException("participant", personId);
+        var errors = new FieldErrors();
+        if (!Enum.IsDefined(r.Attendance))
+        {
+            errors.Add("attendance", "Input.Required", "Field.Meeting.Attendance");
+        }
+
+        var reason = NullIfEmpty(errors.Text("reason", "Field.Meeting.Reason", r.Reason, MeetingParticipant.MaxReasonLength, required: r.Attendance == Attendance.Absent));
+        var last = meeting.Items.Count == 0 ? 1 : meeting.Items.Max(i => i.Order);
+        if (r.Attendance != Attendance.Present && (r.ArrivedAtItem is not null || r.LeftAfterItem is not null))
+        {
+            errors.Add(r.ArrivedAtItem is not null ? "arrivedAtItem" : "leftAfterItem", "Meeting.PartialOnlyWhenPresent");
+        }
+
+        if (r.ArrivedAtItem is { } a && (a < 1 || a > last))
+        {
+            errors.Add("arrivedAtItem", "Input.OutOfRange", "Field.Meeting.ArrivedAtItem", 1, last);
+        }
+
+        if (r.LeftAfterItem is { } l && (l < 1 || l > last))
+        {
+            errors.Add("leftAfterItem", "Input.OutOfRange", "Field.Meeting.LeftAfterItem", 1, last);
+        }
+
+        if (r.ArrivedAtItem is { } from && r.LeftAfterItem is { } to && to < from)
+        {
+            errors.Add("leftAfterItem", "Meeting.LeftBeforeArriving");
+        }
+
+        errors.ThrowIfAny();
+        p.Attendance = r.Attendance;
+        p.Reason = reason;
+        p.ArrivedAtItem = r.ArrivedAtItem;
+        p.LeftAfterItem = r.LeftAfterItem;
+        if (meeting.Status is MeetingStatus.Planned or MeetingStatus.Notified)
+        {
+            meeting.Status = MeetingStatus.InProgress;
+        }
+
+        db.AuditAction = "Meeting.AttendanceRecorded";
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task UpdateSettingsAsync(int organizationId, SettingsRequest r, CancellationToken ct = default)
+    {
+        await scopes.DemandAsync(Access.Write, organizationId, ct);
+        if (r.NoticeWorkingDays is not { } days || days < 0 || days > MaxNoticeWorkingDays)
+        {
+            throw new InputValidationException(new FieldErrors().Add("noticeWorkingDays", "Input.OutOfRange", "Field.Meeting.NoticeWorkingDays", 0, MaxNoticeWorkingDays));
+        }
+
+        var s = await db.MeetingSettings.FirstOrDefaultAsync(x => x.OrganizationId == organizationId, ct);
+        if (s is null)
+        {
+            if (r.Version != 0)
+            {
+                throw new DbUpdateConcurrencyException();
+            }
+
+            db.MeetingSettings.Add(new MeetingSettings { OrganizationId = organizationId, NoticeWorkingDays = days });
+        }
+        else
+        {
+            db.ExpectVersion(s, r.Version);
+            s.NoticeWorkingDays = days;
+        }
+
+        db.AuditAction = "MeetingSettings.Updated";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Of the given people, those on the rolls the caller may read: a meeting never shows a name from outside the scope.</summary>
+    private async Task<List<int>> ReachablePeopleAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        return await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && !p.IsRemoved)
+            .Join(orgs, p => p.OrganizationId, o => o.Id, (p, o) => p.Id).ToListAsync(ct);
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

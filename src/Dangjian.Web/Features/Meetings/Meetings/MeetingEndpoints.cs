@@ -1,0 +1,199 @@
+using Dangjian.Data.Secrecy;
+using Dangjian.Domain.Meetings;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Elections.Voting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dangjian.Web.Features.Meetings.Meetings;
+
+/// <summary>/api/v1/meetings: meetings, attendance, agenda items, discussion, votes and rulings (MTG-1 … MTG-10).</summary>
+public static class MeetingEndpoints
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services) =>
+        services.AddScoped<MeetingAccess>().AddScoped<MeetingQueries>().AddScoped<MeetingCommands>().AddScoped<ItemCommands>()
+            .AddScoped<MeetingExport>();
+
+    public static void MapMeetingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/meetings").WithTags("Meetings");
+        g.MapGet("/", ListMeetings).WithName(nameof(ListMeetings));
+        g.MapGet("/export", ExportMeetings).WithName(nameof(ExportMeetings));
+        g.MapGet("/invitees", SuggestInvitees).WithName(nameof(SuggestInvitees));
+        g.MapGet("/escalations", ListEscalations).WithName(nameof(ListEscalations));
+        g.MapGet("/settings/{organizationId:int}", GetMeetingSettings).WithName(nameof(GetMeetingSettings));
+        g.MapPut("/settings/{organizationId:int}", UpdateMeetingSettings).WithName(nameof(UpdateMeetingSettings));
+        g.MapPost("/", CreateMeeting).WithName(nameof(CreateMeeting));
+        g.MapGet("/{id:int}", GetMeeting).WithName(nameof(GetMeeting));
+        g.MapPut("/{id:int}", UpdateMeeting).WithName(nameof(UpdateMeeting));
+        g.MapPost("/{id:int}/cancel", CancelMeeting).WithName(nameof(CancelMeeting));
+        g.MapPost("/{id:int}/close", CloseMeeting).WithName(nameof(CloseMeeting));
+        g.MapPost("/{id:int}/participants", AddParticipant).WithName(nameof(AddParticipant));
+        g.MapDelete("/{id:int}/participants/{personId:int}", RemoveParticipant).WithName(nameof(RemoveParticipant));
+        g.MapPut("/{id:int}/attendance/{personId:int}", RecordAttendance).WithName(nameof(RecordAttendance));
+
+        g.MapPost("/{id:int}/items", AddItem).WithName(nameof(AddItem));
+        g.MapPut("/items/{itemId:int}", UpdateItem).WithName(nameof(UpdateItem));
+        g.MapPost("/items/{itemId:int}/withdraw", WithdrawItem).WithName(nameof(WithdrawItem));
+        g.MapPost("/items/{itemId:int}/speeches", Speak).WithName(nameof(Speak));
+        g.MapPost("/items/{itemId:int}/votes", VoteOpenly).WithName(nameof(VoteOpenly));
+        g.MapPost("/items/{itemId:int}/secret-vote", StartSecretVote).WithName(nameof(StartSecretVote));
+        g.MapPost("/items/{itemId:int}/secret-vote/close", CloseSecretVote).WithName(nameof(CloseSecretVote));
+        g.MapPost("/items/{itemId:int}/head-decision", RecordHeadDecision).WithName(nameof(RecordHeadDecision));
+        g.MapPost("/items/{itemId:int}/ruling", RuleOnItem).WithName(nameof(RuleOnItem));
+        g.MapPut("/items/{itemId:int}/follow-up", SetFollowUp).WithName(nameof(SetFollowUp));
+
+        // The secret ballot: a code, no account (the same rate limit as election ballots).
+        app.MapPost("/api/v1/meetings/items/{itemId:int}/ballots", CastSecretBallot).WithTags("Meetings").WithName(nameof(CastSecretBallot))
+            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(VotingEndpoints.VotePolicy);
+    }
+
+    public static async Task<Ok<Paged<MeetingRow>>> ListMeetings(
+        MeetingQueries q, int? organizationId, MeetingType? type, MeetingStatus? status, DateOnly? from, DateOnly? to, string? search, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await q.ListAsync(organizationId, type, status, from, to, search, page, pageSize, ct));
+
+    public static async Task<FileContentHttpResult> ExportMeetings(
+        MeetingExport export, int? organizationId, MeetingType? type, MeetingStatus? status, DateOnly? from, DateOnly? to, string? search, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(organizationId, type, status, from, to, search, ct), "meetings");
+
+    public static async Task<Ok<IReadOnlyList<InviteeSuggestion>>> SuggestInvitees(MeetingQueries q, int organizationId, MeetingType type, CancellationToken ct) =>
+        TypedResults.Ok(await q.SuggestInviteesAsync(organizationId, type, ct));
+
+    public static async Task<Ok<IReadOnlyList<EscalationRow>>> ListEscalations(MeetingQueries q, CancellationToken ct) =>
+        TypedResults.Ok(await q.EscalationsAsync(ct));
+
+    public static async Task<Ok<SettingsView>> GetMeetingSettings(MeetingQueries q, int organizationId, CancellationToken ct) =>
+        TypedResults.Ok(await q.SettingsAsync(organizationId, ct));
+
+    public static async Task<Ok<SettingsView>> UpdateMeetingSettings(MeetingCommands c, MeetingQueries q, int organizationId, SettingsRequest request, CancellationToken ct)
+    {
+        await c.UpdateSettingsAsync(organizationId, request, ct);
+        return TypedResults.Ok(await q.SettingsAsync(organizationId, ct));
+    }
+
+    public static async Task<Created<MeetingDetail>> CreateMeeting(MeetingCommands c, MeetingQueries q, CreateMeetingRequest request, CancellationToken ct)
+    {
+        var id = await c.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/meetings/{id}", await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> GetMeeting(MeetingQueries q, int id, CancellationToken ct) =>
+        TypedResults.Ok(await q.GetAsync(id, ct));
+
+    public static async Task<Ok<MeetingDetail>> UpdateMeeting(MeetingCommands c, MeetingQueries q, int id, UpdateMeetingRequest request, CancellationToken ct)
+    {
+        await c.UpdateAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> CancelMeeting(MeetingCommands c, MeetingQueries q, int id, MeetingVersionRequest request, CancellationToken ct)
+    {
+        await c.CancelAsync(id, request.Version, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> CloseMeeting(MeetingCommands c, MeetingQueries q, int id, MeetingVersionRequest request, CancellationToken ct)
+    {
+        await c.CloseAsync(id, request.Version, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> AddParticipant(MeetingCommands c, MeetingQueries q, int id, AddParticipantRequest request, CancellationToken ct)
+    {
+        await c.AddParticipantAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> RemoveParticipant(MeetingCommands c, MeetingQueries q, int id, int personId, CancellationToken ct)
+    {
+        await c.RemoveParticipantAsync(id, personId, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> RecordAttendance(MeetingCommands c, MeetingQueries q, int id, int personId, AttendanceRequest request, CancellationToken ct)
+    {
+        await c.RecordAttendanceAsync(id, personId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Created<MeetingDetail>> AddItem(ItemCommands c, MeetingQueries q, int id, ItemRequest request, CancellationToken ct)
+    {
+        var itemId = await c.AddAsync(id, request, ct);
+        return TypedResults.Created($"/api/v1/meetings/items/{itemId}", await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> UpdateItem(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, UpdateItemRequest request, CancellationToken ct)
+    {
+        await c.UpdateAsync(itemId, request, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    public static async Task<Ok<MeetingDetail>> WithdrawItem(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, MeetingVersionRequest request, CancellationToken ct)
+    {
+        await c.WithdrawAsync(itemId, request.Version, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    public static async Task<Ok<MeetingDetail>> Speak(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, SpeechRequest request, CancellationToken ct)
+    {
+        await c.SpeakAsync(itemId, request, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    public static async Task<Ok<MeetingDetail>> VoteOpenly(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, OpenVotesRequest request, CancellationToken ct)
+    {
+        await c.VoteOpenlyAsync(itemId, request, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    /// <summary>Opens the item's ballot box; the answer holds the codes, shown this once, never cached.</summary>
+    public static async Task<Ok<SecretVoteStarted>> StartSecretVote(ItemCommands c, HttpContext http, int itemId, MeetingVersionRequest request, CancellationToken ct)
+    {
+        VotingEndpoints.NoStore(http);
+        return TypedResults.Ok(await c.StartSecretVoteAsync(itemId, request.Version, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> CloseSecretVote(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, MeetingVersionRequest request, CancellationToken ct)
+    {
+        await c.CloseSecretVoteAsync(itemId, request.Version, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    public static async Task<Ok<MeetingDetail>> RecordHeadDecision(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, HeadDecisionRequest request, CancellationToken ct)
+    {
+        await c.RecordHeadDecisionAsync(itemId, request, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    public static async Task<Ok<MeetingDetail>> RuleOnItem(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, RulingRequest request, CancellationToken ct)
+    {
+        await c.RuleAsync(itemId, request, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    public static async Task<Ok<MeetingDetail>> SetFollowUp(ItemCommands c, MeetingQueries q, MeetingAccess a, int itemId, FollowUpRequest request, CancellationToken ct)
+    {
+        await c.SetFollowUpAsync(itemId, request, ct);
+        return await DetailOfItemAsync(q, a, itemId, ct);
+    }
+
+    /// <summary>
+    /// A secret ballot: 200 when stored; 403 for a code that is not one of the item's unused codes (never issued,
+    /// mistyped or used: one answer for all); 409 when the vote is not open. The answer says nothing else.
+    /// </summary>
+    public static async Task<Results<Ok, ForbidHttpResult, Conflict>> CastSecretBallot(ItemCommands c, HttpContext http, int itemId, SecretBallotRequest request, CancellationToken ct)
+    {
+        VotingEndpoints.NoStore(http);
+        return await c.CastSecretAsync(itemId, request, ct) switch
+        {
+            CastOutcome.Accepted => TypedResults.Ok(),
+            CastOutcome.NotOpen => TypedResults.Conflict(),
+            _ => TypedResults.Forbid(),
+        };
+    }
+
+    private static async Task<Ok<MeetingDetail>> DetailOfItemAsync(MeetingQueries q, MeetingAccess a, int itemId, CancellationToken ct)
+    {
+        var target = await a.DemandItemAsync(itemId, Domain.Accounts.Access.Read, ct);
+        return TypedResults.Ok(await q.GetAsync(target.MeetingId, ct));
+    }
+}
