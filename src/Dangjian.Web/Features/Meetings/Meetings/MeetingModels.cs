@@ -161,6 +161,8 @@ public sealed record MeetingDetail(
     bool MayWrite,
     int Version);
 
+public sealed record SecretBallotInfo(int ItemId, string ItemTitle, string MeetingTitle, string OrganizationName, bool Open);
+
 public sealed record SecretVoteStarted(int ItemId, int Present, IReadOnlyList<string> Codes);
 
 public sealed record EscalationRow(

@@ -205,6 +205,16 @@ public sealed class MeetingQueries(
         return rows;
     }
 
+    /// <summary>
+    /// What the anonymous secret-ballot page shows (no sign-in): the item and meeting titles, and whether the vote is
+    /// open. Only for secret items, and nothing else of the meeting.
+    /// </summary>
+    public async Task<SecretBallotInfo?> SecretBallotAsync(int itemId, CancellationToken ct = default) =>
+        await db.AgendaItems.AsNoTracking().Where(i => i.Id == itemId && i.VoteMode == VoteMode.Secret && i.Status != ItemStatus.Pending && i.Status != ItemStatus.Withdrawn)
+            .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { i, m })
+            .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new SecretBallotInfo(x.i.Id, x.i.Title, x.m.Title, o.Name, x.i.Status == ItemStatus.Voting))
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>Team positions of the organization's current team, by person.</summary>
     internal async Task<Dictionary<int, TeamRole>> PositionsAsync(int organizationId, CancellationToken ct)
     {
