@@ -326,6 +326,36 @@ public abstract class MeetingApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Pages_ShowTheMeeting_AndRefuseOutsideTheScope()
+    {
+        var t = await app.TownshipsAsync();
+        var b = await app.ClientForAsync(Demo.OrgAdminB);
+        var m = await app.PeopleUnderAsync(t.BranchOfB, 4);
+        var id = (await CallAsync(b, t.BranchOfB, m, "B支部秘密会议")).GetProperty("id").GetInt32();
+        await AddItemAsync(b, id, "B支部的敏感议题", "Routine");
+
+        var own = await app.SignInAsync(Demo.OrgAdminB);
+        var page = await own.GetStringAsync($"/meetings/{id}");
+        Assert.Contains("B支部秘密会议", page, StringComparison.Ordinal);
+        Assert.Contains("B支部的敏感议题", page, StringComparison.Ordinal);
+        Assert.Contains("B支部秘密会议", await own.GetStringAsync($"/meetings/{id}/notice"), StringComparison.Ordinal);
+        Assert.Contains("B支部秘密会议", await own.GetStringAsync("/meetings"), StringComparison.Ordinal);
+
+        var other = await app.SignInAsync(Demo.OrgAdminA);
+        foreach (var url in new[] { $"/meetings/{id}", $"/meetings/{id}/notice" })
+        {
+            var refused = await other.GetStringAsync(url);
+            Assert.Contains("data-refused=\"true\"", refused, StringComparison.Ordinal);
+            Assert.DoesNotContain("B支部", refused, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("B支部秘密会议", await other.GetStringAsync("/meetings"), StringComparison.Ordinal);
+        // The anonymous ballot page says nothing of an item that is not in a secret vote.
+        var ballot = await app.AnonymousClient().GetAsync($"/meetings/ballot/{id}");
+        Assert.DoesNotContain("B支部", await ballot.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConcurrentEdit_IsAConflict()
     {
         var t = await app.TownshipsAsync();

@@ -22,7 +22,7 @@ public sealed class ItemCommands(
     {
         var target = await access.DemandMeetingAsync(meetingId, Access.Write, ct);
         MeetingAccess.DemandOpen(target);
-        var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).FirstAsync(m => m.Id == meetingId, ct);
+        var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).AsSplitQuery().FirstAsync(m => m.Id == meetingId, ct);
         var item = new AgendaItem { MeetingId = meetingId, Title = string.Empty, Order = meeting.Items.Count == 0 ? 1 : meeting.Items.Max(i => i.Order) + 1 };
         Apply(meeting, item, r.Title, r.Category, r.InChargePersonId, r.ProposerIds, r.Material, r.VoteMode);
         meeting.Items.Add(item);
@@ -382,7 +382,7 @@ public sealed class ItemCommands(
         var target = await access.DemandItemAsync(itemId, Access.Write, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == target.MeetingId, ct);
-        var item = await db.AgendaItems.Include(i => i.Speeches).Include(i => i.Votes).FirstAsync(i => i.Id == itemId, ct);
+        var item = await db.AgendaItems.Include(i => i.Speeches).Include(i => i.Votes).AsSplitQuery().FirstAsync(i => i.Id == itemId, ct);
         if (version is { } v)
         {
             db.ExpectVersion(item, v);

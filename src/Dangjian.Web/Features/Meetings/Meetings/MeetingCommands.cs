@@ -199,7 +199,7 @@ public sealed class MeetingCommands(
         var target = await access.DemandMeetingAsync(id, Access.Write, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).ThenInclude(i => i.Speeches)
-            .Include(m => m.Items).ThenInclude(i => i.Votes).FirstAsync(m => m.Id == id, ct);
+            .Include(m => m.Items).ThenInclude(i => i.Votes).AsSplitQuery().FirstAsync(m => m.Id == id, ct);
         var p = meeting.Participants.FirstOrDefault(x => x.PersonId == personId) ?? throw new NotFoundException("participant", personId);
         if (meeting.SecretaryPersonId == personId
             || meeting.Items.Any(i => i.InChargePersonId == personId || i.Speeches.Any(s => s.PersonId == personId) || i.Votes.Any(v => v.PersonId == personId)))
@@ -220,7 +220,7 @@ public sealed class MeetingCommands(
     {
         var target = await access.DemandMeetingAsync(id, Access.Write, ct);
         MeetingAccess.DemandOpen(target);
-        var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
+        var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).AsSplitQuery().FirstAsync(m => m.Id == id, ct);
         var p = meeting.Participants.FirstOrDefault(x => x.PersonId == personId) ?? throw new NotFoundException("participant", personId);
         var errors = new FieldErrors();
         if (!Enum.IsDefined(r.Attendance))

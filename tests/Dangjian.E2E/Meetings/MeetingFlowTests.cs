@@ -1,0 +1,139 @@
+using Dangjian.Domain.Meetings;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Domain.Teams;
+using Dangjian.E2E.Infrastructure;
+using Dangjian.E2E.Pages;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Meetings.Meetings;
+using Dangjian.Web.Features.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dangjian.E2E.Meetings;
+
+/// <summary>
+/// A committee meeting in the browser (MTG-1 … MTG-7): called with too short a notice (refused until marked emergency
+/// with a reason), an item added and voted openly member by member, and a secret vote cast on a phone with a code.
+/// </summary>
+public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Fact]
+    public Task CallWithShortNotice_RefusedUntilEmergency_ThenVoteOpenlyAndSecretly() => RunAsync(async page =>
+    {
+        var (orgId, members) = await NewBranchAsync();
+        await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);
+        await Interactive.GotoAsync(page, $"meetings?organizationId={orgId}");
+        await page.Locator("#call-meeting").ClickAsync();
+        // The team is proposed as the invitees.
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = Ui.Text<MeetingText>("Invitees", Ui.Zh) })).ToContainTextAsync(members[4].Name);
+
+        var title = "浏览器支委会" + Guid.NewGuid().ToString("N")[..4];
+        await page.Locator("#meeting-title").FillAsync(title);
+        await page.Locator("#meeting-date").FillAsync("2026-10-08");
+        await page.Locator("#meeting-notice-date").FillAsync("2026-09-30");
+        await page.Locator("#call-save").ClickAsync();
+
+        // One working day (9/30) before the National Day holiday: refused, saying so.
+        var tooShort = Ui.Format<RuleText>("Meeting.NoticeTooShort", Ui.Zh, 2, 1);
+        await Expect(page.GetByText(tooShort)).ToBeVisibleAsync();
+        Assert.Equal(0, await App.WithDbAsync(db => db.Meetings.CountAsync(m => m.Title == title)));
+
+        await page.GetByLabel(Ui.Text<MeetingText>("Emergency", Ui.Zh)).CheckAsync();
+        await page.Locator("#meeting-emergency-reason").FillAsync("防汛紧急部署");
+        await page.Locator("#call-save").ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-emergency=true]")).ToBeVisibleAsync();
+        var meetingId = await App.WithDbAsync(db => db.Meetings.Where(m => m.Title == title).Select(m => m.Id).SingleAsync());
+
+        // Attendance as the clerk records it: four present, one absent with leave.
+        await App.AsUserAsync(DemoFacts.OrgAdminA, async sp =>
+        {
+            var c = sp.GetRequiredService<MeetingCommands>();
+            foreach (var m in members.Take(4))
+            {
+                await c.RecordAttendanceAsync(meetingId, m.Id, new AttendanceRequest(Attendance.Present, null, null, null));
+            }
+
+            await c.RecordAttendanceAsync(meetingId, members[4].Id, new AttendanceRequest(Attendance.Absent, "病假", null, null));
+            return 0;
+        });
+        await Interactive.GotoAsync(page, $"meetings/{meetingId}");
+
+        // An item through the form, voted openly: three for, one against, of five entitled: passed (3 > 2.5).
+        await page.Locator("#item-title").FillAsync("修缮党员活动室");
+        await page.Locator("#add-item").ClickAsync();
+        var card = page.Locator("[data-item]").Filter(new() { HasText = "修缮党员活动室" });
+        await Expect(card.Locator("[data-quorum-met=true]")).ToBeVisibleAsync();
+        string[] choices = ["For", "For", "For", "Against"];
+        for (var i = 0; i < 4; i++)
+        {
+            var group = card.GetByRole(AriaRole.Radiogroup, new() { Name = Ui.Format<MeetingText>("VoteOf", Ui.Zh, members[i].Name) });
+            await group.GetByText(Ui.Text<EnumText>("VoteChoice." + choices[i], Ui.Zh), new() { Exact = true }).ClickAsync();
+        }
+
+        await card.Locator("[data-action=vote]").ClickAsync();
+        await Expect(card.Locator("[data-outcome=Passed]")).ToBeVisibleAsync();
+        await Expect(card.Locator("[data-outcome=Passed]")).ToContainTextAsync(Ui.Format<MeetingText>("Counts", Ui.Zh, 3, 1, 0, 5));
+
+        // A secret item: the codes are shown once on the page; a member votes on a phone with one.
+        await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<ItemCommands>()
+            .AddAsync(meetingId, new ItemRequest("推荐表彰对象", ItemCategory.Routine, null, [], null, VoteMode.Secret)));
+        await Interactive.GotoAsync(page, $"meetings/{meetingId}");
+        var secret = page.Locator("[data-item]").Filter(new() { HasText = "推荐表彰对象" });
+        await secret.Locator("[data-action=start-secret]").ClickAsync();
+        await Expect(secret.Locator("[data-codes='4']")).ToBeVisibleAsync();
+        var codes = await secret.Locator("[data-codes] code").AllInnerTextsAsync();
+        var itemId = int.Parse(await secret.GetAttributeAsync("data-item") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+        var phoneContext = await App.NewContextAsync(viewport: BrowserApp.Phone);
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync($"meetings/ballot/{itemId}");
+        await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.Code", Ui.Zh)).FillAsync(codes[0]);
+        await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.For", Ui.Zh), new() { Exact = true }).CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = Ui.Text<MeetingText>("Ballot.Submit", Ui.Zh) }).ClickAsync();
+        await Expect(phone.Locator("[data-outcome=accepted]")).ToBeVisibleAsync();
+        // The same code again is refused.
+        await phone.GotoAsync($"meetings/ballot/{itemId}");
+        await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.Code", Ui.Zh)).FillAsync(codes[0]);
+        await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.Against", Ui.Zh), new() { Exact = true }).CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = Ui.Text<MeetingText>("Ballot.Submit", Ui.Zh) }).ClickAsync();
+        await Expect(phone.Locator("[data-outcome=refused]")).ToBeVisibleAsync();
+        await phoneContext.CloseAsync();
+
+        // Closing the vote counts it: one for of five entitled is not more than half.
+        await secret.Locator("[data-action=close-secret]").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = Ui.Text<MeetingText>("CloseSecretVote", Ui.Zh) }).ClickAsync();
+        await Expect(secret.Locator("[data-outcome=Rejected]")).ToContainTextAsync(Ui.Format<MeetingText>("Counts", Ui.Zh, 1, 0, 0, 5));
+        Assert.Equal(0, await App.WithDbAsync(db => db.ItemVotes.CountAsync(v => v.ItemId == itemId)));
+    });
+
+    /// <summary>A branch of township A of this test's own with five members, all on its current team (the first is secretary).</summary>
+    private async Task<(int Id, List<Person> Members)> NewBranchAsync()
+    {
+        var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
+        var id = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
+            .CreateAsync(new CreateOrganizationRequest("E2EMT" + Guid.NewGuid().ToString("N")[..6], "浏览器会议支部" + Guid.NewGuid().ToString("N")[..6], OrganizationKind.Branch, tree.Root().Id)));
+        var people = Enumerable.Range(1, 5).Select(i => new Person
+        {
+            Name = $"委员{i}{Guid.NewGuid().ToString("N")[..4]}", Gender = Gender.Female, BirthDate = new DateOnly(1982, 3, i), Status = MemberStatus.Full,
+            JoinedPartyOn = new DateOnly(2006, 7, 1), OrganizationId = id,
+        }).ToList();
+        await App.WithDbAsync(async db =>
+        {
+            db.People.AddRange(people);
+            await db.SaveChangesAsync();
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            db.LeadershipTeams.Add(new LeadershipTeam
+            {
+                OrganizationId = id, TermNumber = 1, StartsOn = today.AddYears(-1), EndsOn = today.AddYears(2),
+                Positions = [.. people.Select((p, i) => new TeamPosition { PersonId = p.Id, Role = i == 0 ? TeamRole.Secretary : TeamRole.CommitteeMember })],
+            });
+            return await db.SaveChangesAsync();
+        });
+        return (id, people);
+    }
+}
