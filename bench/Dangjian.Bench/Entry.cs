@@ -20,7 +20,7 @@ public static class Entry
         {
             // In-process: no second build of the web project in a generated folder; a short run keeps it bounded.
             var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-            BenchmarkSwitcher.FromTypes([typeof(DomainBenchmarks)]).Run(args[1..] is { Length: > 0 } rest ? rest : ["--filter", "*"], config);
+            BenchmarkSwitcher.FromTypes([typeof(DomainBenchmarks), typeof(MeetingBenchmarks)]).Run(args[1..] is { Length: > 0 } rest ? rest : ["--filter", "*"], config);
             return 0;
         }
 
