@@ -6,6 +6,7 @@ using Dangjian.Data.Audit;
 using Dangjian.Web.Components;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Calendar;
 using Dangjian.Web.Features.Home;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.People;
@@ -56,7 +57,7 @@ public static class HostSetup
         services.AddScoped<ScopeService>();
         services.AddScoped<PageOperations>();
         services.AddScoped<Dangjian.Data.Secrecy.BallotBoxService>();
-        services.AddScoped<Dangjian.Data.Calendar.IWorkingDayCalendar, Dangjian.Data.Calendar.ShippedWorkingDayCalendar>();
+        services.AddScoped<Dangjian.Data.Calendar.IWorkingDayCalendar, Dangjian.Data.Calendar.DatabaseWorkingDayCalendar>();
 
         AddIdentity(services);
 
@@ -104,6 +105,7 @@ public static class HostSetup
         services.AddElectionProjects(config);
         services.AddElectionRounds();
         services.AddVoting();
+        services.AddCalendar();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -193,6 +195,7 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
         await DangjianDatabase.MigrateAsync(db);
+        await Dangjian.Data.Calendar.CalendarSeed.EnsureAsync(db);
         await StartupAccounts.EnsureAsync(scope.ServiceProvider, app.Lifetime);
     }
 
@@ -222,6 +225,7 @@ public static class HostSetup
         app.MapElectionProjectEndpoints();
         app.MapElectionRoundEndpoints();
         app.MapVotingEndpoints();
+        app.MapCalendarEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
