@@ -40,6 +40,19 @@ public abstract class CalendarPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Page_InEnglish_ReadsInEnglish()
+    {
+        var client = await app.SignInAsync(Demo.Member);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/calendar?year=2026"));
+
+        Assert.Contains("Working-day calendar", html, StringComparison.Ordinal);
+        Assert.Contains("16 working days", html, StringComparison.Ordinal);
+        Assert.Contains("Make-up workday", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_ForTheDistrictAdmin_OffersAddAndImport()
     {
         var client = await app.SignInAsync(Demo.DistrictAdmin);
