@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dangjian.Data;
+using Dangjian.Data.Calendar;
 using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Accounts;
@@ -13,7 +14,7 @@ namespace Dangjian.Web.Features.Calendar;
 /// year's official notice. District admins only (组织部): the calendar is one for the whole district, and every
 /// working-day deadline of every organization follows it. Each change is audited by the save that makes it.
 /// </summary>
-public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes)
+public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes, IWorkingDayCalendar calendar)
 {
     public const string EditedAction = "CalendarDay.Edited";
     public const string ReplacedAction = "CalendarYear.Replaced";
@@ -43,7 +44,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes)
 
         var day = new CalendarDay { Year = date.Year, Date = date, Kind = kind, Name = request.Name?.Trim() ?? string.Empty };
         db.CalendarDays.Add(day);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return View(day);
     }
 
@@ -77,7 +78,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes)
         day.Kind = request.Kind.Value;
         day.Name = request.Name?.Trim() ?? string.Empty;
         db.AuditAction = EditedAction;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return View(day);
     }
 
@@ -86,7 +87,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes)
         await DemandDistrictAdminAsync(ct);
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date, ct) ?? throw new NotFoundException("calendar day", date);
         db.CalendarDays.Remove(day);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     /// <summary>Imports a year given as JSON in the shape of the shipped file's year entry (<see cref="CalendarYearJson"/>).</summary>
@@ -142,7 +143,15 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes)
         db.AddAuditEvent(ImportedAction, nameof(CalendarYear), draft.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), result);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        (calendar as DatabaseWorkingDayCalendar)?.Invalidate();
         return result;
+    }
+
+    /// <summary>Saves, and makes this scope's later working-day counts see the change.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        (calendar as DatabaseWorkingDayCalendar)?.Invalidate();
     }
 
     private async Task DemandDistrictAdminAsync(CancellationToken ct)
