@@ -95,6 +95,10 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<SecretBallot> SecretBallots => Set<SecretBallot>();
 
+    public DbSet<Dangjian.Domain.Calendar.CalendarYear> CalendarYears => Set<Dangjian.Domain.Calendar.CalendarYear>();
+
+    public DbSet<Dangjian.Domain.Calendar.CalendarDay> CalendarDays => Set<Dangjian.Domain.Calendar.CalendarDay>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Dangjian.Domain.Calendar;
 
@@ -67,30 +66,6 @@ public sealed class HolidayCalendar
         return count;
     }
 
-    private static HolidayCalendar Load()
-    {
-        using var stream = typeof(HolidayCalendar).Assembly.GetManifestResourceStream("Dangjian.Domain.Calendar.ChinaHolidays.json")
-            ?? throw new InvalidOperationException("the shipped holiday calendar is missing from the assembly");
-        using var json = JsonDocument.Parse(stream);
-        var years = new List<int>();
-        var holidays = new List<DateOnly>();
-        var workdays = new List<DateOnly>();
-        foreach (var year in json.RootElement.GetProperty("years").EnumerateArray())
-        {
-            years.Add(year.GetProperty("year").GetInt32());
-            foreach (var range in year.GetProperty("holidays").EnumerateArray())
-            {
-                for (var d = Day(range.GetProperty("from")); d <= Day(range.GetProperty("to")); d = d.AddDays(1))
-                {
-                    holidays.Add(d);
-                }
-            }
-
-            workdays.AddRange(year.GetProperty("workdays").EnumerateArray().Select(Day));
-        }
-
-        return new HolidayCalendar(years, holidays, workdays);
-    }
-
-    private static DateOnly Day(JsonElement e) => DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static HolidayCalendar Load() =>
+        CalendarRules.Build(CalendarYearJson.Shipped.Select(y => y.Year), CalendarYearJson.Shipped.SelectMany(y => y.Days).Select(d => (d.Date, d.Kind)));
 }

@@ -6,6 +6,7 @@ using Dangjian.Data.Audit;
 using Dangjian.Web.Components;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Features.Calendar;
 using Dangjian.Web.Features.Home;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.People;
@@ -57,7 +58,7 @@ public static class HostSetup
         services.AddScoped<ScopeService>();
         services.AddScoped<PageOperations>();
         services.AddScoped<Dangjian.Data.Secrecy.BallotBoxService>();
-        services.AddScoped<Dangjian.Data.Calendar.IWorkingDayCalendar, Dangjian.Data.Calendar.ShippedWorkingDayCalendar>();
+        services.AddScoped<Dangjian.Data.Calendar.IWorkingDayCalendar, Dangjian.Data.Calendar.DatabaseWorkingDayCalendar>();
 
         AddIdentity(services);
 
@@ -106,6 +107,7 @@ public static class HostSetup
         services.AddElectionRounds();
         services.AddVoting();
         services.AddMeetings();
+        services.AddCalendar();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -195,6 +197,7 @@ public static class HostSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
         await DangjianDatabase.MigrateAsync(db);
+        await Dangjian.Data.Calendar.CalendarSeed.EnsureAsync(db);
         await StartupAccounts.EnsureAsync(scope.ServiceProvider, app.Lifetime);
     }
 
@@ -225,6 +228,7 @@ public static class HostSetup
         app.MapElectionRoundEndpoints();
         app.MapVotingEndpoints();
         app.MapMeetingEndpoints();
+        app.MapCalendarEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

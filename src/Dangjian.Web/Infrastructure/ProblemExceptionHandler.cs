@@ -31,6 +31,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
     {
         InputValidationException v => Validation(v.Errors, text),
         DomainRuleException r => Validation(FieldErrors.From(r), text),
+        Dangjian.Domain.Calendar.CalendarYearMissingException y => Validation(new FieldErrors().Add("date", "Calendar.YearMissing", y.Year), text),
         ScopeRefusedException => Problem(StatusCodes.Status403Forbidden, text["Problem.Forbidden"]),
         NotFoundException => Problem(StatusCodes.Status404NotFound, text["Problem.NotFound"]),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, text["Problem.Conflict"]),
