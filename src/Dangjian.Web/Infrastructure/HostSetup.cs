@@ -14,6 +14,7 @@ using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -39,7 +40,7 @@ public static class HostSetup
         var config = builder.Configuration;
 
         services.AddOptions<DangjianOptions>().Bind(config.GetSection(DangjianOptions.Section))
-            .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxUploadBytes > 0, "Dangjian settings must be positive.")
+            .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxUploadBytes > 0 && o.OpinionSubmissionsPerMinute > 0, "Dangjian settings must be positive.")
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -82,7 +83,7 @@ public static class HostSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(SignInLimiter);
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(PartitionedRateLimiter.Create<HttpContext, string>(SignInLimiter), PartitionedRateLimiter.Create<HttpContext, string>(DemocraticLifeEndpoints.OpinionLimiter));
         });
 
         // Pages carry Chinese as text, not as &#x…; escapes: a third of the bytes, and readable source.
@@ -104,6 +105,7 @@ public static class HostSetup
         services.AddElectionProjects(config);
         services.AddElectionRounds();
         services.AddVoting();
+        services.AddDemocraticLifeMeetings();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -222,6 +224,7 @@ public static class HostSetup
         app.MapElectionProjectEndpoints();
         app.MapElectionRoundEndpoints();
         app.MapVotingEndpoints();
+        app.MapDemocraticLifeEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
