@@ -196,5 +196,6 @@ internal static class DemoDemocraticLife
         }
     }
 
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+    /// <summary>09:00 Beijing time, stored as UTC like every instant.</summary>
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
 }
