@@ -99,6 +99,15 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Dangjian.Domain.Calendar.CalendarDay> CalendarDays => Set<Dangjian.Domain.Calendar.CalendarDay>();
 
+    public DbSet<Domain.Meetings.DemocraticLifeMeeting> DemocraticLifeMeetings => Set<Domain.Meetings.DemocraticLifeMeeting>();
+
+    /// <summary>Anonymous opinions (DLM-1): never audited row by row, see <see cref="IsAudited"/>.</summary>
+    public DbSet<Domain.Meetings.DemocraticLifeOpinion> DemocraticLifeOpinions => Set<Domain.Meetings.DemocraticLifeOpinion>();
+
+    public DbSet<Domain.Meetings.DemocraticLifeProblem> DemocraticLifeProblems => Set<Domain.Meetings.DemocraticLifeProblem>();
+
+    public DbSet<Domain.Meetings.DemocraticLifeRectification> DemocraticLifeRectifications => Set<Domain.Meetings.DemocraticLifeRectification>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.
@@ -185,10 +194,11 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// Every row change is audited except the audit log itself, Identity's own tables, and the secret-ballot
     /// tables: an audit entry per cast ballot or used code would carry a sequence number and a time, which is
     /// exactly what must not exist (DESIGN.md "Secrecy"). Ballot boxes audit their opening, code batches and
-    /// closing as events with counts instead.
+    /// closing as events with counts instead. Anonymous democratic-life opinions likewise: an entry's time would date
+    /// each one to the second.
     /// </summary>
     private static bool IsAudited(EntityEntry e) =>
-        e.Entity is not AuditEntry and not BallotBox and not UnusedAccessCode and not SecretBallot
+        e.Entity is not AuditEntry and not BallotBox and not UnusedAccessCode and not SecretBallot and not Domain.Meetings.DemocraticLifeOpinion
         && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>

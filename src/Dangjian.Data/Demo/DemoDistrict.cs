@@ -65,6 +65,7 @@ public static class DemoDistrict
             }
 
             await db.SaveChangesAsync(ct);
+            await DemoDemocraticLife.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

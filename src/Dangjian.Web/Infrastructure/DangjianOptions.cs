@@ -14,6 +14,9 @@ public sealed record DangjianOptions
     /// <summary>Sign-in attempts allowed per client address per minute (ORG-5 rate limit).</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10;
 
+    /// <summary>Anonymous democratic-life opinions accepted per client address per minute (POST /public/dlm/…).</summary>
+    public int OpinionSubmissionsPerMinute { get; init; } = 10;
+
     /// <summary>Largest roster upload accepted, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 20 * 1024 * 1024;
 

@@ -16,6 +16,7 @@ using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
 using Dangjian.Web.Features.Meetings.Meetings;
+using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -41,7 +42,7 @@ public static class HostSetup
         var config = builder.Configuration;
 
         services.AddOptions<DangjianOptions>().Bind(config.GetSection(DangjianOptions.Section))
-            .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxUploadBytes > 0, "Dangjian settings must be positive.")
+            .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxUploadBytes > 0 && o.OpinionSubmissionsPerMinute > 0, "Dangjian settings must be positive.")
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -84,7 +85,7 @@ public static class HostSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(SignInLimiter);
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(PartitionedRateLimiter.Create<HttpContext, string>(SignInLimiter), PartitionedRateLimiter.Create<HttpContext, string>(DemocraticLifeEndpoints.OpinionLimiter));
         });
 
         // Pages carry Chinese as text, not as &#x…; escapes: a third of the bytes, and readable source.
@@ -108,6 +109,7 @@ public static class HostSetup
         services.AddVoting();
         services.AddMeetings();
         services.AddCalendar();
+        services.AddDemocraticLifeMeetings();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -229,6 +231,7 @@ public static class HostSetup
         app.MapVotingEndpoints();
         app.MapMeetingEndpoints();
         app.MapCalendarEndpoints();
+        app.MapDemocraticLifeEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

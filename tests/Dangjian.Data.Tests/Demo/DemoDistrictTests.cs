@@ -267,7 +267,10 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
         var entries = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync();
         Assert.Null(AuditChain.Verify(entries));
 
-        var rows = Orgs.Count + district.People.Count + district.Units.Count + district.Teams.Count + district.Teams.Sum(t => t.Positions.Count);
+        // Democratic life meetings with their problems and measures are rows too; their anonymous opinions are never audited.
+        var democraticLife = await db.DemocraticLifeMeetings.CountAsync() + await db.DemocraticLifeProblems.CountAsync() + await db.DemocraticLifeRectifications.CountAsync();
+        Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Meetings.DemocraticLifeOpinion));
+        var rows = Orgs.Count + district.People.Count + district.Units.Count + district.Teams.Count + district.Teams.Sum(t => t.Positions.Count) + democraticLife;
         Assert.Equal(rows, entries.Count(e => e.Action == "Created"));
         Assert.Equal(Orgs.Count, entries.Count(e => e.Action == DemoDistrict.PathAssignedAction));
         Assert.Equal(rows + Orgs.Count, entries.Count);

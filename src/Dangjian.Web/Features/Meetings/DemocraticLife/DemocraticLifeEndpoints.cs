@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Dangjian.Domain.Meetings;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Features.Meetings.DemocraticLife;
+
+/// <summary>/api/v1/meetings/democratic-life: democratic life meetings (DLM-1 … DLM-4); the public opinion form is /public/dlm/{token}.</summary>
+public static class DemocraticLifeEndpoints
+{
+    public const string Route = "/api/v1/meetings/democratic-life";
+
+    /// <summary>The anonymous opinion form's path; its POSTs are rate-limited per client address.</summary>
+    public const string PublicPath = "/public/dlm";
+
+    public static IServiceCollection AddDemocraticLifeMeetings(this IServiceCollection services)
+    {
+        // A 429 on the public form is a page in the sender's language; other paths keep what the host set up.
+        services.Configure<RateLimiterOptions>(o =>
+        {
+            var inner = o.OnRejected;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                if (ctx.HttpContext.Request.Path.StartsWithSegments(PublicPath))
+                {
+                    await WriteTooManyAsync(ctx.HttpContext, ct);
+                }
+                else if (inner is not null)
+                {
+                    await inner(ctx, ct);
+                }
+            };
+        });
+        return services.AddScoped<DemocraticLifeQueries>().AddScoped<DemocraticLifeCommands>().AddScoped<PublicOpinions>().AddScoped<DemocraticLifeExport>();
+    }
+
+    /// <summary>
+    /// The global limiter's partition for the anonymous opinion form: POSTs under <see cref="PublicPath"/>, per client
+    /// address, "Dangjian:OpinionSubmissionsPerMinute" a minute. Reading the form is not limited.
+    /// </summary>
+    public static RateLimitPartition<string> OpinionLimiter(HttpContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (!HttpMethods.IsPost(ctx.Request.Method) || !ctx.Request.Path.StartsWithSegments(PublicPath))
+        {
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+
+        var limit = ctx.RequestServices.GetRequiredService<IOptions<DangjianOptions>>().Value.OpinionSubmissionsPerMinute;
+        var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter("dlm-opinion:" + client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
+    public static void MapDemocraticLifeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup(Route).WithTags("Meetings");
+        g.MapGet("/", ListDemocraticLifeMeetings).WithName(nameof(ListDemocraticLifeMeetings));
+        g.MapPost("/", CreateDemocraticLifeMeeting).WithName(nameof(CreateDemocraticLifeMeeting));
+        g.MapGet("/quality", GetDemocraticLifeQuality).WithName(nameof(GetDemocraticLifeQuality));
+        g.MapGet("/{id:int}", GetDemocraticLifeMeeting).WithName(nameof(GetDemocraticLifeMeeting));
+        g.MapPut("/{id:int}", UpdateDemocraticLifeMeeting).WithName(nameof(UpdateDemocraticLifeMeeting));
+        g.MapPut("/{id:int}/checklist/{item}", ConfirmDemocraticLifeChecklist).WithName(nameof(ConfirmDemocraticLifeChecklist));
+        g.MapPost("/{id:int}/postpone", PostponeDemocraticLifeMeeting).WithName(nameof(PostponeDemocraticLifeMeeting));
+        g.MapPost("/{id:int}/held", MarkDemocraticLifeMeetingHeld).WithName(nameof(MarkDemocraticLifeMeetingHeld));
+        g.MapPut("/{id:int}/superior-leader", SetDemocraticLifeSuperiorLeader).WithName(nameof(SetDemocraticLifeSuperiorLeader));
+        g.MapGet("/{id:int}/opinions", ListDemocraticLifeOpinions).WithName(nameof(ListDemocraticLifeOpinions));
+        g.MapPost("/{id:int}/opinions", AddDemocraticLifeOpinion).WithName(nameof(AddDemocraticLifeOpinion));
+        g.MapPost("/{id:int}/opinion-link", IssueDemocraticLifeOpinionLink).WithName(nameof(IssueDemocraticLifeOpinionLink));
+        g.MapPost("/{id:int}/problems", AddDemocraticLifeProblem).WithName(nameof(AddDemocraticLifeProblem));
+        g.MapPut("/{id:int}/problems/{problemId:int}", UpdateDemocraticLifeProblem).WithName(nameof(UpdateDemocraticLifeProblem));
+        g.MapPost("/{id:int}/problems/{problemId:int}/rectifications", AddDemocraticLifeRectification).WithName(nameof(AddDemocraticLifeRectification));
+        g.MapPut("/{id:int}/rectifications/{rectificationId:int}", UpdateDemocraticLifeRectification).WithName(nameof(UpdateDemocraticLifeRectification));
+        g.MapPost("/{id:int}/rectifications/{rectificationId:int}/complete", CompleteDemocraticLifeRectification).WithName(nameof(CompleteDemocraticLifeRectification));
+        g.MapPost("/{id:int}/rectifications/{rectificationId:int}/reopen", ReopenDemocraticLifeRectification).WithName(nameof(ReopenDemocraticLifeRectification));
+        g.MapGet("/{id:int}/rectifications/export", ExportDemocraticLifeRectifications).WithName(nameof(ExportDemocraticLifeRectifications));
+    }
+
+    public static async Task<Ok<Paged<DemocraticLifeRow>>> ListDemocraticLifeMeetings(
+        DemocraticLifeQueries q, int? organizationId, int? year, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await q.ListAsync(organizationId, year, page, pageSize, ct));
+
+    public static async Task<Created<CreatedDemocraticLife>> CreateDemocraticLifeMeeting(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, HttpContext http, CreateDemocraticLifeRequest request, CancellationToken ct)
+    {
+        var (id, token) = await c.CreateAsync(request, ct);
+        NoStore(http);
+        return TypedResults.Created($"{Route}/{id}", new CreatedDemocraticLife(await q.GetAsync(id, ct), OpinionUrl(BaseUrl(http.Request), token)));
+    }
+
+    public static async Task<Ok<OrganizationQuality>> GetDemocraticLifeQuality(DemocraticLifeQueries q, int organizationId, CancellationToken ct) =>
+        TypedResults.Ok(await q.QualityHistoryAsync(organizationId, ct));
+
+    public static async Task<Ok<DemocraticLifeView>> GetDemocraticLifeMeeting(DemocraticLifeQueries q, int id, CancellationToken ct) =>
+        TypedResults.Ok(await q.GetAsync(id, ct));
+
+    public static async Task<Ok<DemocraticLifeView>> UpdateDemocraticLifeMeeting(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, UpdateDemocraticLifeRequest request, CancellationToken ct)
+    {
+        await c.UpdateAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> ConfirmDemocraticLifeChecklist(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, PreparationItem item, ChecklistRequest request, CancellationToken ct)
+    {
+        await c.ConfirmAsync(id, item, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> PostponeDemocraticLifeMeeting(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, PostponeRequest request, CancellationToken ct)
+    {
+        await c.PostponeAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> MarkDemocraticLifeMeetingHeld(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, HeldRequest request, CancellationToken ct)
+    {
+        await c.MarkHeldAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> SetDemocraticLifeSuperiorLeader(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, SuperiorLeaderRequest request, CancellationToken ct)
+    {
+        await c.SetSuperiorLeaderAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<IReadOnlyList<OpinionView>>> ListDemocraticLifeOpinions(DemocraticLifeQueries q, int id, CancellationToken ct) =>
+        TypedResults.Ok(await q.OpinionsAsync(id, ct));
+
+    public static async Task<Created<IReadOnlyList<OpinionView>>> AddDemocraticLifeOpinion(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, OpinionRequest request, CancellationToken ct)
+    {
+        await c.AddOpinionAsync(id, request, ct);
+        return TypedResults.Created($"{Route}/{id}/opinions", await q.OpinionsAsync(id, ct));
+    }
+
+    /// <summary>A new anonymous opinion link; the answer is the only time it is shown, and the old link stops working.</summary>
+    public static async Task<Ok<OpinionLinkView>> IssueDemocraticLifeOpinionLink(DemocraticLifeCommands c, HttpContext http, int id, CancellationToken ct)
+    {
+        var token = await c.NewOpinionLinkAsync(id, ct);
+        NoStore(http);
+        return TypedResults.Ok(new OpinionLinkView(OpinionUrl(BaseUrl(http.Request), token)));
+    }
+
+    public static async Task<Created<DemocraticLifeView>> AddDemocraticLifeProblem(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, ProblemRequest request, CancellationToken ct)
+    {
+        await c.AddProblemAsync(id, request, ct);
+        return TypedResults.Created($"{Route}/{id}", await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> UpdateDemocraticLifeProblem(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, int problemId, ProblemRequest request, CancellationToken ct)
+    {
+        await c.UpdateProblemAsync(id, problemId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Created<DemocraticLifeView>> AddDemocraticLifeRectification(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, int problemId, RectificationRequest request, CancellationToken ct)
+    {
+        await c.AddRectificationAsync(id, problemId, request, ct);
+        return TypedResults.Created($"{Route}/{id}", await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> UpdateDemocraticLifeRectification(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, int rectificationId, RectificationRequest request, CancellationToken ct)
+    {
+        await c.UpdateRectificationAsync(id, rectificationId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> CompleteDemocraticLifeRectification(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, int rectificationId, CompleteRectificationRequest request, CancellationToken ct)
+    {
+        await c.CompleteRectificationAsync(id, rectificationId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<DemocraticLifeView>> ReopenDemocraticLifeRectification(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, int rectificationId, DemocraticLifeVersionRequest request, CancellationToken ct)
+    {
+        await c.ReopenRectificationAsync(id, rectificationId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<FileContentHttpResult> ExportDemocraticLifeRectifications(DemocraticLifeExport export, int id, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(id, ct), $"rectifications-{id.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>The anonymous form's address for a token: {base}/public/dlm/{token}.</summary>
+    public static string OpinionUrl(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}{PublicPath}/{token}";
+
+    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    /// <summary>An answer holding a fresh link is never stored by a cache.</summary>
+    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store, no-cache";
+
+    private static async Task WriteTooManyAsync(HttpContext http, CancellationToken ct)
+    {
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<DemocraticLifeText>>();
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.RetryAfter = "60";
+        var message = System.Net.WebUtility.HtmlEncode(text["Public.TooMany"]);
+        await response.WriteAsync(
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>429</title></head><body><p role=\"alert\">{message}</p></body></html>", ct);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Dangjian.Web.Features.Common;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Dangjian.Web.Features.Meetings.DemocraticLife;
+
+/// <summary>The rectification list of a meeting as .xlsx (整改台账): the open ones carried over from earlier meetings first, then its own.</summary>
+public sealed class DemocraticLifeExport(DemocraticLifeQueries queries, IStringLocalizer<DemocraticLifeText> text)
+{
+    public async Task<byte[]> ExportAsync(int id, CancellationToken ct = default)
+    {
+        var (meeting, own) = await queries.RectificationListAsync(id, ct);
+        var rows = meeting.CarriedOver.Concat(own).Select(r => new Dictionary<string, object?>
+        {
+            [text["Col.Meeting"]] = ExcelFile.Safe($"{r.MeetingYear} {r.MeetingTheme}"),
+            [text["Col.Member"]] = ExcelFile.Safe(r.PersonName),
+            [text["Col.ProblemKind"]] = text[$"ProblemKind.{r.Kind}"].Value,
+            [text["Col.Problem"]] = ExcelFile.Safe(r.ProblemText),
+            [text["Col.Measure"]] = ExcelFile.Safe(r.Rectification.Measure),
+            [text["Col.Owner"]] = ExcelFile.Safe(r.Rectification.Owner),
+            [text["Col.Deadline"]] = Day(r.Rectification.Deadline),
+            [text["Col.Status"]] = text[$"RectificationStatus.{r.Rectification.Status}"].Value,
+            [text["Col.DoneOn"]] = r.Rectification.DoneOn is { } d ? Day(d) : null,
+            [text["Col.Evidence"]] = ExcelFile.Safe(r.Rectification.Evidence),
+            [text["Col.Overdue"]] = r.Rectification.Overdue ? text["Overdue"].Value : null,
+        });
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);
+        return stream.ToArray();
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
