@@ -205,10 +205,10 @@ public abstract class MeetingApiTests(AppFixture app)
         string[] choices = ["For", "For", "For", "Against"];
         for (var i = 0; i < codes.Count; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await phone.PostJsonAsync($"/api/v1/meetings/items/{itemId}/ballots", new { code = codes[i], choice = choices[i] })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, await phone.CastSecretAsync(itemId, codes[i], choices[i]));
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await phone.PostJsonAsync($"/api/v1/meetings/items/{itemId}/ballots", new { code = codes[0], choice = "Against" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, await phone.CastSecretAsync(itemId, codes[0], "Against"));
         var voting = Item(await GetAsync(client, id), "无记名表决事项");
         Assert.Equal("Voting", voting.GetProperty("status").GetString());
         var closed = await (await client.PostJsonAsync($"/api/v1/meetings/items/{itemId}/secret-vote/close", new { version = voting.GetProperty("version").GetInt32() })).ReadAsync<JsonElement>();
@@ -218,7 +218,7 @@ public abstract class MeetingApiTests(AppFixture app)
         Assert.Equal("Passed", decided.GetProperty("outcome").GetString());
         Assert.Empty(decided.GetProperty("votes").EnumerateArray());
         Assert.Equal(0, await app.WithDbAsync(db => db.ItemVotes.CountAsync(v => v.ItemId == itemId)));
-        Assert.Equal(HttpStatusCode.Conflict, (await phone.PostJsonAsync($"/api/v1/meetings/items/{itemId}/ballots", new { code = codes[1], choice = "For" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, await phone.CastSecretAsync(itemId, codes[1], "For"));
     }
 
     [Fact]
@@ -353,6 +353,39 @@ public abstract class MeetingApiTests(AppFixture app)
         // The anonymous ballot page says nothing of an item that is not in a secret vote.
         var ballot = await app.AnonymousClient().GetAsync($"/meetings/ballot/{id}");
         Assert.DoesNotContain("B支部", await ballot.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecisionRegister_ListsDecidedItemsWithProposersAndCounts_InScopeOnly()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var m = await app.PeopleUnderAsync(t.BranchOfA, 3);
+        var names = await app.NamesAsync(m);
+        var id = (await CallAsync(client, t.BranchOfA, m)).GetProperty("id").GetInt32();
+        var title = "登记台账议题" + Guid.NewGuid().ToString("N")[..6];
+        var item = Item(await AddItemAsync(client, id, title, "Routine", proposers: [m[2]]), title);
+        foreach (var p in m)
+        {
+            await PresentAsync(client, id, p);
+        }
+
+        await (await VoteAsync(client, item, [(m[0], "For"), (m[1], "For"), (m[2], "Abstain")])).ReadAsync<JsonElement>();
+
+        var found = await client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/decisions?search={Uri.EscapeDataString(title)}", Http.Json);
+        var row = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal([names[2]], row.GetProperty("proposerNames").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(2, row.GetProperty("votesFor").GetInt32());
+        Assert.Equal(1, row.GetProperty("votesAbstain").GetInt32());
+        Assert.Equal("Passed", row.GetProperty("finalOutcome").GetString());
+        var export = await client.GetAsync($"/api/v1/meetings/decisions/export?search={Uri.EscapeDataString(title)}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+
+        var other = await app.ClientForAsync(Demo.OrgAdminB);
+        var none = await other.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/decisions?search={Uri.EscapeDataString(title)}", Http.Json);
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/meetings/decisions?organizationId={t.BranchOfA}")).StatusCode);
     }
 
     [Fact]

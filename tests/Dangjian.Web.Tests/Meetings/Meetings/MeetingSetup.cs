@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dangjian.Domain.Organizations;
@@ -72,6 +73,21 @@ internal static class MeetingSetup
 
     public static async Task<JsonElement> GetAsync(HttpClient client, int meetingId) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{meetingId}", Http.Json);
+
+    /// <summary>Casts a secret ballot as a member's phone does: the ballot page's form with its antiforgery token.</summary>
+    public static async Task<HttpStatusCode> CastSecretAsync(this HttpClient phone, int itemId, string code, string choice)
+    {
+        var page = await phone.GetStringAsync($"/meetings/ballot/{itemId}");
+        var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        var response = await phone.PostAsync($"/meetings/ballot/{itemId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "item-ballot",
+            ["__RequestVerificationToken"] = token,
+            ["code"] = code,
+            ["choice"] = choice,
+        }));
+        return response.StatusCode;
+    }
 
     public static Task<HttpResponseMessage> SpeakAsync(HttpClient client, int itemId, int personId, string view) =>
         client.PostJsonAsync($"/api/v1/meetings/items/{itemId}/speeches", new { personId, view, summary = "发言要点" });

@@ -1,4 +1,3 @@
-using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Voting;
@@ -11,7 +10,7 @@ public static class MeetingEndpoints
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services) =>
         services.AddScoped<MeetingAccess>().AddScoped<MeetingQueries>().AddScoped<MeetingCommands>().AddScoped<ItemCommands>()
-            .AddScoped<MeetingExport>();
+            .AddScoped<MeetingExport>().AddScoped<DecisionRegister>();
 
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -20,6 +19,8 @@ public static class MeetingEndpoints
         g.MapGet("/export", ExportMeetings).WithName(nameof(ExportMeetings));
         g.MapGet("/invitees", SuggestInvitees).WithName(nameof(SuggestInvitees));
         g.MapGet("/escalations", ListEscalations).WithName(nameof(ListEscalations));
+        g.MapGet("/decisions", ListDecisions).WithName(nameof(ListDecisions));
+        g.MapGet("/decisions/export", ExportDecisions).WithName(nameof(ExportDecisions));
         g.MapGet("/settings/{organizationId:int}", GetMeetingSettings).WithName(nameof(GetMeetingSettings));
         g.MapPut("/settings/{organizationId:int}", UpdateMeetingSettings).WithName(nameof(UpdateMeetingSettings));
         g.MapPost("/", CreateMeeting).WithName(nameof(CreateMeeting));
@@ -42,9 +43,8 @@ public static class MeetingEndpoints
         g.MapPost("/items/{itemId:int}/ruling", RuleOnItem).WithName(nameof(RuleOnItem));
         g.MapPut("/items/{itemId:int}/follow-up", SetFollowUp).WithName(nameof(SetFollowUp));
 
-        // The secret ballot: a code, no account (the same rate limit as election ballots).
-        app.MapPost("/api/v1/meetings/items/{itemId:int}/ballots", CastSecretBallot).WithTags("Meetings").WithName(nameof(CastSecretBallot))
-            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(VotingEndpoints.VotePolicy);
+        // The secret ballot itself is cast on the page /meetings/ballot/{itemId} (a code, no account, rate-limited like
+        // election ballots): every /api endpoint wants a signed-in caller.
     }
 
     public static async Task<Ok<Paged<MeetingRow>>> ListMeetings(
@@ -57,6 +57,14 @@ public static class MeetingEndpoints
 
     public static async Task<Ok<IReadOnlyList<InviteeSuggestion>>> SuggestInvitees(MeetingQueries q, int organizationId, MeetingType type, CancellationToken ct) =>
         TypedResults.Ok(await q.SuggestInviteesAsync(organizationId, type, ct));
+
+    public static async Task<Ok<Paged<DecisionRow>>> ListDecisions(
+        DecisionRegister r, int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await r.ListAsync(organizationId, from, to, outcome, search, page, pageSize, ct));
+
+    public static async Task<FileContentHttpResult> ExportDecisions(
+        DecisionRegister r, int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, CancellationToken ct) =>
+        ExcelFile.Result(await r.ExportAsync(organizationId, from, to, outcome, search, ct), "decisions");
 
     public static async Task<Ok<IReadOnlyList<EscalationRow>>> ListEscalations(MeetingQueries q, CancellationToken ct) =>
         TypedResults.Ok(await q.EscalationsAsync(ct));
@@ -174,21 +182,6 @@ public static class MeetingEndpoints
     {
         await c.SetFollowUpAsync(itemId, request, ct);
         return await DetailOfItemAsync(q, a, itemId, ct);
-    }
-
-    /// <summary>
-    /// A secret ballot: 200 when stored; 403 for a code that is not one of the item's unused codes (never issued,
-    /// mistyped or used: one answer for all); 409 when the vote is not open. The answer says nothing else.
-    /// </summary>
-    public static async Task<Results<Ok, ForbidHttpResult, Conflict>> CastSecretBallot(ItemCommands c, HttpContext http, int itemId, SecretBallotRequest request, CancellationToken ct)
-    {
-        VotingEndpoints.NoStore(http);
-        return await c.CastSecretAsync(itemId, request, ct) switch
-        {
-            CastOutcome.Accepted => TypedResults.Ok(),
-            CastOutcome.NotOpen => TypedResults.Conflict(),
-            _ => TypedResults.Forbid(),
-        };
     }
 
     private static async Task<Ok<MeetingDetail>> DetailOfItemAsync(MeetingQueries q, MeetingAccess a, int itemId, CancellationToken ct)
