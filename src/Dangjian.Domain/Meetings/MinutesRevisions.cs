@@ -17,19 +17,16 @@ public static class MinutesRevisions
     public static int NextNumber(IEnumerable<int> taken) => taken.DefaultIfEmpty(0).Max() + 1;
 
     /// <summary>The first text of a meeting's minutes.</summary>
-    public static MeetingMinutes FirstDraft(Meeting meeting, string text)
-    {
-        ArgumentNullException.ThrowIfNull(meeting);
-        return new MeetingMinutes
+    public static MeetingMinutes FirstDraft(int meetingId, int organizationId, DateOnly meetingDate, string text) =>
+        new()
         {
-            MeetingId = meeting.Id,
-            OrganizationId = meeting.OrganizationId,
-            Year = YearOf(meeting.Date),
+            MeetingId = meetingId,
+            OrganizationId = organizationId,
+            Year = YearOf(meetingDate),
             Revision = 1,
             Text = text,
             Status = MinutesStatus.Draft,
         };
-    }
 
     /// <summary>Changes a draft's text; a signed or superseded revision is locked.</summary>
     public static void Edit(MeetingMinutes minutes, string text)

@@ -14,6 +14,8 @@ using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.Meetings.Compliance;
+using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -104,6 +106,8 @@ public static class HostSetup
         services.AddElectionProjects(config);
         services.AddElectionRounds();
         services.AddVoting();
+        services.AddMeetingMinutes();
+        services.AddMeetingCompliance(config);
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -222,6 +226,8 @@ public static class HostSetup
         app.MapElectionProjectEndpoints();
         app.MapElectionRoundEndpoints();
         app.MapVotingEndpoints();
+        app.MapMeetingMinutesEndpoints();
+        app.MapMeetingComplianceEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

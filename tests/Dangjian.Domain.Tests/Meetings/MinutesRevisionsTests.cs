@@ -10,6 +10,8 @@ public sealed class MinutesRevisionsTests
 
     private static Meeting MeetingOn(DateOnly date) => new() { Id = 7, OrganizationId = 3, Title = "支委会", Date = date, Status = MeetingStatus.Closed };
 
+    private static MeetingMinutes Draft(Meeting m, string text) => MinutesRevisions.FirstDraft(m.Id, m.OrganizationId, m.Date, text);
+
     [Fact]
     public void FirstNumberOfAYear_IsOne_ThenMaxPlusOne()
     {
@@ -23,8 +25,8 @@ public sealed class MinutesRevisionsTests
     {
         var december = MeetingOn(new DateOnly(2026, 12, 31));
         var january = MeetingOn(new DateOnly(2027, 1, 1));
-        var last = MinutesRevisions.FirstDraft(december, "十二月纪要");
-        var first = MinutesRevisions.FirstDraft(january, "一月纪要");
+        var last = Draft(december, "十二月纪要");
+        var first = Draft(january, "一月纪要");
 
         // Both signed on 2027-01-05: the December meeting takes 2026's next number, the January one 2027's first.
         MinutesRevisions.Sign(last, null, december.Date, MinutesRevisions.NextNumber([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), "书记", At);
@@ -37,7 +39,7 @@ public sealed class MinutesRevisionsTests
     [Fact]
     public void Signing_LocksTheText()
     {
-        var m = MinutesRevisions.FirstDraft(MeetingOn(new DateOnly(2026, 5, 6)), "草稿");
+        var m = Draft(MeetingOn(new DateOnly(2026, 5, 6)), "草稿");
         MinutesRevisions.Edit(m, "定稿");
         MinutesRevisions.Sign(m, null, new DateOnly(2026, 5, 6), 3, "书记", At);
 
@@ -53,7 +55,7 @@ public sealed class MinutesRevisionsTests
     [Fact]
     public void EmptyText_CannotBeSigned()
     {
-        var m = MinutesRevisions.FirstDraft(MeetingOn(new DateOnly(2026, 5, 6)), "  ");
+        var m = Draft(MeetingOn(new DateOnly(2026, 5, 6)), "  ");
         Assert.Equal("Minutes.EmptyText", Assert.Throws<DomainRuleException>(() => MinutesRevisions.Sign(m, null, new DateOnly(2026, 5, 6), 1, "书记", At)).Code);
         Assert.Equal(MinutesStatus.Draft, m.Status);
     }
@@ -62,7 +64,7 @@ public sealed class MinutesRevisionsTests
     public void Correction_KeepsTheNumber_AndSupersedesTheOldRevisionWhenSigned()
     {
         var meeting = MeetingOn(new DateOnly(2026, 5, 6));
-        var v1 = MinutesRevisions.FirstDraft(meeting, "原文");
+        var v1 = Draft(meeting, "原文");
         MinutesRevisions.Sign(v1, null, meeting.Date, 3, "书记", At);
 
         var v2 = MinutesRevisions.Correction(v1, "笔误");
@@ -80,7 +82,7 @@ public sealed class MinutesRevisionsTests
     [Fact]
     public void OnlySignedMinutes_CanBeCorrected()
     {
-        var draft = MinutesRevisions.FirstDraft(MeetingOn(new DateOnly(2026, 5, 6)), "草稿");
+        var draft = Draft(MeetingOn(new DateOnly(2026, 5, 6)), "草稿");
         Assert.Equal("Minutes.NothingToCorrect", Assert.Throws<DomainRuleException>(() => MinutesRevisions.Correction(draft, "理由")).Code);
     }
 }
