@@ -1,7 +1,9 @@
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Meetings;
+using Dangjian.Domain.Organizations;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,6 +95,14 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
             .ToListAsync(ct);
         return new MinutesRegister(organizationId.Value, orgName, year!.Value, [.. rows.OrderBy(r => r.Number).Select(r =>
             new RegisterRow(r.MeetingId, r.Number, MinutesNumber.Format(year.Value, r.Number), r.Revision, r.Title, r.Type, r.Date, r.SignedBy, r.SignedAt))]);
+    }
+
+    /// <summary>The organizations the caller may read, for choosing whose register to show.</summary>
+    public async Task<IReadOnlyList<OrganizationRef>> OrganizationsAsync(CancellationToken ct = default)
+    {
+        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        return await orgs.Where(o => o.Status == OrganizationStatus.Active).OrderBy(o => o.Path)
+            .Select(o => new OrganizationRef(o.Id, o.Code, o.Name, o.Kind)).ToListAsync(ct);
     }
 
     /// <summary>The meeting after the scope check on its organization; 404 for an unknown id (403 for a caller without any scope).</summary>
