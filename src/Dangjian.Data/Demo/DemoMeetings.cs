@@ -79,7 +79,7 @@ internal static class DemoMeetings
                         NoticeDate = held ? day.AddDays(-rnd.Next(3, 8)) : today,
                         SecretaryPersonId = org.Entity.Kind == OrganizationKind.Branch ? secretary?.Id : null,
                         Status = held ? MeetingStatus.Closed : MeetingStatus.Notified,
-                        CreatedAt = new DateTimeOffset(day.AddDays(-8).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)),
+                        CreatedAt = Beijing(day.AddDays(-8), 9),
                     };
                     meetings.Add(meeting);
                     if (withMinutes && held && requirement.Type == MeetingType.CommitteeMeeting && day.Year == today.Year)
@@ -100,7 +100,7 @@ internal static class DemoMeetings
             foreach (var (meeting, secretary) in group.OrderBy(m => m.Meeting.Date).ThenBy(m => m.Meeting.Id))
             {
                 var draft = MinutesRevisions.FirstDraft(meeting.Id, meeting.OrganizationId, meeting.Date, TextOf(meeting, secretary, rnd));
-                var signedAt = new DateTimeOffset(meeting.Date.AddDays(rnd.Next(1, 4)).ToDateTime(new TimeOnly(16, 0)), TimeSpan.FromHours(8));
+                var signedAt = Beijing(meeting.Date.AddDays(rnd.Next(1, 4)), 16);
                 MinutesRevisions.Sign(draft, null, meeting.Date, ++number, secretary, signedAt);
                 minutes.Add(draft);
             }
@@ -119,6 +119,10 @@ internal static class DemoMeetings
         db.MeetingMinutes.AddRange(minutes);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A time of day in Beijing, stored in UTC (PostgreSQL keeps timestamptz in UTC only).</summary>
+    private static DateTimeOffset Beijing(DateOnly day, int hour) =>
+        new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
 
     private static string TitleOf(MeetingType type, MeetingPeriod period, DemoOrg org, Random rnd)
     {
