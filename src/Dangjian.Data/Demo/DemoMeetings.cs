@@ -144,7 +144,7 @@ internal static class DemoMeetings
         var entitled = rnd.Next(5, 8);
         var present = entitled - rnd.Next(0, 2);
         return string.Create(CultureInfo.InvariantCulture, $"""
-            {meeting.Date:yyyy年M月d日}，支部委员会在{meeting.Location}召开{meeting.Date:M}月支委会，会议由{secretary}主持，应到{entitled}人，实到{present}人，符合规定人数。
+            {meeting.Date:yyyy年M月d日}，支部委员会在{meeting.Location}召开{meeting.Date.Month}月支委会，会议由{secretary}主持，应到{entitled}人，实到{present}人，符合规定人数。
 
             一、会议传达学习了上级有关会议和文件精神，要求全体支委带头学、深入学，结合实际抓好贯彻落实。
 
