@@ -16,7 +16,8 @@ public sealed record DemoSeedResult(
 /// <summary>
 /// A made-up district (青川区委) for demos and tests: 10 townships and streets, 227 branches, 党总支 and
 /// 党小组, about 6,000 members and 300 residents, leadership teams with terms (some ending soon, a few
-/// overdue) and 300–400 units, a few of them with no organization. The same <c>today</c> always gives
+/// overdue), 300–400 units, a few of them with no organization, and the year's 三会一课 meetings with some signed
+/// minutes (<see cref="DemoMeetings"/>). The same <c>today</c> always gives
 /// the same district.
 /// </summary>
 public static class DemoDistrict
@@ -66,6 +67,9 @@ public static class DemoDistrict
 
             await db.SaveChangesAsync(ct);
             await DemoDemocraticLife.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+
+            await DemoMeetings.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -17,6 +17,8 @@ using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
 using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
+using Dangjian.Web.Features.Meetings.Compliance;
+using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -110,6 +112,8 @@ public static class HostSetup
         services.AddMeetings();
         services.AddCalendar();
         services.AddDemocraticLifeMeetings();
+        services.AddMeetingMinutes();
+        services.AddMeetingCompliance(config);
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -232,6 +236,8 @@ public static class HostSetup
         app.MapMeetingEndpoints();
         app.MapCalendarEndpoints();
         app.MapDemocraticLifeEndpoints();
+        app.MapMeetingMinutesEndpoints();
+        app.MapMeetingComplianceEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

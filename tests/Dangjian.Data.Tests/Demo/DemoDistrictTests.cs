@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dangjian.Data.Demo;
 using Dangjian.Domain.Audit;
+using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Teams;
@@ -270,7 +271,8 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
         // Democratic life meetings with their problems and measures are rows too; their anonymous opinions are never audited.
         var democraticLife = await db.DemocraticLifeMeetings.CountAsync() + await db.DemocraticLifeProblems.CountAsync() + await db.DemocraticLifeRectifications.CountAsync();
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Meetings.DemocraticLifeOpinion));
-        var rows = Orgs.Count + district.People.Count + district.Units.Count + district.Teams.Count + district.Teams.Sum(t => t.Positions.Count) + democraticLife;
+        var rows = Orgs.Count + district.People.Count + district.Units.Count + district.Teams.Count + district.Teams.Sum(t => t.Positions.Count) + democraticLife
+            + district.Meetings.Count + district.Minutes.Count;
         Assert.Equal(rows, entries.Count(e => e.Action == "Created"));
         Assert.Equal(Orgs.Count, entries.Count(e => e.Action == DemoDistrict.PathAssignedAction));
         Assert.Equal(rows + Orgs.Count, entries.Count);
@@ -280,6 +282,41 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
         var created = entries.Single(e => e.EntityType == nameof(Person) && e.EntityId == person.Id.ToString(CultureInfo.InvariantCulture));
         Assert.DoesNotContain(person.IdNumber!, created.After!, StringComparison.Ordinal);
         Assert.Contains(IdNumber.Mask(person.IdNumber), created.After!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_Meetings_GiveAMixOfUpToDateAndOverdueOrganizations()
+    {
+        var required = Orgs.Where(o => o.Kind is OrganizationKind.Branch or OrganizationKind.PartyGroup).ToList();
+        var byOrg = district.Meetings.ToLookup(m => m.OrganizationId);
+        var states = required.SelectMany(o => ComplianceRules.Default.For(o.Kind).Select(r => ComplianceCheck.Evaluate(
+            r, byOrg[o.Id].Where(m => m.Type == r.Type && ComplianceCheck.Counts(m.Status)).Select(m => m.Date), Today.Year, Today).State)).ToList();
+        var overdue = states.Count(s => s == ComplianceState.Overdue) / (double)states.Count;
+        output.WriteLine($"{district.Meetings.Count} meetings, {district.Minutes.Count} minutes; {states.Count} requirements, {overdue:P0} overdue");
+
+        Assert.All(required, o => Assert.NotEmpty(byOrg[o.Id]));
+        Assert.InRange(overdue, 0.2, 0.6);
+        Assert.True(states.Count(s => s == ComplianceState.Ok) > states.Count / 5);
+        Assert.All(district.Meetings, m => Assert.True(m.Status == MeetingStatus.Closed ? m.Date < Today : m.Date >= Today));
+        Assert.DoesNotContain(district.Meetings, m => m.Date > Today.AddDays(7) || m.NoticeDate > Today);
+    }
+
+    [Fact]
+    public void Seed_Minutes_AreNumberedOneToNPerBranch_WithOneCorrection()
+    {
+        var meetings = district.Meetings.ToDictionary(m => m.Id);
+        Assert.NotEmpty(district.Minutes);
+        foreach (var org in district.Minutes.Where(m => m.Status != MinutesStatus.Superseded).GroupBy(m => (m.OrganizationId, m.Year)))
+        {
+            var inOrder = org.OrderBy(m => meetings[m.MeetingId].Date).ToList();
+            Assert.Equal(Enumerable.Range(1, inOrder.Count), inOrder.Select(m => m.Number!.Value));
+            Assert.All(inOrder, m => Assert.Equal(MeetingType.CommitteeMeeting, meetings[m.MeetingId].Type));
+        }
+
+        var superseded = Assert.Single(district.Minutes, m => m.Status == MinutesStatus.Superseded);
+        var correction = Assert.Single(district.Minutes, m => m.MeetingId == superseded.MeetingId && m.Revision == 2);
+        Assert.Equal((MinutesStatus.SignedOff, superseded.Number), (correction.Status, correction.Number));
+        Assert.False(string.IsNullOrEmpty(correction.CorrectionReason));
     }
 
     [Fact]

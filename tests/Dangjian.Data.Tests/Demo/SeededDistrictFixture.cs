@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dangjian.Data.Demo;
+using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Teams;
@@ -33,6 +34,10 @@ public sealed class SeededDistrictFixture : IAsyncLifetime
 
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+
+    public IReadOnlyList<MeetingMinutes> Minutes { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
@@ -50,6 +55,8 @@ public sealed class SeededDistrictFixture : IAsyncLifetime
         People = await read.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
         Teams = await read.LeadershipTeams.AsNoTracking().Include(t => t.Positions).OrderBy(t => t.Id).ToListAsync();
         Units = await read.Units.AsNoTracking().OrderBy(u => u.Id).ToListAsync();
+        Meetings = await read.Meetings.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+        Minutes = await read.MeetingMinutes.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
     }
 
     public async Task DisposeAsync()

@@ -77,7 +77,13 @@ internal static class MeetingSetup
     /// <summary>Casts a secret ballot as a member's phone does: the ballot page's form with its antiforgery token.</summary>
     public static async Task<HttpStatusCode> CastSecretAsync(this HttpClient phone, int itemId, string code, string choice)
     {
-        var page = await phone.GetStringAsync($"/meetings/ballot/{itemId}");
+        var opened = await phone.GetAsync($"/meetings/ballot/{itemId}");
+        var page = await opened.Content.ReadAsStringAsync();
+        if (!opened.IsSuccessStatusCode)
+        {
+            return opened.StatusCode; // no form to fill: the vote is not open (409) or there is no such vote (404)
+        }
+
         var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
         var response = await phone.PostAsync($"/meetings/ballot/{itemId}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
