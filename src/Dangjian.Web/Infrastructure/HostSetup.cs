@@ -109,7 +109,7 @@ public static class HostSetup
         services.AddElectionProjects(config);
         services.AddElectionRounds();
         services.AddVoting();
-        services.AddMeetings();
+        services.AddMeetings(config);
         services.AddCalendar();
         services.AddDemocraticLifeMeetings();
         services.AddMeetingMinutes();

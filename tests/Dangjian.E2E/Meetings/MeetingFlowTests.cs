@@ -111,6 +111,68 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
         Assert.Equal(0, await App.WithDbAsync(db => db.ItemVotes.CountAsync(v => v.ItemId == itemId)));
     });
 
+    [Fact]
+    public Task Dissent_EscalatedAndRuledByTheSuperior_ThenMinutesSignedWithTheirNumber() => RunAsync(async page =>
+    {
+        // A branch of township A: its superior is the township, whose admin rules. The meeting is held through the
+        // services; the ruling and the minutes through the pages.
+        var (orgId, members) = await NewBranchAsync();
+        var title = "裁决支委会" + Guid.NewGuid().ToString("N")[..4];
+        var (meetingId, itemId) = await App.AsUserAsync(DemoFacts.OrgAdminA, async sp =>
+        {
+            var meetings = sp.GetRequiredService<MeetingCommands>();
+            var items = sp.GetRequiredService<ItemCommands>();
+            var id = await meetings.CreateAsync(new CreateMeetingRequest(orgId, MeetingType.CommitteeMeeting, title, new DateOnly(2026, 12, 10), null, null,
+                new DateOnly(2026, 12, 7), null, false, null, null, null));
+            var item = await items.AddAsync(id, new ItemRequest("村部改造方案", ItemCategory.Routine, null, [], null, VoteMode.Open));
+            foreach (var m in members)
+            {
+                await meetings.RecordAttendanceAsync(id, m.Id, new AttendanceRequest(Attendance.Present, null, null, null));
+            }
+
+            foreach (var m in members.Skip(1))
+            {
+                await items.SpeakAsync(item, new SpeechRequest(m.Id, VoteChoice.For, null));
+            }
+
+            await items.SpeakAsync(item, new SpeechRequest(members[0].Id, VoteChoice.Against, "不同意"));
+            var version = await sp.GetRequiredService<Dangjian.Data.DangjianDbContext>().AgendaItems.Where(i => i.Id == item).Select(i => i.Version).SingleAsync();
+            await items.VoteOpenlyAsync(item, new OpenVotesRequest([.. members.Select((m, i) => new OpenVoteInput(m.Id, i == 0 ? VoteChoice.Against : VoteChoice.For))], version));
+            return (id, item);
+        });
+
+        await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);
+        await Interactive.GotoAsync(page, $"meetings/{meetingId}");
+        var card = page.Locator($"[data-item='{itemId}']");
+        await Expect(card.Locator("[data-escalated=true]")).ToBeVisibleAsync();
+        await Expect(card).ToHaveAttributeAsync("data-item-status", "AwaitingRuling");
+
+        await Interactive.GotoAsync(page, "meetings/rulings");
+        var ruling = page.Locator($"[data-item='{itemId}']");
+        await ruling.GetByRole(AriaRole.Combobox, new() { Name = Ui.Text<RuleText>("Field.Item.Outcome", Ui.Zh) }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = Ui.Text<EnumText>("ItemOutcome.Passed", Ui.Zh), Exact = true }).ClickAsync();
+        await ruling.GetByLabel(Ui.Text<RuleText>("Field.Item.RulingText", Ui.Zh)).FillAsync("同意按多数意见执行");
+        await ruling.Locator("[data-action=rule]").ClickAsync();
+        await Expect(ruling).ToHaveCountAsync(0);
+
+        await Interactive.GotoAsync(page, $"meetings/{meetingId}");
+        await Expect(card).ToHaveAttributeAsync("data-item-status", "Ruled");
+        await Expect(card.Locator("[data-ruling=Passed]")).ToContainTextAsync("同意按多数意见执行");
+
+        // Close the meeting, write the minutes, sign them: the number is the branch's first of 2026.
+        await page.Locator("#close-meeting").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = Ui.Text<MeetingText>("CloseMeeting", Ui.Zh) }).ClickAsync();
+        await Expect(page.Locator("[data-status=Closed]")).ToBeVisibleAsync();
+        var minutes = page.Locator("[data-minutes-section=true]");
+        await minutes.GetByLabel(Ui.Text<RuleText>("Field.MinutesText", Ui.Zh)).FillAsync("会议讨论了村部改造方案，经表决通过；书记持不同意见，已报镇党委裁决，裁决同意执行。");
+        await minutes.GetByRole(AriaRole.Button, new() { Name = Ui.Text<Dangjian.Web.Features.Meetings.Minutes.MinutesText>("CreateDraft", Ui.Zh) }).ClickAsync();
+        var sign = minutes.GetByRole(AriaRole.Button, new() { Name = Ui.Text<Dangjian.Web.Features.Meetings.Minutes.MinutesText>("Sign", Ui.Zh), Exact = true });
+        await Expect(sign).ToBeEnabledAsync();
+        await sign.ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = Ui.Text<Dangjian.Web.Features.Meetings.Minutes.MinutesText>("Sign", Ui.Zh) }).ClickAsync();
+        await Expect(minutes.Locator("[data-number='〔2026〕1号']").First).ToBeVisibleAsync();
+    });
+
     /// <summary>A branch of township A of this test's own with five members, all on its current team (the first is secretary).</summary>
     private async Task<(int Id, List<Person> Members)> NewBranchAsync()
     {

@@ -16,15 +16,18 @@ namespace Dangjian.Web.Features.Meetings.Meetings;
 /// secretary's dissent and the superior organization's ruling, and the follow-up.
 /// </summary>
 public sealed class ItemCommands(
-    DangjianDbContext db, ScopeService scopes, MeetingAccess access, BallotBoxService boxes, CurrentUser user, TimeProvider time)
+    DangjianDbContext db, ScopeService scopes, MeetingAccess access, BallotBoxService boxes, CurrentUser user, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DecisionRuleOptions> options)
 {
+    private readonly DecisionRules _rules = options.Value.ToRules();
+
     public async Task<int> AddAsync(int meetingId, ItemRequest r, CancellationToken ct = default)
     {
         var target = await access.DemandMeetingAsync(meetingId, Access.Write, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).AsSplitQuery().FirstAsync(m => m.Id == meetingId, ct);
         var item = new AgendaItem { MeetingId = meetingId, Title = string.Empty, Order = meeting.Items.Count == 0 ? 1 : meeting.Items.Max(i => i.Order) + 1 };
-        Apply(meeting, item, r.Title, r.Category, r.InChargePersonId, r.ProposerIds, r.Material, r.VoteMode);
+        Apply(meeting, item, _rules, r.Title, r.Category, r.InChargePersonId, r.ProposerIds, r.Material, r.VoteMode);
         meeting.Items.Add(item);
         db.AuditAction = "AgendaItem.Added";
         await db.SaveChangesAsync(ct);
@@ -34,7 +37,7 @@ public sealed class ItemCommands(
     public async Task UpdateAsync(int itemId, UpdateItemRequest r, CancellationToken ct = default)
     {
         var (meeting, item) = await LoadPendingAsync(itemId, r.Version, ct);
-        Apply(meeting, item, r.Title, r.Category, r.InChargePersonId, r.ProposerIds, r.Material, r.VoteMode);
+        Apply(meeting, item, _rules, r.Title, r.Category, r.InChargePersonId, r.ProposerIds, r.Material, r.VoteMode);
         db.AuditAction = "AgendaItem.Updated";
         await db.SaveChangesAsync(ct);
     }
@@ -54,7 +57,7 @@ public sealed class ItemCommands(
     }
 
     private static void Apply(
-        Meeting meeting, AgendaItem item, string? title, ItemCategory? category, int? inCharge, IReadOnlyList<int>? proposers, string? material, VoteMode? mode)
+        Meeting meeting, AgendaItem item, DecisionRules rules, string? title, ItemCategory? category, int? inCharge, IReadOnlyList<int>? proposers, string? material, VoteMode? mode)
     {
         var errors = new FieldErrors();
         item.Title = errors.Text("title", "Field.Item.Title", title, AgendaItem.MaxTitleLength);
@@ -76,7 +79,7 @@ public sealed class ItemCommands(
         }
 
         // MTG-3: a major matter cannot be decided without its member in charge, so one must be named.
-        if (item.Category == ItemCategory.Major && inCharge is null)
+        if (item.Category == ItemCategory.Major && rules.Major.InChargeMustBePresent && inCharge is null)
         {
             errors.Add("inChargePersonId", "Meeting.MajorNeedsInCharge");
         }
@@ -91,7 +94,7 @@ public sealed class ItemCommands(
         item.InChargePersonId = inCharge;
         item.ProposerIds = ids;
         var team = meeting.Participants.Where(p => p.Entitled).Select(p => p.PersonId).ToHashSet();
-        item.Mandatory = ItemDecision.MustBeOnAgenda(ids.Count(team.Contains), team.Count);
+        item.Mandatory = ItemDecision.MustBeOnAgenda(ids.Count(team.Contains), team.Count, rules);
     }
 
     /// <summary>
@@ -301,7 +304,7 @@ public sealed class ItemCommands(
         }
 
         var facts = Snapshot(meeting, item);
-        var problems = ItemDecision.QuorumProblems(item.Category, facts.Entitled, facts.Present, facts.InChargePresent);
+        var problems = ItemDecision.QuorumProblems(item.Category, facts.Entitled, facts.Present, facts.InChargePresent, _rules);
         item.EntitledCount = facts.Entitled;
         item.PresentCount = facts.Present;
         item.InChargePresent = facts.InChargePresent;
@@ -401,7 +404,7 @@ public sealed class ItemCommands(
     /// <summary>Decides the item from the attendance it is decided on and the counts, keeping both (MTG-10).</summary>
     private void Decide(AgendaItem item, MeetingFacts.Live facts, VoteCounts counts)
     {
-        var result = ItemDecision.Decide(new ItemFacts(item.Category, facts.Entitled, facts.Present, facts.InChargePresent, counts, item.SecretaryView));
+        var result = ItemDecision.Decide(new ItemFacts(item.Category, facts.Entitled, facts.Present, facts.InChargePresent, counts, item.SecretaryView), _rules);
         item.EntitledCount = facts.Entitled;
         item.PresentCount = facts.Present;
         item.InChargePresent = facts.InChargePresent;

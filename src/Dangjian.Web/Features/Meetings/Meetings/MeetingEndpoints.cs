@@ -8,9 +8,15 @@ namespace Dangjian.Web.Features.Meetings.Meetings;
 /// <summary>/api/v1/meetings: meetings, attendance, agenda items, discussion, votes and rulings (MTG-1 … MTG-10).</summary>
 public static class MeetingEndpoints
 {
-    public static IServiceCollection AddMeetings(this IServiceCollection services) =>
-        services.AddScoped<MeetingAccess>().AddScoped<MeetingQueries>().AddScoped<MeetingCommands>().AddScoped<ItemCommands>()
+    public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<DecisionRuleOptions>().Bind(config.GetSection(DecisionRuleOptions.Section))
+            .Validate(o => Enum.IsDefined(o.MajorAttendance) && Enum.IsDefined(o.CadreAttendance) && Enum.IsDefined(o.RoutineAttendance)
+                && Enum.IsDefined(o.Pass) && Enum.IsDefined(o.MandatoryAgenda), "Meetings:Decision: each share is MoreThanHalf, HalfOrMore or TwoThirdsOrMore.")
+            .ValidateOnStart();
+        return services.AddScoped<MeetingAccess>().AddScoped<MeetingQueries>().AddScoped<MeetingCommands>().AddScoped<ItemCommands>()
             .AddScoped<MeetingExport>().AddScoped<DecisionRegister>();
+    }
 
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {

@@ -15,8 +15,11 @@ namespace Dangjian.Web.Features.Meetings.Meetings;
 
 /// <summary>Meetings and their items (MTG-1 … MTG-10), inside the caller's scope.</summary>
 public sealed class MeetingQueries(
-    DangjianDbContext db, ScopeService scopes, MeetingAccess access, IWorkingDayCalendar calendars, BallotBoxService boxes, TimeProvider time)
+    DangjianDbContext db, ScopeService scopes, MeetingAccess access, IWorkingDayCalendar calendars, BallotBoxService boxes, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<DecisionRuleOptions> options)
 {
+    private readonly DecisionRules _rules = options.Value.ToRules();
+
     public async Task<Paged<MeetingRow>> ListAsync(
         int? organizationId, MeetingType? type, MeetingStatus? status, DateOnly? from, DateOnly? to, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -122,7 +125,7 @@ public sealed class MeetingQueries(
             .Select(p => new ParticipantView(p.PersonId, Name(p.PersonId), positions.TryGetValue(p.PersonId, out var pos) ? pos : null,
                 p.Entitled, p.Attendance, p.Reason, p.ArrivedAtItem, p.LeftAfterItem))
             .ToList();
-        var items = m.Items.OrderBy(i => i.Order).Select(i => ItemOf(m, i, Name, rulingOrgs, openBoxes.Contains(i.Id))).ToList();
+        var items = m.Items.OrderBy(i => i.Order).Select(i => ItemOf(m, i, _rules, Name, rulingOrgs, openBoxes.Contains(i.Id))).ToList();
         return new MeetingDetail(
             m.Id, m.OrganizationId, orgName, m.Type, m.Title, m.Date, m.StartTime, m.Location, m.NoticeDate, m.NoticeText,
             notice?.WorkingDays, required, notice?.Ok, m.Emergency, m.EmergencyReason, m.SecretaryPersonId,
@@ -130,7 +133,7 @@ public sealed class MeetingQueries(
             await access.MayWriteAsync(m.OrganizationId, ct), m.Version);
     }
 
-    private static ItemView ItemOf(Meeting m, AgendaItem i, Func<int, string> name, Dictionary<int, string> rulingOrgs, bool boxOpen)
+    private static ItemView ItemOf(Meeting m, AgendaItem i, DecisionRules rules, Func<int, string> name, Dictionary<int, string> rulingOrgs, bool boxOpen)
     {
         var decided = i.Outcome is not null;
         var facts = MeetingFacts.Live.Of(m, i);
@@ -139,7 +142,7 @@ public sealed class MeetingQueries(
         var inChargePresent = decided ? i.InChargePresent : facts.InChargePresent;
         var problems = decided
             ? (i.QuorumProblems ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
-            : ItemDecision.QuorumProblems(i.Category, entitled, present, inChargePresent).Select(DecisionCheckJson.Code).ToArray();
+            : ItemDecision.QuorumProblems(i.Category, entitled, present, inChargePresent, rules).Select(DecisionCheckJson.Code).ToArray();
         var toSpeak = m.SecretaryPersonId is { } sec
             ? ItemDecision.StillToSpeakBeforeSecretary(MeetingFacts.PresentMembers(m, i), i.Speeches.Select(s => s.PersonId), sec).Select(name).ToList()
             : [];
@@ -147,7 +150,7 @@ public sealed class MeetingQueries(
             i.Id, i.Order, i.Title, i.Category, i.InChargePersonId, i.InChargePersonId is { } ic ? name(ic) : null,
             i.ProposerIds, i.ProposerIds.Select(name).ToList(), i.Mandatory, i.Material, i.VoteMode, i.Status,
             entitled, present, inChargePresent, problems.Length == 0, problems,
-            DecisionRules.Default.QuorumFor(i.Category).Attendance.SmallestPart(entitled), toSpeak, i.SecretaryView,
+            rules.QuorumFor(i.Category).Attendance.SmallestPart(entitled), toSpeak, i.SecretaryView,
             i.VotesFor, i.VotesAgainst, i.VotesAbstain, i.Outcome, i.Escalated, i.DecidedAt,
             i.RulingOutcome, i.RulingText, i.RulingOrganizationId is { } ro ? rulingOrgs.GetValueOrDefault(ro) : null, i.RuledBy, i.RuledAt,
             i.FinalOutcome, i.FollowUp,
