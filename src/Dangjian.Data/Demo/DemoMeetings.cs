@@ -90,6 +90,19 @@ internal static class DemoMeetings
             }
         }
 
+        // The minuted committee meetings were held in full: the team invited and present (one now and then on leave),
+        // two matters decided item by item by open vote, as the minutes say. Their own Random, so the meetings above
+        // stay as they were.
+        var inFull = new Random(Seed + 1);
+        var teams = plan.Teams.GroupBy(t => t.Org).ToDictionary(g => g.Key.Entity.Id, g => g.Last());
+        foreach (var (meeting, _) in minuted)
+        {
+            if (teams.GetValueOrDefault(meeting.OrganizationId) is { } team)
+            {
+                HoldInFull(meeting, team, inFull);
+            }
+        }
+
         db.Meetings.AddRange(meetings);
         await db.SaveChangesAsync(ct);
 
@@ -120,6 +133,52 @@ internal static class DemoMeetings
         await db.SaveChangesAsync(ct);
     }
 
+    private static void HoldInFull(Meeting meeting, DemoTeam team, Random rnd)
+    {
+        var people = team.Seats.Select(s => s.Person).DistinctBy(p => p.Id).ToList();
+        var absent = people.Count > 3 && rnd.NextDouble() < 0.3 ? people[rnd.Next(1, people.Count)].Id : (int?)null;
+        meeting.Participants.AddRange(people.Select(p => new MeetingParticipant
+        {
+            PersonId = p.Id,
+            Entitled = true,
+            Attendance = p.Id == absent ? Attendance.Absent : Attendance.Present,
+            Reason = p.Id == absent ? "因公外出，已请假" : null,
+        }));
+        var present = people.Where(p => p.Id != absent).ToList();
+        var first = Topics[rnd.Next(Topics.Length)];
+        var second = Topics[(Array.IndexOf(Topics, first) + 1 + rnd.Next(Topics.Length - 1)) % Topics.Length];
+        var inCharge = present.Count > 1 ? present[1].Id : present[0].Id;
+        (string Title, ItemCategory Category, int? InCharge)[] matters = [("研究" + first, ItemCategory.Routine, null), ("研究" + second, ItemCategory.Major, inCharge)];
+        for (var i = 0; i < matters.Length; i++)
+        {
+            var abstaining = present.Count > 2 && rnd.NextDouble() < 0.25 ? present[^1].Id : (int?)null;
+            var item = new AgendaItem
+            {
+                Order = i + 1,
+                Title = matters[i].Title,
+                Category = matters[i].Category,
+                InChargePersonId = matters[i].InCharge,
+                ProposerIds = [present[0].Id],
+                VoteMode = VoteMode.Open,
+                Votes = [.. present.Select(p => new ItemVote { PersonId = p.Id, Choice = p.Id == abstaining ? VoteChoice.Abstain : VoteChoice.For })],
+            };
+            var counts = new VoteCounts(item.Votes.Count(v => v.Choice == VoteChoice.For), 0, item.Votes.Count(v => v.Choice == VoteChoice.Abstain));
+            var result = ItemDecision.Decide(new ItemFacts(item.Category, people.Count, present.Count, item.InChargePersonId is null ? null : true, counts, VoteChoice.For));
+            item.EntitledCount = people.Count;
+            item.PresentCount = present.Count;
+            item.InChargePresent = item.InChargePersonId is null ? null : true;
+            item.VotesFor = counts.For;
+            item.VotesAgainst = counts.Against;
+            item.VotesAbstain = counts.Abstain;
+            item.QuorumProblems = string.Join(',', result.QuorumProblems.Select(DecisionCheckJson.Code));
+            item.Outcome = result.Outcome;
+            item.Status = ItemStatus.Decided;
+            item.DecidedAt = Beijing(meeting.Date, 16);
+            item.FollowUp = rnd.NextDouble() < 0.6 ? "已按分工落实，在下次支委会上报告了进展。" : null;
+            meeting.Items.Add(item);
+        }
+    }
+
     /// <summary>A time of day in Beijing, stored in UTC (PostgreSQL keeps timestamptz in UTC only).</summary>
     private static DateTimeOffset Beijing(DateOnly day, int hour) =>
         new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
@@ -143,6 +202,13 @@ internal static class DemoMeetings
         var b = Topics[rnd.Next(Topics.Length)];
         var entitled = rnd.Next(5, 8);
         var present = entitled - rnd.Next(0, 2);
+        if (meeting.Items.Count == 2)
+        {
+            // Held in full: the minutes tell what the record holds.
+            (a, b) = (meeting.Items[0].Title[2..], meeting.Items[1].Title[2..]);
+            (entitled, present) = (meeting.Participants.Count, meeting.Participants.Count(p => p.Attendance == Attendance.Present));
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"""
             {meeting.Date:yyyy年M月d日}，支部委员会在{meeting.Location}召开{meeting.Date.Month}月支委会，会议由{secretary}主持，应到{entitled}人，实到{present}人，符合规定人数。
 

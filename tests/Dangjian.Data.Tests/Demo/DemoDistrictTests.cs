@@ -272,7 +272,8 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
         var democraticLife = await db.DemocraticLifeMeetings.CountAsync() + await db.DemocraticLifeProblems.CountAsync() + await db.DemocraticLifeRectifications.CountAsync();
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Meetings.DemocraticLifeOpinion));
         var rows = Orgs.Count + district.People.Count + district.Units.Count + district.Teams.Count + district.Teams.Sum(t => t.Positions.Count) + democraticLife
-            + district.Meetings.Count + district.Minutes.Count;
+            + district.Meetings.Count + district.Minutes.Count
+            + await db.MeetingParticipants.CountAsync() + await db.AgendaItems.CountAsync() + await db.ItemVotes.CountAsync();
         Assert.Equal(rows, entries.Count(e => e.Action == "Created"));
         Assert.Equal(Orgs.Count, entries.Count(e => e.Action == DemoDistrict.PathAssignedAction));
         Assert.Equal(rows + Orgs.Count, entries.Count);
