@@ -10,6 +10,7 @@ namespace Dangjian.Bench;
 /// dotnet run -c Release --project bench/Dangjian.Bench [-- --rows N --runs N --imports N --limit-minutes N]   the roster benchmark
 /// dotnet run -c Release --project bench/Dangjian.Bench -- micro [BenchmarkDotNet args]   the micro-benchmarks
 /// dotnet run -c Release --project bench/Dangjian.Bench -- count [--ballots N --runs N --seed N --shared-names]   the counting engine
+/// dotnet run -c Release --project bench/Dangjian.Bench -- meetings [--runs N]   meeting pages' queries on the demo district
 /// dotnet run -c Release --project bench/Dangjian.Bench -- vote [--ballots N --clients N --runs N --limit-minutes N]   electronic ballots over HTTP
 /// </summary>
 public static class Entry
@@ -31,6 +32,11 @@ public static class Entry
                 Runs: Math.Max(5, Option(args, "--runs", 7)),
                 Seed: Option(args, "--seed", 20261123),
                 SharedNames: args.Contains("--shared-names")));
+        }
+
+        if (args.Length > 0 && args[0] == "meetings")
+        {
+            return await MeetingsBenchmark.RunAsync(new MeetingsBenchmark.Options(Runs: Math.Max(3, Option(args, "--runs", 9))));
         }
 
         if (args.Length > 0 && args[0] == "vote")
