@@ -269,6 +269,35 @@ public abstract class MeetingApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AdministrativeHead_DecidesWithAQuorum_RecordedAsSuch_NeverEscalated()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var m = await app.PeopleUnderAsync(t.BranchOfA, 4);
+        var id = (await CallAsync(client, t.BranchOfA, m)).GetProperty("id").GetInt32();
+        var item = Item(await AddItemAsync(client, id, "行政首长决定事项", "Routine", voteMode: "AdministrativeHead"), "行政首长决定事项");
+        var itemId = item.GetProperty("id").GetInt32();
+        await PresentAsync(client, id, m[0]);
+        await PresentAsync(client, id, m[1]);
+
+        // 2 of 4 is not more than half: the head cannot decide it.
+        var early = Item(await (await client.PostJsonAsync($"/api/v1/meetings/items/{itemId}/head-decision", new { outcome = "Passed", version = item.GetProperty("version").GetInt32() })).ReadAsync<JsonElement>(), "行政首长决定事项");
+        Assert.Equal("NotDecided", early.GetProperty("outcome").GetString());
+
+        var other = Item(await AddItemAsync(client, id, "第二个行政首长决定事项", "Routine", voteMode: "AdministrativeHead"), "第二个行政首长决定事项");
+        await SpeakAsync(client, other.GetProperty("id").GetInt32(), m[1], "Against");
+        await PresentAsync(client, id, m[2]);
+        other = Item(await GetAsync(client, id), "第二个行政首长决定事项");
+        // An open vote is refused on such an item; the head decides, and a contrary view does not escalate it.
+        Assert.Contains("voteMode", (await (await VoteAsync(client, other, [(m[0], "For")])).ProblemErrorsAsync()).Keys);
+        var decided = Item(await (await client.PostJsonAsync($"/api/v1/meetings/items/{other.GetProperty("id").GetInt32()}/head-decision", new { outcome = "Passed", version = other.GetProperty("version").GetInt32() })).ReadAsync<JsonElement>(), "第二个行政首长决定事项");
+        Assert.Equal("Passed", decided.GetProperty("outcome").GetString());
+        Assert.Equal("Decided", decided.GetProperty("status").GetString());
+        Assert.False(decided.GetProperty("escalated").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, decided.GetProperty("votesFor").ValueKind);
+    }
+
+    [Fact]
     public async Task MandatoryItem_RaisedByHalfTheTeam_CannotBeWithdrawn()
     {
         var t = await app.TownshipsAsync();

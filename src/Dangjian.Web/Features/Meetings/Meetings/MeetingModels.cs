@@ -61,7 +61,7 @@ public sealed record OpenVoteInput(int PersonId, VoteChoice Choice);
 
 public sealed record OpenVotesRequest(IReadOnlyList<OpenVoteInput>? Votes, int Version);
 
-public sealed record HeadDecisionRequest(ItemOutcome? Outcome, string? Note, int Version);
+public sealed record HeadDecisionRequest(ItemOutcome? Outcome, int Version);
 
 public sealed record SecretBallotRequest(string? Code, VoteChoice? Choice);
 
