@@ -79,13 +79,32 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
         await Expect(card.Locator("[data-outcome=Passed]")).ToBeVisibleAsync();
         await Expect(card.Locator("[data-outcome=Passed]")).ToContainTextAsync(Ui.Format<MeetingText>("Counts", Ui.Zh, 3, 1, 0, 5));
 
+        // The fourth member leaves after item 1 (recorded in the attendance table): a cadre item added now has 3 of 5
+        // present, below two thirds, and says so.
+        var row = page.Locator("tr").Filter(new() { HasText = members[3].Name });
+        await row.GetByLabel(Ui.Text<RuleText>("Field.Meeting.LeftAfterItem", Ui.Zh)).FillAsync("1");
+        await row.GetByRole(AriaRole.Button, new() { Name = Ui.Format<MeetingText>("SaveAttendanceOf", Ui.Zh, members[3].Name) }).ClickAsync();
+        for (var wait = 0; wait < 100 && await App.WithDbAsync(db => db.MeetingParticipants.Where(p => p.MeetingId == meetingId && p.PersonId == members[3].Id).Select(p => p.LeftAfterItem).SingleAsync()) != 1; wait++)
+        {
+            await Task.Delay(100); // the save is recorded before the next form is used
+        }
+
+        await page.Locator("#item-title").FillAsync("推荐村后备干部");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = Ui.Text<RuleText>("Field.Item.Category", Ui.Zh) }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = Ui.Text<EnumText>("ItemCategory.Cadre", Ui.Zh), Exact = true }).ClickAsync();
+        await page.Locator("#add-item").ClickAsync();
+        var cadre = page.Locator("[data-item]").Filter(new() { HasText = "推荐村后备干部" });
+        await Expect(cadre.Locator("[data-quorum-met=false]")).ToBeVisibleAsync();
+        await Expect(cadre.Locator("[data-problem=attendance-below-two-thirds]")).ToBeVisibleAsync();
+        await Expect(card.Locator("[data-quorum-met=true]")).ToBeVisibleAsync(); // item 1 keeps the attendance it was decided on
+
         // A secret item: the codes are shown once on the page; a member votes on a phone with one.
         await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<ItemCommands>()
             .AddAsync(meetingId, new ItemRequest("推荐表彰对象", ItemCategory.Routine, null, [], null, VoteMode.Secret)));
         await Interactive.GotoAsync(page, $"meetings/{meetingId}");
         var secret = page.Locator("[data-item]").Filter(new() { HasText = "推荐表彰对象" });
         await secret.Locator("[data-action=start-secret]").ClickAsync();
-        await Expect(secret.Locator("[data-codes='4']")).ToBeVisibleAsync();
+        await Expect(secret.Locator("[data-codes='3']")).ToBeVisibleAsync(); // one code per entitled member present for it
         var codes = await secret.Locator("[data-codes] code").AllInnerTextsAsync();
         var itemId = int.Parse(await secret.GetAttributeAsync("data-item") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
