@@ -86,6 +86,8 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<MeetingMinutes> MeetingMinutes => Set<MeetingMinutes>();
 
+    public DbSet<ItemAttachment> ItemAttachments => Set<ItemAttachment>();
+
     public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();
 
     /// <summary>Secret-ballot boxes (DESIGN.md "Secrecy"); never audited row by row, see <see cref="IsAudited"/>.</summary>

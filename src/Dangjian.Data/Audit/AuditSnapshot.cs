@@ -9,7 +9,8 @@ namespace Dangjian.Data.Audit;
 
 /// <summary>
 /// Turns a tracked entity into the JSON kept as "before"/"after" in the audit log. Secrets never go
-/// in (password hashes, security stamps, token hashes); personal ID numbers go in masked.
+/// in (password hashes, security stamps, token hashes); personal ID numbers go in masked; file contents stay out
+/// (their records carry a hash).
 /// </summary>
 internal static class AuditSnapshot
 {
@@ -36,6 +37,11 @@ internal static class AuditSnapshot
             }
 
             var value = values[p];
+            if (value is byte[])
+            {
+                continue; // a file's bytes: the entity carries its hash, which is what the log keeps
+            }
+
             if (p.PropertyInfo?.GetCustomAttribute<AuditMaskedAttribute>() is not null)
             {
                 value = IdNumber.Mask(value as string);

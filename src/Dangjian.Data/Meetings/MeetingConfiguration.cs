@@ -103,3 +103,16 @@ internal sealed class MeetingSettingsConfiguration : IEntityTypeConfiguration<Me
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ItemAttachmentConfiguration : IEntityTypeConfiguration<ItemAttachment>
+{
+    public void Configure(EntityTypeBuilder<ItemAttachment> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(ItemAttachment.MaxFileNameLength);
+        b.Property(x => x.ContentType).HasMaxLength(ItemAttachment.MaxContentTypeLength);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.HasIndex(x => x.ItemId);
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

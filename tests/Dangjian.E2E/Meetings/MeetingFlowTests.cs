@@ -68,6 +68,10 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
         await page.Locator("#add-item").ClickAsync();
         var card = page.Locator("[data-item]").Filter(new() { HasText = "修缮党员活动室" });
         await Expect(card.Locator("[data-quorum-met=true]")).ToBeVisibleAsync();
+
+        // Its material, attached from the card; the link downloads it.
+        await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "活动室修缮方案.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 修缮方案"u8.ToArray() });
+        await Expect(card.Locator("[data-attachment]")).ToHaveTextAsync("活动室修缮方案.pdf");
         string[] choices = ["For", "For", "For", "Against"];
         for (var i = 0; i < 4; i++)
         {

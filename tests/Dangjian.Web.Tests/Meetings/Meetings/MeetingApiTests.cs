@@ -418,6 +418,54 @@ public abstract class MeetingApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Material_IsAttachedDownloadedAndRemoved_InScopeOnly()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var m = await app.PeopleUnderAsync(t.BranchOfA, 3);
+        var id = (await CallAsync(client, t.BranchOfA, m)).GetProperty("id").GetInt32();
+        var itemId = Item(await AddItemAsync(client, id, "带附件的议题", "Routine"), "带附件的议题").GetProperty("id").GetInt32();
+        var bytes = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 上会材料：村部改造方案");
+        var url = $"/api/v1/meetings/items/{itemId}/attachments?fileName={Uri.EscapeDataString("村部改造方案.pdf")}";
+
+        // Another content type (what a cross-site form could send) is refused; so is an empty file; nothing is stored.
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.PostAsync(url, new StringContent("x", System.Text.Encoding.UTF8, "text/plain"))).StatusCode);
+        Assert.Contains("file", (await (await client.PostAsync(url, Octets([]))).ProblemErrorsAsync()).Keys);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ItemAttachments.CountAsync(a => a.ItemId == itemId)));
+
+        var other = await app.ClientForAsync(Demo.OrgAdminB);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync(url, Octets(bytes))).StatusCode);
+
+        var meeting = await (await client.PostAsync(url, Octets(bytes))).ReadAsync<JsonElement>();
+        var attachment = Assert.Single(Item(meeting, "带附件的议题").GetProperty("attachments").EnumerateArray());
+        Assert.Equal("村部改造方案.pdf", attachment.GetProperty("fileName").GetString());
+        Assert.Equal("application/pdf", attachment.GetProperty("contentType").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), attachment.GetProperty("sha256").GetString());
+        var attachmentId = attachment.GetProperty("id").GetInt32();
+
+        var download = await client.GetAsync($"/api/v1/meetings/attachments/{attachmentId}");
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/meetings/attachments/{attachmentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.DeleteAsync($"/api/v1/meetings/attachments/{attachmentId}")).StatusCode);
+
+        // The audit log keeps the file's hash, never its bytes.
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ItemAttachment" && a.EntityId == attachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.After).SingleAsync());
+        Assert.Contains(attachment.GetProperty("sha256").GetString()!, audited!, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Content\":", audited!, StringComparison.Ordinal);
+
+        var removed = await (await client.DeleteAsync($"/api/v1/meetings/attachments/{attachmentId}")).ReadAsync<JsonElement>();
+        Assert.Empty(Item(removed, "带附件的议题").GetProperty("attachments").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/meetings/attachments/{attachmentId}")).StatusCode);
+    }
+
+    private static ByteArrayContent Octets(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
+
+    [Fact]
     public async Task ConcurrentEdit_IsAConflict()
     {
         var t = await app.TownshipsAsync();

@@ -2,6 +2,7 @@ using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Voting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Features.Meetings.Meetings;
 
@@ -15,7 +16,7 @@ public static class MeetingEndpoints
                 && Enum.IsDefined(o.Pass) && Enum.IsDefined(o.MandatoryAgenda), "Meetings:Decision: each share is MoreThanHalf, HalfOrMore or TwoThirdsOrMore.")
             .ValidateOnStart();
         return services.AddScoped<MeetingAccess>().AddScoped<MeetingQueries>().AddScoped<MeetingCommands>().AddScoped<ItemCommands>()
-            .AddScoped<MeetingExport>().AddScoped<DecisionRegister>();
+            .AddScoped<MeetingExport>().AddScoped<DecisionRegister>().AddScoped<ItemAttachments>();
     }
 
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder app)
@@ -48,6 +49,9 @@ public static class MeetingEndpoints
         g.MapPost("/items/{itemId:int}/head-decision", RecordHeadDecision).WithName(nameof(RecordHeadDecision));
         g.MapPost("/items/{itemId:int}/ruling", RuleOnItem).WithName(nameof(RuleOnItem));
         g.MapPut("/items/{itemId:int}/follow-up", SetFollowUp).WithName(nameof(SetFollowUp));
+        g.MapPost("/items/{itemId:int}/attachments", UploadAttachment).WithName(nameof(UploadAttachment));
+        g.MapGet("/attachments/{attachmentId:int}", DownloadAttachment).WithName(nameof(DownloadAttachment));
+        g.MapDelete("/attachments/{attachmentId:int}", DeleteAttachment).WithName(nameof(DeleteAttachment));
 
         // The secret ballot itself is cast on the page /meetings/ballot/{itemId} (a code, no account, rate-limited like
         // election ballots): every /api endpoint wants a signed-in caller.
@@ -189,6 +193,37 @@ public static class MeetingEndpoints
         await c.SetFollowUpAsync(itemId, request, ct);
         return await DetailOfItemAsync(q, a, itemId, ct);
     }
+
+    /// <summary>
+    /// Attaches a file to an item: the raw bytes as <c>application/octet-stream</c> (a type no cross-site form can
+    /// send without a preflight, so cookie callers need no antiforgery token) and its name in <c>fileName</c>.
+    /// </summary>
+    public static async Task<Results<Created<MeetingDetail>, ProblemHttpResult>> UploadAttachment(
+        ItemAttachments a, MeetingQueries q, MeetingAccess access, HttpContext http, IStringLocalizer<RuleText> rules, int itemId, string? fileName, CancellationToken ct)
+    {
+        if (!string.Equals(http.Request.ContentType, "application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: rules["Meeting.UploadAsOctetStream"]);
+        }
+
+        if (http.Request.ContentLength > Domain.Meetings.ItemAttachment.MaxBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: rules["Import.TooLarge", Domain.Meetings.ItemAttachment.MaxBytes / (1024 * 1024)]);
+        }
+
+        await a.UploadAsync(itemId, fileName, http.Request.Body, ct);
+        var detail = (await DetailOfItemAsync(q, access, itemId, ct)).Value!;
+        return TypedResults.Created($"/api/v1/meetings/{detail.Id}", detail);
+    }
+
+    public static async Task<FileContentHttpResult> DownloadAttachment(ItemAttachments a, int attachmentId, CancellationToken ct)
+    {
+        var file = await a.DownloadAsync(attachmentId, ct);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public static async Task<Ok<MeetingDetail>> DeleteAttachment(ItemAttachments a, MeetingQueries q, int attachmentId, CancellationToken ct) =>
+        TypedResults.Ok(await q.GetAsync(await a.DeleteAsync(attachmentId, ct), ct));
 
     private static async Task<Ok<MeetingDetail>> DetailOfItemAsync(MeetingQueries q, MeetingAccess a, int itemId, CancellationToken ct)
     {

@@ -135,6 +135,7 @@ public sealed record ItemView(
     IReadOnlyList<SpeechView> Speeches,
     IReadOnlyList<VoteView> Votes,
     bool SecretBoxOpen,
+    IReadOnlyList<AttachmentView> Attachments,
     int Version);
 
 public sealed record MeetingDetail(

@@ -119,13 +119,17 @@ public sealed class MeetingQueries(
             }
         }
 
+        var itemIds = m.Items.Select(i => i.Id).ToList();
+        var attachments = (await db.ItemAttachments.AsNoTracking().Where(a => itemIds.Contains(a.ItemId))
+            .Select(a => new AttachmentView(a.Id, a.ItemId, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy))
+            .ToListAsync(ct)).OrderBy(a => a.Id).ToLookup(a => a.ItemId);
         string Name(int personId) => names.GetValueOrDefault(personId) ?? "#" + personId;
         var participants = m.Participants
             .OrderByDescending(p => p.Entitled).ThenBy(p => positions.TryGetValue(p.PersonId, out var r) ? (int)r : int.MaxValue).ThenBy(p => p.Id)
             .Select(p => new ParticipantView(p.PersonId, Name(p.PersonId), positions.TryGetValue(p.PersonId, out var pos) ? pos : null,
                 p.Entitled, p.Attendance, p.Reason, p.ArrivedAtItem, p.LeftAfterItem))
             .ToList();
-        var items = m.Items.OrderBy(i => i.Order).Select(i => ItemOf(m, i, _rules, Name, rulingOrgs, openBoxes.Contains(i.Id))).ToList();
+        var items = m.Items.OrderBy(i => i.Order).Select(i => ItemOf(m, i, _rules, Name, rulingOrgs, openBoxes.Contains(i.Id), [.. attachments[i.Id]])).ToList();
         return new MeetingDetail(
             m.Id, m.OrganizationId, orgName, m.Type, m.Title, m.Date, m.StartTime, m.Location, m.NoticeDate, m.NoticeText,
             notice?.WorkingDays, required, notice?.Ok, m.Emergency, m.EmergencyReason, m.SecretaryPersonId,
@@ -133,7 +137,7 @@ public sealed class MeetingQueries(
             await access.MayWriteAsync(m.OrganizationId, ct), m.Version);
     }
 
-    private static ItemView ItemOf(Meeting m, AgendaItem i, DecisionRules rules, Func<int, string> name, Dictionary<int, string> rulingOrgs, bool boxOpen)
+    private static ItemView ItemOf(Meeting m, AgendaItem i, DecisionRules rules, Func<int, string> name, Dictionary<int, string> rulingOrgs, bool boxOpen, IReadOnlyList<AttachmentView> attachments)
     {
         var decided = i.Outcome is not null;
         var facts = MeetingFacts.Live.Of(m, i);
@@ -156,7 +160,7 @@ public sealed class MeetingQueries(
             i.FinalOutcome, i.FollowUp,
             i.Speeches.OrderBy(s => s.Sequence).Select(s => new SpeechView(s.Sequence, s.PersonId, name(s.PersonId), s.PersonId == m.SecretaryPersonId, s.View, s.Summary)).ToList(),
             i.Votes.OrderBy(v => v.Id).Select(v => new VoteView(v.PersonId, name(v.PersonId), v.Choice)).ToList(),
-            boxOpen, i.Version);
+            boxOpen, attachments, i.Version);
     }
 
     /// <summary>The organization's notice period in working days (MTG-2; default 2).</summary>
