@@ -200,25 +200,8 @@ public sealed class BallotBoxService(DangjianDbContext db)
         await ForgetCastingOrderAsync(ct);
     }
 
-    /// <summary>
-    /// After the shuffle, the database's own history of the casts goes too, as far as the app can reach: on SQLite the
-    /// write-ahead log still holds each cast's commit in order until a checkpoint, so the log is checkpointed and
-    /// truncated; on PostgreSQL the rows deleted by the shuffle stay on disk as dead tuples, each with its cast's
-    /// transaction id, until a vacuum, so the table is vacuumed. Best effort: the close has committed, and if a
-    /// reader holds the log or an old snapshot the database finishes the job later (autocheckpoint, autovacuum).
-    /// What the app cannot reach (PostgreSQL's WAL archive, backups taken during voting) is the operator's to keep.
-    /// </summary>
-    private async Task ForgetCastingOrderAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA wal_checkpoint(TRUNCATE)" : "VACUUM \"SecretBallots\"", ct);
-        }
-        catch (System.Data.Common.DbException)
-        {
-            // Busy or not permitted: the database's own background work gets there later; the ballots are safe.
-        }
-    }
+    /// <summary>After the shuffle, the database's own record of the order of casting goes too (<see cref="SecretTables"/>).</summary>
+    private Task ForgetCastingOrderAsync(CancellationToken ct) => SecretTables.ForgetInsertionOrderAsync(db, "SecretBallots", ct);
 
     /// <summary>The ballots of a closed box, ordered by receipt (an order that says nothing about casting).</summary>
     public async Task<IReadOnlyList<SecretBallot>> BallotsAsync(string key, CancellationToken ct = default)

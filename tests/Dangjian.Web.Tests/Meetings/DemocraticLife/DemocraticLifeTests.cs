@@ -326,6 +326,27 @@ public abstract class DemocraticLifeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ClosingTheForm_RewritesTheOpinionsWithNewIds_KeepingEveryText()
+    {
+        var branch = await app.DlmBranchAsync();
+        var api = await app.ClientForAsync(Demo.OrgAdminA);
+        var created = await api.CreateMeetingAsync(branch, 2026);
+        var token = DlmSetup.TokenOf(created.OpinionLink);
+        string[] texts = ["第一条意见", "第二条意见", "第三条意见"];
+        foreach (var text in texts)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.Phone().SubmitOpinionAsync(token, "Resident", text)).Status);
+        }
+
+        var before = await app.WithDbAsync(db => db.DemocraticLifeOpinions.Where(o => o.MeetingId == created.Meeting.Id).Select(o => o.Id).ToListAsync());
+        await api.HoldAsync(await api.GetMeetingAsync(created.Meeting.Id));
+
+        var after = await app.WithDbAsync(db => db.DemocraticLifeOpinions.Where(o => o.MeetingId == created.Meeting.Id).Select(o => new { o.Id, o.Text }).ToListAsync());
+        Assert.Equal(texts.Order(StringComparer.Ordinal), after.Select(o => o.Text).Order(StringComparer.Ordinal));
+        Assert.Empty(after.Select(o => o.Id).Intersect(before));
+    }
+
+    [Fact]
     public async Task StaffOpinion_FromATalk_NamedOnlyWhenGiven()
     {
         var branch = await app.DlmBranchAsync();

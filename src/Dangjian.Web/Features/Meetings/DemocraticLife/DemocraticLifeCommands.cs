@@ -104,10 +104,21 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
 
         errors.ThrowIfAny();
         meeting.MarkHeld(r.HeldDate!.Value, queries.Today);
-        var opinions = await db.DemocraticLifeOpinions.CountAsync(o => o.MeetingId == id, ct);
+
+        // The form closes: like a ballot box, the opinions are rewritten in a random order with new ids in the same
+        // save, so neither row positions nor PostgreSQL's transaction ids keep the order they came in.
+        var received = await db.DemocraticLifeOpinions.Where(o => o.MeetingId == id).ToListAsync(ct);
+        var shuffled = received.Select(o => new DemocraticLifeOpinion
+        {
+            Id = Guid.NewGuid(), MeetingId = o.MeetingId, Source = o.Source, Text = o.Text, ReceivedOn = o.ReceivedOn, SubmitterName = o.SubmitterName,
+        }).ToArray();
+        System.Security.Cryptography.RandomNumberGenerator.Shuffle(shuffled.AsSpan());
+        db.DemocraticLifeOpinions.RemoveRange(received);
+        db.DemocraticLifeOpinions.AddRange(shuffled);
         db.AuditAction = "DemocraticLifeMeeting.Held";
-        db.AddAuditEvent("DemocraticLifeMeeting.OpinionsClosed", nameof(DemocraticLifeMeeting), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Opinions = opinions });
+        db.AddAuditEvent("DemocraticLifeMeeting.OpinionsClosed", nameof(DemocraticLifeMeeting), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Opinions = received.Count });
         await db.SaveChangesAsync(ct);
+        await Dangjian.Data.Secrecy.SecretTables.ForgetInsertionOrderAsync(db, "DemocraticLifeOpinions", ct);
     }
 
     /// <summary>DLM-2: the superior leader who attends and guides; may be recorded after the meeting too.</summary>
