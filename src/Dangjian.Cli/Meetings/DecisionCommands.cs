@@ -26,32 +26,16 @@ public static class DecisionCommands
         return decision;
     }
 
-    public static async Task<int> CheckAsync(string path, TextWriter output, TextWriter error, CancellationToken ct)
-    {
-        string json;
-        try
-        {
-            json = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"Cannot read {path}: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        var (input, errors) = DecisionCheckJson.Parse(json);
-        if (input is null)
-        {
-            await error.WriteLineAsync($"Malformed input in {path}:");
-            foreach (var e in errors)
+    public static Task<int> CheckAsync(string path, TextWriter output, TextWriter error, CancellationToken ct) =>
+        JsonCommand.RunAsync(
+            path,
+            json =>
             {
-                await error.WriteLineAsync($"  {e.Field}: {e.Message}");
-            }
-
-            return ExitCodes.BadInput;
-        }
-
-        await output.WriteLineAsync(DecisionCheckJson.Write(DecisionCheckJson.Check(input)));
-        return ExitCodes.Ok;
-    }
+                var (input, errors) = DecisionCheckJson.Parse(json);
+                return (input, errors.Select(e => (e.Field, e.Message)));
+            },
+            input => DecisionCheckJson.Write(DecisionCheckJson.Check(input)),
+            output,
+            error,
+            ct);
 }
