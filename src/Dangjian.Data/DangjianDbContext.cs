@@ -110,6 +110,22 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Meetings.DemocraticLifeRectification> DemocraticLifeRectifications => Set<Domain.Meetings.DemocraticLifeRectification>();
 
+    public DbSet<Domain.Evaluations.EvaluationTemplate> EvaluationTemplates => Set<Domain.Evaluations.EvaluationTemplate>();
+
+    public DbSet<Domain.Evaluations.EvaluationCampaign> EvaluationCampaigns => Set<Domain.Evaluations.EvaluationCampaign>();
+
+    public DbSet<Domain.Evaluations.EvaluationGroup> EvaluationGroups => Set<Domain.Evaluations.EvaluationGroup>();
+
+    public DbSet<Domain.Evaluations.EvaluatorSample> EvaluatorSamples => Set<Domain.Evaluations.EvaluatorSample>();
+
+    public DbSet<Domain.Evaluations.EvaluationSubject> EvaluationSubjects => Set<Domain.Evaluations.EvaluationSubject>();
+
+    public DbSet<Domain.Evaluations.EvaluationResult> EvaluationResults => Set<Domain.Evaluations.EvaluationResult>();
+
+    public DbSet<Domain.Evaluations.EvaluationObjection> EvaluationObjections => Set<Domain.Evaluations.EvaluationObjection>();
+
+    public DbSet<Domain.Evaluations.EvaluationFollowUp> EvaluationFollowUps => Set<Domain.Evaluations.EvaluationFollowUp>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.
