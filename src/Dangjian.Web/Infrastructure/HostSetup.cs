@@ -114,6 +114,7 @@ public static class HostSetup
         services.AddDemocraticLifeMeetings();
         services.AddMeetingMinutes();
         services.AddMeetingCompliance(config);
+        services.AddScoped<Dangjian.Web.Features.Evaluations.CampaignAccess>();
     }
 
     private static void AddIdentity(IServiceCollection services)

@@ -1,0 +1,77 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Evaluations;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Evaluations;
+
+/// <summary>
+/// Every read and change of an evaluation campaign (and of its groups, subjects, objections) starts here: the record
+/// must exist and the caller must reach the campaign's organization (Access.Read to read, Access.Write to change).
+/// A record that does not exist and one outside the scope look alike to a caller without grants.
+/// </summary>
+public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
+{
+    public sealed record Target(int CampaignId, int OrganizationId, CampaignStatus Status);
+
+    public async Task<Target> DemandCampaignAsync(int campaignId, Access access, CancellationToken ct)
+    {
+        var t = await db.EvaluationCampaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new Target(c.Id, c.OrganizationId, c.Status)).FirstOrDefaultAsync(ct);
+        return await CheckAsync(t, "campaign", campaignId, access, ct);
+    }
+
+    public async Task<Target> DemandGroupAsync(int groupId, Access access, CancellationToken ct)
+    {
+        var t = await db.EvaluationGroups.AsNoTracking().Where(g => g.Id == groupId)
+            .Join(db.EvaluationCampaigns, g => g.CampaignId, c => c.Id, (g, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .FirstOrDefaultAsync(ct);
+        return await CheckAsync(t, "group", groupId, access, ct);
+    }
+
+    public async Task<Target> DemandSubjectAsync(int subjectId, Access access, CancellationToken ct)
+    {
+        var t = await db.EvaluationSubjects.AsNoTracking().Where(s => s.Id == subjectId)
+            .Join(db.EvaluationCampaigns, s => s.CampaignId, c => c.Id, (s, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .FirstOrDefaultAsync(ct);
+        return await CheckAsync(t, "subject", subjectId, access, ct);
+    }
+
+    public async Task<Target> DemandObjectionAsync(int objectionId, Access access, CancellationToken ct)
+    {
+        var t = await db.EvaluationObjections.AsNoTracking().Where(o => o.Id == objectionId)
+            .Join(db.EvaluationCampaigns, o => o.CampaignId, c => c.Id, (o, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .FirstOrDefaultAsync(ct);
+        return await CheckAsync(t, "objection", objectionId, access, ct);
+    }
+
+    public async Task<Target> DemandFollowUpAsync(int followUpId, Access access, CancellationToken ct)
+    {
+        var t = await db.EvaluationFollowUps.AsNoTracking().Where(f => f.Id == followUpId)
+            .Join(db.EvaluationCampaigns, f => f.CampaignId, c => c.Id, (f, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .FirstOrDefaultAsync(ct);
+        return await CheckAsync(t, "follow-up", followUpId, access, ct);
+    }
+
+    /// <summary>Whether the caller may change a campaign of this organization (to show or hide edit buttons).</summary>
+    public async Task<bool> MayWriteAsync(int organizationId, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstAsync(ct);
+        return scope.Allows(Access.Write, path);
+    }
+
+    private async Task<Target> CheckAsync(Target? t, string what, int id, Access access, CancellationToken ct)
+    {
+        if (t is null)
+        {
+            var scope = await scopes.GetAsync(ct);
+            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException(what, id);
+        }
+
+        await scopes.DemandAsync(access, t.OrganizationId, ct);
+        return t;
+    }
+}
