@@ -3,6 +3,7 @@ using Dangjian.Cli;
 using Dangjian.Cli.Audit;
 using Dangjian.Cli.Calendar;
 using Dangjian.Cli.Elections;
+using Dangjian.Cli.Evaluations;
 using Dangjian.Cli.Meetings;
 
 // The dangjian command: tools for auditors and operators that work on the database directly.
@@ -11,6 +12,7 @@ root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(ElectionCommands.Build());
 root.Subcommands.Add(CalendarCommands.Build());
 root.Subcommands.Add(DecisionCommands.Build());
+root.Subcommands.Add(EvaluationCommands.Build());
 return await root.Parse(args).InvokeAsync();
 
 namespace Dangjian.Cli

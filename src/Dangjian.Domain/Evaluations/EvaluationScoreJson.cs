@@ -1,0 +1,281 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Dangjian.Domain.Evaluations;
+
+/// <summary>
+/// The JSON contract of `dangjian evaluation score` (issue 5, "Command-line contract"): scale, dimensions, groups,
+/// components, grades, vetoGrade and subjects in; per subject democratic, composite, grade and rank out. Auditors' tools
+/// depend on these names: do not rename them.
+/// </summary>
+public static class EvaluationScoreJson
+{
+    private static readonly JsonSerializerOptions Output = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    // A JSON object given the same key twice (two weights for 德) is refused rather than silently keeping one.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    /// <summary>Reads the input; on malformed input returns null and every problem found, each naming its field.</summary>
+    public static (ScoringInput? Input, IReadOnlyList<EvaluationInputError> Errors) Parse(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: Strict);
+        }
+        catch (JsonException e)
+        {
+            return (null, [new("$", "not valid JSON: " + e.Message)]);
+        }
+
+        if (root is not JsonObject o)
+        {
+            return (null, [new("$", "the input must be a JSON object")]);
+        }
+
+        var errors = new List<EvaluationInputError>();
+        var scale = Map(o, "scale", errors).Select(p => new ScaleLevel(p.Name, p.Weight)).ToList();
+        var dimensions = Map(o, "dimensions", errors);
+        var groups = Map(o, "groups", errors);
+        var components = Components(o, errors);
+        var grades = Grades(o, errors);
+        var vetoGrade = Text(o, "vetoGrade", "vetoGrade", errors);
+        var subjects = Subjects(o, errors);
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var input = new ScoringInput(scale, dimensions, groups, components, grades, vetoGrade!, subjects);
+        var rules = EvaluationScoring.Check(input);
+        return rules.Count > 0 ? (null, rules) : (input, []);
+    }
+
+    /// <summary>The output: subjects in result order with scores rounded to 2 decimals (half away from zero) as JSON numbers.</summary>
+    public static string Write(ScoringResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var o = new JsonObject
+        {
+            ["subjects"] = new JsonArray(result.Subjects.Select(s => (JsonNode)new JsonObject
+            {
+                ["name"] = s.Name,
+                ["democratic"] = EvaluationScoring.Round(s.Democratic),
+                ["composite"] = EvaluationScoring.Round(s.Composite),
+                ["grade"] = s.Grade,
+                ["rank"] = s.Rank,
+            }).ToArray()),
+        };
+        return o.ToJsonString(Output);
+    }
+
+    /// <summary>A JSON object of name → number, in the given order (scale, dimensions, groups).</summary>
+    private static List<NamedWeight> Map(JsonObject o, string field, List<EvaluationInputError> errors)
+    {
+        var list = new List<NamedWeight>();
+        if (o[field] is not JsonObject map)
+        {
+            errors.Add(new(field, o.ContainsKey(field) ? $"{field} must be an object of name → number" : $"{field} is missing"));
+            return list;
+        }
+
+        foreach (var (name, node) in map)
+        {
+            if (Number(node) is { } value)
+            {
+                list.Add(new(name, value));
+            }
+            else
+            {
+                errors.Add(new($"{field}.{name}", $"{field}.{name} must be a number"));
+            }
+        }
+
+        return list;
+    }
+
+    private static ComponentWeights Components(JsonObject o, List<EvaluationInputError> errors)
+    {
+        if (o["components"] is not JsonObject c)
+        {
+            errors.Add(new("components", o.ContainsKey("components") ? "components must be an object with achievement, democratic and inspection" : "components is missing"));
+            return new(0, 0, 0);
+        }
+
+        foreach (var unknown in c.Select(p => p.Key).Where(k => k is not ("achievement" or "democratic" or "inspection")))
+        {
+            errors.Add(new($"components.{unknown}", $"unknown component \"{unknown}\" (expected achievement, democratic, inspection)"));
+        }
+
+        return new(
+            RequiredNumber(c, "achievement", "components.achievement", errors),
+            RequiredNumber(c, "democratic", "components.democratic", errors),
+            RequiredNumber(c, "inspection", "components.inspection", errors));
+    }
+
+    private static List<EvaluationGrade> Grades(JsonObject o, List<EvaluationInputError> errors)
+    {
+        var grades = new List<EvaluationGrade>();
+        if (o["grades"] is not JsonArray list)
+        {
+            errors.Add(new("grades", o.ContainsKey("grades") ? "grades must be an array" : "grades is missing"));
+            return grades;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = $"grades[{i}]";
+            if (list[i] is not JsonObject g)
+            {
+                errors.Add(new(at, "a grade must be an object with name, min and optionally quota"));
+                continue;
+            }
+
+            var name = Text(g, "name", $"{at}.name", errors);
+            var min = RequiredNumber(g, "min", $"{at}.min", errors);
+            decimal? quota = null;
+            if (g["quota"] is { } q)
+            {
+                quota = Number(q);
+                if (quota is null)
+                {
+                    errors.Add(new($"{at}.quota", $"{at}.quota must be a number between 0 and 1"));
+                }
+            }
+
+            grades.Add(new(name ?? string.Empty, min, quota));
+        }
+
+        return grades;
+    }
+
+    private static List<ScoringSubject> Subjects(JsonObject o, List<EvaluationInputError> errors)
+    {
+        var subjects = new List<ScoringSubject>();
+        if (o["subjects"] is not JsonArray list)
+        {
+            errors.Add(new("subjects", o.ContainsKey("subjects") ? "subjects must be an array" : "subjects is missing"));
+            return subjects;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = $"subjects[{i}]";
+            if (list[i] is not JsonObject s)
+            {
+                errors.Add(new(at, "a subject must be an object"));
+                continue;
+            }
+
+            var name = Text(s, "name", $"{at}.name", errors);
+            var achievement = RequiredNumber(s, "achievement", $"{at}.achievement", errors);
+            var inspection = RequiredNumber(s, "inspection", $"{at}.inspection", errors);
+            var veto = false;
+            if (s["veto"] is not { } v)
+            {
+                errors.Add(new($"{at}.veto", $"{at}.veto is missing (true or false)"));
+            }
+            else if (v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                errors.Add(new($"{at}.veto", $"{at}.veto must be true or false"));
+            }
+            else
+            {
+                veto = v.GetValue<bool>();
+            }
+
+            subjects.Add(new(name ?? string.Empty, achievement, inspection, veto, Responses(s, at, errors)));
+        }
+
+        return subjects;
+    }
+
+    private static List<EvaluationResponse> Responses(JsonObject s, string at, List<EvaluationInputError> errors)
+    {
+        var responses = new List<EvaluationResponse>();
+        if (s["responses"] is not JsonArray list)
+        {
+            errors.Add(new($"{at}.responses", s.ContainsKey("responses") ? $"{at}.responses must be an array" : $"{at}.responses is missing"));
+            return responses;
+        }
+
+        for (var j = 0; j < list.Count; j++)
+        {
+            var rat = $"{at}.responses[{j}]";
+            if (list[j] is not JsonObject r)
+            {
+                errors.Add(new(rat, "a response must be an object with group and ratings"));
+                continue;
+            }
+
+            var group = Text(r, "group", $"{rat}.group", errors);
+            var ratings = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (r["ratings"] is not JsonObject map)
+            {
+                errors.Add(new($"{rat}.ratings", r.ContainsKey("ratings") ? $"{rat}.ratings must be an object of dimension → scale label" : $"{rat}.ratings is missing"));
+            }
+            else
+            {
+                foreach (var (dimension, node) in map)
+                {
+                    if (node is not null && node.GetValueKind() == JsonValueKind.String)
+                    {
+                        ratings[dimension] = node.GetValue<string>();
+                    }
+                    else
+                    {
+                        errors.Add(new($"{rat}.ratings.{dimension}", "a rating must be a scale label (a string)"));
+                    }
+                }
+            }
+
+            responses.Add(new(group ?? string.Empty, ratings));
+        }
+
+        return responses;
+    }
+
+    private static string? Text(JsonObject o, string key, string field, List<EvaluationInputError> errors)
+    {
+        if (o[key] is not { } node)
+        {
+            errors.Add(new(field, $"{field} is missing"));
+            return null;
+        }
+
+        if (node.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(node.GetValue<string>()))
+        {
+            errors.Add(new(field, $"{field} must be a non-empty string"));
+            return null;
+        }
+
+        return node.GetValue<string>();
+    }
+
+    private static decimal RequiredNumber(JsonObject o, string key, string field, List<EvaluationInputError> errors)
+    {
+        if (o[key] is not { } node)
+        {
+            errors.Add(new(field, $"{field} is missing"));
+            return 0;
+        }
+
+        if (Number(node) is not { } value)
+        {
+            errors.Add(new(field, $"{field} must be a number"));
+            return 0;
+        }
+
+        return value;
+    }
+
+    /// <summary>A JSON number read exactly as a decimal (0.15 stays 0.15); null when not a number or out of decimal's range.</summary>
+    private static decimal? Number(JsonNode? node) =>
+        node is not null && node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<decimal>(out var d) ? d : null;
+}
