@@ -39,13 +39,13 @@ public sealed class EvaluationScoringProperties
         from ratings in Gen.ArrayOf(Gen.Elements(Labels), Scoring.Dimensions.Length)
         select new EvaluationResponse(g, Scoring.Dimensions.Zip(ratings).ToDictionary(p => p.First, p => p.Second));
 
-    private static Gen<EvaluationSubject> Subject(int i) =>
+    private static Gen<ScoringSubject> Subject(int i) =>
         from achievement in Gen.Elements(100m, 95m, 92.5m, 90m, 85m, 80m, 70m, 60m)
         from inspection in Gen.Elements(100m, 90m, 88m, 80m)
         from veto in Gen.Choose(1, 10).Select(n => n == 1)
         from count in Gen.Choose(0, 6)
         from responses in Gen.ArrayOf(Responses(), count)
-        select new EvaluationSubject($"S{i:00}", achievement, inspection, veto, responses);
+        select new ScoringSubject($"S{i:00}", achievement, inspection, veto, responses);
 
     private static Arbitrary<Case> Cases() =>
         (from n in Gen.Choose(0, 14)

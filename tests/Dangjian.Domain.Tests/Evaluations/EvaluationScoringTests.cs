@@ -9,7 +9,7 @@ public sealed class EvaluationScoringTests
     [Fact]
     public void Score_TheIssuesExample_GivesTheIssuesResult()
     {
-        var input = Example(new EvaluationSubject("张伟", 92, 88, false, [Response("群众代表", "好", "较好", "好", "好", "好", "一般")]));
+        var input = Example(new ScoringSubject("张伟", 92, 88, false, [Response("群众代表", "好", "较好", "好", "好", "好", "一般")]));
 
         var s = EvaluationScoring.Score(input).Subjects.Single();
 
@@ -36,7 +36,7 @@ public sealed class EvaluationScoringTests
     [Fact]
     public void GroupScore_IsTheMeanOfItsResponses()
     {
-        var input = Example(new EvaluationSubject("张伟", 0, 0, false, [All("干部职工", "好"), All("干部职工", "较好"), All("干部职工", "差")]));
+        var input = Example(new ScoringSubject("张伟", 0, 0, false, [All("干部职工", "好"), All("干部职工", "较好"), All("干部职工", "差")]));
 
         var s = EvaluationScoring.Score(input).Subjects.Single();
 
@@ -50,7 +50,7 @@ public sealed class EvaluationScoringTests
     public void Democratic_GroupWithoutResponses_IsLeftOutAndTheOthersReweighted()
     {
         // 班子成员 (0.3) gives 100, 干部职工 (0.4) gives 60, 群众代表 (0.3) nothing: (0.3×100 + 0.4×60) / 0.7 = 54 / 0.7.
-        var input = Example(new EvaluationSubject("张伟", 0, 0, false, [All("班子成员", "好"), All("干部职工", "一般")]));
+        var input = Example(new ScoringSubject("张伟", 0, 0, false, [All("班子成员", "好"), All("干部职工", "一般")]));
 
         var s = EvaluationScoring.Score(input).Subjects.Single();
 
@@ -64,7 +64,7 @@ public sealed class EvaluationScoringTests
     public void Democratic_AllGroupsRespond_IsThePlainWeightedMean()
     {
         // 0.3×100 + 0.4×60 + 0.3×80 = 78 — no re-weighting when every group responded.
-        var input = Example(new EvaluationSubject("张伟", 0, 0, false, [All("班子成员", "好"), All("干部职工", "一般"), All("群众代表", "较好")]));
+        var input = Example(new ScoringSubject("张伟", 0, 0, false, [All("班子成员", "好"), All("干部职工", "一般"), All("群众代表", "较好")]));
 
         Assert.Equal(78m, EvaluationScoring.Score(input).Subjects.Single().Democratic);
     }
@@ -72,7 +72,7 @@ public sealed class EvaluationScoringTests
     [Fact]
     public void Democratic_NoResponsesAtAll_IsZero_AndTheCompositeStillCounts()
     {
-        var input = Example(new EvaluationSubject("张伟", 90, 80, false, []));
+        var input = Example(new ScoringSubject("张伟", 90, 80, false, []));
 
         var s = EvaluationScoring.Score(input).Subjects.Single();
 
@@ -287,7 +287,7 @@ public sealed class EvaluationScoringTests
     [Fact]
     public void Score_MalformedInput_Throws()
     {
-        var input = Example(new EvaluationSubject("张伟", 92, 88, false, [All("上级", "好")]));
+        var input = Example(new ScoringSubject("张伟", 92, 88, false, [All("上级", "好")]));
 
         var e = Assert.Throws<ArgumentException>(() => EvaluationScoring.Score(input));
         Assert.Contains("subjects[0].responses[0].group", e.Message, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ internal static class Scoring
     public static readonly string[] Dimensions = ["德", "能", "勤", "绩", "廉", "学"];
 
     /// <summary>The issue's example configuration (issue 5, "Command-line contract") with no subjects.</summary>
-    public static ScoringInput Example(params EvaluationSubject[] subjects) => new(
+    public static ScoringInput Example(params ScoringSubject[] subjects) => new(
         [new("好", 100), new("较好", 80), new("一般", 60), new("差", 40)],
         [new("德", 0.2m), new("能", 0.2m), new("勤", 0.15m), new("绩", 0.25m), new("廉", 0.1m), new("学", 0.1m)],
         [new("班子成员", 0.3m), new("干部职工", 0.4m), new("群众代表", 0.3m)],
@@ -18,14 +18,14 @@ internal static class Scoring
         subjects);
 
     /// <summary>The example's configuration, but the composite is the achievement alone: subjects get the composite they are given.</summary>
-    public static ScoringInput ByComposite(params EvaluationSubject[] subjects) =>
+    public static ScoringInput ByComposite(params ScoringSubject[] subjects) =>
         Example(subjects) with { Components = new(1, 0, 0) };
 
-    public static EvaluationSubject Subject(string name, decimal composite, bool veto = false) =>
+    public static ScoringSubject Subject(string name, decimal composite, bool veto = false) =>
         new(name, composite, 0, veto, []);
 
     /// <summary>Subjects S01, S02… with the given composites.</summary>
-    public static EvaluationSubject[] Subjects(params decimal[] composites) =>
+    public static ScoringSubject[] Subjects(params decimal[] composites) =>
         composites.Select((c, i) => Subject($"S{i + 1:00}", c)).ToArray();
 
     /// <summary>A response rating every dimension with the same label.</summary>
