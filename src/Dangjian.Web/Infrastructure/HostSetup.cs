@@ -19,6 +19,7 @@ using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
 using Dangjian.Web.Features.Meetings.Minutes;
+using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -114,6 +115,7 @@ public static class HostSetup
         services.AddDemocraticLifeMeetings();
         services.AddMeetingMinutes();
         services.AddMeetingCompliance(config);
+        services.AddSurveys();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -238,6 +240,7 @@ public static class HostSetup
         app.MapDemocraticLifeEndpoints();
         app.MapMeetingMinutesEndpoints();
         app.MapMeetingComplianceEndpoints();
+        app.MapSurveyEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
