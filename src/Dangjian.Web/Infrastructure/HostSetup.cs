@@ -19,6 +19,7 @@ using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
 using Dangjian.Web.Features.Meetings.Minutes;
+using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -115,6 +116,7 @@ public static class HostSetup
         services.AddMeetingMinutes();
         services.AddMeetingCompliance(config);
         services.AddScoped<Dangjian.Web.Features.Evaluations.CampaignAccess>();
+        services.AddSurveys();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -239,6 +241,7 @@ public static class HostSetup
         app.MapDemocraticLifeEndpoints();
         app.MapMeetingMinutesEndpoints();
         app.MapMeetingComplianceEndpoints();
+        app.MapSurveyEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
