@@ -20,6 +20,7 @@ using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
 using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Units;
+using Dangjian.Web.Features.Evaluations.Campaigns;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -115,6 +116,7 @@ public static class HostSetup
         services.AddMeetingMinutes();
         services.AddMeetingCompliance(config);
         services.AddScoped<Dangjian.Web.Features.Evaluations.CampaignAccess>();
+        services.AddEvaluationCampaigns();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -239,6 +241,7 @@ public static class HostSetup
         app.MapDemocraticLifeEndpoints();
         app.MapMeetingMinutesEndpoints();
         app.MapMeetingComplianceEndpoints();
+        app.MapEvaluationCampaignEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
