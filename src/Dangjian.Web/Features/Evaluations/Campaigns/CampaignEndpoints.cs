@@ -178,7 +178,7 @@ public static class CampaignEndpoints
 
     public static async Task<Ok<SampleView>> GetSample(CampaignQueries q, int groupId, CancellationToken ct) => TypedResults.Ok(await q.SampleAsync(groupId, ct));
 
-    public static async Task<Ok<SampleView>> DrawMembers(SamplingService s, CampaignQueries q, int groupId, DrawRequest request, CancellationToken ct)
+    public static async Task<Ok<SampleView>> DrawMembers(SamplingService s, CampaignQueries q, int groupId, DrawMembersRequest request, CancellationToken ct)
     {
         await s.DrawMembersAsync(groupId, request, ct);
         return TypedResults.Ok(await q.SampleAsync(groupId, ct));

@@ -124,7 +124,7 @@ public sealed record GroupProgress(int GroupId, string Name, int CodesIssued, in
 public sealed record CampaignProgress(int CampaignId, CampaignStatus Status, bool AcceptingNow, IReadOnlyList<GroupProgress> Groups);
 
 // Sampling (EVA-4)
-public sealed record DrawRequest(int? OrganizationId, int? Count, bool Stratified = false);
+public sealed record DrawMembersRequest(int? OrganizationId, int? Count, bool Stratified = false);
 
 public sealed record DrawnEvaluator(int Rank, string Key, string Name, string? Stratum);
 

@@ -27,7 +27,7 @@ public sealed class SamplingService(
     private sealed record Entry(string Key, string Name, string? Stratum);
 
     /// <summary>Draws from the members of an organization's subtree; stratum = the member's own organization (支部).</summary>
-    public async Task<SampleView> DrawMembersAsync(int groupId, DrawRequest r, CancellationToken ct = default)
+    public async Task<SampleView> DrawMembersAsync(int groupId, DrawMembersRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
         var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
