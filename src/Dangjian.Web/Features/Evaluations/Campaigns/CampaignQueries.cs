@@ -78,6 +78,15 @@ public sealed class CampaignQueries(
             db.EvaluationSubjects.Count(s => s.CampaignId == x.c.Id), db.EvaluationGroups.Count(g => g.CampaignId == x.c.Id)));
     }
 
+    /// <summary>The active organizations the caller may run a campaign for (Access.Write), by tree order.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> WritableOrganizationsAsync(CancellationToken ct = default)
+    {
+        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        var rows = await orgs.AsNoTracking().Where(o => o.Status == Dangjian.Domain.Organizations.OrganizationStatus.Active && o.Kind != Dangjian.Domain.Organizations.OrganizationKind.PartyGroup)
+            .OrderBy(o => o.Path).Take(500).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return rows.Select(o => (o.Id, o.Name)).ToList();
+    }
+
     public async Task<CampaignView> GetAsync(int id, CancellationToken ct = default)
     {
         await access.DemandCampaignAsync(id, Access.Read, ct);
