@@ -15,6 +15,7 @@ using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.Evaluations.Campaigns;
 using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
@@ -117,6 +118,7 @@ public static class HostSetup
         services.AddMeetingCompliance(config);
         services.AddScoped<Dangjian.Web.Features.Evaluations.CampaignAccess>();
         services.AddSurveys();
+        services.AddEvaluationCampaigns();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -242,6 +244,7 @@ public static class HostSetup
         app.MapMeetingMinutesEndpoints();
         app.MapMeetingComplianceEndpoints();
         app.MapSurveyEndpoints();
+        app.MapEvaluationCampaignEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

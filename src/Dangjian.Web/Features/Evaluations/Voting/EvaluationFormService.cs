@@ -1,0 +1,156 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dangjian.Data;
+using Dangjian.Data.Secrecy;
+using Dangjian.Domain.Evaluations;
+using Dangjian.Domain.Secrecy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Evaluations.Voting;
+
+/// <summary>Resource marker for EvaluationVotingText.resx (zh-CN) and EvaluationVotingText.en.resx.</summary>
+public sealed class EvaluationVotingText;
+
+/// <summary>Why a group's form takes no response now.</summary>
+public enum FormState
+{
+    Accepting,
+    NotYetOpen,
+    Closed,
+}
+
+public sealed record FormSubject(int Id, string Name, string? Description);
+
+/// <summary>What the public form shows: the campaign, the group, the subjects in order, the dimensions and the scale.</summary>
+public sealed record EvaluationForm(
+    int GroupId, string GroupName, string CampaignTitle, string OrganizationName, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
+    FormState State, IReadOnlyList<FormSubject> Subjects, IReadOnlyList<CriteriaDimension> Dimensions, IReadOnlyList<string> Scale);
+
+/// <summary>A missing or unknown rating: which subject and dimension.</summary>
+public sealed record MissingRating(int SubjectId, string SubjectName, string Dimension);
+
+public enum ResponseOutcome
+{
+    Accepted,
+    Invalid,
+    Refused,
+    NotOpen,
+}
+
+public sealed record ResponseResult(ResponseOutcome Outcome, string? Receipt, IReadOnlyList<MissingRating> Missing)
+{
+    public static readonly ResponseResult Refused = new(ResponseOutcome.Refused, null, []);
+    public static readonly ResponseResult NotOpen = new(ResponseOutcome.NotOpen, null, []);
+}
+
+/// <summary>
+/// The public evaluation form (EVA-5): no account, a one-time code. A response is checked whole first (every subject
+/// rated on every dimension with a label of the scale), so an incomplete one comes back with its gaps named and the
+/// code unspent; then it is cast into the group's box by <see cref="BallotBoxService"/>. Responses are taken only while
+/// the campaign is Open and now is within [OpensAt, ClosesAt). Nothing here logs or audits a response or a code.
+/// </summary>
+public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService boxes, TimeProvider clock)
+{
+    public async Task<EvaluationForm?> FormAsync(int groupId, CancellationToken ct = default)
+    {
+        var row = await (from g in db.EvaluationGroups.AsNoTracking()
+                         where g.Id == groupId
+                         join c in db.EvaluationCampaigns on g.CampaignId equals c.Id
+                         join o in db.Organizations on c.OrganizationId equals o.Id
+                         select new { g.Id, g.Name, c.Title, OrgName = o.Name, c.Status, c.OpensAt, c.ClosesAt, c.CriteriaJson, CampaignId = c.Id })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || row.Status == CampaignStatus.Draft)
+        {
+            // A draft is not public yet: it looks like no form at all.
+            return null;
+        }
+
+        var subjects = await db.EvaluationSubjects.AsNoTracking().Where(s => s.CampaignId == row.CampaignId).OrderBy(s => s.Order).ThenBy(s => s.Id)
+            .Select(s => new FormSubject(s.Id, s.Name, s.Description)).ToListAsync(ct);
+        var criteria = CampaignJson.Criteria(row.CriteriaJson);
+        var box = await boxes.FindAsync(EvaluationGroup.BoxKeyFor(groupId), ct);
+        var now = clock.GetUtcNow();
+        var state = row.Status == CampaignStatus.Open && box is { IsOpen: true } && now >= row.OpensAt && now < row.ClosesAt
+            ? FormState.Accepting
+            : row.Status is CampaignStatus.Announced || (row.Status == CampaignStatus.Open && now < row.OpensAt) ? FormState.NotYetOpen : FormState.Closed;
+        return new EvaluationForm(row.Id, row.Name, row.Title, row.OrgName, row.OpensAt, row.ClosesAt, state, subjects, criteria.Dimensions,
+            criteria.Scale.Select(p => p.Label).ToList());
+    }
+
+    /// <summary>Every (subject, dimension) without a rating on the scale, in form order.</summary>
+    public static IReadOnlyList<MissingRating> Check(EvaluationForm form, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings)
+    {
+        var scale = form.Scale.ToHashSet(StringComparer.Ordinal);
+        return [.. from s in form.Subjects
+                   from d in form.Dimensions
+                   where !ratings.TryGetValue((s.Id, d.Name), out var label) || !scale.Contains(label)
+                   select new MissingRating(s.Id, s.Name, d.Name)];
+    }
+
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>
+    /// The stored response: {"v":1,"ratings":{"&lt;subjectId&gt;":{"德":"好",…}}}, subjects and dimensions in form order,
+    /// so equal answers are equal strings; no time, no code, no address.
+    /// </summary>
+    public static string Content(EvaluationForm form, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("v", 1);
+            w.WriteStartObject("ratings");
+            foreach (var s in form.Subjects)
+            {
+                w.WriteStartObject(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                foreach (var d in form.Dimensions)
+                {
+                    w.WriteString(d.Name, ratings[(s.Id, d.Name)]);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public async Task<ResponseResult> SubmitAsync(int groupId, string? typedCode, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings, CancellationToken ct = default)
+    {
+        var form = await FormAsync(groupId, ct);
+        if (form is null || form.State != FormState.Accepting)
+        {
+            return ResponseResult.NotOpen;
+        }
+
+        var missing = Check(form, ratings);
+        if (missing.Count > 0)
+        {
+            return new ResponseResult(ResponseOutcome.Invalid, null, missing);
+        }
+
+        if (AccessCode.Normalize(typedCode) is not { } code)
+        {
+            return ResponseResult.Refused;
+        }
+
+        var content = Content(form, ratings);
+        if (content.Length > SecretBallot.MaxContentLength)
+        {
+            return new ResponseResult(ResponseOutcome.Invalid, null, []);
+        }
+
+        var cast = await boxes.CastAsync(EvaluationGroup.BoxKeyFor(groupId), code, content, ct);
+        return cast.Outcome switch
+        {
+            CastOutcome.Accepted => new ResponseResult(ResponseOutcome.Accepted, cast.Receipt, []),
+            CastOutcome.NotOpen => ResponseResult.NotOpen,
+            _ => ResponseResult.Refused,
+        };
+    }
+}
