@@ -15,6 +15,7 @@ using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.Evaluations.Results;
 using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
@@ -115,6 +116,7 @@ public static class HostSetup
         services.AddMeetingMinutes();
         services.AddMeetingCompliance(config);
         services.AddScoped<Dangjian.Web.Features.Evaluations.CampaignAccess>();
+        services.AddEvaluationResults();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -239,6 +241,7 @@ public static class HostSetup
         app.MapDemocraticLifeEndpoints();
         app.MapMeetingMinutesEndpoints();
         app.MapMeetingComplianceEndpoints();
+        app.MapEvaluationResultEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
