@@ -73,7 +73,6 @@ public sealed class PublicityCommands(
         campaign.PublicityFrom = from;
         campaign.PublicityTo = to;
         campaign.PublicTokenHash = Hash(token);
-        campaign.Version++;
         db.AuditAction = "Evaluation.Publicized";
         await db.SaveChangesAsync(ct);
         return new PublicityLink(from, to, token, PublicPath(token));
@@ -91,7 +90,6 @@ public sealed class PublicityCommands(
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         var token = NewToken();
         campaign.PublicTokenHash = Hash(token);
-        campaign.Version++;
         db.AuditAction = "Evaluation.PublicLinkReissued";
         await db.SaveChangesAsync(ct);
         return new PublicityLink(campaign.PublicityFrom!.Value, campaign.PublicityTo!.Value, token, PublicPath(token));
@@ -122,7 +120,6 @@ public sealed class PublicityCommands(
 
         errors.ThrowIfAny();
         campaign.Status = CampaignStatus.Finalized;
-        campaign.Version++;
         db.AuditAction = "Evaluation.Finalized";
         await db.SaveChangesAsync(ct);
     }
@@ -140,7 +137,6 @@ public sealed class PublicityCommands(
         objection.Answer = answer;
         objection.AnsweredAt = time.GetUtcNow();
         objection.AnsweredBy = user.Name;
-        objection.Version++;
         db.AuditAction = "Evaluation.ObjectionAnswered";
         await db.SaveChangesAsync(ct);
         return (await queries.ObjectionsAsync(target.CampaignId, false, ct)).First(o => o.Id == objectionId);
@@ -167,7 +163,6 @@ public sealed class PublicityCommands(
         f.Deadline = request.Deadline;
         f.Status = request.Status;
         f.Outcome = outcome.Length == 0 ? null : outcome;
-        f.Version++;
         db.AuditAction = "Evaluation.FollowUpUpdated";
         await db.SaveChangesAsync(ct);
         return (await queries.FollowUpsAsync(target.CampaignId, ct)).First(x => x.Id == followUpId);

@@ -73,7 +73,6 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
         subject.Achievement = request.Achievement;
         subject.Inspection = request.Inspection;
         subject.VetoItems = lines.Count == 0 ? null : string.Join('\n', lines);
-        subject.Version++;
         db.AuditAction = "Evaluation.ScoresEntered";
         await db.SaveChangesAsync(ct);
         return View(subject);
@@ -146,7 +145,6 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
             subject.Inspection = inspection ?? subject.Inspection;
             if (before != (subject.Achievement, subject.Inspection))
             {
-                subject.Version++;
                 changed++;
             }
         }
