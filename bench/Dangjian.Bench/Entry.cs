@@ -12,6 +12,7 @@ namespace Dangjian.Bench;
 /// dotnet run -c Release --project bench/Dangjian.Bench -- count [--ballots N --runs N --seed N --shared-names]   the counting engine
 /// dotnet run -c Release --project bench/Dangjian.Bench -- meetings [--runs N]   meeting pages' queries on the demo district
 /// dotnet run -c Release --project bench/Dangjian.Bench -- vote [--ballots N --clients N --runs N --limit-minutes N]   electronic ballots over HTTP
+/// dotnet run -c Release --project bench/Dangjian.Bench -- evaluate [--evaluators N --clients N --runs N --limit-minutes N]   anonymous evaluation over HTTP
 /// </summary>
 public static class Entry
 {
@@ -44,6 +45,15 @@ public static class Entry
             return await VoteBenchmark.RunAsync(new VoteBenchmark.Options(
                 Ballots: Option(args, "--ballots", 2000),
                 Clients: Option(args, "--clients", 32),
+                Runs: Option(args, "--runs", 3),
+                Limit: TimeSpan.FromMinutes(Option(args, "--limit-minutes", 20))));
+        }
+
+        if (args.Length > 0 && args[0] == "evaluate")
+        {
+            return await EvaluateBenchmark.RunAsync(new EvaluateBenchmark.Options(
+                Evaluators: Option(args, "--evaluators", 5000),
+                Clients: Option(args, "--clients", 200),
                 Runs: Option(args, "--runs", 3),
                 Limit: TimeSpan.FromMinutes(Option(args, "--limit-minutes", 20))));
         }

@@ -9,16 +9,8 @@ using Dangjian.Data;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Elections;
 using Dangjian.Domain.Organizations;
-using Dangjian.Web.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dangjian.Bench;
 
@@ -56,97 +48,51 @@ public static partial class VoteBenchmark
                 $"run {run}: {r.BallotsPerSecond,7:F1} ballots/s ({o.Ballots} in {r.Seconds:F2} s)  POST p50 {r.P50,6:F1} ms  p95 {r.P95,6:F1} ms  p99 {r.P99,6:F1} ms  accepted {r.Accepted}, in the box after close {r.Verified}{(ok ? string.Empty : "  MISMATCH")}"));
         }
 
-        static double Median(IEnumerable<double> xs)
-        {
-            var s = xs.Order().ToArray();
-            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
-        }
-
         Console.WriteLine(string.Create(Inv,
-            $"median of {results.Count}: {Median(results.Select(r => r.BallotsPerSecond)):F1} ballots/s  POST p50 {Median(results.Select(r => r.P50)):F1} ms  p95 {Median(results.Select(r => r.P95)):F1} ms  p99 {Median(results.Select(r => r.P99)):F1} ms"));
+            $"median of {results.Count}: {LoopbackApp.Median(results.Select(r => r.BallotsPerSecond)):F1} ballots/s  POST p50 {LoopbackApp.Median(results.Select(r => r.P50)):F1} ms  p95 {LoopbackApp.Median(results.Select(r => r.P95)):F1} ms  p99 {LoopbackApp.Median(results.Select(r => r.P99)):F1} ms"));
         Console.WriteLine(failed ? "FAILED: an acknowledged ballot is missing or differs" : "every acknowledged receipt is in the closed box with the content sent; the box's count equals the acknowledged ballots' count");
         return failed ? 1 : 0;
     }
 
     private static async Task<RunResult> RunOnceAsync(Options o, CancellationToken ct)
     {
-        var folder = Directory.CreateTempSubdirectory("dangjian-bench-vote-").FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "Dangjian.Web" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Dangjian"] = $"Data Source={Path.Combine(folder, "dangjian.db")}",
-            ["Dangjian:Demo"] = "true",
-            // Every client is 127.0.0.1: the per-address limit (600 a minute, for a meeting room) would measure itself.
-            ["Elections:VoteRateLimitPerMinute"] = "1000000",
-        });
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddDangjian();
-        var app = builder.Build();
-        try
-        {
-            await app.PrepareDatabaseAsync();
-            app.UseDangjian();
-            await app.StartAsync(ct);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var (roundId, boxKey, codes) = await SetUpRoundAsync(app.Services, o.Ballots, ct);
+        await using var host = await LoopbackApp.StartAsync("vote", ct);
+        var (roundId, boxKey, codes) = await SetUpRoundAsync(host.Services, o.Ballots, ct);
 
-            var work = new ConcurrentQueue<(string Code, string[] Marks)>(codes.Select((c, i) => (c, Marks(i))));
-            var latencies = new ConcurrentBag<double>();
-            var acknowledged = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
-            var failures = 0;
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(async _ =>
+        var work = new ConcurrentQueue<(string Code, string[] Marks)>(codes.Select((c, i) => (c, Marks(i))));
+        var latencies = new ConcurrentBag<double>();
+        var acknowledged = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
+        var seconds = await host.DrainAsync(o.Clients, work, async (client, item) =>
+        {
+            var page = await client.GetStringAsync($"/vote/{roundId}", ct);
+            var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+            var fields = new List<KeyValuePair<string, string>> { new("_handler", "ballot"), new("__RequestVerificationToken", token), new("code", item.Code) };
+            fields.AddRange(item.Marks.Select((m, i) => new KeyValuePair<string, string>($"m{i}", m)));
+            var post = Stopwatch.StartNew();
+            using var response = await client.PostAsync($"/vote/{roundId}", new FormUrlEncodedContent(fields), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            latencies.Add(post.Elapsed.TotalMilliseconds);
+            if (response.StatusCode == HttpStatusCode.OK && Receipt().Match(body) is { Success: true } m)
             {
-                using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
-                using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
-                while (work.TryDequeue(out var item))
-                {
-                    var page = await client.GetStringAsync($"/vote/{roundId}", ct);
-                    var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
-                    var fields = new List<KeyValuePair<string, string>> { new("_handler", "ballot"), new("__RequestVerificationToken", token), new("code", item.Code) };
-                    fields.AddRange(item.Marks.Select((m, i) => new KeyValuePair<string, string>($"m{i}", m)));
-                    var post = Stopwatch.StartNew();
-                    using var response = await client.PostAsync($"/vote/{roundId}", new FormUrlEncodedContent(fields), ct);
-                    var body = await response.Content.ReadAsStringAsync(ct);
-                    latencies.Add(post.Elapsed.TotalMilliseconds);
-                    if (response.StatusCode == HttpStatusCode.OK && Receipt().Match(body) is { Success: true } m)
-                    {
-                        acknowledged[m.Groups[1].Value] = item.Marks;
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-                }
-            }));
-            var seconds = watch.Elapsed.TotalSeconds;
-
-            // Close the box, then check every acknowledged ballot is there as sent and the counts agree.
-            await using var scope = app.Services.CreateAsyncScope();
-            var boxes = scope.ServiceProvider.GetRequiredService<BallotBoxService>();
-            await boxes.CloseAsync(boxKey, ct);
-            var stored = (await boxes.BallotsAsync(boxKey, ct)).ToDictionary(b => b.Receipt!, b => b.Content, StringComparer.Ordinal);
-            var verified = acknowledged.Count(a => stored.TryGetValue(a.Key, out var content) && content == Content(a.Value));
-            var countOf = (IEnumerable<string> contents) => CountJson.Write(ElectionCount.Count(new CountInput(
-                ElectionMode.Formal, Seats, o.Ballots, o.Ballots, o.Ballots, Candidates, [.. contents.Select(Parse)])));
-            if (stored.Count != acknowledged.Count || countOf(stored.Values) != countOf(acknowledged.Values.Select(Content)))
-            {
-                verified = -1;
+                acknowledged[m.Groups[1].Value] = item.Marks;
             }
+        });
 
-            var sorted = latencies.Order().ToArray();
-            double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-            return new RunResult(seconds, acknowledged.Count / seconds, P(0.50), P(0.95), P(0.99), acknowledged.Count, verified);
-        }
-        finally
+        // Close the box, then check every acknowledged ballot is there as sent and the counts agree.
+        await using var scope = host.Services.CreateAsyncScope();
+        var boxes = scope.ServiceProvider.GetRequiredService<BallotBoxService>();
+        await boxes.CloseAsync(boxKey, ct);
+        var stored = (await boxes.BallotsAsync(boxKey, ct)).ToDictionary(b => b.Receipt!, b => b.Content, StringComparer.Ordinal);
+        var verified = acknowledged.Count(a => stored.TryGetValue(a.Key, out var content) && content == Content(a.Value));
+        var countOf = (IEnumerable<string> contents) => CountJson.Write(ElectionCount.Count(new CountInput(
+            ElectionMode.Formal, Seats, o.Ballots, o.Ballots, o.Ballots, Candidates, [.. contents.Select(Parse)])));
+        if (stored.Count != acknowledged.Count || countOf(stored.Values) != countOf(acknowledged.Values.Select(Content)))
         {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            verified = -1;
         }
+
+        var sorted = latencies.Order().ToArray();
+        return new RunResult(seconds, acknowledged.Count / seconds, LoopbackApp.Percentile(sorted, 0.50), LoopbackApp.Percentile(sorted, 0.95), LoopbackApp.Percentile(sorted, 0.99), acknowledged.Count, verified);
     }
 
     /// <summary>A round of the district committee with its box open and the codes issued, as the rounds feature would leave it.</summary>

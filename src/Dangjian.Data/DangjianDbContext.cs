@@ -125,6 +125,10 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public DbSet<Domain.Evaluations.EvaluationObjection> EvaluationObjections => Set<Domain.Evaluations.EvaluationObjection>();
 
     public DbSet<Domain.Evaluations.EvaluationFollowUp> EvaluationFollowUps => Set<Domain.Evaluations.EvaluationFollowUp>();
+    /// <summary>Surveys (SRV-1 … SRV-3); their responses are secret ballots in the box "Survey/{id}".</summary>
+    public DbSet<Domain.Surveys.Survey> Surveys => Set<Domain.Surveys.Survey>();
+
+    public DbSet<Domain.Surveys.SurveyQuestion> SurveyQuestions => Set<Domain.Surveys.SurveyQuestion>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.

@@ -70,6 +70,8 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
 
             await DemoMeetings.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoEvaluations.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -95,7 +95,11 @@ public sealed class BallotBoxService(DangjianDbContext db)
     /// transaction, or nothing changes. Safe under any concurrency: two casts with the same code cannot both delete
     /// its row.
     /// </summary>
-    public async Task<CastResult> CastAsync(string key, string code, string content, CancellationToken ct = default)
+    public Task<CastResult> CastAsync(string key, string code, string content, CancellationToken ct = default) =>
+        CastAsync(key, code, content, null, ct);
+
+    /// <summary>As <see cref="CastAsync(string, string, string, CancellationToken)"/>, into a box that takes at most <paramref name="maxBallots"/> ballots (a survey's quota; null: no limit).</summary>
+    public async Task<CastResult> CastAsync(string key, string code, string content, int? maxBallots, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(content);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, SecretBallot.MaxContentLength);
@@ -115,9 +119,7 @@ public sealed class BallotBoxService(DangjianDbContext db)
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // First the box row: on PostgreSQL this row lock orders casts against CloseAsync, so nothing is
             // accepted into a box after it closed.
-            var open = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""UPDATE "BallotBoxes" SET "BallotsCast" = "BallotsCast" + 1 WHERE "Key" = {key} AND "IsOpen" = {true}""", ct);
-            if (open == 0)
+            if (!await CountInAsync(key, maxBallots, ct))
             {
                 return new CastResult(CastOutcome.NotOpen, null);
             }
@@ -130,21 +132,65 @@ public sealed class BallotBoxService(DangjianDbContext db)
                 return new CastResult(CastOutcome.Refused, null);
             }
 
-            string receipt;
-            do
-            {
-                receipt = AccessCode.NewReceipt();
-            }
-            while (await db.SecretBallots.AnyAsync(b => b.BoxKey == key && b.Receipt == receipt, ct));
-
-            // Guid.NewGuid is version 4: random, so the key orders nothing. SecretBallot is not audited, so this
-            // save writes the row alone.
-            db.SecretBallots.Add(new SecretBallot { Id = Guid.NewGuid(), BoxKey = key, Content = content, Receipt = receipt });
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            var receipt = await StoreAsync(key, content, ct);
             await tx.CommitAsync(ct);
             return new CastResult(CastOutcome.Accepted, receipt);
         });
+    }
+
+    /// <summary>
+    /// Casts one ballot without a code, into a box that anyone holding its link may answer (an open-link survey), in
+    /// the same way as <see cref="CastAsync"/>: the box row is counted first, conditionally, so nothing is accepted
+    /// into a closed box or past <paramref name="maxBallots"/> (null: no limit), and the ballot carries nothing but its
+    /// content and a random receipt. <see cref="CastOutcome.NotOpen"/> when the box is closed or full.
+    /// </summary>
+    public async Task<CastResult> CastOpenAsync(string key, string content, int? maxBallots, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(content);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, SecretBallot.MaxContentLength);
+        using var gate = await GateAsync(key, ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await CountInAsync(key, maxBallots, ct))
+            {
+                return new CastResult(CastOutcome.NotOpen, null);
+            }
+
+            var receipt = await StoreAsync(key, content, ct);
+            await tx.CommitAsync(ct);
+            return new CastResult(CastOutcome.Accepted, receipt);
+        });
+    }
+
+    /// <summary>Counts one more ballot on the box row if it is open (and below the limit); false when it is not.</summary>
+    private async Task<bool> CountInAsync(string key, int? maxBallots, CancellationToken ct)
+    {
+        var counted = maxBallots is { } max
+            ? await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""UPDATE "BallotBoxes" SET "BallotsCast" = "BallotsCast" + 1 WHERE "Key" = {key} AND "IsOpen" = {true} AND "BallotsCast" < {max}""", ct)
+            : await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""UPDATE "BallotBoxes" SET "BallotsCast" = "BallotsCast" + 1 WHERE "Key" = {key} AND "IsOpen" = {true}""", ct);
+        return counted == 1;
+    }
+
+    /// <summary>Stores a ballot with a fresh receipt (inside the caller's transaction) and returns the receipt.</summary>
+    private async Task<string> StoreAsync(string key, string content, CancellationToken ct)
+    {
+        string receipt;
+        do
+        {
+            receipt = AccessCode.NewReceipt();
+        }
+        while (await db.SecretBallots.AnyAsync(b => b.BoxKey == key && b.Receipt == receipt, ct));
+
+        // Guid.NewGuid is version 4: random, so the key orders nothing. SecretBallot is not audited, so this
+        // save writes the row alone.
+        db.SecretBallots.Add(new SecretBallot { Id = Guid.NewGuid(), BoxKey = key, Content = content, Receipt = receipt });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return receipt;
     }
 
     /// <summary>One gate per SQLite file, or per PostgreSQL database and box (a few per election; kept for the process's life).</summary>

@@ -128,9 +128,7 @@ public static class EvaluationScoring
 
         // "at most floor(quota × number of subjects)": the number of subjects is every subject in the input, vetoed ones
         // included (issue 5's contract counts subjects, not graded subjects); a vetoed subject only takes no place.
-        var limits = input.Grades
-            .Select(g => g.Quota is { } q ? (int?)(int)decimal.Floor(q * input.Subjects.Count) : null)
-            .ToList();
+        var limits = input.Grades.Select(g => g.Places(input.Subjects.Count)).ToList();
         var graded = scored.Where(x => !x.Subject.Veto).ToList();
         var placements = GradeQuota.Apply(limits, graded.Select(x => (x.Composite, x.Threshold)).ToList());
         var placed = new Dictionary<string, QuotaPlacement>(StringComparer.Ordinal);
@@ -279,9 +277,14 @@ public static class EvaluationScoring
                 errors.Add(new($"{at}.min", $"grades must be in descending min order ({grades[g].Min.ToString(CultureInfo.InvariantCulture)} is not below {grades[g - 1].Min.ToString(CultureInfo.InvariantCulture)})"));
             }
 
+            if (grades[g].QuotaDivisor < 1)
+            {
+                errors.Add(new($"{at}.quota", "a quota's divisor is a whole number of at least 1"));
+            }
+
             if (grades[g].Quota is { } q)
             {
-                if (q < 0 || q > 1)
+                if (q < 0 || q > grades[g].QuotaDivisor)
                 {
                     errors.Add(new($"{at}.quota", $"a quota is a share between 0 and 1 (is {q.ToString(CultureInfo.InvariantCulture)})"));
                 }

@@ -12,8 +12,8 @@ public sealed record DrawEntry(string Key, string? Stratum = null);
 /// <para>
 /// The algorithm. Each entry's rank is the lowercase hex SHA-256 of the UTF-8 bytes of <c>seed + "\n" + key</c>; the
 /// draw is the <c>count</c> entries with the lowest ranks (compared as strings, ordinally), in rank order. To check a
-/// draw by hand, for each key run <c>printf '%s\n%s' "$SEED" "$KEY" | sha256sum</c>, sort the lines and take the first
-/// <c>count</c>: e.g. <c>for k in A B C; do printf '%s  %s\n' "$(printf '%s\n%s' 2026 "$k" | sha256sum | cut -c1-64)" "$k"; done | sort | head -n 3</c>.
+/// draw by hand, for each key run <c>printf '%s\n%s' "$SEED" "$KEY" | sha256sum</c>, sort the lines (LC_ALL=C) and take the first
+/// <c>count</c>: e.g. <c>for k in A B C; do printf '%s  %s\n' "$(printf '%s\n%s' 2026 "$k" | sha256sum | cut -c1-64)" "$k"; done | LC_ALL=C sort | head -n 3</c>.
 /// </para>
 /// <para>
 /// A stratified draw (by organization) first decides how many each stratum gives: either counts given per stratum, or

@@ -11,9 +11,14 @@ public sealed record NamedWeight(string Name, decimal Weight);
 
 /// <summary>
 /// A grade (考核等次): reached by a composite of at least <see cref="Min"/>; <see cref="Quota"/>, when set, is the
-/// largest share of subjects that may hold it (e.g. 优秀 0.2).
+/// largest share of subjects that may hold it (e.g. 优秀 0.2), divided by <see cref="QuotaDivisor"/> so a share a decimal
+/// cannot hold is still exact (member review's one third: Quota 1, divisor 3). The contract's JSON always gives divisor 1.
 /// </summary>
-public sealed record EvaluationGrade(string Name, decimal Min, decimal? Quota = null);
+public sealed record EvaluationGrade(string Name, decimal Min, decimal? Quota = null, int QuotaDivisor = 1)
+{
+    /// <summary>floor(Quota × subjects / QuotaDivisor); null without a quota.</summary>
+    public int? Places(int subjects) => Quota is { } q ? (int)decimal.Floor(q * subjects / QuotaDivisor) : null;
+}
 
 /// <summary>One evaluator's response: their group and a scale label per dimension.</summary>
 public sealed record EvaluationResponse(string Group, IReadOnlyDictionary<string, string> Ratings);

@@ -20,6 +20,7 @@ using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
 using Dangjian.Web.Features.Meetings.Minutes;
+using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -117,6 +118,7 @@ public static class HostSetup
         services.AddMeetingCompliance(config);
         services.AddScoped<Dangjian.Web.Features.Evaluations.CampaignAccess>();
         services.AddEvaluationResults();
+        services.AddSurveys();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -242,6 +244,7 @@ public static class HostSetup
         app.MapMeetingMinutesEndpoints();
         app.MapMeetingComplianceEndpoints();
         app.MapEvaluationResultEndpoints();
+        app.MapSurveyEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -17,10 +17,24 @@ public static class Interactive
     /// <summary>Opens a page and waits until it is interactive.</summary>
     public static async Task GotoAsync(IPage page, string url) => await RunAsync(page, () => page.GotoAsync(url));
 
-    /// <summary>Runs an action that loads a new document (a sign-in, a full reload) and waits until that page is interactive.</summary>
+    /// <summary>
+    /// Runs an action that loads a new document (a sign-in, a full reload) and waits until that page is interactive.
+    /// Only a circuit opened after the main frame navigated counts: the page the action started on may still be
+    /// connecting its own circuit (when the test did not wait for it), and that circuit's attach message would
+    /// otherwise be taken for the new page's, so the next click would land on a page not yet interactive.
+    /// </summary>
     public static async Task RunAsync(IPage page, Func<Task> action)
     {
         var attached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var navigated = 0;
+
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame)
+            {
+                Volatile.Write(ref navigated, 1);
+            }
+        }
 
         void OnFrame(object? sender, IWebSocketFrame frame)
         {
@@ -32,12 +46,13 @@ public static class Interactive
 
         void OnSocket(object? sender, IWebSocket socket)
         {
-            if (socket.Url.Contains("/_blazor", StringComparison.Ordinal))
+            if (Volatile.Read(ref navigated) == 1 && socket.Url.Contains("/_blazor", StringComparison.Ordinal))
             {
                 socket.FrameReceived += OnFrame;
             }
         }
 
+        page.FrameNavigated += OnNavigated;
         page.WebSocket += OnSocket;
         try
         {
@@ -51,6 +66,7 @@ public static class Interactive
         finally
         {
             page.WebSocket -= OnSocket;
+            page.FrameNavigated -= OnNavigated;
         }
     }
 }

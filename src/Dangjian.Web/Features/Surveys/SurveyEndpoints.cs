@@ -1,0 +1,156 @@
+using System.Globalization;
+using Dangjian.Domain.Surveys;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Elections.Voting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Features.Surveys;
+
+/// <summary>
+/// /api/v1/surveys: questionnaires (SRV-1), their statistics and exports (SRV-2), satisfaction votes (SRV-3). The
+/// answers themselves go through the public page /public/surveys/… (no account, rate-limited like the election ballot).
+/// </summary>
+public static class SurveyEndpoints
+{
+    public static IServiceCollection AddSurveys(this IServiceCollection services) =>
+        services.AddScoped<SurveyClosing>().AddScoped<SurveyQueries>().AddScoped<SurveyCommands>().AddScoped<PublicSurveys>().AddScoped<SurveyExport>();
+
+    public static void MapSurveyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/surveys").WithTags("Surveys");
+        g.MapGet("/", ListSurveys).WithName(nameof(ListSurveys));
+        g.MapPost("/", CreateSurvey).WithName(nameof(CreateSurvey));
+        g.MapPost("/satisfaction", CreateSatisfaction).WithName(nameof(CreateSatisfaction));
+        g.MapGet("/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction));
+        g.MapGet("/{id:int}", GetSurvey).WithName(nameof(GetSurvey));
+        g.MapPut("/{id:int}", UpdateSurvey).WithName(nameof(UpdateSurvey));
+        g.MapDelete("/{id:int}", DeleteSurvey).WithName(nameof(DeleteSurvey));
+        g.MapPost("/{id:int}/questions", AddQuestion).WithName(nameof(AddQuestion));
+        g.MapPut("/{id:int}/questions/{questionId:int}", UpdateQuestion).WithName(nameof(UpdateQuestion));
+        g.MapDelete("/{id:int}/questions/{questionId:int}", RemoveQuestion).WithName(nameof(RemoveQuestion));
+        g.MapPost("/{id:int}/questions/{questionId:int}/move", MoveQuestion).WithName(nameof(MoveQuestion));
+        g.MapPost("/{id:int}/open", OpenSurvey).WithName(nameof(OpenSurvey));
+        g.MapPost("/{id:int}/close", CloseSurvey).WithName(nameof(CloseSurvey));
+        g.MapPost("/{id:int}/codes", IssueSurveyCodes).WithName(nameof(IssueSurveyCodes));
+        g.MapGet("/{id:int}/statistics", GetSurveyStatistics).WithName(nameof(GetSurveyStatistics));
+        g.MapGet("/{id:int}/crosstab", GetSurveyCrossTab).WithName(nameof(GetSurveyCrossTab));
+        g.MapGet("/{id:int}/export/answers", ExportSurveyAnswers).WithName(nameof(ExportSurveyAnswers));
+        g.MapGet("/{id:int}/export/statistics", ExportSurveyStatistics).WithName(nameof(ExportSurveyStatistics));
+    }
+
+    public static async Task<Ok<Paged<SurveyRow>>> ListSurveys(
+        SurveyQueries q, int? organizationId, SurveyStatus? status, string? search, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await q.ListAsync(organizationId, status, search, page, pageSize, ct));
+
+    public static async Task<Created<SurveyView>> CreateSurvey(SurveyCommands c, SurveyQueries q, SurveyRequest request, CancellationToken ct)
+    {
+        var id = await c.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/surveys/{id}", await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<SurveyView>> GetSurvey(SurveyQueries q, int id, CancellationToken ct) => TypedResults.Ok(await q.GetAsync(id, ct));
+
+    public static async Task<Ok<SurveyView>> UpdateSurvey(SurveyCommands c, SurveyQueries q, int id, SurveyRequest request, CancellationToken ct)
+    {
+        await c.UpdateAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<NoContent> DeleteSurvey(SurveyCommands c, int id, CancellationToken ct)
+    {
+        await c.DeleteAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<SurveyView>> AddQuestion(SurveyCommands c, SurveyQueries q, int id, QuestionRequest request, CancellationToken ct)
+    {
+        await c.AddQuestionAsync(id, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<SurveyView>> UpdateQuestion(SurveyCommands c, SurveyQueries q, int id, int questionId, QuestionRequest request, CancellationToken ct)
+    {
+        await c.UpdateQuestionAsync(id, questionId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<SurveyView>> RemoveQuestion(SurveyCommands c, SurveyQueries q, int id, int questionId, CancellationToken ct)
+    {
+        await c.RemoveQuestionAsync(id, questionId, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<SurveyView>> MoveQuestion(SurveyCommands c, SurveyQueries q, int id, int questionId, MoveQuestionRequest request, CancellationToken ct)
+    {
+        await c.MoveQuestionAsync(id, questionId, request.Direction, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    /// <summary>Opens the survey; an open-link survey's link is in this answer only (never cached).</summary>
+    public static async Task<Ok<OpenedSurvey>> OpenSurvey(SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, HttpContext http, int id, CancellationToken ct)
+    {
+        VotingEndpoints.NoStore(http);
+        var token = await c.OpenAsync(id, ct);
+        return TypedResults.Ok(new OpenedSurvey(await q.GetAsync(id, ct), token is null ? null : OpenLink(options.Value, http.Request, token)));
+    }
+
+    public static async Task<Ok<SurveyView>> CloseSurvey(SurveyCommands c, SurveyQueries q, int id, CancellationToken ct)
+    {
+        await c.CloseAsync(id, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    /// <summary>Issues 1…5000 one-time codes; the answer is the only time they are shown (and is never cached).</summary>
+    public static async Task<Results<Ok<IssuedSurveyCodes>, ValidationProblem>> IssueSurveyCodes(
+        SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, IStringLocalizer<SurveyText> text, HttpContext http, int id, SurveyCodesRequest request, CancellationToken ct)
+    {
+        VotingEndpoints.NoStore(http);
+        try
+        {
+            var codes = await c.IssueCodesAsync(id, request.Count, ct);
+            var view = await q.GetAsync(id, ct);
+            return TypedResults.Ok(new IssuedSurveyCodes(id, view.Title, AnswerAddress(options.Value, http.Request, id), codes, view.CodesIssued));
+        }
+        catch (SurveyCodesRefusedException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["survey"] = [text["Codes.Refused"]] }, title: text["Codes.Refused"]);
+        }
+    }
+
+    public static async Task<Ok<SurveyStatisticsResult>> GetSurveyStatistics(SurveyQueries q, int id, CancellationToken ct) =>
+        TypedResults.Ok(await q.StatisticsAsync(id, ct));
+
+    public static async Task<Ok<CrossTab>> GetSurveyCrossTab(SurveyQueries q, int id, int? rowQuestionId, int? columnQuestionId, CancellationToken ct) =>
+        TypedResults.Ok(await q.CrossTabAsync(id, rowQuestionId, columnQuestionId, ct));
+
+    public static async Task<FileContentHttpResult> ExportSurveyAnswers(SurveyExport e, int id, CancellationToken ct) =>
+        ExcelFile.Result(await e.RawAsync(id, ct), $"survey-{id.ToString(CultureInfo.InvariantCulture)}-answers");
+
+    public static async Task<FileContentHttpResult> ExportSurveyStatistics(SurveyExport e, int id, CancellationToken ct) =>
+        ExcelFile.Result(await e.StatisticsAsync(id, ct), $"survey-{id.ToString(CultureInfo.InvariantCulture)}-statistics");
+
+    /// <summary>Creates and opens a 满意度测评 for a target; an open-link one's link is in this answer only.</summary>
+    public static async Task<Ok<CreatedSatisfaction>> CreateSatisfaction(SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, HttpContext http, SatisfactionRequest request, CancellationToken ct)
+    {
+        VotingEndpoints.NoStore(http);
+        var (id, token) = await c.CreateSatisfactionAsync(request, ct);
+        return TypedResults.Ok(new CreatedSatisfaction(await q.GetAsync(id, ct), token is null ? null : OpenLink(options.Value, http.Request, token)));
+    }
+
+    public static async Task<Results<Ok<SatisfactionSummary>, NoContent>> GetSatisfaction(SurveyQueries q, SurveyTargetKind targetKind, int targetId, CancellationToken ct) =>
+        await q.SatisfactionAsync(targetKind, targetId, ct) is { } s ? TypedResults.Ok(s) : TypedResults.NoContent();
+
+    private static string BaseUrl(VotingOptions options, HttpRequest request) =>
+        (string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : options.PublicBaseUrl).TrimEnd('/');
+
+    /// <summary>The answering address of a code survey, as printed on its slips: {base}/public/surveys/{id}.</summary>
+    public static string AnswerAddress(VotingOptions options, HttpRequest request, int id) =>
+        $"{BaseUrl(options, request)}/public/surveys/{id.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string OpenLink(VotingOptions options, HttpRequest request, string token) => $"{BaseUrl(options, request)}/public/surveys/open/{token}";
+
+    /// <summary>The same, from a page's base URI (ends with "/").</summary>
+    public static string OpenLink(string baseUri, string token) => $"{baseUri.TrimEnd('/')}/public/surveys/open/{token}";
+}
