@@ -355,6 +355,23 @@ public abstract class ResultsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Compute_DemoAssessment_EverySubjectGradedFromItsBoxes()
+    {
+        var township = await TownshipAAsync();
+        var demo = await app.WithDbAsync(db => db.EvaluationCampaigns
+            .Where(c => c.OrganizationId == township && c.Kind == CampaignKind.AnnualAssessment && c.Status == CampaignStatus.Closed && c.Seed != "seed")
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync());
+        Assert.NotNull(demo); // the demo district's closed assessment of township A's team
+        var view = await ComputeAsync(await app.ClientForAsync(Demo.OrgAdminA), demo.Value);
+        var subjects = await app.WithDbAsync(db => db.EvaluationSubjects.CountAsync(s => s.CampaignId == demo.Value));
+        Assert.Equal(subjects, view.Results.Count);
+        Assert.All(view.Results, r => Assert.True(r.Democratic > 0));
+        Assert.All(view.Groups, g => Assert.True(g.ResponsesCast > 0 && g.BoxClosed));
+        Assert.Equal(view.Groups.Single(g => g.Kind == EvaluatorKind.MassRepresentatives).ResponsesCast,
+            view.Results[0].Groups.Single(g => g.Kind == EvaluatorKind.MassRepresentatives).Responses);
+    }
+
+    [Fact]
     public async Task ResultsPage_ShowsTableAndCharts()
     {
         var campaign = await app.CampaignAsync(await TownshipAAsync(), [new("页面甲", 90, 80), new("页面乙", 70, 70)], [OneGroupAllGood("页面甲", "页面乙")]);

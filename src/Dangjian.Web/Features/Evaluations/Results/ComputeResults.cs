@@ -12,7 +12,7 @@ namespace Dangjian.Web.Features.Evaluations.Results;
 /// <summary>
 /// From responses and scores to results (EVA-6, EVA-7, EVA-9, EVA-10): reads every group's closed ballot box, hands the
 /// responses with the entered 实绩/组织考察 scores and vetoes to the one scoring engine (<see cref="EvaluationScoring"/>;
-/// member review's 优秀 quota through <see cref="MemberReviewRules"/>), writes one <see cref="EvaluationResult"/> per
+/// member review's 优秀 quota of one third through the grade's quota divisor), writes one <see cref="EvaluationResult"/> per
 /// subject with the grade's consequences, flags heavy mass criticism (seed 000 四), and opens a follow-up task for each
 /// grade that needs one. Allowed while the campaign is Closed, as often as needed (a recompute replaces the results).
 /// </summary>
@@ -42,15 +42,13 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
         MissingScores(subjects, components);
         var responses = await ResponsesAsync(groups, subjects, ct);
 
-        var memberReview = campaign.Kind == CampaignKind.MemberReview && rules.Count == MemberReviewRules.DefaultGrades.Count;
         var input = new ScoringInput(
             [.. criteria.Scale.Select(p => new ScaleLevel(p.Label, p.Value))],
             [.. criteria.Dimensions.Select(d => new NamedWeight(d.Name, d.Weight))],
             [.. groups.Select(g => new NamedWeight(g.Name, g.Weight))],
             components,
-            // Member review's 优秀 quota is floor(n/3) exactly, which a decimal share cannot say: the engine grades by
-            // thresholds only and MemberReviewRules applies the quota (the same GradeQuota rule).
-            [.. rules.Select(r => new EvaluationGrade(r.Name, r.Min, memberReview || r.Quota is null ? null : r.Quota / r.QuotaDivisor))],
+            // The quota divisor keeps member review's one third exact: floor(n / 3), 6 members give 2 优秀.
+            [.. rules.Select(r => new EvaluationGrade(r.Name, r.Min, r.Quota, r.QuotaDivisor))],
             campaign.VetoGrade,
             [.. subjects.Select(s => new ScoringSubject(s.Name, s.Achievement ?? 0, s.Inspection ?? 0, s.Vetoed, responses[s.Id].Select(r => r.Response).ToList()))]);
         var problems = EvaluationScoring.Check(input);
@@ -60,7 +58,6 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
         }
 
         var scored = EvaluationScoring.Score(input).Subjects.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var grades = memberReview ? MemberReview(subjects, scored, rules) : null;
 
         var worst = criteria.Scale.MinBy(p => p.Value)?.Label;
         var share = options.Value.MassCriticismShare;
@@ -70,7 +67,7 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
         foreach (var subject in subjects)
         {
             var score = scored[subject.Name];
-            var (gradeName, demoted) = grades is null || subject.Vetoed ? (score.Grade, score.DemotedByQuota) : grades[subject.Name];
+            var (gradeName, demoted) = (score.Grade, score.DemotedByQuota);
             var rule = rules.FirstOrDefault(r => r.Name == gradeName);
             var detail = Detail(criteria, groups, subject, score, responses[subject.Id], worst, share);
             // EVA-7, seed 000 四: 凡群众意见大的班子不予评先, 反响不好的干部坚决不予提拔重用.
@@ -169,20 +166,6 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
         }
 
         return list;
-    }
-
-    /// <summary>民主评议党员: the engine's threshold grade is the proposal; MemberReviewRules keeps 优秀 to floor(n/3).</summary>
-    private static Dictionary<string, (string Grade, bool Demoted)> MemberReview(
-        List<EvaluationSubject> subjects, Dictionary<string, SubjectScore> scored, IReadOnlyList<GradeRule> rules)
-    {
-        var graded = subjects.Where(s => !s.Vetoed).ToList();
-        var outcomes = MemberReviewRules.Grade([.. graded.Select(s =>
-        {
-            var score = scored[s.Name];
-            var index = rules.Select(r => r.Name).ToList().IndexOf(score.ThresholdGrade);
-            return new MemberReviewEntry(s.Name, false, (MemberReviewGrade)index, score.Composite);
-        })]);
-        return outcomes.ToDictionary(o => o.Name, o => (rules[(int)o.Grade!.Value].Name, o.DemotedByQuota), StringComparer.Ordinal);
     }
 
     private static ResultDetail Detail(
