@@ -16,6 +16,7 @@ using Dangjian.Web.Features.Elections.Projects;
 using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
 using Dangjian.Web.Features.Evaluations.Campaigns;
+using Dangjian.Web.Features.Evaluations.Results;
 using Dangjian.Web.Features.Meetings.Meetings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
@@ -117,6 +118,7 @@ public static class HostSetup
         services.AddMeetingMinutes();
         services.AddMeetingCompliance(config);
         services.AddScoped<Dangjian.Web.Features.Evaluations.CampaignAccess>();
+        services.AddEvaluationResults();
         services.AddSurveys();
         services.AddEvaluationCampaigns();
     }
@@ -243,6 +245,7 @@ public static class HostSetup
         app.MapDemocraticLifeEndpoints();
         app.MapMeetingMinutesEndpoints();
         app.MapMeetingComplianceEndpoints();
+        app.MapEvaluationResultEndpoints();
         app.MapSurveyEndpoints();
         app.MapEvaluationCampaignEndpoints();
 
