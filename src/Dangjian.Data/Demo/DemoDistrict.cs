@@ -70,6 +70,9 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
 
             await DemoMeetings.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+
+            await DemoSurveys.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally
