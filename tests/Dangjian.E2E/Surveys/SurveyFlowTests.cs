@@ -66,7 +66,9 @@ public sealed class SurveyFlowTests(BrowserApp app, ITestOutputHelper output) : 
             await respondent.OpenAsync(surveyId);
             await respondent.FillCodeAsync(codes[0]);
             await respondent.PickAsync(single, Topics[0]);
+            await respondent.PickAsync(multiple, Channels[1]);
             await respondent.PickAsync(rating, "2");
+            await respondent.WriteAsync(text, "再答一次");
             await respondent.SubmitAsync();
             await Expect(respondent.Refused).ToBeVisibleAsync();
             await Expect(respondent.Accepted).ToHaveCountAsync(0);
