@@ -72,6 +72,8 @@ public static class DemoDistrict
             await DemoMeetings.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoEvaluations.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoSurveys.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

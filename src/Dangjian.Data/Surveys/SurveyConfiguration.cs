@@ -18,6 +18,7 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         b.Property(s => s.Access);
         b.Property(s => s.TargetKind);
         b.Property(s => s.OpenTokenHash).HasMaxLength(64);
+        b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => s.OpenTokenHash).IsUnique();
         b.HasIndex(s => new { s.OrganizationId, s.Status });
         b.HasIndex(s => new { s.TargetKind, s.TargetId });

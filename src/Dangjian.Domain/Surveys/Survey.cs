@@ -38,7 +38,7 @@ public enum QuestionKind
 /// <see cref="BoxKeyFor"/> (DESIGN.md "Secrecy"): nothing here says who answered or when. It takes answers while
 /// open, until its closing time, until its quota of responses is reached, or until the organizer closes it.
 /// </summary>
-public sealed class Survey
+public sealed class Survey : Dangjian.Domain.Common.IVersioned
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 2000;
@@ -78,6 +78,9 @@ public sealed class Survey
     public DateTimeOffset? ClosedAt { get; set; }
 
     public List<SurveyQuestion> Questions { get; set; } = [];
+
+    /// <summary>Optimistic concurrency for the settings form: a save from a stale version is refused.</summary>
+    public int Version { get; set; }
 
     public string BoxKey => BoxKeyFor(Id);
 

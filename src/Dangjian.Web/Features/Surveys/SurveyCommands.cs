@@ -46,6 +46,11 @@ public sealed class SurveyCommands(
     public async Task UpdateAsync(int id, SurveyRequest r, CancellationToken ct = default)
     {
         var survey = await DraftAsync(id, ct);
+        if (r.Version is { } version)
+        {
+            db.ExpectVersion(survey, version);
+        }
+
         Apply(survey, r);
         await db.SaveChangesAsync(ct);
     }
@@ -162,6 +167,27 @@ public sealed class SurveyCommands(
         db.AuditAction = "Survey.Opened";
         await db.SaveChangesAsync(ct);
         await boxes.OpenAsync(survey.BoxKey, ct);
+        return token;
+    }
+
+    /// <summary>
+    /// 重新生成链接: an open open-link survey gets a new random link, returned this once and stored only as a hash; the
+    /// old link stops working at once (a link that went too far, say). Answers already given stay.
+    /// </summary>
+    public async Task<string> RenewLinkAsync(int id, CancellationToken ct = default)
+    {
+        await queries.DemandAsync(id, Access.Write, ct);
+        await closing.SettleAsync(id, ct);
+        var survey = await db.Surveys.FirstAsync(s => s.Id == id, ct);
+        if (survey.Access != SurveyAccess.OpenLink || survey.Status != SurveyStatus.Open)
+        {
+            throw new DomainRuleException("Survey.LinkNotRenewable", "survey");
+        }
+
+        var token = OpinionLink.NewToken();
+        survey.OpenTokenHash = OpinionLink.Hash(token);
+        db.AuditAction = "Survey.LinkRenewed";
+        await db.SaveChangesAsync(ct);
         return token;
     }
 

@@ -33,6 +33,7 @@ public static class SurveyEndpoints
         g.MapPost("/{id:int}/questions/{questionId:int}/move", MoveQuestion).WithName(nameof(MoveQuestion));
         g.MapPost("/{id:int}/open", OpenSurvey).WithName(nameof(OpenSurvey));
         g.MapPost("/{id:int}/close", CloseSurvey).WithName(nameof(CloseSurvey));
+        g.MapPost("/{id:int}/link", RenewSurveyLink).WithName(nameof(RenewSurveyLink));
         g.MapPost("/{id:int}/codes", IssueSurveyCodes).WithName(nameof(IssueSurveyCodes));
         g.MapGet("/{id:int}/statistics", GetSurveyStatistics).WithName(nameof(GetSurveyStatistics));
         g.MapGet("/{id:int}/crosstab", GetSurveyCrossTab).WithName(nameof(GetSurveyCrossTab));
@@ -94,6 +95,14 @@ public static class SurveyEndpoints
         VotingEndpoints.NoStore(http);
         var token = await c.OpenAsync(id, ct);
         return TypedResults.Ok(new OpenedSurvey(await q.GetAsync(id, ct), token is null ? null : OpenLink(options.Value, http.Request, token)));
+    }
+
+    /// <summary>重新生成链接: a new open link for an open open-link survey (the old one stops working); in this answer only.</summary>
+    public static async Task<Ok<OpenedSurvey>> RenewSurveyLink(SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, HttpContext http, int id, CancellationToken ct)
+    {
+        VotingEndpoints.NoStore(http);
+        var token = await c.RenewLinkAsync(id, ct);
+        return TypedResults.Ok(new OpenedSurvey(await q.GetAsync(id, ct), OpenLink(options.Value, http.Request, token)));
     }
 
     public static async Task<Ok<SurveyView>> CloseSurvey(SurveyCommands c, SurveyQueries q, int id, CancellationToken ct)

@@ -5,8 +5,11 @@ namespace Dangjian.Web.Features.Surveys;
 /// <summary>Resource marker for SurveyText.resx (zh-CN) and SurveyText.en.resx.</summary>
 public sealed class SurveyText;
 
-/// <summary>POST /api/v1/surveys and PUT /api/v1/surveys/{id} (drafts only).</summary>
-public sealed record SurveyRequest(int? OrganizationId, string? Title, string? Description, SurveyAccess? Access, int? Quota, DateTimeOffset? ClosesAt);
+/// <summary>
+/// POST /api/v1/surveys and PUT /api/v1/surveys/{id} (drafts only). On PUT, <see cref="Version"/> is the version the
+/// editor started from (from <see cref="SurveyView.Version"/>): a stale one is refused with 409.
+/// </summary>
+public sealed record SurveyRequest(int? OrganizationId, string? Title, string? Description, SurveyAccess? Access, int? Quota, DateTimeOffset? ClosesAt, int? Version = null);
 
 /// <summary>A question as sent: options for choice questions, max picks for multiple choice, the scale for a rating.</summary>
 public sealed record QuestionRequest(QuestionKind? Kind, string? Text, bool Required, IReadOnlyList<string>? Options, int? MaxPicks, int? Scale);
@@ -31,7 +34,7 @@ public sealed record QuestionView(int Id, int Order, QuestionKind Kind, string T
 public sealed record SurveyView(
     int Id, int OrganizationId, string OrganizationName, string Title, string? Description, SurveyStatus Status, SurveyAccess Access,
     int? Quota, DateTimeOffset? ClosesAt, SurveyTargetKind? TargetKind, int? TargetId, IReadOnlyList<QuestionView> Questions,
-    int CodesIssued, int Responses, bool AcceptsAnswers);
+    int CodesIssued, int Responses, bool AcceptsAnswers, int Version);
 
 /// <summary>The answer to opening a survey: for an open-link survey the link, shown this once (only its hash is kept).</summary>
 public sealed record OpenedSurvey(SurveyView Survey, string? OpenLink);

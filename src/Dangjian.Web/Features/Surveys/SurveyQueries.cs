@@ -68,7 +68,7 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
         var now = time.GetUtcNow();
         return new SurveyView(s.Id, s.OrganizationId, org, s.Title, s.Description, Shown(s, now, responses), s.Access, s.Quota, s.ClosesAt, s.TargetKind, s.TargetId,
             [.. s.Specs().Select(q => new QuestionView(q.Id, q.Order, q.Kind, q.Text, q.Required, q.Options, q.MaxPicks, q.Scale))],
-            box?.CodesIssued ?? 0, responses, box is { IsOpen: true } && s.AcceptsAnswers(now, responses));
+            box?.CodesIssued ?? 0, responses, box is { IsOpen: true } && s.AcceptsAnswers(now, responses), s.Version);
     }
 
     /// <summary>Per-question statistics of a closed survey (SRV-2).</summary>
