@@ -231,6 +231,12 @@ public abstract class ResultsTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Equal(Demo.OrgAdminA, (await answered.ReadAsync<ObjectionView>()).AnsweredBy);
 
+        // What the public sees during 公示 is what is finalized: scores are locked once publicized.
+        var during = await client.PutJsonAsync($"/api/v1/evaluations/subjects/{campaign.Subjects["乙"]}/scores", new SubjectScoresRequest(95, 95, [], 0));
+        Assert.Equal(HttpStatusCode.BadRequest, during.StatusCode);
+        Assert.Contains("status", (await during.ProblemErrorsAsync()).Keys);
+        Assert.Equal(70m, await app.WithDbAsync(db => db.EvaluationSubjects.Where(x => x.Id == campaign.Subjects["乙"]).Select(x => x.Achievement).FirstAsync()));
+
         var stillEarly = await client.PostJsonAsync($"/api/v1/evaluations/{campaign.Id}/finalize", new VersionRequest(current.Campaign.Version));
         Assert.Equal(["publicityTo"], (await stillEarly.ProblemErrorsAsync()).Keys);
 

@@ -40,7 +40,7 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
     {
         ArgumentNullException.ThrowIfNull(request);
         var target = await access.DemandSubjectAsync(subjectId, Access.Write, ct);
-        DemandNotFinalized(target.Status);
+        DemandNotPublicized(target.Status);
         var criteria = await CriteriaAsync(target.CampaignId, ct);
 
         var errors = new FieldErrors();
@@ -94,7 +94,7 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
-        DemandNotFinalized(target.Status);
+        DemandNotPublicized(target.Status);
         var subjects = await db.EvaluationSubjects.Where(s => s.CampaignId == campaignId).ToListAsync(ct);
         var byName = subjects.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var errors = new FieldErrors();
@@ -183,6 +183,19 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
         else if (decimal.Round(v, 2) != v)
         {
             errors.Add(field, "Evaluation.TooManyDecimals", label, 2);
+        }
+    }
+
+    /// <summary>
+    /// Scores may change until the results are publicized: what the public sees during 公示 is what is finalized
+    /// (EVA-8), so a publicized result can never go stale behind the public page.
+    /// </summary>
+    internal static void DemandNotPublicized(CampaignStatus status)
+    {
+        DemandNotFinalized(status);
+        if (status == CampaignStatus.Publicized)
+        {
+            throw new DomainRuleException("Evaluation.ScoresLocked", "status");
         }
     }
 
