@@ -1,6 +1,7 @@
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.E2E.Pages.Evaluations;
+using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Evaluations.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -47,11 +48,25 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
             await Expect(campaign.Group(name)).ToBeVisibleAsync();
         }
 
+        // ---- Settings: component weights that do not sum to 1 are refused under their field; 0 / 1 / 0 is saved.
+        await campaign.SaveComponentsAsync(0m, 0.9m, 0m);
+        await Expect(campaign.SettingsEditor.Locator("[role=alert] [data-field=components]")).ToBeVisibleAsync();
+        await campaign.SaveComponentsAsync(0m, 1m, 0m);
+        await Expect(campaign.SettingsEditor).ToHaveCountAsync(0);
+
+        // ---- The mass representatives drawn from a residents' list: a row without a name is named; a clean list draws 3.
+        var group = groups[^1].Name;
+        var nameColumn = Ui.Text<CampaignText>("Residents.Name", Ui.Zh);
+        await campaign.DrawResidentsAsync(group, 3, "bad.xlsx", Residents(("1", "张三"), ("2", string.Empty), ("3", "王五")));
+        await Expect(campaign.DrawErrors).ToContainTextAsync(Ui.Format<RuleText>("Evaluation.RowRequired", Ui.Zh, 3, nameColumn));
+        await campaign.DrawResidentsAsync(group, 3, "residents.xlsx", Residents(("1", "张三"), ("2", "李四"), ("3", "王五"), ("4", "赵六"), ("5", "孙七")));
+        await Expect(campaign.Drawn).ToHaveAttributeAsync("data-drawn", "3");
+        await Expect(campaign.Group(group)).ToContainTextAsync(Ui.Format<CampaignText>("Page.Drawn", Ui.Zh, 3));
+
         await campaign.AnnounceAsync("定于近日开展" + title + "，请各位按时参加。");
         await campaign.OpenAsync();
 
         // ---- Two codes for the mass representatives, read off the printable slips.
-        var group = groups[^1].Name;
         var groupId = await campaign.OpenCodesAsync(group);
         var codes = await new EvaluationCodesPage(staff, Ui.Zh).IssueAsync(2);
         Assert.Equal(2, codes.Distinct().Count());
@@ -84,6 +99,20 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
 
         await campaign.CloseAsync(title);
     });
+
+    /// <summary>A residents' list as the template has it (编号, 姓名, 分层).</summary>
+    private static byte[] Residents(params (string Key, string Name)[] rows)
+    {
+        var table = rows.Select(r => new Dictionary<string, object?>
+        {
+            [Ui.Text<CampaignText>("Residents.Key", Ui.Zh)] = r.Key,
+            [Ui.Text<CampaignText>("Residents.Name", Ui.Zh)] = r.Name,
+            [Ui.Text<CampaignText>("Residents.Stratum", Ui.Zh)] = "东关社区",
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, table);
+        return stream.ToArray();
+    }
 
     /// <summary>The names on the township's current leadership team, as the bulk add takes them.</summary>
     private Task<List<string>> TeamMembersAsync(int organizationId) => App.WithDbAsync(async db =>

@@ -68,6 +68,51 @@ public sealed class CampaignPage(IPage page, CultureInfo culture) : Shell(page, 
         await Assertions.Expect(Status).ToHaveAttributeAsync("data-status", "Closed");
     }
 
+    public ILocator SettingsEditor => Page.Locator("[data-settings-editor]");
+
+    /// <summary>Opens the settings editor, sets the three component weights and saves.</summary>
+    public async Task SaveComponentsAsync(decimal achievement, decimal democratic, decimal inspection)
+    {
+        if (await SettingsEditor.CountAsync() == 0)
+        {
+            await Button("Settings.Edit").ClickAsync();
+        }
+
+        await SettingsEditor.GetByLabel(Text("Settings.Achievement")).FillAsync(achievement.ToString(CultureInfo.InvariantCulture));
+        await SettingsEditor.GetByLabel(Text("Settings.Democratic")).FillAsync(democratic.ToString(CultureInfo.InvariantCulture));
+        await SettingsEditor.GetByLabel(Text("Settings.Inspection")).FillAsync(inspection.ToString(CultureInfo.InvariantCulture));
+        await SettingsEditor.GetByRole(AriaRole.Button, new() { Name = Ui.Text<UiText>("Save", Culture), Exact = true }).ClickAsync();
+    }
+
+    public ILocator DrawPanel => Page.Locator("[data-draw-panel]");
+
+    public ILocator DrawErrors => DrawPanel.Locator("[data-draw-errors]");
+
+    public ILocator Drawn => DrawPanel.Locator("[data-drawn]");
+
+    /// <summary>Draws a group's evaluators from an uploaded residents' list (.xlsx bytes).</summary>
+    public async Task DrawResidentsAsync(string group, int count, string fileName, byte[] xlsx)
+    {
+        await ChooseAsync(DrawPanel, Text("Draw.Group"), group);
+        await ChooseAsync(DrawPanel, Text("Draw.Population"), Text("Draw.FromResidents"));
+        await DrawPanel.GetByLabel(Text("Page.DrawCount")).FillAsync(BrowserApp.Invariant(count));
+        await DrawPanel.Locator("#residents-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName, MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = xlsx,
+        });
+        await Assertions.Expect(DrawPanel.Locator($"[data-file=\"{fileName}\"]")).ToBeVisibleAsync();
+        await DrawPanel.GetByRole(AriaRole.Button, new() { Name = Text("Page.Draw"), Exact = true }).ClickAsync();
+    }
+
+    private async Task ChooseAsync(ILocator within, string label, string option)
+    {
+        var select = within.GetByRole(AriaRole.Combobox, new() { Name = label }).First;
+        await select.ClickAsync();
+        var choice = Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        await Assertions.Expect(choice).ToHaveCountAsync(0);
+    }
+
     /// <summary>Follows a group's link to its printable code slips (a static page).</summary>
     public async Task<int> OpenCodesAsync(string group)
     {
