@@ -390,6 +390,18 @@ public abstract class ResultsTests(AppFixture app)
         var print = await cookie.GetStringAsync($"/evaluations/{campaign.Id}/results/print");
         Assert.Contains("页面乙", print, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CampaignPage_LinksToResultsOnceClosed()
+    {
+        var closed = await app.CampaignAsync(await TownshipAAsync(), [new("链接甲", 90, 80)], [OneGroupAllGood("链接甲")]);
+        var announced = await app.WithDbAsync(db => db.EvaluationCampaigns
+            .Where(c => c.Kind == CampaignKind.MemberReview && c.Status == CampaignStatus.Announced).Select(c => c.Id).FirstAsync());
+        var cookie = await app.SignInAsync(Demo.DistrictAdmin);
+
+        Assert.Contains("data-link=\"results\"", await cookie.GetStringAsync($"/evaluations/{closed.Id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-link=\"results\"", await cookie.GetStringAsync($"/evaluations/{announced}"), StringComparison.Ordinal);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
