@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Dangjian.Domain.Secrecy;
+using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -106,34 +106,12 @@ public static class VotingEndpoints
 /// Ballot submissions per client address per minute ("Elections:VoteRateLimitPerMinute"); reading the ballot is not
 /// limited. A refusal is a 429 page in the voter's language.
 /// </summary>
-public sealed class VoteRateLimitPolicy(IOptions<VotingOptions> options) : IRateLimiterPolicy<string>
+public sealed class VoteRateLimitPolicy(IOptions<VotingOptions> options) : PostRateLimitPolicy
 {
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (ctx, ct) =>
-    {
-        var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<VotingText>>();
-        var response = ctx.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.ContentType = "text/html; charset=utf-8";
-        response.Headers.RetryAfter = "60";
-        var message = System.Net.WebUtility.HtmlEncode(text["TooManyRequests"]);
-        await response.WriteAsync(
-            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>429</title></head><body><p role=\"alert\">{message}</p></body></html>", ct);
-    };
+    protected override string Prefix => "vote";
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
-    {
-        if (!HttpMethods.IsPost(httpContext.Request.Method))
-        {
-            return RateLimitPartition.GetNoLimiter(string.Empty);
-        }
+    protected override int PermitsPerMinute => options.Value.VoteRateLimitPerMinute;
 
-        var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var limit = options.Value.VoteRateLimitPerMinute;
-        return RateLimitPartition.GetFixedWindowLimiter("vote:" + client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
-    }
+    protected override string RefusalText(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IStringLocalizer<VotingText>>()["TooManyRequests"];
 }

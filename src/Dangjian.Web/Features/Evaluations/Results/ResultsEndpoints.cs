@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
@@ -154,33 +153,12 @@ public static class ResultsEndpoints
 }
 
 /// <summary>Objections per client address per minute ("Evaluations:ObjectionsPerMinute"); reading the page is not limited.</summary>
-public sealed class ObjectionRateLimitPolicy(IOptions<ResultsOptions> options) : IRateLimiterPolicy<string>
+public sealed class ObjectionRateLimitPolicy(IOptions<ResultsOptions> options) : PostRateLimitPolicy
 {
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (ctx, ct) =>
-    {
-        var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ResultsText>>();
-        var response = ctx.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.ContentType = "text/html; charset=utf-8";
-        response.Headers.RetryAfter = "60";
-        var message = System.Net.WebUtility.HtmlEncode(text["Public.TooManyRequests"]);
-        await response.WriteAsync(
-            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>429</title></head><body><p role=\"alert\">{message}</p></body></html>", ct);
-    };
+    protected override string Prefix => "evaluation-objection";
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
-    {
-        if (!HttpMethods.IsPost(httpContext.Request.Method))
-        {
-            return RateLimitPartition.GetNoLimiter(string.Empty);
-        }
+    protected override int PermitsPerMinute => options.Value.ObjectionsPerMinute;
 
-        var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter("evaluation-objection:" + client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.ObjectionsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
-    }
+    protected override string RefusalText(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IStringLocalizer<ResultsText>>()["Public.TooManyRequests"];
 }
