@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,31 +10,12 @@ namespace Dangjian.Domain.Evaluations;
 /// </summary>
 public static class EvaluationScoreJson
 {
-    private static readonly JsonSerializerOptions Output = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    // A JSON object given the same key twice (two weights for 德) is refused rather than silently keeping one.
-    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
-
     /// <summary>Reads the input; on malformed input returns null and every problem found, each naming its field.</summary>
     public static (ScoringInput? Input, IReadOnlyList<EvaluationInputError> Errors) Parse(string json)
     {
-        JsonNode? root;
-        try
+        if (ContractJson.ReadObject(json, out var unreadable) is not { } o)
         {
-            root = JsonNode.Parse(json, documentOptions: Strict);
-        }
-        catch (JsonException e)
-        {
-            return (null, [new("$", "not valid JSON: " + e.Message)]);
-        }
-
-        if (root is not JsonObject o)
-        {
-            return (null, [new("$", "the input must be a JSON object")]);
+            return (null, [unreadable!]);
         }
 
         var errors = new List<EvaluationInputError>();
@@ -72,7 +52,7 @@ public static class EvaluationScoreJson
                 ["rank"] = s.Rank,
             }).ToArray()),
         };
-        return o.ToJsonString(Output);
+        return o.ToJsonString(ContractJson.Output);
     }
 
     /// <summary>A JSON object of name → number, in the given order (scale, dimensions, groups).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -19,30 +18,12 @@ public sealed record DrawRequest(
 /// </summary>
 public static class EvaluatorDrawJson
 {
-    private static readonly JsonSerializerOptions Output = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
-
     /// <summary>Reads and checks the request; on malformed input returns null and every problem found, each naming its field.</summary>
     public static (DrawRequest? Request, IReadOnlyList<EvaluationInputError> Errors) Parse(string json)
     {
-        JsonNode? root;
-        try
+        if (ContractJson.ReadObject(json, out var unreadable) is not { } o)
         {
-            root = JsonNode.Parse(json, documentOptions: Strict);
-        }
-        catch (JsonException e)
-        {
-            return (null, [new("$", "not valid JSON: " + e.Message)]);
-        }
-
-        if (root is not JsonObject o)
-        {
-            return (null, [new("$", "the input must be a JSON object")]);
+            return (null, [unreadable!]);
         }
 
         var errors = new List<EvaluationInputError>();
@@ -183,7 +164,7 @@ public static class EvaluatorDrawJson
             ["seed"] = seed,
             ["drawn"] = new JsonArray(drawn.Select(k => (JsonNode)JsonValue.Create(k)).ToArray()),
         };
-        return o.ToJsonString(Output);
+        return o.ToJsonString(ContractJson.Output);
     }
 
     private static int? Whole(JsonNode? node) =>
