@@ -80,6 +80,30 @@ public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
         return scope;
     }
 
+    /// <summary>
+    /// Demands <paramref name="access"/> to a record that belongs to <paramref name="organizationId"/>, as the caller's
+    /// lookup found it (null: there is no such record). A record that does not exist is not found to a caller with a
+    /// scope and refused to one without any, so from outside the scope the two look alike.
+    /// </summary>
+    public async Task DemandRecordAsync(int? organizationId, string what, int id, Access access, CancellationToken ct = default)
+    {
+        if (organizationId is not { } organization)
+        {
+            var scope = await GetAsync(ct);
+            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException(what, id);
+        }
+
+        await DemandAsync(access, organization, ct);
+    }
+
+    /// <summary>Whether the caller may <paramref name="access"/> the organization (to show or hide what it may not use).</summary>
+    public async Task<bool> MayAsync(Access access, int organizationId, CancellationToken ct = default)
+    {
+        var scope = await GetAsync(ct);
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        return path is not null && scope.Allows(access, path);
+    }
+
     /// <summary>Organizations (as an IQueryable) the caller may <paramref name="access"/>: the union of their subtrees.</summary>
     public async Task<IQueryable<Organization>> OrganizationsAsync(Access access, CancellationToken ct = default)
     {

@@ -56,22 +56,11 @@ public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
     }
 
     /// <summary>Whether the caller may change a campaign of this organization (to show or hide edit buttons).</summary>
-    public async Task<bool> MayWriteAsync(int organizationId, CancellationToken ct)
-    {
-        var scope = await scopes.GetAsync(ct);
-        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstAsync(ct);
-        return scope.Allows(Access.Write, path);
-    }
+    public Task<bool> MayWriteAsync(int organizationId, CancellationToken ct) => scopes.MayAsync(Access.Write, organizationId, ct);
 
     private async Task<Target> CheckAsync(Target? t, string what, int id, Access access, CancellationToken ct)
     {
-        if (t is null)
-        {
-            var scope = await scopes.GetAsync(ct);
-            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException(what, id);
-        }
-
-        await scopes.DemandAsync(access, t.OrganizationId, ct);
-        return t;
+        await scopes.DemandRecordAsync(t?.OrganizationId, what, id, access, ct);
+        return t!;
     }
 }

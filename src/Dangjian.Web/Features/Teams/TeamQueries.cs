@@ -27,13 +27,7 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, TimeP
     public async Task<TeamView> GetAsync(int id, CancellationToken ct = default)
     {
         var orgId = await db.LeadershipTeams.AsNoTracking().Where(t => t.Id == id).Select(t => (int?)t.OrganizationId).FirstOrDefaultAsync(ct);
-        if (orgId is null)
-        {
-            var scope = await scopes.GetAsync(ct);
-            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("team", id);
-        }
-
-        await scopes.DemandAsync(Access.Read, orgId.Value, ct);
+        await scopes.DemandRecordAsync(orgId, "team", id, Access.Read, ct);
         return (await LoadAsync([id], ct))[0];
     }
 

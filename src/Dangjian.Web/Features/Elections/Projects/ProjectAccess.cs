@@ -18,26 +18,15 @@ public sealed class ProjectAccess(DangjianDbContext db, ScopeService scopes)
     {
         var p = await db.ElectionProjects.AsNoTracking().Where(x => x.Id == projectId)
             .Select(x => new { x.OrganizationId, x.ClosedAt }).FirstOrDefaultAsync(ct);
-        if (p is null)
-        {
-            var scope = await scopes.GetAsync(ct);
-            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("election project", projectId);
-        }
-
-        await scopes.DemandAsync(access, p.OrganizationId, ct);
-        if (access == Access.Write && p.ClosedAt is not null)
+        await scopes.DemandRecordAsync(p?.OrganizationId, "election project", projectId, access, ct);
+        if (access == Access.Write && p!.ClosedAt is not null)
         {
             throw new DomainRuleException("Election.ProjectClosed", "id");
         }
 
-        return p.OrganizationId;
+        return p!.OrganizationId;
     }
 
     /// <summary>Whether the caller may change the project's records (pages show write controls only then).</summary>
-    public async Task<bool> MayWriteAsync(int organizationId, CancellationToken ct)
-    {
-        var scope = await scopes.GetAsync(ct);
-        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstAsync(ct);
-        return scope.Allows(Access.Write, path);
-    }
+    public Task<bool> MayWriteAsync(int organizationId, CancellationToken ct) => scopes.MayAsync(Access.Write, organizationId, ct);
 }

@@ -149,14 +149,8 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
     public async Task<int> DemandAsync(int id, Access access, CancellationToken ct = default)
     {
         var orgId = await db.DemocraticLifeMeetings.AsNoTracking().Where(m => m.Id == id).Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync(ct);
-        if (orgId is null)
-        {
-            var scope = await scopes.GetAsync(ct);
-            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("democratic life meeting", id);
-        }
-
-        await scopes.DemandAsync(access, orgId.Value, ct);
-        return orgId.Value;
+        await scopes.DemandRecordAsync(orgId, "democratic life meeting", id, access, ct);
+        return orgId!.Value;
     }
 
     /// <summary>Every meeting of the organization with its problems and rectifications (a handful a year).</summary>

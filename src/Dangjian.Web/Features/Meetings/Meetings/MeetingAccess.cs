@@ -40,22 +40,11 @@ public sealed class MeetingAccess(DangjianDbContext db, ScopeService scopes)
         }
     }
 
-    public async Task<bool> MayWriteAsync(int organizationId, CancellationToken ct)
-    {
-        var scope = await scopes.GetAsync(ct);
-        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstAsync(ct);
-        return scope.Allows(Access.Write, path);
-    }
+    public Task<bool> MayWriteAsync(int organizationId, CancellationToken ct) => scopes.MayAsync(Access.Write, organizationId, ct);
 
     private async Task<Target> CheckAsync(Target? t, string what, int id, Access access, CancellationToken ct)
     {
-        if (t is null)
-        {
-            var scope = await scopes.GetAsync(ct);
-            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException(what, id);
-        }
-
-        await scopes.DemandAsync(access, t.OrganizationId, ct);
-        return t;
+        await scopes.DemandRecordAsync(t?.OrganizationId, what, id, access, ct);
+        return t!;
     }
 }

@@ -110,14 +110,8 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
     {
         var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId)
             .Select(x => new MeetingFacts(x.Id, x.OrganizationId, x.Title, x.Type, x.Status, x.Date)).FirstOrDefaultAsync(ct);
-        if (m is null)
-        {
-            var scope = await scopes.GetAsync(ct);
-            throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("meeting", meetingId);
-        }
-
-        await scopes.DemandAsync(access, m.OrganizationId, ct);
-        return m;
+        await scopes.DemandRecordAsync(m?.OrganizationId, "meeting", meetingId, access, ct);
+        return m!;
     }
 
     private async Task<IReadOnlyList<MinutesView>> RevisionsOfAsync(int meetingId, CancellationToken ct) =>
