@@ -16,7 +16,8 @@ public static class DangjianDatabase
         provider switch
         {
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
-            _ => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            _ => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(Secrecy.SqliteSecureDelete.Instance),
         };
 
     /// <summary>The connection string to use: the configured one, else the default SQLite file.</summary>

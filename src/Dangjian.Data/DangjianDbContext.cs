@@ -95,6 +95,8 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<UnusedAccessCode> UnusedAccessCodes => Set<UnusedAccessCode>();
 
+    public DbSet<SpentAccessCode> SpentAccessCodes => Set<SpentAccessCode>();
+
     public DbSet<SecretBallot> SecretBallots => Set<SecretBallot>();
 
     public DbSet<Dangjian.Domain.Calendar.CalendarYear> CalendarYears => Set<Dangjian.Domain.Calendar.CalendarYear>();
@@ -220,7 +222,7 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// each one to the second.
     /// </summary>
     private static bool IsAudited(EntityEntry e) =>
-        e.Entity is not AuditEntry and not BallotBox and not UnusedAccessCode and not SecretBallot and not Domain.Meetings.DemocraticLifeOpinion
+        e.Entity is not AuditEntry and not BallotBox and not UnusedAccessCode and not SpentAccessCode and not SecretBallot and not Domain.Meetings.DemocraticLifeOpinion
         && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>

@@ -13,8 +13,14 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
     private SqliteTestDatabase(string folder)
     {
         _folder = folder;
-        _connectionString = $"Data Source={Path.Combine(folder, "dangjian.db")}";
+        FilePath = Path.Combine(folder, "dangjian.db");
+        _connectionString = $"Data Source={FilePath}";
     }
+
+    /// <summary>The database file; its write-ahead log is this path with "-wal".</summary>
+    public string FilePath { get; }
+
+    public string ConnectionString => _connectionString;
 
     public static async Task<SqliteTestDatabase> CreateAsync()
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Dangjian.Data.Secrecy;
 
 // No foreign keys from these tables to anything a voter is in; none of them is in the audit log
-// (DangjianDbContext.IsAudited), and SecretBallots and UnusedAccessCodes are WITHOUT ROWID on SQLite
+// (DangjianDbContext.IsAudited), and SecretBallots, UnusedAccessCodes and SpentAccessCodes are WITHOUT ROWID on SQLite
 // (the migration creates them so), so no hidden row number records the order of casting.
 
 internal sealed class BallotBoxConfiguration : IEntityTypeConfiguration<BallotBox>
@@ -20,6 +20,17 @@ internal sealed class BallotBoxConfiguration : IEntityTypeConfiguration<BallotBo
 internal sealed class UnusedAccessCodeConfiguration : IEntityTypeConfiguration<UnusedAccessCode>
 {
     public void Configure(EntityTypeBuilder<UnusedAccessCode> b)
+    {
+        b.HasKey(x => new { x.BoxKey, x.CodeHash });
+        b.Property(x => x.BoxKey).HasMaxLength(BallotBox.MaxKeyLength);
+        b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.HasOne<BallotBox>().WithMany().HasForeignKey(x => x.BoxKey).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SpentAccessCodeConfiguration : IEntityTypeConfiguration<SpentAccessCode>
+{
+    public void Configure(EntityTypeBuilder<SpentAccessCode> b)
     {
         b.HasKey(x => new { x.BoxKey, x.CodeHash });
         b.Property(x => x.BoxKey).HasMaxLength(BallotBox.MaxKeyLength);

@@ -39,6 +39,21 @@ public sealed class UnusedAccessCode
 }
 
 /// <summary>
+/// A code that has been used, kept only as its hash so that a voter whose reply was lost can be told "this code has
+/// already been used to vote" rather than "no such code" (issue 11). It names no ballot: it is written in the same
+/// batch as a handful of others (group commit), in an order independent of the ballots', and at close the box's rows
+/// are rewritten in random order like the ballots, so neither a row's place nor its transaction pairs it with a
+/// ballot.
+/// </summary>
+public sealed class SpentAccessCode
+{
+    public required string BoxKey { get; set; }
+
+    /// <summary>SHA-256 of the box key and the code, hex, as <see cref="UnusedAccessCode.CodeHash"/>.</summary>
+    public required string CodeHash { get; set; }
+}
+
+/// <summary>
 /// A secret ballot as stored: the box, the content (a module's JSON, e.g. <see cref="Elections.Ballot"/>), and the
 /// receipt (回执码) that lets its caster find it in the published list. No voter, no code, no time, and a random id,
 /// so neither the row nor its key orders ballots by casting (SQLite stores the table WITHOUT ROWID; closing a box

@@ -2070,6 +2070,21 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.ToTable("SecretBallots");
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.Secrecy.SpentAccessCode", b =>
+                {
+                    b.Property<string>("BoxKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("BoxKey", "CodeHash");
+
+                    b.ToTable("SpentAccessCodes");
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Secrecy.UnusedAccessCode", b =>
                 {
                     b.Property<string>("BoxKey")
@@ -2895,6 +2910,15 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Secrecy.SecretBallot", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Secrecy.BallotBox", null)
+                        .WithMany()
+                        .HasForeignKey("BoxKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Secrecy.SpentAccessCode", b =>
                 {
                     b.HasOne("Dangjian.Domain.Secrecy.BallotBox", null)
                         .WithMany()

@@ -1994,6 +1994,21 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.ToTable("SecretBallots");
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.Secrecy.SpentAccessCode", b =>
+                {
+                    b.Property<string>("BoxKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BoxKey", "CodeHash");
+
+                    b.ToTable("SpentAccessCodes");
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Secrecy.UnusedAccessCode", b =>
                 {
                     b.Property<string>("BoxKey")
@@ -2805,6 +2820,15 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Secrecy.SecretBallot", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Secrecy.BallotBox", null)
+                        .WithMany()
+                        .HasForeignKey("BoxKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Secrecy.SpentAccessCode", b =>
                 {
                     b.HasOne("Dangjian.Domain.Secrecy.BallotBox", null)
                         .WithMany()

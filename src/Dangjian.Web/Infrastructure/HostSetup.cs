@@ -50,6 +50,10 @@ public static class HostSetup
             .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxUploadBytes > 0 && o.OpinionSubmissionsPerMinute > 0, "Dangjian settings must be positive.")
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddOptions<Dangjian.Data.Secrecy.SecrecyOptions>().Bind(config.GetSection(Dangjian.Data.Secrecy.SecrecyOptions.Section))
+            .Validate(o => o.IsValid(), "Secrecy settings: BatchSize ≥ 1, MaxBatchSize ≥ BatchSize, MixingWindow 0 … 1 minute, EraseTimeout > 0.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Dangjian.Data.Secrecy.SecrecyOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

@@ -33,6 +33,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         DomainRuleException r => Validation(FieldErrors.From(r), text),
         Dangjian.Domain.Calendar.CalendarYearMissingException y => Validation(new FieldErrors().Add("date", "Calendar.YearMissing", y.Year), text),
         ScopeRefusedException => Problem(StatusCodes.Status403Forbidden, text["Problem.Forbidden"]),
+        Dangjian.Data.Secrecy.SecretHistoryBusyException => Problem(StatusCodes.Status503ServiceUnavailable, text["Problem.SecretHistoryBusy"]),
         NotFoundException => Problem(StatusCodes.Status404NotFound, text["Problem.NotFound"]),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, text["Problem.Conflict"]),
         DbUpdateException => Problem(StatusCodes.Status409Conflict, text["Problem.Duplicate"]),

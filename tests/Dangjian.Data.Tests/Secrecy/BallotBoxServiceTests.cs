@@ -39,6 +39,9 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
 {
     private const string Ballot = """{"for":["张伟"],"against":[],"writeIns":[],"void":false}""";
 
+    /// <summary>These tests cast one at a time and are not about mixing: a short window keeps them quick.</summary>
+    private static readonly SecrecyOptions Quick = new() { MixingWindow = TimeSpan.FromMilliseconds(10), EraseTimeout = TimeSpan.FromSeconds(20) };
+
     private ISecrecyDatabase Database => fixture.Database;
 
     private static string NewKey() => "Test/" + Guid.NewGuid().ToString("N")[..12];
@@ -48,7 +51,7 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
     {
         var key = NewKey();
         await using var db = Database.Open();
-        var boxes = new BallotBoxService(db);
+        var boxes = new BallotBoxService(db, Quick);
         boxes.Create(key);
         await db.SaveChangesAsync();
         var issued = await boxes.IssueCodesAsync(key, codes);
@@ -63,19 +66,19 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
     private async Task<CastResult> CastAsync(string key, string code, string content = Ballot)
     {
         await using var db = Database.Open();
-        return await new BallotBoxService(db).CastAsync(key, code, content);
+        return await new BallotBoxService(db, Quick).CastAsync(key, code, content);
     }
 
     private async Task CloseAsync(string key)
     {
         await using var db = Database.Open();
-        await new BallotBoxService(db).CloseAsync(key);
+        await new BallotBoxService(db, Quick).CloseAsync(key);
     }
 
     private async Task<IReadOnlyList<SecretBallot>> BallotsAsync(string key)
     {
         await using var db = Database.Open();
-        return await new BallotBoxService(db).BallotsAsync(key);
+        return await new BallotBoxService(db, Quick).BallotsAsync(key);
     }
 
     private async Task<BallotBox> BoxRowAsync(string key)
@@ -116,7 +119,7 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
     }
 
     [Fact]
-    public async Task Cast_SameCodeTwice_SecondRefused()
+    public async Task Cast_SameCodeTwice_SecondAlreadyUsed()
     {
         var (key, codes) = await BoxAsync(2);
 
@@ -124,7 +127,8 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
         var second = await CastAsync(key, codes[0]);
 
         Assert.Equal(CastOutcome.Accepted, first.Outcome);
-        Assert.Equal(new CastResult(CastOutcome.Refused, null), second);
+        // Issue 11: a voter whose reply was lost learns the code was used, not "no such code".
+        Assert.Equal(new CastResult(CastOutcome.AlreadyUsed, null), second);
         Assert.Equal(1, (await BoxRowAsync(key)).BallotsCast);
     }
 
@@ -148,7 +152,7 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
         Assert.Equal(CastOutcome.NotOpen, (await CastAsync(key, codes[0])).Outcome);
         await using (var db = Database.Open())
         {
-            await new BallotBoxService(db).OpenAsync(key);
+            await new BallotBoxService(db, Quick).OpenAsync(key);
         }
 
         Assert.Equal(CastOutcome.Accepted, (await CastAsync(key, codes[0])).Outcome);
@@ -206,7 +210,7 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
             Assert.Equal(CastOutcome.Accepted, (await CastAsync(key, code)).Outcome);
         }
 
-        Assert.Equal(CastOutcome.Refused, (await CastAsync(key, codes[0])).Outcome);
+        Assert.Equal(CastOutcome.AlreadyUsed, (await CastAsync(key, codes[0])).Outcome);
         await using var read = Database.Open();
         Assert.Equal(before, await read.AuditEntries.CountAsync());
     }
@@ -219,8 +223,89 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => CastAsync(key, codes[0]))));
 
         Assert.Single(results, r => r.Outcome == CastOutcome.Accepted);
-        Assert.Equal(11, results.Count(r => r.Outcome == CastOutcome.Refused));
+        Assert.Equal(11, results.Count(r => r.Outcome == CastOutcome.AlreadyUsed));
         Assert.Equal(1, (await BoxRowAsync(key)).BallotsCast);
+    }
+
+    [Fact]
+    public async Task Close_ReaderHoldsTheDatabaseForAWhile_CloseWaitsThenSucceeds()
+    {
+        var (key, codes) = await BoxAsync(3);
+        foreach (var code in codes)
+        {
+            Assert.Equal(CastOutcome.Accepted, (await CastAsync(key, code)).Outcome);
+        }
+
+        var reader = await Database.HoldReaderAsync();
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await reader.DisposeAsync();
+        });
+
+        await CloseAsync(key); // retries while the reader holds on, then finishes
+        await release;
+
+        var box = await BoxRowAsync(key);
+        Assert.True(box.Closed);
+        Assert.Equal(3, (await BallotsAsync(key)).Count);
+    }
+
+    [Fact]
+    public async Task Close_ReaderHoldsPastTheTimeout_FailsLoudlyAndRecordsNothing_ThenClosesAgain()
+    {
+        var (key, codes) = await BoxAsync(2);
+        Assert.Equal(CastOutcome.Accepted, (await CastAsync(key, codes[0])).Outcome);
+        var impatient = Quick with { EraseTimeout = TimeSpan.FromSeconds(1) };
+
+        await using (var reader = await Database.HoldReaderAsync())
+        {
+            await using var db = Database.Open();
+            db.AddAuditEvent("Test.CallerChange", "Test", key, null); // the caller's own pending change
+            await Assert.ThrowsAsync<SecretHistoryBusyException>(() => new BallotBoxService(db, impatient).CloseAsync(key));
+        }
+
+        var half = await BoxRowAsync(key);
+        Assert.False(half.Closed); // never reported closed while the history was there
+        Assert.False(half.IsOpen); // but takes no more ballots
+        Assert.Equal(CastOutcome.NotOpen, (await CastAsync(key, codes[1])).Outcome);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BallotsAsync(key));
+        await using (var read = Database.Open())
+        {
+            Assert.False(await read.AuditEntries.AnyAsync(e => e.EntityId == key && (e.Action == "Test.CallerChange" || e.Action == "BallotBox.Closed")));
+        }
+
+        await CloseAsync(key);
+
+        Assert.True((await BoxRowAsync(key)).Closed);
+        Assert.Single(await BallotsAsync(key));
+        await using var after = Database.Open();
+        Assert.True(await after.AuditEntries.AnyAsync(e => e.EntityId == key && e.Action == "BallotBox.Closed"));
+    }
+
+    [Fact]
+    public async Task CastOpen_MoreAtOnceThanTheQuota_ExactlyTheQuotaAccepted()
+    {
+        var (key, _) = await BoxAsync(1);
+        var mixed = Quick with { MixingWindow = TimeSpan.FromSeconds(2), BatchSize = 10 };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            await using var db = Database.Open();
+            return await new BallotBoxService(db, mixed).CastOpenAsync(key, $$"""{"n":{{i}}}""", maxBallots: 4);
+        })));
+
+        Assert.Equal(4, results.Count(r => r.Outcome == CastOutcome.Accepted));
+        Assert.Equal(6, results.Count(r => r.Outcome == CastOutcome.NotOpen));
+        Assert.Equal(4, (await BoxRowAsync(key)).BallotsCast);
+        Assert.Equal(CastOutcome.NotOpen, (await CastOpenAsync(key, 4)).Outcome);
+        Assert.Equal(CastOutcome.Accepted, (await CastOpenAsync(key, 5)).Outcome); // one below a larger quota
+    }
+
+    private async Task<CastResult> CastOpenAsync(string key, int max)
+    {
+        await using var db = Database.Open();
+        return await new BallotBoxService(db, Quick).CastOpenAsync(key, """{"n":"late"}""", max);
     }
 
     [Fact]

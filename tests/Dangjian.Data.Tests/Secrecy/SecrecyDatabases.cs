@@ -10,6 +10,35 @@ public interface ISecrecyDatabase : IAsyncDisposable
     DatabaseProvider Provider { get; }
 
     DangjianDbContext Open();
+
+    /// <summary>
+    /// Opens a reader that holds what a closing box must wait for: on SQLite a read transaction (it keeps the
+    /// write-ahead log from being checkpointed), on PostgreSQL a repeatable-read snapshot (it keeps deleted rows from
+    /// being removed). Disposing it ends the transaction.
+    /// </summary>
+    Task<IAsyncDisposable> HoldReaderAsync();
+}
+
+/// <summary>An open connection in a read transaction; disposing it ends both.</summary>
+internal sealed class HeldReader(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
+{
+    public static async Task<IAsyncDisposable> OpenAsync(System.Data.Common.DbConnection connection, System.Data.IsolationLevel level)
+    {
+        await connection.OpenAsync();
+        var tx = await connection.BeginTransactionAsync(level);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT count(*) FROM \"SecretBallots\"";
+        await command.ExecuteScalarAsync();
+        return new HeldReader(connection, tx);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.RollbackAsync();
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
 }
 
 public sealed class SqliteSecrecyDatabase : ISecrecyDatabase
@@ -23,6 +52,24 @@ public sealed class SqliteSecrecyDatabase : ISecrecyDatabase
     public static async Task<ISecrecyDatabase> CreateAsync() => new SqliteSecrecyDatabase(await SqliteTestDatabase.CreateAsync());
 
     public DangjianDbContext Open() => _db.Open();
+
+    public string FilePath => _db.FilePath;
+
+    /// <summary>
+    /// A deferred transaction that has read: it holds a read mark on the log (Microsoft.Data.Sqlite begins
+    /// transactions IMMEDIATE, a writer, unless asked for a deferred one).
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldReaderAsync()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString);
+        await connection.OpenAsync();
+        var tx = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT count(*) FROM \"SecretBallots\"";
+        await command.ExecuteScalarAsync();
+        return new HeldReader(connection, tx);
+    }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }
@@ -63,6 +110,12 @@ public sealed class PostgresSecrecyDatabase : ISecrecyDatabase
         DangjianDatabase.Configure(builder, DatabaseProvider.Postgres, ConnectionString);
         return new DangjianDbContext(builder.Options);
     }
+
+    public Task<IAsyncDisposable> HoldReaderAsync() =>
+        HeldReader.OpenAsync(new NpgsqlConnection(ConnectionString), System.Data.IsolationLevel.RepeatableRead);
+
+    /// <summary>A plain connection to this database, for what the tests read beside the app (pageinspect).</summary>
+    public NpgsqlConnection Connect() => new(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {

@@ -26,6 +26,12 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual int SignInAttemptsPerMinute => 10_000;
 
+    /// <summary>
+    /// How long a lone cast waits for others to mix with (Secrecy:MixingWindow, 1 s in production). Most tests cast one
+    /// ballot at a time and are not about mixing, so they wait less; the secrecy tests set their own.
+    /// </summary>
+    protected virtual TimeSpan MixingWindow => TimeSpan.FromMilliseconds(20);
+
     /// <summary>Seed the demo district (all shared fixtures do; a fixture that needs no data can skip it).</summary>
     protected virtual bool Demo => true;
 
@@ -41,6 +47,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Dangjian:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Every test's phone comes from the same (test server) address: the vote limit is for a meeting room, not a suite.
         builder.UseSetting("Elections:VoteRateLimitPerMinute", "100000");
+        builder.UseSetting("Secrecy:MixingWindow", MixingWindow.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

@@ -42,13 +42,14 @@ public abstract class SurveyApiTests(AppFixture app)
         Assert.Equal(SurveyStatus.Open, live.Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"/api/v1/surveys/{survey.Id}/statistics")).StatusCode);
 
-        // A used code and a code never issued get the same status and the same words.
+        // A used code is told it was used (issue 11); a code never issued is refused.
         var used = await app.Phone().AnswerAsync(survey, codes[0], Responses[1]);
         var wrong = await app.Phone().AnswerAsync(survey, "ABCDE-FGHJK", Responses[1]);
-        Assert.Equal(HttpStatusCode.Forbidden, used.Status);
+        Assert.Equal(HttpStatusCode.Conflict, used.Status);
         Assert.Equal(HttpStatusCode.Forbidden, wrong.Status);
-        Assert.Contains("data-outcome=\"refused\"", used.Body, StringComparison.Ordinal);
-        Assert.Equal(SurveySetup.Alert(used.Body), SurveySetup.Alert(wrong.Body));
+        Assert.Contains("data-outcome=\"used\"", used.Body, StringComparison.Ordinal);
+        Assert.Contains("data-outcome=\"refused\"", wrong.Body, StringComparison.Ordinal);
+        Assert.NotEqual(SurveySetup.Alert(used.Body), SurveySetup.Alert(wrong.Body));
         Assert.NotEmpty(SurveySetup.Alert(used.Body));
 
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/surveys/{survey.Id}/close", null)).StatusCode);

@@ -70,6 +70,7 @@ public sealed class PublicSurveys(DangjianDbContext db, BallotBoxService boxes, 
         {
             CastOutcome.Accepted => AnswerResult.Accepted,
             CastOutcome.NotOpen => AnswerResult.Closed,
+            CastOutcome.AlreadyUsed => new AnswerResult(AnswerOutcome.AlreadyUsed, []),
             _ => AnswerResult.Refused,
         };
     }

@@ -20,7 +20,14 @@ public sealed class SurveyClosing(DangjianDbContext db, BallotBoxService boxes, 
         var responses = box?.BallotsCast ?? 0;
         if (survey.Status == SurveyStatus.Open && (box is null || box.Closed || survey.IsDueToClose(time.GetUtcNow(), responses)))
         {
-            await CloseAsync(surveyId, ct);
+            try
+            {
+                await CloseAsync(surveyId, ct);
+            }
+            catch (SecretHistoryBusyException)
+            {
+                // The box already refuses answers; the close is finished on a later look, and this one still shows.
+            }
         }
 
         return responses;

@@ -55,8 +55,11 @@ public enum AnswerOutcome
 {
     Accepted,
 
-    /// <summary>The code is not an unused code of this survey: never issued, mistyped or used. One answer for all three.</summary>
+    /// <summary>The code is not a code of this survey: never issued or mistyped. One answer for both.</summary>
     Refused,
+
+    /// <summary>The code was issued for this survey and has already been used (issue 11).</summary>
+    AlreadyUsed,
 
     /// <summary>The survey takes no answers now (not open, closed, past its closing time or its quota reached).</summary>
     Closed,

@@ -39,17 +39,10 @@ public abstract class VotingSecrecyTests(AppFixture app)
             receipts.Add(VotingSetup.Receipt(body)!);
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.Phone().VoteAsync(round.Id, used[0], ["for"])).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Phone().VoteAsync(round.Id, used[0], ["for"])).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Phone().VoteAsync(round.Id, AccessCode.NewCode(), ["for"])).Status);
         var idsWhileOpen = await app.WithDbAsync(db => db.SecretBallots.AsNoTracking().Where(b => b.BoxKey == round.BoxKey).Select(b => b.Id.ToString()).ToListAsync());
         await app.CloseBoxAsync(round);
-        if (app.ProviderName == "Sqlite")
-        {
-            // The write-ahead log, which held each cast's commit in order, is checkpointed and emptied on close.
-            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()))).DataSource;
-            Assert.True(!File.Exists(file + "-wal") || new FileInfo(file + "-wal").Length == 0, "the -wal file still holds the casts");
-        }
-
         var ballots = await app.BallotsAsync(round);
         Assert.Equal(receipts.Order(StringComparer.Ordinal), ballots.Select(b => b.Receipt!));
         contents.UnionWith(ballots.Select(b => b.Content));
@@ -58,6 +51,17 @@ public abstract class VotingSecrecyTests(AppFixture app)
         var usedHashes = used.Select(c => AccessCode.Hash(round.BoxKey, c)).ToList();
         var unusedHashes = unused.Select(c => AccessCode.Hash(round.BoxKey, c)).ToList();
         var codeTexts = codes.Concat(codes.Select(AccessCode.Display)).ToList();
+        if (app.ProviderName == "Sqlite")
+        {
+            // The write-ahead log, which held the casts' commits, was emptied before the close was recorded: what it
+            // holds now is that record, with no ballot, receipt or code in it (issue 11; the page-level analysis is
+            // Dangjian.Data.Tests' SqliteSecrecyFileTests).
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()))).DataSource;
+            var log = File.Exists(file + "-wal") ? Encoding.UTF8.GetString(await ReadSharedAsync(file + "-wal")) : string.Empty;
+            Assert.DoesNotContain(receipts, r => log.Contains(r, StringComparison.Ordinal));
+            Assert.DoesNotContain(usedHashes, h => log.Contains(h, StringComparison.Ordinal));
+            Assert.DoesNotContain(ballots, b => log.Contains(b.Content, StringComparison.Ordinal));
+        }
 
         await app.WithDbAsync(async db =>
         {
@@ -85,7 +89,12 @@ public abstract class VotingSecrecyTests(AppFixture app)
                     {
                         var where = $"{table}.{column}";
                         Assert.DoesNotContain(codeTexts, c => value.Contains(c, StringComparison.OrdinalIgnoreCase));
-                        Assert.DoesNotContain(usedHashes, h => value.Contains(h, StringComparison.OrdinalIgnoreCase));
+                        if (table != "SpentAccessCodes")
+                        {
+                            // A used code's hash is kept only among the spent codes (issue 11), which name no ballot.
+                            Assert.False(usedHashes.Any(h => value.Contains(h, StringComparison.OrdinalIgnoreCase)), $"a used code's hash in {where}");
+                        }
+
                         Assert.DoesNotContain(idsWhileOpen, id => value.Contains(id, StringComparison.OrdinalIgnoreCase));
                         if (table != "UnusedAccessCodes")
                         {
@@ -103,6 +112,8 @@ public abstract class VotingSecrecyTests(AppFixture app)
 
                 var stillUnused = await db.UnusedAccessCodes.AsNoTracking().Where(u => u.BoxKey == round.BoxKey).Select(u => u.CodeHash).ToListAsync();
                 Assert.Equal(unusedHashes.Order(StringComparer.Ordinal), stillUnused.Order(StringComparer.Ordinal));
+                var spent = await db.SpentAccessCodes.AsNoTracking().Where(u => u.BoxKey == round.BoxKey).Select(u => u.CodeHash).ToListAsync();
+                Assert.Equal(usedHashes.Order(StringComparer.Ordinal), spent.Order(StringComparer.Ordinal));
 
                 if (app.ProviderName == "Sqlite")
                 {
@@ -138,6 +149,14 @@ public abstract class VotingSecrecyTests(AppFixture app)
         {
             Assert.False(secrets.Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase)), $"a secret in the log: {line}");
         }
+    }
+
+    private static async Task<byte[]> ReadSharedAsync(string path)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+        return copy.ToArray();
     }
 
     private static async Task<List<string>> TablesAsync(DbConnection conn, string provider)

@@ -39,7 +39,7 @@ public abstract partial class VotingTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Vote_CodeUsedTwice_SecondRefused()
+    public async Task Vote_CodeUsedTwice_SecondToldItWasUsed()
     {
         var round = await app.RoundAsync();
         var code = (await app.IssueCodesAsync(round.Id, 1))[0];
@@ -48,15 +48,17 @@ public abstract partial class VotingTests(AppFixture app)
         var second = await app.Phone().VoteAsync(round.Id, code, TwoFor);
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
-        Assert.Equal(HttpStatusCode.Forbidden, second.Status);
+        // Issue 11: a voter whose receipt page never arrived tries again and learns the ballot was taken.
+        Assert.Equal(HttpStatusCode.Conflict, second.Status);
         Assert.Null(VotingSetup.Receipt(second.Body));
-        Assert.Contains("data-outcome=\"refused\"", second.Body, StringComparison.Ordinal);
+        Assert.Contains("data-outcome=\"used\"", second.Body, StringComparison.Ordinal);
+        Assert.Contains("已经用于投票", second.Body, StringComparison.Ordinal);
         await app.CloseBoxAsync(round);
         Assert.Single(await app.BallotsAsync(round));
     }
 
     [Fact]
-    public async Task Vote_WrongCode_SameRefusalAsUsedCode()
+    public async Task Vote_WrongOrMistypedCode_OneRefusal_UsedCodeToldApart()
     {
         var round = await app.RoundAsync();
         var code = (await app.IssueCodesAsync(round.Id, 1))[0];
@@ -66,12 +68,15 @@ public abstract partial class VotingTests(AppFixture app)
         var wrong = await app.Phone().VoteAsync(round.Id, AccessCode.NewCode(), TwoFor);
         var mistyped = await app.Phone().VoteAsync(round.Id, code[..9], TwoFor);
 
-        // Same status, same words, same page: nothing tells a used code from one that never existed.
-        Assert.Equal(HttpStatusCode.Forbidden, used.Status);
-        Assert.Equal(used.Status, wrong.Status);
-        Assert.Equal(used.Status, mistyped.Status);
-        Assert.Equal(VotingSetup.WithoutToken(used.Body), VotingSetup.WithoutToken(wrong.Body));
-        Assert.Equal(VotingSetup.WithoutToken(used.Body), VotingSetup.WithoutToken(mistyped.Body));
+        // A code never issued and a mistyped one: same status, same words, same page.
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.Status);
+        Assert.Equal(wrong.Status, mistyped.Status);
+        Assert.Equal(VotingSetup.WithoutToken(wrong.Body), VotingSetup.WithoutToken(mistyped.Body));
+        Assert.Contains("data-outcome=\"refused\"", wrong.Body, StringComparison.Ordinal);
+        // A used one is told apart (issue 11), without echoing the code.
+        Assert.Equal(HttpStatusCode.Conflict, used.Status);
+        Assert.Contains("data-outcome=\"used\"", used.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-outcome=\"refused\"", used.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(code, used.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(AccessCode.Display(code), used.Body, StringComparison.Ordinal);
     }

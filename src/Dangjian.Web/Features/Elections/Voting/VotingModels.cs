@@ -53,8 +53,11 @@ public enum VoteOutcome
 {
     Accepted,
 
-    /// <summary>The code is not an unused code of this round: never issued, mistyped or used. One answer for all three.</summary>
+    /// <summary>The code is not a code of this round: never issued or mistyped. One answer for both.</summary>
     Refused,
+
+    /// <summary>The code was issued for this round and has already been used (issue 11).</summary>
+    AlreadyUsed,
 
     /// <summary>The round does not take ballots now.</summary>
     NotOpen,

@@ -103,7 +103,7 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
     /// <summary>
     /// Casts a ballot with a code. The ballot is checked first, so a ballot the count would find invalid is sent back
     /// with its errors and the code stays unused; then the code is used and the ballot stored in one transaction.
-    /// A malformed, unknown or used code all get the same <see cref="VoteOutcome.Refused"/>.
+    /// A malformed or unknown code gets <see cref="VoteOutcome.Refused"/>; a used one <see cref="VoteOutcome.AlreadyUsed"/>.
     /// </summary>
     public async Task<VoteResult> CastAsync(int roundId, string? typedCode, BallotChoice choice, CancellationToken ct = default)
     {
@@ -129,6 +129,7 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
         {
             CastOutcome.Accepted => new VoteResult(VoteOutcome.Accepted, cast.Receipt, []),
             CastOutcome.NotOpen => VoteResult.NotOpen,
+            CastOutcome.AlreadyUsed => new VoteResult(VoteOutcome.AlreadyUsed, null, []),
             _ => VoteResult.Refused,
         };
     }

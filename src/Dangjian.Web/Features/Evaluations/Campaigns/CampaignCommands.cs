@@ -386,14 +386,18 @@ public sealed class CampaignCommands(
         db.ExpectVersion(campaign, r.Version);
         campaign.Status = CampaignStatus.Closed;
         db.AuditAction = "EvaluationCampaign.Closed";
-        await db.SaveChangesAsync(ct);
-        var keys = await db.EvaluationGroups.AsNoTracking().Where(g => g.CampaignId == campaignId).Select(g => g.Id).ToListAsync(ct);
-        foreach (var id in keys)
+        var groupKeys = (await db.EvaluationGroups.AsNoTracking().Where(g => g.CampaignId == campaignId).Select(g => g.Id).ToListAsync(ct))
+            .Select(EvaluationGroup.BoxKeyFor).ToList();
+        var boxKeys = await db.BallotBoxes.AsNoTracking().Where(b => groupKeys.Contains(b.Key)).Select(b => b.Key).ToListAsync(ct);
+        // The boxes close (shuffled, their history erased) and the campaign is saved closed in the same last save;
+        // if the database cannot erase the history yet, the campaign stays open and closing again finishes it.
+        if (boxKeys.Count > 0)
         {
-            if (await boxes.FindAsync(EvaluationGroup.BoxKeyFor(id), ct) is not null)
-            {
-                await boxes.CloseAsync(EvaluationGroup.BoxKeyFor(id), ct);
-            }
+            await boxes.CloseAsync(boxKeys, ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -36,6 +36,9 @@ public enum ResponseOutcome
     Invalid,
     Refused,
     NotOpen,
+
+    /// <summary>The code was issued for this group and has already been used (issue 11).</summary>
+    AlreadyUsed,
 }
 
 public sealed record ResponseResult(ResponseOutcome Outcome, string? Receipt, IReadOnlyList<MissingRating> Missing)
@@ -150,6 +153,7 @@ public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService
         {
             CastOutcome.Accepted => new ResponseResult(ResponseOutcome.Accepted, cast.Receipt, []),
             CastOutcome.NotOpen => ResponseResult.NotOpen,
+            CastOutcome.AlreadyUsed => new ResponseResult(ResponseOutcome.AlreadyUsed, null, []),
             _ => ResponseResult.Refused,
         };
     }

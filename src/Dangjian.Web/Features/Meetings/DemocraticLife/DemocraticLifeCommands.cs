@@ -1,4 +1,5 @@
 using Dangjian.Data;
+using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
@@ -14,7 +15,7 @@ namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 /// rectification may be worked from a later meeting of the same organization (DLM-4 carry-over): it is the same
 /// record, so completing it there changes the earlier meeting's quality.
 /// </summary>
-public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService scopes, DemocraticLifeQueries queries, CurrentUser user, TimeProvider time)
+public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService scopes, DemocraticLifeQueries queries, CurrentUser user, TimeProvider time, SecrecyOptions secrecy)
 {
     /// <summary>Creates a meeting in preparation and returns its id and the opinion link's token (shown once, stored hashed).</summary>
     public async Task<(int Id, string Token)> CreateAsync(CreateDemocraticLifeRequest r, CancellationToken ct = default)
@@ -105,20 +106,26 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
         errors.ThrowIfAny();
         meeting.MarkHeld(r.HeldDate!.Value, queries.Today);
 
-        // The form closes: like a ballot box, the opinions are rewritten in a random order with new ids in the same
-        // save, so neither row positions nor PostgreSQL's transaction ids keep the order they came in.
-        var received = await db.DemocraticLifeOpinions.Where(o => o.MeetingId == id).ToListAsync(ct);
-        var shuffled = received.Select(o => new DemocraticLifeOpinion
+        // The form closes like a ballot box (issue 11): the opinions are rewritten in a random order with new ids and
+        // the database's history of their inserts is erased before the meeting is recorded held; if the database cannot
+        // erase it yet, nothing is recorded and marking it held again finishes the job (SecretTables).
+        var received = 0;
+        await SecretTables.RewriteAndEraseAsync(db, secrecy, SecretTables.OpinionTables, async (w, c) =>
         {
-            Id = Guid.NewGuid(), MeetingId = o.MeetingId, Source = o.Source, Text = o.Text, ReceivedOn = o.ReceivedOn, SubmitterName = o.SubmitterName,
-        }).ToArray();
-        System.Security.Cryptography.RandomNumberGenerator.Shuffle(shuffled.AsSpan());
-        db.DemocraticLifeOpinions.RemoveRange(received);
-        db.DemocraticLifeOpinions.AddRange(shuffled);
+            var rows = await w.DemocraticLifeOpinions.AsNoTracking().Where(o => o.MeetingId == id).ToListAsync(c);
+            var shuffled = rows.Select(o => new DemocraticLifeOpinion
+            {
+                Id = Guid.NewGuid(), MeetingId = o.MeetingId, Source = o.Source, Text = o.Text, ReceivedOn = o.ReceivedOn, SubmitterName = o.SubmitterName,
+            }).ToArray();
+            System.Security.Cryptography.RandomNumberGenerator.Shuffle(shuffled.AsSpan());
+            await w.DemocraticLifeOpinions.Where(o => o.MeetingId == id).ExecuteDeleteAsync(c);
+            w.DemocraticLifeOpinions.AddRange(shuffled);
+            await w.SaveChangesAsync(c);
+            received = rows.Count;
+        }, ct);
         db.AuditAction = "DemocraticLifeMeeting.Held";
-        db.AddAuditEvent("DemocraticLifeMeeting.OpinionsClosed", nameof(DemocraticLifeMeeting), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Opinions = received.Count });
+        db.AddAuditEvent("DemocraticLifeMeeting.OpinionsClosed", nameof(DemocraticLifeMeeting), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Opinions = received });
         await db.SaveChangesAsync(ct);
-        await Dangjian.Data.Secrecy.SecretTables.ForgetInsertionOrderAsync(db, "DemocraticLifeOpinions", ct);
     }
 
     /// <summary>DLM-2: the superior leader who attends and guides; may be recorded after the meeting too.</summary>

@@ -8,9 +8,10 @@ namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 /// <summary>
 /// The anonymous opinion form (DLM-1), for anyone holding a meeting's link: no sign-in. What is stored is the text,
 /// the source kind and the day, nothing about who sent it (no account, no address, no time of day, a random key); the
-/// row is not audited (DangjianDbContext.IsAudited). The form closes when the meeting is held.
+/// row is not audited (DangjianDbContext.IsAudited) and is written in a mixed batch (SecretRows). The form closes when
+/// the meeting is held.
 /// </summary>
-public sealed class PublicOpinions(DangjianDbContext db, TimeProvider time)
+public sealed class PublicOpinions(DangjianDbContext db, TimeProvider time, Dangjian.Data.Secrecy.SecrecyOptions secrecy)
 {
     public async Task<PublicOpinionForm?> FormAsync(string? token, CancellationToken ct = default)
     {
@@ -47,15 +48,15 @@ public sealed class PublicOpinions(DangjianDbContext db, TimeProvider time)
             return new OpinionResult(OpinionOutcome.Invalid, errors.Items);
         }
 
-        db.DemocraticLifeOpinions.Add(new DemocraticLifeOpinion
+        // Written with whatever else was sent within the mixing window, in a random order (SecretRows).
+        await Dangjian.Data.Secrecy.SecretRows.AddAsync(db, secrecy, new DemocraticLifeOpinion
         {
             Id = Guid.NewGuid(),
             MeetingId = meeting.Id,
             Source = s,
             Text = t,
             ReceivedOn = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
-        });
-        await db.SaveChangesAsync(ct);
+        }, ct);
         return new OpinionResult(OpinionOutcome.Accepted, []);
     }
 }

@@ -1,0 +1,35 @@
+namespace Dangjian.Data.Secrecy;
+
+/// <summary>
+/// The "Secrecy" settings: how casts into ballot boxes (and anonymous forms) are mixed before they are written, and
+/// how long closing a box may wait for the database to let go of the insertion history (DESIGN.md "Secrecy").
+/// </summary>
+public sealed record SecrecyOptions
+{
+    public const string Section = "Secrecy";
+
+    /// <summary>
+    /// k: a batch is written as soon as it holds this many casts. Every commit that stores ballots then deletes at
+    /// least this many codes and stores as many ballots, when that many people are voting (issue 11: about 10).
+    /// </summary>
+    public int BatchSize { get; init; } = 10;
+
+    /// <summary>
+    /// The longest a cast waits for others to mix with before its batch is written anyway: a lone voter waits this
+    /// long for the receipt, and is then the only cast in its commit (README "Secrecy" says so).
+    /// </summary>
+    public TimeSpan MixingWindow { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most casts one commit takes: under a burst, the rest go into the next batch.</summary>
+    public int MaxBatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// How long closing a box keeps retrying while the database cannot yet erase the history (a reader holds the
+    /// SQLite log, an old PostgreSQL snapshot still sees deleted rows) before it gives up and says so.
+    /// </summary>
+    public TimeSpan EraseTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public bool IsValid() =>
+        BatchSize >= 1 && MaxBatchSize >= BatchSize && MixingWindow >= TimeSpan.Zero && MixingWindow <= TimeSpan.FromMinutes(1)
+        && EraseTimeout > TimeSpan.Zero;
+}
