@@ -151,6 +151,66 @@ public abstract class VotingSecrecyTests(AppFixture app)
         }
     }
 
+    [Fact]
+    public async Task CloseRound_WhileAReaderHoldsTheDatabase_503AndNothingRecorded_ThenClosesAgain()
+    {
+        var round = await app.RoundAsync();
+        var codes = await app.IssueCodesAsync(round.Id, 2);
+        Assert.Equal(HttpStatusCode.OK, (await app.Phone().VoteAsync(round.Id, codes[0], ["for", "for", "abstain", "abstain", "abstain"])).Status);
+        var admin = await app.ClientForAsync("orgadmin.a");
+
+        HttpResponseMessage busy;
+        await using (await HoldReaderAsync())
+        {
+            busy = await admin.PostAsync($"/api/v1/elections/rounds/{round.Id}/close", null);
+        }
+
+        // Issue 11: the close fails loudly rather than report success while the database keeps the casting history.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Contains("数据库正忙", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (status, isOpen, closed) = await app.WithDbAsync(async db => (
+            (await db.ElectionRounds.AsNoTracking().SingleAsync(r => r.Id == round.Id)).Status,
+            (await db.BallotBoxes.AsNoTracking().SingleAsync(b => b.Key == round.BoxKey)).IsOpen,
+            (await db.BallotBoxes.AsNoTracking().SingleAsync(b => b.Key == round.BoxKey)).Closed));
+        Assert.Equal(Dangjian.Domain.Elections.RoundStatus.Open, status); // the round was not recorded closed
+        Assert.False(isOpen); // but takes no more ballots
+        Assert.False(closed);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Phone().GetAsync($"/vote/{round.Id}?code={codes[1]}")).StatusCode); // "not taking ballots"
+
+        var again = await admin.PostAsync($"/api/v1/elections/rounds/{round.Id}/close", null);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(Dangjian.Domain.Elections.RoundStatus.Closed, await app.WithDbAsync(async db => (await db.ElectionRounds.AsNoTracking().SingleAsync(r => r.Id == round.Id)).Status));
+        Assert.Single(await app.BallotsAsync(round));
+    }
+
+    /// <summary>A reader the close has to wait for: a read transaction (SQLite's log) or a repeatable-read snapshot (PostgreSQL).</summary>
+    private async Task<IAsyncDisposable> HoldReaderAsync()
+    {
+        var connectionString = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        DbConnection connection = app.ProviderName == "Sqlite"
+            ? new Microsoft.Data.Sqlite.SqliteConnection(connectionString)
+            : new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tx = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await using var read = connection.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = "SELECT count(*) FROM \"SecretBallots\"";
+        await read.ExecuteScalarAsync();
+        return new Held(connection, tx);
+    }
+
+    private sealed class Held(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     private static async Task<byte[]> ReadSharedAsync(string path)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
