@@ -30,7 +30,7 @@ public static partial class VoteBenchmark
 
     public sealed record Options(int Ballots, int Clients, int Runs, TimeSpan Limit);
 
-    private sealed record RunResult(double Seconds, double BallotsPerSecond, double P50, double P95, double P99, int Accepted, int Verified);
+    private sealed record RunResult(double Seconds, double BallotsPerSecond, double P50, double P95, double P99, int Accepted, int Verified, IReadOnlyList<int> Batches, double CloseMs);
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -46,6 +46,9 @@ public static partial class VoteBenchmark
             failed |= !ok;
             Console.WriteLine(string.Create(Inv,
                 $"run {run}: {r.BallotsPerSecond,7:F1} ballots/s ({o.Ballots} in {r.Seconds:F2} s)  POST p50 {r.P50,6:F1} ms  p95 {r.P95,6:F1} ms  p99 {r.P99,6:F1} ms  accepted {r.Accepted}, in the box after close {r.Verified}{(ok ? string.Empty : "  MISMATCH")}"));
+            var sizes = r.Batches.Order().ToArray();
+            Console.WriteLine(string.Create(Inv,
+                $"       {sizes.Length} commits of casts: size min {(sizes.Length > 0 ? sizes[0] : 0)}, median {LoopbackApp.Percentile([.. sizes.Select(x => (double)x)], 0.5):F0}, max {(sizes.Length > 0 ? sizes[^1] : 0)}; {sizes.Count(x => x == 1)} of one cast; close (shuffle, erase, record) {r.CloseMs:F0} ms"));
         }
 
         Console.WriteLine(string.Create(Inv,
@@ -60,6 +63,17 @@ public static partial class VoteBenchmark
         var (roundId, boxKey, codes) = await SetUpRoundAsync(host.Services, o.Ballots, ct);
 
         var work = new ConcurrentQueue<(string Code, string[] Marks)>(codes.Select((c, i) => (c, Marks(i))));
+        var batches = new ConcurrentBag<int>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SecrecyMetrics.MeterName && instrument.Name == SecrecyMetrics.BatchSizeName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) => batches.Add(size));
+        listener.Start();
         var latencies = new ConcurrentBag<double>();
         var acknowledged = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
         var seconds = await host.DrainAsync(o.Clients, work, async (client, item) =>
@@ -81,7 +95,9 @@ public static partial class VoteBenchmark
         // Close the box, then check every acknowledged ballot is there as sent and the counts agree.
         await using var scope = host.Services.CreateAsyncScope();
         var boxes = scope.ServiceProvider.GetRequiredService<BallotBoxService>();
+        var closing = Stopwatch.StartNew();
         await boxes.CloseAsync(boxKey, ct);
+        var closeMs = closing.Elapsed.TotalMilliseconds;
         var stored = (await boxes.BallotsAsync(boxKey, ct)).ToDictionary(b => b.Receipt!, b => b.Content, StringComparer.Ordinal);
         var verified = acknowledged.Count(a => stored.TryGetValue(a.Key, out var content) && content == Content(a.Value));
         var countOf = (IEnumerable<string> contents) => CountJson.Write(ElectionCount.Count(new CountInput(
@@ -92,7 +108,7 @@ public static partial class VoteBenchmark
         }
 
         var sorted = latencies.Order().ToArray();
-        return new RunResult(seconds, acknowledged.Count / seconds, LoopbackApp.Percentile(sorted, 0.50), LoopbackApp.Percentile(sorted, 0.95), LoopbackApp.Percentile(sorted, 0.99), acknowledged.Count, verified);
+        return new RunResult(seconds, acknowledged.Count / seconds, LoopbackApp.Percentile(sorted, 0.50), LoopbackApp.Percentile(sorted, 0.95), LoopbackApp.Percentile(sorted, 0.99), acknowledged.Count, verified, [.. batches], closeMs);
     }
 
     /// <summary>A round of the district committee with its box open and the codes issued, as the rounds feature would leave it.</summary>

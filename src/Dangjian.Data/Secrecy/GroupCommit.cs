@@ -86,6 +86,7 @@ internal sealed class GroupCommit<TItem, TResult>
                 }
             }
 
+            SecrecyMetrics.BatchSize.Record(batch.Items.Count);
             IReadOnlyList<TResult> results;
             try
             {
