@@ -10,14 +10,15 @@ public static class ElectionFlow
 {
     /// <summary>
     /// Runs `dangjian election verify FILE` (the CLI's own code, through the <c>cli</c> alias) against the app's database,
-    /// as an auditor would: exit code, the recount printed on standard output, and standard error.
+    /// as an auditor would: exit code, the recount printed on standard output, and standard error; with
+    /// <paramref name="receipt"/>, also whether that receipt is among those counted.
     /// </summary>
-    public static async Task<(int Code, string Output, string Error)> VerifyAsync(this AppFixture app, string file)
+    public static async Task<(int Code, string Output, string Error)> VerifyAsync(this AppFixture app, string file, string? receipt = null)
     {
         var connection = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await cli::Dangjian.Cli.Elections.ElectionCommands.VerifyAsync(file, app.ProviderName, connection, output, error, CancellationToken.None);
+        var code = await cli::Dangjian.Cli.Elections.ElectionCommands.VerifyAsync(file, app.ProviderName, connection, receipt, output, error, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }
 
