@@ -22,6 +22,22 @@ public static class ElectionFlow
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>As <see cref="VerifyAsync"/>, on a downloaded file's bytes written to a folder of its own.</summary>
+    public static async Task<(int Code, string Output, string Error)> VerifyBytesAsync(this AppFixture app, byte[] bytes, string? receipt = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("dangjian-verify-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "ballots.json");
+            await File.WriteAllBytesAsync(file, bytes);
+            return await app.VerifyAsync(file, receipt);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>A result row's (for, against, abstain).</summary>
     public static (int For, int Against, int Abstain) Tally(JsonElement row) =>
         (row.GetProperty("for").GetInt32(), row.GetProperty("against").GetInt32(), row.GetProperty("abstain").GetInt32());

@@ -8,7 +8,6 @@ using System.Text.RegularExpressions;
 using Dangjian.Domain.Elections;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using static Dangjian.Web.Tests.Elections.ElectionFlow;
 using static Dangjian.Web.Tests.Elections.Rounds.RoundFixtures;
 
 namespace Dangjian.Web.Tests.Elections.Rounds;
@@ -47,19 +46,27 @@ public abstract partial class PublishedListTests(AppFixture app)
             Assert.Equal((3, 2), (root.GetProperty("electronicBallots").GetInt32(), root.GetProperty("paperBallots").GetInt32()));
         }
 
+        // The electronic count an auditor can hold against the audit log: the ballots cast when the round's box closed.
+        var key = ElectionRound.BoxKeyFor(round.Id);
+        var closed = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "BallotBox.Closed" && e.EntityId == key).Select(e => e.After!).SingleAsync());
+        using (var details = JsonDocument.Parse(closed))
+        {
+            Assert.Equal(3, details.RootElement.GetProperty("BallotsCast").GetInt32());
+        }
+
         // The count reads the file as before: the same result as stored at the count.
         var stored = await app.WithDbAsync(db => db.ElectionRounds.Where(r => r.Id == round.Id).Select(r => r.ResultJson).FirstAsync());
         var (input, errors) = CountJson.Parse(Encoding.UTF8.GetString(bytes));
         Assert.Empty(errors);
         Assert.Equal(stored, CountJson.Write(ElectionCount.Count(input!)));
 
-        var (code, output, error) = await VerifyBytesAsync(bytes);
+        var (code, output, error) = await app.VerifyBytesAsync(bytes);
         Assert.True(code == 0, error);
         Assert.Equal(stored, output.TrimEnd());
         Assert.Contains("Receipts: 3, unique and sorted", error, StringComparison.Ordinal);
 
         // The auditor asks about one receipt: among those counted, and nothing more.
-        (code, output, error) = await VerifyBytesAsync(bytes, round.Receipts[1]);
+        (code, output, error) = await app.VerifyBytesAsync(bytes, round.Receipts[1]);
         Assert.True(code == 0, error);
         Assert.Equal(stored, output.TrimEnd());
         Assert.Contains($"Receipt {round.Receipts[1]} is among the 3 receipts: its ballot is among the 5 ballots counted.", error, StringComparison.Ordinal);
@@ -115,7 +122,7 @@ public abstract partial class PublishedListTests(AppFixture app)
         var anonymous = app.AnonymousClient();
         var bytes = await DownloadAsync(anonymous, round.Id);
         Assert.Equal(old, Encoding.UTF8.GetString(bytes));
-        var (code, output, error) = await VerifyBytesAsync(bytes);
+        var (code, output, error) = await app.VerifyBytesAsync(bytes);
         Assert.True(code == 0, error);
         var stored = await app.WithDbAsync(db => db.ElectionRounds.Where(r => r.Id == round.Id).Select(r => r.ResultJson).FirstAsync());
         Assert.Equal(stored, output.TrimEnd());
@@ -221,21 +228,6 @@ public abstract partial class PublishedListTests(AppFixture app)
         var after = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "ElectionRound.Published" && e.EntityId == id).Select(e => e.After!).ToListAsync());
         using var details = JsonDocument.Parse(Assert.Single(after));
         return details.RootElement.GetProperty("sha256").GetString()!;
-    }
-
-    private async Task<(int Code, string Output, string Error)> VerifyBytesAsync(byte[] bytes, string? receipt = null)
-    {
-        var folder = Directory.CreateTempSubdirectory("dangjian-receipts-").FullName;
-        try
-        {
-            var file = Path.Combine(folder, "ballots.json");
-            await File.WriteAllBytesAsync(file, bytes);
-            return await app.VerifyAsync(file, receipt);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     /// <summary>The page's answer to a receipt: the status block under the lookup form.</summary>
