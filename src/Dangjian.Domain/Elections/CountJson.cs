@@ -129,6 +129,14 @@ public static class CountJson
         return o.ToJsonString(Output);
     }
 
+    /// <summary>The input's name of a mode ("formal", "preliminary", "recommendation").</summary>
+    public static string ModeName(ElectionMode mode) => mode switch
+    {
+        ElectionMode.Preliminary => "preliminary",
+        ElectionMode.Recommendation => "recommendation",
+        _ => "formal",
+    };
+
     private static bool TryMode(string text, out ElectionMode mode)
     {
         mode = text switch

@@ -11,8 +11,35 @@ namespace Dangjian.Cli.Tests.Elections;
 /// </summary>
 public abstract class ElectionVerifyCliTests : IAsyncLifetime
 {
-    /// <summary>A published list as the web app writes it: the count input, receipts, and the round.</summary>
+    /// <summary>
+    /// A published list as the web app writes it (issue 11): the count input with the ballots in a random order and no
+    /// receipt, the electronic and paper counts, the receipts apart and sorted, and the round.
+    /// </summary>
     public const string PublishedList = """
+        {
+          "round": { "id": 7, "title": "选举委员", "project": "第二届换届", "organization": "测试支部", "publishedAt": "2026-11-23T10:00:00Z" },
+          "mode": "formal",
+          "seats": 2,
+          "entitledVoters": 5,
+          "votersPresent": 5,
+          "ballotsIssued": 5,
+          "candidates": ["张伟", "王芳", "李娜"],
+          "electronicBallots": 2,
+          "paperBallots": 3,
+          "ballots": [
+            { "for": ["王芳"], "against": ["李娜"], "writeIns": [], "void": false },
+            { "for": ["张伟", "王芳"], "against": [], "writeIns": [], "void": false },
+            { "for": [], "against": [], "writeIns": [], "void": true },
+            { "for": ["张伟", "李娜"], "against": [], "writeIns": [], "void": false },
+            { "for": ["张伟", "王芳"], "against": [], "writeIns": [], "void": false }
+          ],
+          "receipts": ["23456789", "ABCDEFGH"]
+        }
+
+        """;
+
+    /// <summary>The same round as published before issue 11: each electronic ballot carries its receipt.</summary>
+    public const string OldFormatList = """
         {
           "round": { "id": 7, "title": "选举委员", "project": "第二届换届", "organization": "测试支部", "publishedAt": "2026-11-23T10:00:00Z" },
           "mode": "formal",
@@ -101,8 +128,71 @@ public abstract class ElectionVerifyCliTests : IAsyncLifetime
         Assert.Equal(string.Empty, result.Output);
     }
 
-    private Task<CliProcess.Result> VerifyAsync(string file) =>
-        CliProcess.RunAsync("election", "verify", file, "--provider", Provider, "--connection", ConnectionString);
+    [Fact]
+    public async Task Verify_OldFormatList_StillVerifies()
+    {
+        var file = Write("old.json", OldFormatList);
+        await SeedAsync(Hash(file), "ElectionRound.Published");
+
+        var verify = await VerifyAsync(file);
+
+        Assert.True(verify.ExitCode == 0, verify.Error);
+        Assert.Equal((await CliProcess.RunAsync("election", "count", file)).Output, verify.Output);
+        Assert.Contains("earlier format", verify.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Files whose hash IS in the audit log but whose receipts do not hold together: still exit 1.</summary>
+    [Theory]
+    [InlineData("\"receipts\": [\"23456789\", \"23456789\"]", "repeats")]
+    [InlineData("\"receipts\": [\"ABCDEFGH\", \"23456789\"]", "not sorted")]
+    [InlineData("\"receipts\": [\"23456789\"]", "1 receipts for 2 electronic ballots")]
+    [InlineData("\"receipts\": [\"23456789\", \"ABCDEFGH\", \"ABCDEFGJ\"]", "3 receipts for 2 electronic ballots")]
+    [InlineData("\"electronicBallots\": 1", "1 electronic and 3 paper ballots, but the list has 5")]
+    [InlineData("\"writeIns\": [], \"void\": true }", "ballots[2]")]
+    public async Task Verify_ReceiptsInconsistent_ExitsOneNamingTheFault(string replacement, string message)
+    {
+        var text = replacement.StartsWith("\"receipts\"", StringComparison.Ordinal)
+            ? PublishedList.Replace("\"receipts\": [\"23456789\", \"ABCDEFGH\"]", replacement, StringComparison.Ordinal)
+            : replacement.StartsWith("\"electronicBallots\"", StringComparison.Ordinal)
+                ? PublishedList.Replace("\"electronicBallots\": 2", replacement, StringComparison.Ordinal)
+                : PublishedList.Replace(replacement, "\"writeIns\": [], \"void\": true, \"receipt\": \"ABCDEFGH\" }", StringComparison.Ordinal);
+        Assert.NotEqual(PublishedList, text);
+        var file = Write("tampered.json", text);
+        await SeedAsync(Hash(file), "ElectionRound.Published");
+
+        var result = await VerifyAsync(file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Equal((await CliProcess.RunAsync("election", "count", file)).Output, result.Output);
+    }
+
+    [Fact]
+    public async Task Verify_Receipt_SaysWhetherItIsAmongTheCounted()
+    {
+        var file = Write("ballots.json", PublishedList);
+        await SeedAsync(Hash(file), "ElectionRound.Published");
+
+        // As typed from a slip: lower case, a dash.
+        var found = await VerifyAsync(file, "--receipt", "abcd-efgh");
+        Assert.True(found.ExitCode == 0, found.Error);
+        Assert.Contains("ABCDEFGH is among the 2 receipts", found.Error, StringComparison.Ordinal);
+        Assert.Contains("among the 5 ballots counted", found.Error, StringComparison.Ordinal);
+        Assert.Equal((await CliProcess.RunAsync("election", "count", file)).Output, found.Output);
+
+        var missing = await VerifyAsync(file, "--receipt", "ZZZZZZZZ");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("ZZZZZZZZ is not among", missing.Error, StringComparison.Ordinal);
+
+        var old = Write("old.json", OldFormatList);
+        await SeedAsync(Hash(old), "ElectionRound.Published");
+        var inOld = await VerifyAsync(old, "--receipt", "23456789");
+        Assert.True(inOld.ExitCode == 0, inOld.Error);
+        Assert.Contains("23456789 is among the 2 receipts", inOld.Error, StringComparison.Ordinal);
+    }
+
+    private Task<CliProcess.Result> VerifyAsync(string file, params string[] more) =>
+        CliProcess.RunAsync(["election", "verify", file, "--provider", Provider, "--connection", ConnectionString, .. more]);
 
     private string Write(string name, string text)
     {
@@ -164,7 +254,10 @@ public sealed class ElectionVerifyPostgresTests : ElectionVerifyCliTests
     }
 }
 
-/// <summary>The published list's extra fields ("round", each ballot's "receipt") are ignored by the count.</summary>
+/// <summary>
+/// The published list's extra fields ("round", the counts, "receipts"; each ballot's "receipt" in the earlier format)
+/// are ignored by the count, so the new list recounts exactly as the old one did.
+/// </summary>
 public sealed class PublishedListCountTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-count-").FullName;
@@ -184,5 +277,20 @@ public sealed class PublishedListCountTests : IDisposable
         Assert.Equal("counted", doc.RootElement.GetProperty("status").GetString());
         Assert.Equal(5, doc.RootElement.GetProperty("ballotsReturned").GetInt32());
         Assert.Equal(4, doc.RootElement.GetProperty("validBallots").GetInt32());
+    }
+
+    [Fact]
+    public async Task Count_NewFormat_PrintsWhatTheOldFormatPrintsForTheSameBallots()
+    {
+        var now = Path.Combine(_folder, "new.json");
+        var before = Path.Combine(_folder, "old.json");
+        await File.WriteAllTextAsync(now, ElectionVerifyCliTests.PublishedList);
+        await File.WriteAllTextAsync(before, ElectionVerifyCliTests.OldFormatList);
+
+        var a = await CliProcess.RunAsync("election", "count", now);
+        var b = await CliProcess.RunAsync("election", "count", before);
+
+        Assert.Equal((0, 0), (a.ExitCode, b.ExitCode));
+        Assert.Equal(b.Output, a.Output);
     }
 }

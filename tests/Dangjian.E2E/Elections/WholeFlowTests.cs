@@ -22,7 +22,7 @@ namespace Dangjian.E2E.Elections;
 /// project page, sees a list refused and then fixes it, creates and opens the round, issues codes on the slips page; a
 /// voter casts a ballot on a phone with JavaScript off, gets a receipt and is refused a second time; two tellers enter
 /// the paper ballots with one difference, which is highlighted until corrected; the round is closed, counted and
-/// published, and the voter finds the receipt on the public result page.
+/// published, and the voter finds the receipt among those counted on the public result page.
 /// </summary>
 public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
 {
@@ -133,11 +133,13 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
             await Expect(staff.Locator(".round-result tr.elected")).ToContainTextAsync(a);
             await teller1.PublishAsync();
 
-            // ---- The voter looks the receipt up on the public result page, still without JavaScript.
+            // ---- The voter looks the receipt up on the public result page, still without JavaScript: it is among the
+            // three ballots counted, and the answer shows no mark of any ballot (issue 11).
             var published = await new PublicRoundPage(voter, Ui.Zh).OpenAsync(roundId);
             await Expect(published.ResultRows.First).ToContainTextAsync(a);
             await published.LookUpAsync(receipt);
-            await Expect(published.Found(true)).ToBeVisibleAsync();
+            await Expect(published.Found(true)).ToHaveTextAsync(Ui.Format<RoundText>("ReceiptFound", Ui.Zh, receipt, 3));
+            await Expect(published.Found(true)).Not.ToContainTextAsync(a);
 
             await Interactive.GotoAsync(staff, $"elections/{projectId}");
             await Expect(project.Stage).ToHaveAttributeAsync("data-stage", "Published");

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dangjian.Domain.Elections;
 using Dangjian.Domain.People;
 using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dangjian.Web.Tests.Elections.Rounds;
 
@@ -104,6 +105,18 @@ internal static class RoundFixtures
             await PaperAsync(one, roundId, 1, b);
             await PaperAsync(two, roundId, 2, b);
         }
+    }
+
+    /// <summary>Casts one electronic ballot through the shared box with a fresh code, as the voting page does; returns the receipt.</summary>
+    public static async Task<string> CastAsync(AppFixture app, int roundId, object ballot)
+    {
+        var key = ElectionRound.BoxKeyFor(roundId);
+        await using var scope = app.Services.CreateAsyncScope();
+        var box = scope.ServiceProvider.GetRequiredService<Dangjian.Data.Secrecy.BallotBoxService>();
+        var code = (await box.IssueCodesAsync(key, 2))[0];
+        var cast = await box.CastAsync(key, code, JsonSerializer.Serialize(ballot));
+        Assert.Equal(Dangjian.Data.Secrecy.CastOutcome.Accepted, cast.Outcome);
+        return cast.Receipt!;
     }
 
     public static string[] Names(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];

@@ -8,8 +8,8 @@ using Dangjian.Domain.Elections;
 namespace Dangjian.Web.Features.Elections.Rounds;
 
 /// <summary>
-/// Ballots as JSON (the count's shape, issue 3: {"for":[],"against":[],"writeIns":[],"void":false}) and the published
-/// ballot list (ELE-13): the count input plus each electronic ballot's receipt and the round it belongs to.
+/// Ballots as JSON (the count's shape, issue 3: {"for":[],"against":[],"writeIns":[],"void":false}), their hash and the
+/// stored result; the published ballot list itself is written and read by Domain's <see cref="PublishedBallotList"/>.
 /// </summary>
 public static class RoundBallots
 {
@@ -62,60 +62,8 @@ public static class RoundBallots
             node is JsonArray a ? [.. a.Where(n => n is not null && n.GetValueKind() == JsonValueKind.String).Select(n => n!.GetValue<string>())] : [];
     }
 
-    /// <summary>The round's details on the published list (who, what, when), for a reader of the file alone.</summary>
-    public sealed record ListHeader(int RoundId, string Title, string ProjectTitle, string OrganizationName, DateTimeOffset PublishedAt);
-
-    /// <summary>
-    /// The published ballot list: exactly the count input (so `dangjian election count` recounts it), electronic
-    /// ballots each with its receipt, ordered by receipt, then paper ballots ordered by content: an order that says
-    /// nothing about when or by whom a ballot was cast.
-    /// </summary>
-    public static string PublishedList(
-        ListHeader header, CountInput input, IReadOnlyList<(string Receipt, BallotContent Ballot)> electronic, IReadOnlyList<BallotContent> paper)
-    {
-        var ballots = new JsonArray();
-        foreach (var (receipt, ballot) in electronic.OrderBy(e => e.Receipt, StringComparer.Ordinal))
-        {
-            var node = ToNode(ballot);
-            node["receipt"] = receipt;
-            ballots.Add(node);
-        }
-
-        foreach (var text in paper.Select(Write).Order(StringComparer.Ordinal))
-        {
-            ballots.Add(JsonNode.Parse(text));
-        }
-
-        var o = new JsonObject
-        {
-            ["round"] = new JsonObject
-            {
-                ["id"] = header.RoundId,
-                ["title"] = header.Title,
-                ["project"] = header.ProjectTitle,
-                ["organization"] = header.OrganizationName,
-                ["publishedAt"] = header.PublishedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            },
-            ["mode"] = ModeName(input.Mode),
-            ["seats"] = input.Seats,
-            ["entitledVoters"] = input.EntitledVoters,
-            ["votersPresent"] = input.VotersPresent,
-            ["ballotsIssued"] = input.BallotsIssued,
-            ["candidates"] = new JsonArray([.. input.Candidates.Select(n => (JsonNode)JsonValue.Create(n))]),
-            ["ballots"] = ballots,
-        };
-        return o.ToJsonString(Indented) + "\n";
-    }
-
     /// <summary>SHA-256 of the text's UTF-8 bytes, lower-case hex (what the audit log records and the CLI checks).</summary>
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    public static string ModeName(ElectionMode mode) => mode switch
-    {
-        ElectionMode.Preliminary => "preliminary",
-        ElectionMode.Recommendation => "recommendation",
-        _ => "formal",
-    };
 
     /// <summary>Reads a stored result (CountJson.Write's output) back for pages and the API.</summary>
     public static CountResultView? ReadResult(string? json)

@@ -281,7 +281,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
             throw new DomainRuleException("Round.NotReconciled", "paper", reconciliation.Differences);
         }
 
-        var (input, _, _) = await InputAsync(round, reconciliation, ct);
+        var (input, _) = await InputAsync(round, reconciliation, ct);
         if (ElectionCount.Check(input) is { Count: > 0 } problems)
         {
             throw new DomainRuleException("Round.BadBallots", "ballots", problems[0].Field + ": " + problems[0].Message);
@@ -355,9 +355,10 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     }
 
     /// <summary>
-    /// Publishes a counted round (ELE-13): the ballot list in the count's input shape, each electronic ballot with its
-    /// receipt, stored byte for byte; its SHA-256 goes into the audit log in the same save, so `dangjian election verify`
-    /// can tell the published file from any other.
+    /// Publishes a counted round (ELE-13): the ballot list (<see cref="PublishedBallotList"/>: the count's input with the
+    /// ballots shuffled and no receipt, and the receipts apart, sorted), stored byte for byte and served as stored; its
+    /// SHA-256 goes into the audit log in the same save, so `dangjian election verify` can tell the published file from
+    /// any other. Rounds published before issue 11 keep their list, in the earlier format, as stored.
     /// </summary>
     public async Task PublishAsync(int id, int? version, CancellationToken ct = default)
     {
@@ -365,11 +366,11 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
         var project = await db.ElectionProjects.AsNoTracking().FirstAsync(p => p.Id == round.ProjectId, ct);
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == project.OrganizationId).Select(o => o.Name).FirstAsync(ct);
         var reconciliation = RoundQueries.Reconcile(id, await RoundQueries.EntriesAsync(db, id, ct));
-        var (input, electronic, paper) = await InputAsync(round, reconciliation, ct);
+        var (input, receipts) = await InputAsync(round, reconciliation, ct);
 
         var now = time.GetUtcNow();
         var at = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        var text = RoundBallots.PublishedList(new RoundBallots.ListHeader(round.Id, round.Title, project.Title, orgName, at), input, electronic, paper);
+        var text = PublishedBallotList.Write(new PublishedBallotList.Header(round.Id, round.Title, project.Title, orgName, at), input, receipts);
         var hash = RoundBallots.Sha256(text);
         round.PublishedBallotList = text;
         round.PublishedHash = hash;
@@ -380,17 +381,19 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<(CountInput Input, List<(string Receipt, BallotContent Ballot)> Electronic, List<BallotContent> Paper)> InputAsync(
-        ElectionRound round, Reconciliation reconciliation, CancellationToken ct)
+    /// <summary>The count's input (electronic ballots first, then paper ones) and the electronic ballots' receipts.</summary>
+    private async Task<(CountInput Input, List<string> Receipts)> InputAsync(ElectionRound round, Reconciliation reconciliation, CancellationToken ct)
     {
-        var electronic = new List<(string, BallotContent)>();
+        var electronic = new List<BallotContent>();
+        var receipts = new List<string>();
         var paper = reconciliation.Rows.Select(row => row.Teller1!.Ballot).ToList();
         foreach (var b in await boxes.BallotsAsync(round.BoxKey, ct))
         {
             var content = RoundBallots.Parse(b.Content) ?? new BallotContent([], [], [], true);
             if (b.Receipt is { } receipt)
             {
-                electronic.Add((receipt, content));
+                electronic.Add(content);
+                receipts.Add(receipt);
             }
             else
             {
@@ -398,9 +401,9 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
             }
         }
 
-        var ballots = electronic.Select(e => e.Item2.ToBallot()).Concat(paper.Select(p => p.ToBallot())).ToList();
+        var ballots = electronic.Concat(paper).Select(b => b.ToBallot()).ToList();
         var input = new CountInput(round.Mode, round.Seats, round.EntitledVoters, round.VotersPresent, round.BallotsIssued, RoundAccess.Candidates(round), ballots);
-        return (input, electronic, paper);
+        return (input, receipts);
     }
 
     private async Task<ElectionRound> ForStatusChangeAsync(int id, int? version, RoundStatus expected, string code, CancellationToken ct)

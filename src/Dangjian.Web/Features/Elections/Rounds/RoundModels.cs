@@ -102,7 +102,7 @@ public sealed record RecommendationBody(int BodyId, BodyKind BodyKind, IReadOnly
 
 public sealed record RecommendationColumn(int RoundId, string Title, Electorate Electorate, RoundStatus Status, CountResultView? Result);
 
-/// <summary>What the public page shows of a published round.</summary>
+/// <summary>What the public page shows of a published round: <paramref name="Ballots"/> counted, of which <paramref name="ElectronicBallots"/> have a receipt.</summary>
 public sealed record PublicRoundView(
     int Id,
     string Title,
@@ -115,10 +115,13 @@ public sealed record PublicRoundView(
     int BallotsIssued,
     DateTimeOffset PublishedAt,
     string Sha256,
-    CountResultView Result);
+    CountResultView Result,
+    int Ballots,
+    int ElectronicBallots,
+    int PaperBallots);
 
-/// <summary>A receipt looked up in the published list: found or not, and the ballot when found.</summary>
-public sealed record ReceiptLookup(string Receipt, bool Found, BallotContent? Ballot);
+/// <summary>A receipt looked up in the published list: among its receipts or not, and how many ballots were counted (never which is its own).</summary>
+public sealed record ReceiptLookup(string Receipt, bool Found, int Counted);
 
 /// <summary>Strings of the election round pages (RoundText.resx, RoundText.en.resx).</summary>
 public sealed class RoundText;

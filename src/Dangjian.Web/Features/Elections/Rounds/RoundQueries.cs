@@ -93,37 +93,31 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
                 x.Round.Id, x.Round.Title, x.Round.Electorate, x.Round.Status, RoundBallots.ReadResult(x.Round.ResultJson)))]))];
     }
 
-    /// <summary>A published round for anyone (no sign-in); not found unless published.</summary>
+    /// <summary>A published round for anyone (no sign-in), with the counts its ballot list states; not found unless published.</summary>
     public async Task<PublicRoundView> PublicAsync(int id, CancellationToken ct = default)
     {
         var round = await PublishedAsync(id, ct);
         var project = await db.ElectionProjects.AsNoTracking().FirstAsync(p => p.Id == round.ProjectId, ct);
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == project.OrganizationId).Select(o => o.Name).FirstAsync(ct);
+        var list = PublishedBallotList.Read(round.PublishedBallotList!);
         return new PublicRoundView(
             round.Id, round.Title, project.Title, orgName, round.Mode, round.Seats, round.EntitledVoters, round.VotersPresent,
-            round.BallotsIssued, round.PublishedAt!.Value, round.PublishedHash!, RoundBallots.ReadResult(round.ResultJson)!);
+            round.BallotsIssued, round.PublishedAt!.Value, round.PublishedHash!, RoundBallots.ReadResult(round.ResultJson)!,
+            list.Ballots, list.ElectronicBallots, list.PaperBallots);
     }
 
     /// <summary>The published ballot list, exactly as stored (its hash is in the audit log).</summary>
     public async Task<string> PublishedListAsync(int id, CancellationToken ct = default) =>
         (await PublishedAsync(id, ct)).PublishedBallotList!;
 
-    /// <summary>Whether a receipt's ballot is on the published list, and which ballot it is (ELE-13).</summary>
+    /// <summary>
+    /// Whether a receipt is among the published list's receipts, and among how many ballots counted: never which ballot
+    /// is its own (issue 11). Lists in the earlier format, which paired them, are answered the same way.
+    /// </summary>
     public async Task<ReceiptLookup> LookupReceiptAsync(int id, string receipt, CancellationToken ct = default)
     {
-        var list = await PublishedListAsync(id, ct);
-        // As typed from a slip: spaces and dashes dropped, upper case.
-        var wanted = new string([.. receipt.Where(c => c is not (' ' or '-' or '\t')).Select(char.ToUpperInvariant)]);
-        using var doc = JsonDocument.Parse(list);
-        foreach (var b in doc.RootElement.GetProperty("ballots").EnumerateArray())
-        {
-            if (b.TryGetProperty("receipt", out var r) && r.GetString() == wanted)
-            {
-                return new ReceiptLookup(wanted, true, RoundBallots.Parse(b.GetRawText()));
-            }
-        }
-
-        return new ReceiptLookup(wanted, false, null);
+        var list = PublishedBallotList.Read(await PublishedListAsync(id, ct));
+        return new ReceiptLookup(PublishedBallotList.NormalizeReceipt(receipt), list.Has(receipt), list.Ballots);
     }
 
     private async Task<ElectionRound> PublishedAsync(int id, CancellationToken ct) =>
