@@ -459,6 +459,10 @@ public sealed class RosterImport(
             {
                 d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), "Person.OrganizationDissolved");
             }
+            else if (!Organization.IsValidCode(d.OrganizationCode))
+            {
+                d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), Organization.CodeFormatRule, Organization.MinCodeLength, Organization.MaxCodeLength);
+            }
             else
             {
                 organizationId = org.Id;
