@@ -124,9 +124,10 @@ public static class CalendarYearJson
             return;
         }
 
-        for (var d = from.Value; d <= to.Value; d = d.AddDays(1))
+        // Counted by offset, not by stepping a day past `to` (which for 9999-12-31 is past DateOnly's end).
+        for (var n = 0; n <= to.Value.DayNumber - from.Value.DayNumber; n++)
         {
-            days.Add(new CalendarDayDraft(field, d, CalendarDayKind.Holiday, name));
+            days.Add(new CalendarDayDraft(field, from.Value.AddDays(n), CalendarDayKind.Holiday, name));
         }
     }
 

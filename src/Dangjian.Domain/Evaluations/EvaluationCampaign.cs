@@ -135,6 +135,17 @@ public enum CampaignStatus
     Finalized,
 }
 
+/// <summary>Who may read what of a campaign's results.</summary>
+public static class ResultsVisibility
+{
+    /// <summary>
+    /// Whether the results are public: from 公示 on (EVA-8). Until then only those who run the campaign read results and
+    /// scores; afterwards others in scope read what the publicity shows — each subject's name, grade and composite —
+    /// and a subject their own scores, never another's 实绩, 组织考察, democratic score or ratings.
+    /// </summary>
+    public static bool IsPublic(CampaignStatus status) => status is CampaignStatus.Publicized or CampaignStatus.Finalized;
+}
+
 /// <summary>
 /// An evaluator group (EVA-3): 班子成员, 干部职工, 党员, 群众代表, 上级, with its weight. Its responses go into the
 /// ballot box <see cref="BoxKey"/>; evaluators may be drawn at random from a population (EVA-4, <see cref="EvaluatorSample"/>).

@@ -1,3 +1,5 @@
+using Dangjian.Domain.Common;
+
 namespace Dangjian.Domain.Meetings;
 
 /// <summary>One period of a frequency: a month, quarter, half year or year, both days included.</summary>
@@ -8,16 +10,21 @@ public readonly record struct MeetingPeriod(DateOnly Start, DateOnly End, Meetin
 
     public bool Contains(DateOnly day) => Start <= day && day <= End;
 
-    public MeetingPeriod Next() => Of(End.AddDays(1), Frequency);
+    /// <summary>The next period; the last one DateOnly holds has none after it and answers itself.</summary>
+    public MeetingPeriod Next() => End == DateOnly.MaxValue ? this : Of(End.AddDays(1), Frequency);
 
-    public MeetingPeriod Previous() => Of(Start.AddDays(-1), Frequency);
+    /// <summary>The period before; the first one DateOnly holds answers itself.</summary>
+    public MeetingPeriod Previous() => Start == DateOnly.MinValue ? this : Of(Start.AddDays(-1), Frequency);
 
     /// <summary>The period of the frequency that contains the day.</summary>
     public static MeetingPeriod Of(DateOnly day, MeetingFrequency frequency)
     {
         var months = (int)frequency;
         var start = new DateOnly(day.Year, ((day.Month - 1) / months * months) + 1, 1);
-        return new(start, start.AddMonths(months).AddDays(-1), frequency);
+
+        // The period's last month is in the same year (periods divide the year), so no day past 9999-12-31 is computed.
+        var lastMonth = start.Month + months - 1;
+        return new(start, new DateOnly(start.Year, lastMonth, DateTime.DaysInMonth(start.Year, lastMonth)), frequency);
     }
 
     /// <summary>The periods of a calendar year, in order.</summary>
@@ -94,6 +101,11 @@ public static class ComplianceCheck
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(heldOn);
+        if (year < SaneDates.MinDay.Year || year > SaneDates.MaxDay.Year)
+        {
+            throw new DomainRuleException("Input.OutOfRange", "year", "Field.Year", SaneDates.MinDay.Year, SaneDates.MaxDay.Year);
+        }
+
         var held = heldOn.Where(d => d <= asOf).Order().ToList();
         var frequency = requirement.Frequency;
 
@@ -149,9 +161,14 @@ public static class ComplianceCheck
     private static DateOnly? NextDue(MeetingPeriod current, List<DateOnly> held, DateOnly? countFrom, DateOnly? countUntil)
     {
         // Four years ahead is far enough to pass a configured start in the future; beyond that nothing is due.
-        var horizon = current.Start.AddYears(4);
+        var horizon = SaneDates.AddYearsClamped(current.Start, 4);
         for (var p = current; p.Start < horizon; p = p.Next())
         {
+            if (p.End == DateOnly.MaxValue)
+            {
+                return null; // the end of the calendar: nothing is due after it
+            }
+
             if (countUntil is { } until && p.End > until)
             {
                 return null;

@@ -142,6 +142,7 @@ public sealed class DemocraticLifeMeeting : IVersioned
             throw new DomainRuleException("DemocraticLife.NotReady", "checklist", missing.Count);
         }
 
+        SaneDates.Demand(heldOn, "heldDate", "Field.DemocraticLife.HeldDate");
         if (heldOn > today)
         {
             throw new DomainRuleException("DemocraticLife.HeldInFuture", "heldDate");
@@ -168,6 +169,7 @@ public sealed class DemocraticLifeMeeting : IVersioned
             throw new DomainRuleException("Input.Required", "reason", "Field.DemocraticLife.PostponeReason");
         }
 
+        SaneDates.Demand(newDate, "newDate", "Field.DemocraticLife.NewDate");
         if (newDate <= PlannedDate || newDate < today)
         {
             throw new DomainRuleException("DemocraticLife.PostponeDate", "newDate");
@@ -184,6 +186,7 @@ public sealed class DemocraticLifeMeeting : IVersioned
     public void Reschedule(int year, string theme, DateOnly plannedDate)
     {
         RefuseIfHeld();
+        SaneDates.Demand(plannedDate, "plannedDate", "Field.DemocraticLife.PlannedDate");
         if (plannedDate != PlannedDate)
         {
             (TimeReadyBy, TimeReadyAt) = (null, null);

@@ -123,6 +123,7 @@ public sealed class DemocraticLifeRectification : IVersioned
             throw new DomainRuleException("DemocraticLife.EvidenceRequired", "evidence");
         }
 
+        SaneDates.Demand(doneOn, "doneOn", "Field.DemocraticLife.DoneOn");
         if (doneOn > today)
         {
             throw new DomainRuleException("DemocraticLife.DoneInFuture", "doneOn");

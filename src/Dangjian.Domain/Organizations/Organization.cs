@@ -9,7 +9,11 @@ namespace Dangjian.Domain.Organizations;
 public sealed class Organization : IVersioned
 {
     public const int MaxNameLength = 100;
+    public const int MinCodeLength = 2;
     public const int MaxCodeLength = 32;
+
+    /// <summary>The RuleText key of a code out of format: {0} and {1} the shortest and longest length.</summary>
+    public const string CodeFormatRule = "Org.CodeFormat";
 
     public int Id { get; set; }
 
@@ -37,4 +41,39 @@ public sealed class Organization : IVersioned
     public bool IsActive => Status == OrganizationStatus.Active;
 
     public int Depth => OrganizationTree.Depth(Path);
+
+    /// <summary>
+    /// 组织代码 format: 2–32 upper-case ASCII letters, digits, '.' and '-', beginning and ending with a letter or digit.
+    /// Every code of the demo district (D01, D01.T01, D01.T01.B001.G1) and of the roster files fits; the alphabet is what
+    /// a spreadsheet, a URL and a file name keep unchanged, and one case only means a code typed in a roster either
+    /// matches exactly or is refused, never half-matched.
+    /// </summary>
+    public static bool IsValidCode(string? code)
+    {
+        if (code is null || code.Length is < MinCodeLength or > MaxCodeLength || !IsLetterOrDigit(code[0]) || !IsLetterOrDigit(code[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in code)
+        {
+            if (!IsLetterOrDigit(c) && c is not ('.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Refuses a code out of format, naming <paramref name="field"/>.</summary>
+    public static void EnsureCode(string? code, string field = "code")
+    {
+        if (!IsValidCode(code))
+        {
+            throw new DomainRuleException(CodeFormatRule, field, MinCodeLength, MaxCodeLength);
+        }
+    }
+
+    private static bool IsLetterOrDigit(char c) => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c);
 }

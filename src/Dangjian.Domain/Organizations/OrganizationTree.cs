@@ -104,6 +104,8 @@ public static class OrganizationTree
             throw new DomainRuleException("Org.HasPeople", "id", peopleOnRoll);
         }
 
+        SaneDates.Demand(on, "on", "Field.DissolvedOn");
+
         node.Status = OrganizationStatus.Dissolved;
         node.DissolvedOn = on;
     }

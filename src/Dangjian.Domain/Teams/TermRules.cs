@@ -31,6 +31,8 @@ public static class TermRules
     /// </summary>
     public static void EnsureValid(TermSpan term, IEnumerable<TermSpan> others)
     {
+        SaneDates.Demand(term.StartsOn, "startsOn", "Field.StartsOn");
+        SaneDates.Demand(term.EndsOn, "endsOn", "Field.EndsOn");
         if (term.TermNumber < 1)
         {
             throw new DomainRuleException("Term.NumberPositive", "termNumber");
@@ -101,6 +103,6 @@ public static class TermRules
             return TermExpiryState.Overdue;
         }
 
-        return endsOn <= today.AddMonths(months) ? TermExpiryState.EndingSoon : null;
+        return endsOn <= SaneDates.AddMonthsClamped(today, months) ? TermExpiryState.EndingSoon : null;
     }
 }

@@ -41,6 +41,18 @@ public sealed class FieldErrors
         return v;
     }
 
+    /// <summary>Whether a day is inside <see cref="SaneDates"/>; when not, the field is named with the range. Null passes.</summary>
+    public bool SaneDay(string field, string label, DateOnly? day)
+    {
+        if (day is { } d && !SaneDates.Contains(d))
+        {
+            Add(field, SaneDates.OutOfRange, label, SaneDates.MinText, SaneDates.MaxText);
+            return false;
+        }
+
+        return true;
+    }
+
     public void ThrowIfAny()
     {
         if (Any)

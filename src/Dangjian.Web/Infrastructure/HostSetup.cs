@@ -220,9 +220,11 @@ public static class HostSetup
 
     public static void UseDangjian(this WebApplication app)
     {
+        // The culture is set first, so the ProblemDetails the exception handler writes are in the caller's language too
+        // (a culture set further in would not flow back out to it).
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseCurrentUser();
         app.UseRateLimiter();
@@ -234,24 +236,26 @@ public static class HostSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi();
 
-        app.MapAccountEndpoints();
-        app.MapOrganizationEndpoints();
-        app.MapTeamEndpoints();
-        app.MapPeopleEndpoints();
-        app.MapUnitEndpoints();
-        app.MapAuditEndpoints();
-        app.MapDashboardEndpoints();
-        app.MapElectionProjectEndpoints();
-        app.MapElectionRoundEndpoints();
-        app.MapVotingEndpoints();
-        app.MapMeetingEndpoints();
-        app.MapCalendarEndpoints();
-        app.MapDemocraticLifeEndpoints();
-        app.MapMeetingMinutesEndpoints();
-        app.MapMeetingComplianceEndpoints();
-        app.MapEvaluationResultEndpoints();
-        app.MapSurveyEndpoints();
-        app.MapEvaluationCampaignEndpoints();
+        // Every endpoint of every module holds the dates it takes to SaneDates before its handler runs.
+        var endpoints = app.MapGroup(string.Empty).AddEndpointFilterFactory(SaneDateFilter.Create);
+        endpoints.MapAccountEndpoints();
+        endpoints.MapOrganizationEndpoints();
+        endpoints.MapTeamEndpoints();
+        endpoints.MapPeopleEndpoints();
+        endpoints.MapUnitEndpoints();
+        endpoints.MapAuditEndpoints();
+        endpoints.MapDashboardEndpoints();
+        endpoints.MapElectionProjectEndpoints();
+        endpoints.MapElectionRoundEndpoints();
+        endpoints.MapVotingEndpoints();
+        endpoints.MapMeetingEndpoints();
+        endpoints.MapCalendarEndpoints();
+        endpoints.MapDemocraticLifeEndpoints();
+        endpoints.MapMeetingMinutesEndpoints();
+        endpoints.MapMeetingComplianceEndpoints();
+        endpoints.MapEvaluationResultEndpoints();
+        endpoints.MapSurveyEndpoints();
+        endpoints.MapEvaluationCampaignEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -42,7 +42,7 @@ public sealed class CandidateListTests(BrowserApp app, ITestOutputHelper output)
     private async Task<(int ProjectId, List<string> Names, string Blocked)> ProjectWithNomineesAsync()
     {
         var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
-        var tag = Guid.NewGuid().ToString("N")[..6];
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var orgId = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
             .CreateAsync(new CreateOrganizationRequest("E2ECL" + tag, "浏览器名单支部" + tag, OrganizationKind.Branch, tree.Root().Id)));
         var names = Enumerable.Range(1, 7).Select(i => $"候选{i}号{tag}").ToList();

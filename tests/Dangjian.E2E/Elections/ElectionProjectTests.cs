@@ -47,7 +47,7 @@ public sealed class ElectionProjectTests(BrowserApp app, ITestOutputHelper outpu
         var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
         var name = "浏览器换届支部" + Guid.NewGuid().ToString("N")[..6];
         var id = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
-            .CreateAsync(new CreateOrganizationRequest("E2EEL" + Guid.NewGuid().ToString("N")[..6], name, OrganizationKind.Branch, tree.Root().Id)));
+            .CreateAsync(new CreateOrganizationRequest("E2EEL" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), name, OrganizationKind.Branch, tree.Root().Id)));
         var names = Enumerable.Range(1, 4).Select(i => $"谈话对象{i}{Guid.NewGuid().ToString("N")[..4]}").ToList();
         await App.WithDbAsync(async db =>
         {

@@ -157,7 +157,7 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
     private async Task<(int ProjectId, string Title, List<string> Names)> ProjectAsync()
     {
         var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
-        var tag = Guid.NewGuid().ToString("N")[..6];
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var orgId = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
             .CreateAsync(new CreateOrganizationRequest("E2EWF" + tag, "浏览器全流程支部" + tag, OrganizationKind.Branch, tree.Root().Id)));
         var names = new[] { "张", "王", "李", "刘", "陈" }.Select(s => s + "委员" + tag).ToList();

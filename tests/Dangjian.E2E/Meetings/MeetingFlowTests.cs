@@ -201,7 +201,7 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
     {
         var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
         var id = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
-            .CreateAsync(new CreateOrganizationRequest("E2EMT" + Guid.NewGuid().ToString("N")[..6], "浏览器会议支部" + Guid.NewGuid().ToString("N")[..6], OrganizationKind.Branch, tree.Root().Id)));
+            .CreateAsync(new CreateOrganizationRequest("E2EMT" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), "浏览器会议支部" + Guid.NewGuid().ToString("N")[..6], OrganizationKind.Branch, tree.Root().Id)));
         var people = Enumerable.Range(1, 5).Select(i => new Person
         {
             Name = $"委员{i}{Guid.NewGuid().ToString("N")[..4]}", Gender = Gender.Female, BirthDate = new DateOnly(1982, 3, i), Status = MemberStatus.Full,

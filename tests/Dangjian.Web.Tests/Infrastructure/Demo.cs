@@ -34,6 +34,6 @@ public static class Demo
 
     private static int _counter;
 
-    /// <summary>A code no other test uses.</summary>
-    public static string UniqueCode(string prefix) => $"{prefix}{Environment.ProcessId % 1000}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
+    /// <summary>A code no other test uses (upper-case, as organization codes must be).</summary>
+    public static string UniqueCode(string prefix) => $"{prefix}{Environment.ProcessId % 1000}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
 }

@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dangjian.Domain.Organizations;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Tests.Organizations;
 
@@ -58,6 +60,64 @@ public abstract class OrganizationApiTests(AppFixture app)
 
         var errors = await response.ProblemErrorsAsync();
         Assert.Contains(existing.Code, Assert.Single(errors["code"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A")]                                  // one short of the shortest
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456")]  // 33: one past the longest
+    [InlineData("d01.t01")]                            // lower case
+    [InlineData("D01 T01")]                            // a blank inside
+    [InlineData("-D01")]                               // starts with a separator
+    [InlineData("D01.")]                               // ends with one
+    [InlineData("D01_T01")]                            // not a separator the codes use
+    [InlineData("一支部")]                              // not letters or digits of the code alphabet
+    public async Task Create_CodeOutOfFormat_IsRefusedNamingCode_AndChangesNothing(string code)
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var before = (await (await client.GetAsync("/api/v1/organizations?pageSize=1")).ReadAsync<Paged<OrganizationNode>>()).Total;
+
+        var response = await client.PostJsonAsync("/api/v1/organizations", new CreateOrganizationRequest(code, "格式错误支部", OrganizationKind.Branch, t.A));
+
+        var message = Assert.Single((await response.ProblemErrorsAsync())["code"]);
+        Assert.Contains("组织代码", message, StringComparison.Ordinal);
+        Assert.Contains("2", message, StringComparison.Ordinal);
+        Assert.Contains("32", message, StringComparison.Ordinal);
+        var after = (await (await client.GetAsync("/api/v1/organizations?pageSize=1")).ReadAsync<Paged<OrganizationNode>>()).Total;
+        Assert.Equal(before, after);
+
+        var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations") { Content = JsonContent.Create(new CreateOrganizationRequest(code, "格式错误支部", OrganizationKind.Branch, t.A), options: Http.Json) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        Assert.Contains("code", Assert.Single((await (await client.SendAsync(english)).ProblemErrorsAsync())["code"]), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CodeFormat_Boundaries_ShortestAndLongestAccepted_AndAChangeIsCheckedToo()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var unique = Demo.UniqueCode("L").Replace("-", string.Empty, StringComparison.Ordinal);
+        var longest = (unique + new string('9', 32))[..32];
+        var shortest = "Z" + Random.Shared.Next(0, 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await app.WithDbAsync(async db => await db.Organizations.Where(o => o.Code == shortest).ExecuteUpdateAsync(s => s.SetProperty(o => o.Code, o => "OLD" + o.Id)));
+
+        var created = await client.PostJsonAsync("/api/v1/organizations", new CreateOrganizationRequest(longest, "最长代码支部", OrganizationKind.Branch, t.A));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var org = await created.ReadAsync<OrganizationDetail>();
+        var shortened = await client.PutJsonAsync($"/api/v1/organizations/{org.Id}", new UpdateOrganizationRequest(shortest, org.Name, null, org.Version));
+        Assert.Equal(HttpStatusCode.OK, shortened.StatusCode);
+        org = await shortened.ReadAsync<OrganizationDetail>();
+        Assert.Equal(shortest, org.Code);
+
+        var bad = await client.PutJsonAsync($"/api/v1/organizations/{org.Id}", new UpdateOrganizationRequest("z9", org.Name, null, org.Version));
+        Assert.Contains("code", (await bad.ProblemErrorsAsync()).Keys);
+        Assert.Equal(shortest, await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == org.Id).Select(o => o.Code).FirstAsync()));
+
+        // A code from before the format existed may stay while other fields change; only a new code is checked.
+        var legacy = "旧" + unique;
+        await app.WithDbAsync(async db => await db.Organizations.Where(o => o.Id == org.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Code, legacy)));
+        var renamed = await client.PutJsonAsync($"/api/v1/organizations/{org.Id}", new UpdateOrganizationRequest(legacy, "改名后的支部", null, org.Version));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
     }
 
     [Fact]

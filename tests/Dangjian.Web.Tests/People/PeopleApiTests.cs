@@ -143,6 +143,40 @@ public abstract class PeopleApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task CreateAndUpdate_FarFutureDates_Are400NamingTheField_AndChangeNothing()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var created = await (await client.PostJsonAsync("/api/v1/people", Member("远日", RosterFiles.NewIdNumber(), t.BranchOfA))).ReadAsync<PersonDetail>();
+        var before = await app.WithDbAsync(db => db.People.CountAsync());
+        // 9982 is the first year whose eighteenth birthday DateOnly cannot hold (the join-date rule adds 18 years).
+        PersonRequest[] requests =
+        [
+            Member("远日", RosterFiles.NewIdNumber(), t.BranchOfA) with { BirthDate = new DateOnly(9999, 12, 31) },
+            Member("远日", RosterFiles.NewIdNumber(), t.BranchOfA) with { BirthDate = new DateOnly(9982, 1, 1) },
+            Member("远日", RosterFiles.NewIdNumber(), t.BranchOfA) with { JoinedPartyOn = DateOnly.MaxValue },
+            Member("远日", RosterFiles.NewIdNumber(), t.BranchOfA) with { BirthDate = DateOnly.MinValue },
+        ];
+
+        foreach (var request in requests)
+        {
+            var field = request.JoinedPartyOn == DateOnly.MaxValue ? "joinedPartyOn" : "birthDate";
+            var posted = await client.PostJsonAsync("/api/v1/people", request);
+            var put = await client.PutJsonAsync($"/api/v1/people/{created.Id}", request with { IdNumber = created.IdNumber, Version = created.Version });
+            foreach (var response in new[] { posted, put })
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                var message = Assert.Single((await response.ProblemErrorsAsync())[field]);
+                Assert.Contains("1900-01-01", message, StringComparison.Ordinal);
+                Assert.Contains("2199-12-31", message, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.People.CountAsync()));
+        Assert.Equal(created.Version, (await (await client.GetAsync($"/api/v1/people/{created.Id}")).ReadAsync<PersonDetail>()).Version);
+    }
+
+    [Fact]
     public async Task Update_FromAStaleVersion_IsAConflict_AndKeepsTheFirstEdit()
     {
         var t = await app.TownshipsAsync();

@@ -41,25 +41,90 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
         Assert.Contains("ID number", Assert.Single(en).Keys);
     }
 
-    [Fact]
-    public async Task Template_ImportedAsIs_IsAccepted()
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task Template_SampleRowLeftIn_IsRefusedByName_AndNothingImported_UntilDeleted(string language)
     {
-        // The template's example row is valid, so a user who fills it in the same way gets a clean import.
-        var client = await app.ClientForAsync(Demo.OrgAdminA);
-        var template = await client.GetByteArrayAsync("/api/v1/people/import/template");
+        // The template as the import page downloads it (signed in, the page's link), one real row filled in below the sample.
+        var cookie = await app.SignInAsync(Demo.OrgAdminA);
+        var pageHtml = await cookie.GetStringAsync("/people/import");
+        Assert.Contains("href=\"api/v1/people/import/template\"", pageHtml, StringComparison.Ordinal);
+        var download = new HttpRequestMessage(HttpMethod.Get, "/api/v1/people/import/template");
+        download.Headers.AcceptLanguage.ParseAdd(language);
+        var template = await (await cookie.SendAsync(download)).Content.ReadAsByteArrayAsync();
         var rows = RosterFiles.Read(template);
+        var sample = Assert.Single(rows);
+        var headers = sample.Keys.ToList(); // in the template's language, in RosterFiles.Headers' order
+        var sampleName = (string)sample[headers[0]]!;
         var t = await app.TownshipsAsync();
-        var code = await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == t.BranchOfA).Select(o => o.Code).FirstAsync());
-        var id = RosterFiles.NewIdNumber();
-        rows[0]["身份证号码"] = id;
-        rows[0]["入党日期"] = Dangjian.Domain.People.IdNumber.BirthDateOf(id)!.Value.AddYears(25).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        rows[0]["出生日期"] = null;
-        rows[0]["性别"] = null;
-        rows[0]["组织代码"] = code;
+        var (codeA, _) = await CodesAsync(t);
+        var real = RosterFiles.Member("真实党员", codeA);
+        using var file = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(file, new[] { sample, headers.Select((h, i) => (h, real[RosterFiles.Headers[i]])).ToDictionary(x => x.h, x => x.Item2) });
+        var withSample = file.ToArray();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var before = await CountsAsync();
 
-        var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build(rows)));
+        var post = new HttpRequestMessage(HttpMethod.Post, Url) { Content = RosterFiles.Content(withSample) };
+        post.Headers.AcceptLanguage.ParseAdd(language);
+        var refused = await client.SendAsync(post);
 
-        Assert.Equal(1, (await response.ReadAsync<RosterImportSummary>()).Imported);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("rowErrors").Deserialize<List<ImportError>>(Http.Json)!;
+        output.WriteLine(string.Join("\n", errors));
+        var error = Assert.Single(errors);
+        Assert.Equal(2, error.Row);
+        Assert.Equal(headers[0], error.Column);
+        Assert.Contains(sampleName, error.Message, StringComparison.Ordinal);
+        Assert.Contains(language == "en" ? "delete" : "删除", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await CountsAsync());
+
+        // Deleting the sample row is all it takes.
+        var accepted = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build([real])));
+        Assert.Equal(1, (await accepted.ReadAsync<RosterImportSummary>()).Imported);
+    }
+
+    [Fact]
+    public async Task Import_OrganizationCodeOutOfFormat_SaysWhatACodeLooksLike()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build([
+            RosterFiles.Member("代码小写", codeA.ToLowerInvariant()),  // row 2: the right code in the wrong case
+            RosterFiles.Member("代码未知", "D99.T99"),                 // row 3: in format, but no such organization
+        ])));
+
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").Deserialize<List<ImportError>>(Http.Json)!;
+        var format = Assert.Single(errors, e => e.Row == 2);
+        Assert.Equal("组织代码", format.Column);
+        Assert.Contains("大写字母", format.Message, StringComparison.Ordinal);
+        var unknown = Assert.Single(errors, e => e.Row == 3);
+        Assert.DoesNotContain("大写字母", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_FarFutureDates_NamedByRowAndColumn_Not500()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var farBirth = RosterFiles.Member("远生", codeA);
+        farBirth["出生日期"] = "9999-12-31";
+        var farJoin = RosterFiles.Member("远入", codeA);
+        farJoin["入党日期"] = "9982-01-01";
+        var before = await CountsAsync();
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build([farBirth, farJoin])));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").Deserialize<List<ImportError>>(Http.Json)!;
+        Assert.Contains(errors, e => e.Row == 2 && e.Column == "出生日期" && e.Message.Contains("2199-12-31", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "入党日期" && e.Message.Contains("2199-12-31", StringComparison.Ordinal));
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public sealed class AuditLogService(DangjianDbContext db, ScopeService scopes)
     {
         await DemandAsync(ct);
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(entityType))
@@ -47,7 +48,7 @@ public sealed class AuditLogService(DangjianDbContext db, ScopeService scopes)
         }
 
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(a => a.Sequence).Skip((p - 1) * size).Take(size)
+        var rows = await q.OrderByDescending(a => a.Sequence).Skip(window.Skip).Take(size)
             .Select(a => new AuditRow(a.Sequence, a.At, a.Actor, a.Action, a.EntityType, a.EntityId, a.Before, a.After, a.Hash))
             .ToListAsync(ct);
         return new Paged<AuditRow>(rows, total, p, size);

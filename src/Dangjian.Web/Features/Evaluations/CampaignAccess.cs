@@ -16,6 +16,9 @@ public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
 {
     public sealed record Target(int CampaignId, int OrganizationId, CampaignStatus Status);
 
+    /// <summary>A reader of a campaign's results: whether they run it (read everything) and, if not, their own person.</summary>
+    public sealed record ResultsReader(Target Campaign, bool RunsCampaign, int? PersonId);
+
     public async Task<Target> DemandCampaignAsync(int campaignId, Access access, CancellationToken ct)
     {
         var t = await db.EvaluationCampaigns.AsNoTracking().Where(c => c.Id == campaignId)
@@ -53,6 +56,26 @@ public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
             .Join(db.EvaluationCampaigns, f => f.CampaignId, c => c.Id, (f, c) => new Target(c.Id, c.OrganizationId, c.Status))
             .FirstOrDefaultAsync(ct);
         return await CheckAsync(t, "follow-up", followUpId, access, ct);
+    }
+
+    /// <summary>
+    /// Demands read access to a campaign's results (<see cref="ResultsVisibility"/>): those who may write to the campaign
+    /// read them whole; others in scope are refused until the results are publicized, and then read what 公示 shows.
+    /// </summary>
+    public async Task<ResultsReader> DemandResultsAsync(int campaignId, CancellationToken ct)
+    {
+        var t = await DemandCampaignAsync(campaignId, Access.Read, ct);
+        if (await MayWriteAsync(t.OrganizationId, ct))
+        {
+            return new ResultsReader(t, true, null);
+        }
+
+        if (!ResultsVisibility.IsPublic(t.Status))
+        {
+            throw new ScopeRefusedException();
+        }
+
+        return new ResultsReader(t, false, await scopes.CurrentPersonIdAsync(ct));
     }
 
     /// <summary>Whether the caller may change a campaign of this organization (to show or hide edit buttons).</summary>

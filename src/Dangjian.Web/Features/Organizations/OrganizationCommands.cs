@@ -19,6 +19,11 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
     {
         var errors = new FieldErrors();
         var code = errors.Text("code", "Field.Code", request.Code, Organization.MaxCodeLength);
+        if (code.Length is > 0 and <= Organization.MaxCodeLength && !Organization.IsValidCode(code))
+        {
+            errors.Add("code", Organization.CodeFormatRule, Organization.MinCodeLength, Organization.MaxCodeLength);
+        }
+
         var name = errors.Text("name", "Field.Name", request.Name, Organization.MaxNameLength);
         if (request.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -80,7 +85,13 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
             node.Kind = kind;
         }
 
-        node.Code = code;
+        if (code != node.Code)
+        {
+            // Only a new code must fit the format: one from before it existed may stay while other fields change.
+            Organization.EnsureCode(code);
+            node.Code = code;
+        }
+
         node.Name = name;
         await db.SaveChangesAsync(ct);
     }

@@ -58,7 +58,8 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
     public async Task<Paged<OrganizationNode>> ListAsync(string? search, int? parentId, bool includeDissolved, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
 
         var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
@@ -80,7 +81,7 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
         }
 
         var total = await orgs.CountAsync(ct);
-        var rows = await orgs.OrderBy(o => o.Path).Skip((p - 1) * size).Take(size)
+        var rows = await orgs.OrderBy(o => o.Path).Skip(window.Skip).Take(size)
             .Select(o => new OrganizationNode(
                 o.Id, o.Code, o.Name, o.Kind, o.ParentId, o.Path, o.Status,
                 db.People.Count(x => x.OrganizationId == o.Id && !x.IsRemoved),

@@ -18,12 +18,13 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
     public async Task<Paged<PersonRow>> ListAsync(RosterFilter filter, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         var (query, scope) = await FilteredAsync(filter, ct);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(x => x.Person.Name).ThenBy(x => x.Person.Id)
-            .Skip((p - 1) * size).Take(size)
+            .Skip(window.Skip).Take(size)
             .Select(x => new { x.Person, x.Org.Name, x.Org.Code })
             .ToListAsync(ct);
         return new Paged<PersonRow>(rows.Select(r => ToRow(r.Person, r.Name, r.Code, scope)).ToList(), total, p, size);

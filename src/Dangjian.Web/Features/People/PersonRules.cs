@@ -1,3 +1,4 @@
+using Dangjian.Domain.Common;
 using Dangjian.Domain.People;
 using Dangjian.Web.Infrastructure;
 
@@ -39,8 +40,11 @@ public static class PersonRules
             errors.Add("idNumber", "Input.Required", "Field.IdNumber");
         }
 
+        // A day outside SaneDates is named once and checked no further (its arithmetic could not be done).
+        var birthSane = errors.SaneDay("birthDate", "Field.BirthDate", r.BirthDate);
+        var joinSane = errors.SaneDay("joinedPartyOn", "Field.JoinedPartyOn", r.JoinedPartyOn);
         var gender = r.Gender;
-        var birth = r.BirthDate;
+        var birth = birthSane ? r.BirthDate : null;
         if (idNumber is not null && IdNumber.IsValid(idNumber, today))
         {
             // The ID number fixes birth date and sex; a form that says otherwise is wrong.
@@ -51,7 +55,7 @@ public static class PersonRules
                 errors.Add("gender", "Person.GenderMismatch");
             }
 
-            if (birth != IdNumber.BirthDateOf(idNumber))
+            if (birthSane && birth != IdNumber.BirthDateOf(idNumber))
             {
                 errors.Add("birthDate", "Person.BirthDateMismatch");
             }
@@ -71,7 +75,7 @@ public static class PersonRules
         {
             errors.Add("joinedPartyOn", "Input.Required", "Field.JoinedPartyOn");
         }
-        else if (r.JoinedPartyOn is { } j && (j > today || (birth is { } bd && j < bd.AddYears(18))))
+        else if (joinSane && r.JoinedPartyOn is { } j && (j > today || (birth is { } bd && j < SaneDates.AddYearsClamped(bd, 18))))
         {
             // 党章 第一条: 年满十八岁 — nobody joins before eighteen.
             errors.Add("joinedPartyOn", "Person.JoinedTooEarly");

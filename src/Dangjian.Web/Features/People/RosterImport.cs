@@ -439,9 +439,18 @@ public sealed class RosterImport(
         }
 
         var taken = await TakenIdNumbersAsync(rowsById.Keys, ct);
+        var examples = RosterTemplate.ExampleNames(text);
         var people = new List<Person>(sheet.Drafts.Count);
         foreach (var d in sheet.Drafts)
         {
+            if (RosterTemplate.IsExample(d.Name, d.IdNumber, examples))
+            {
+                // The template's example row left in: it would import as a real person. Name it and nothing else.
+                d.Fail(RosterColumn.Name, sheet.HeaderOf(RosterColumn.Name, text), "Import.SampleRow", d.Name?.Trim() ?? string.Empty);
+                report.AddAll(d);
+                continue;
+            }
+
             int? organizationId = null;
             if (string.IsNullOrEmpty(d.OrganizationCode))
             {
@@ -449,6 +458,10 @@ public sealed class RosterImport(
                 {
                     d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), "Input.Required", "Field.Code");
                 }
+            }
+            else if (!Organization.IsValidCode(d.OrganizationCode))
+            {
+                d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), Organization.CodeFormatRule, Organization.MinCodeLength, Organization.MaxCodeLength);
             }
             else if (!organizations.TryGetValue(d.OrganizationCode, out var org) || !scope.Allows(Access.Write, org.Path))
             {

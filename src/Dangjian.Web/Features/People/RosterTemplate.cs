@@ -4,6 +4,7 @@ using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -18,6 +19,39 @@ public sealed class RosterTemplate(ScopeService scopes, EnumLabels labels, IStri
 {
     /// <summary>A made-up ID number that passes the check (region 110105, born 1985-03-04, male).</summary>
     public static readonly string ExampleIdNumber = "11010519850304123" + IdNumber.CheckCharacter("11010519850304123");
+
+    /// <summary>The example row's name in every language the template is given in.</summary>
+    public static IReadOnlySet<string> ExampleNames(IStringLocalizer<PeopleText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var current = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in HostSetup.Cultures)
+            {
+                CultureInfo.CurrentUICulture = culture;
+                names.Add(text["Example.Name"].Value);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = current;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Whether a roster row is the template's example left in the file: its name (in any language) or its made-up ID
+    /// number. Imported, it would put a fictional person on the roster.
+    /// </summary>
+    public static bool IsExample(string? name, string? idNumber, IReadOnlySet<string> exampleNames)
+    {
+        ArgumentNullException.ThrowIfNull(exampleNames);
+        return (name is not null && exampleNames.Contains(name.Trim()))
+            || (idNumber is not null && IdNumber.Normalize(idNumber) == ExampleIdNumber);
+    }
 
     public async Task<byte[]> BuildAsync(CancellationToken ct = default)
     {

@@ -20,7 +20,8 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
     public async Task<Paged<SurveyRow>> ListAsync(int? organizationId, SurveyStatus? status, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         if (organizationId is { } orgId)
         {
@@ -35,7 +36,7 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
             .Where(s => text == string.Empty || s.Title.Contains(text))
             .Join(orgs, s => s.OrganizationId, o => o.Id, (s, o) => new { s, o.Name, Questions = db.SurveyQuestions.Count(q => q.SurveyId == s.Id) });
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(x => x.s.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await query.OrderByDescending(x => x.s.Id).Skip(window.Skip).Take(size).ToListAsync(ct);
         var keys = rows.Select(r => r.s.BoxKey).ToList();
         var counts = await db.BallotBoxes.AsNoTracking().Where(b => keys.Contains(b.Key)).ToDictionaryAsync(b => b.Key, b => b.BallotsCast, ct);
         var now = time.GetUtcNow();

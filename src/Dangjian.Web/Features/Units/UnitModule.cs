@@ -33,11 +33,12 @@ public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
     public async Task<Paged<UnitRow>> ListAsync(bool uncoveredOnly, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         var query = await QueryAsync(uncoveredOnly, search, ct);
         var total = await query.CountAsync(ct);
-        var rows = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await query.Skip(window.Skip).Take(size).ToListAsync(ct);
         return new Paged<UnitRow>(rows, total, p, size);
     }
 

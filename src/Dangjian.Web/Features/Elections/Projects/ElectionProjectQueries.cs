@@ -18,10 +18,11 @@ public sealed class ElectionProjectQueries(
     public async Task<Paged<ProjectRow>> ListAsync(ElectionStage? stage, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         var rows = await AllInScopeAsync(stage, ct);
-        return new Paged<ProjectRow>(rows.Skip((p - 1) * size).Take(size).ToList(), rows.Count, p, size);
+        return new Paged<ProjectRow>(rows.Skip(window.Skip).Take(size).ToList(), rows.Count, p, size);
     }
 
     public async Task<IReadOnlyList<ProjectRow>> AllInScopeAsync(ElectionStage? stage, CancellationToken ct = default)

@@ -19,11 +19,12 @@ public sealed class CampaignQueries(
         int? year, CampaignKind? kind, CampaignStatus? status, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         var query = await QueryAsync(year, kind, status, search, ct);
         var total = await query.CountAsync(ct);
-        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.Skip(window.Skip).Take(size).ToListAsync(ct);
         return new Paged<CampaignRow>(items, total, p, size);
     }
 

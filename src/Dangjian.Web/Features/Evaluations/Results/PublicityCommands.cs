@@ -51,11 +51,15 @@ public sealed class PublicityCommands(
             throw new DomainRuleException("Evaluation.ResultsStale", "results");
         }
 
+        var errors = new FieldErrors();
+        errors.SaneDay("from", "Field.Evaluation.PublicityFrom", request.From);
+        errors.SaneDay("to", "Field.Evaluation.PublicityTo", request.To);
+        errors.ThrowIfAny(); // the page's date pickers reach here without the API's filter; the day count below needs sane days
+
         var calendar = await calendars.CurrentAsync(ct);
         var minimum = options.Value.PublicityWorkingDays;
         var from = request.From ?? Today();
         var to = request.To ?? LastDay(calendar, from, minimum);
-        var errors = new FieldErrors();
         if (to < from)
         {
             errors.Add("to", "Evaluation.PeriodBackwards");

@@ -1,4 +1,5 @@
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
@@ -6,13 +7,14 @@ namespace Dangjian.Web.Features.Evaluations.Results;
 
 /// <summary>
 /// Excel files of a campaign: all scores (one row per subject: every component, per-group scores, grade, rank,
-/// consequences), per-dimension means, and the score import template (subject, 实绩, 组织考察).
+/// consequences), per-dimension means, and the score import template (subject, 实绩, 组织考察). All of them hold
+/// component scores, so only those who run the campaign get them.
 /// </summary>
 public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, IStringLocalizer<ResultsText> text)
 {
     public async Task<byte[]> ScoresAsync(int campaignId, CancellationToken ct = default)
     {
-        var view = await queries.ResultsAsync(campaignId, ct);
+        var view = await FullResultsAsync(campaignId, ct);
         var rows = view.Results.Select(r =>
         {
             var row = new Dictionary<string, object?>
@@ -21,7 +23,7 @@ public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, 
                 [text["Col.Subject"]] = ExcelFile.Safe(r.Name),
                 [text["Col.Description"]] = ExcelFile.Safe(r.Description),
                 [text["Col.Achievement"]] = r.Achievement,
-                [text["Col.Democratic"]] = Round(r.Democratic),
+                [text["Col.Democratic"]] = r.Democratic is { } democratic ? Round(democratic) : null,
                 [text["Col.Inspection"]] = r.Inspection,
                 [text["Col.Composite"]] = Round(r.Composite),
             };
@@ -49,7 +51,7 @@ public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, 
 
     public async Task<byte[]> DimensionsAsync(int campaignId, CancellationToken ct = default)
     {
-        var view = await queries.ResultsAsync(campaignId, ct);
+        var view = await FullResultsAsync(campaignId, ct);
         var rows = view.Results.Select(r =>
         {
             var row = new Dictionary<string, object?> { [text["Col.Subject"]] = ExcelFile.Safe(r.Name) };
@@ -119,6 +121,12 @@ public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, 
         }
 
         return rows;
+    }
+
+    private async Task<CampaignResultsView> FullResultsAsync(int campaignId, CancellationToken ct)
+    {
+        var view = await queries.ResultsAsync(campaignId, ct);
+        return view.Full ? view : throw new ScopeRefusedException();
     }
 
     private static bool IsBlank(object? v) => v is null || (v is string s && string.IsNullOrWhiteSpace(s));

@@ -10,8 +10,12 @@ public sealed record CampaignHeader(
     int Id, string Title, int Year, int OrganizationId, string OrganizationName, CampaignKind Kind, SubjectKind SubjectKind,
     CampaignStatus Status, DateOnly? PublicityFrom, DateOnly? PublicityTo, bool HasPublicLink, int Version, bool MayWrite);
 
+/// <summary>
+/// A subject's result. To a reader who does not run the campaign, another subject's row holds only what 公示 shows
+/// (name, rank, grade, composite): the component scores are null and the details empty.
+/// </summary>
 public sealed record SubjectResultView(
-    int SubjectId, string Name, string? Description, int Rank, decimal? Achievement, decimal? Inspection, decimal Democratic,
+    int SubjectId, string Name, string? Description, int Rank, decimal? Achievement, decimal? Inspection, decimal? Democratic,
     decimal Composite, string Grade, string ThresholdGrade, bool Vetoed, IReadOnlyList<VetoEntry> Vetoes, bool DemotedByQuota,
     decimal? BonusCoefficient, bool AwardEligible, bool BlocksPromotion, bool MassCriticism, decimal? MassWorstShare,
     IReadOnlyList<GroupDetail> Groups, IReadOnlyList<DimensionMean> Dimensions);
@@ -20,7 +24,10 @@ public sealed record GroupProgressView(int Id, string Name, EvaluatorKind Kind, 
 
 public sealed record GradeCount(string Grade, int Count);
 
-/// <summary>A campaign's results page: header, per group the response counts, results by rank, grade distribution, whether results are stale.</summary>
+/// <summary>
+/// A campaign's results page: header, per group the response counts, results by rank, grade distribution, whether results
+/// are stale. <see cref="Full"/> is false for a reader who does not run the campaign: then it holds only what 公示 shows.
+/// </summary>
 public sealed record CampaignResultsView(
     CampaignHeader Campaign,
     IReadOnlyList<string> Scale,
@@ -29,7 +36,8 @@ public sealed record CampaignResultsView(
     IReadOnlyList<GradeCount> GradeDistribution,
     bool Stale,
     int UnansweredObjections,
-    decimal MassCriticismShare);
+    decimal MassCriticismShare,
+    bool Full);
 
 public sealed record FollowUpView(int Id, int SubjectId, string SubjectName, string Grade, string Measure, string? Owner, DateOnly? Deadline, FollowUpStatus Status, string? Outcome, int Version);
 
@@ -39,7 +47,7 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
 {
     public async Task<CampaignResultsView> ResultsAsync(int campaignId, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Read, ct);
+        var reader = await access.DemandResultsAsync(campaignId, ct);
         var header = await HeaderAsync(campaignId, ct);
         var campaign = await db.EvaluationCampaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
         var criteria = CampaignJson.Criteria(campaign.CriteriaJson);
@@ -58,6 +66,13 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
         var views = results.Where(r => bySubject.ContainsKey(r.SubjectId)).Select(r =>
         {
             var s = bySubject[r.SubjectId];
+            if (!reader.RunsCampaign && (s.PersonId is null || s.PersonId != reader.PersonId))
+            {
+                // What the public page shows of another subject, and nothing more.
+                return new SubjectResultView(s.Id, s.Name, s.Description, r.Rank, null, null, null, r.Composite, r.Grade, r.Grade, false, [], false,
+                    null, false, false, false, null, [], []);
+            }
+
             var d = ResultDetail.Read(r.DetailJson);
             return new SubjectResultView(
                 s.Id, s.Name, s.Description, r.Rank, s.Achievement, s.Inspection, r.Democratic, r.Composite, r.Grade, d.ThresholdGrade,
@@ -68,8 +83,13 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
         var stale = results.Count > 0 && (results.Count != subjects.Count || results.Any(r =>
             !bySubject.TryGetValue(r.SubjectId, out var s) || ResultDetail.Read(r.DetailJson).Inputs != new ScoreInputs(s.Achievement, s.Inspection, s.VetoItems)));
         var distribution = rules.Select(r => new GradeCount(r.Name, views.Count(v => v.Grade == r.Name))).ToList();
+        if (!reader.RunsCampaign)
+        {
+            return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], [], views, distribution, false, 0, options.Value.MassCriticismShare, false);
+        }
+
         var unanswered = await db.EvaluationObjections.CountAsync(o => o.CampaignId == campaignId && o.AnsweredAt == null, ct);
-        return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], progress, views, distribution, stale, unanswered, options.Value.MassCriticismShare);
+        return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], progress, views, distribution, stale, unanswered, options.Value.MassCriticismShare, true);
     }
 
     public async Task<CampaignHeader> HeaderAsync(int campaignId, CancellationToken ct = default)
@@ -82,9 +102,10 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
             c.c.PublicityFrom, c.c.PublicityTo, c.c.PublicTokenHash is not null, c.c.Version, mayWrite);
     }
 
+    /// <summary>Follow-ups name each subject's grade from the moment results are computed: for those who run the campaign.</summary>
     public async Task<IReadOnlyList<FollowUpView>> FollowUpsAsync(int campaignId, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Read, ct);
+        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
         return await db.EvaluationFollowUps.AsNoTracking().Where(f => f.CampaignId == campaignId)
             .Join(db.EvaluationSubjects, f => f.SubjectId, s => s.Id, (f, s) => new { f, s.Name, s.Order })
             .GroupJoin(db.EvaluationResults, x => x.f.SubjectId, r => r.SubjectId, (x, r) => new { x, r })
@@ -94,9 +115,10 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
             .ToListAsync(ct);
     }
 
+    /// <summary>Objections name subjects, filers and their contacts: for those who run the campaign.</summary>
     public async Task<IReadOnlyList<ObjectionView>> ObjectionsAsync(int campaignId, bool unansweredOnly = false, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Read, ct);
+        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
         var query = db.EvaluationObjections.AsNoTracking().Where(o => o.CampaignId == campaignId);
         if (unansweredOnly)
         {

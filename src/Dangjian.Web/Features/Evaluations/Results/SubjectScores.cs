@@ -28,9 +28,10 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
     /// <summary>Separates a veto item from its note in <see cref="EvaluationSubject.VetoItems"/> (one line per item).</summary>
     public const string NoteSeparator = " — ";
 
+    /// <summary>Every subject's 实绩 and 组织考察: for those who run the campaign, before and after publicity alike.</summary>
     public async Task<IReadOnlyList<SubjectScoresView>> ListAsync(int campaignId, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Read, ct);
+        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
         var subjects = await db.EvaluationSubjects.AsNoTracking().Where(s => s.CampaignId == campaignId)
             .OrderBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
         return [.. subjects.Select(View)];

@@ -22,7 +22,8 @@ public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes,
     {
         ArgumentNullException.ThrowIfNull(filter);
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
 
         var asOf = filter.AsOf ?? Today;
@@ -36,7 +37,7 @@ public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes,
         var rows = Filter(inTownship, filter).ToList();
         return new ComplianceOverview(
             asOf, asOf.Year, shares, townships, [.. options.Value.Rules().Types],
-            new Paged<ComplianceRow>([.. rows.Skip((p - 1) * size).Take(size)], rows.Count, p, size));
+            new Paged<ComplianceRow>([.. rows.Skip(window.Skip).Take(size)], rows.Count, p, size));
     }
 
     /// <summary>Every row the filter selects (for the export).</summary>

@@ -22,7 +22,8 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
     public async Task<Paged<DemocraticLifeRow>> ListAsync(int? organizationId, int? year, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         if (year is { } y && y is < DemocraticLifeMeeting.MinYear or > DemocraticLifeMeeting.MaxYear)
         {
             errors.Add("year", "Input.OutOfRange", "Field.DemocraticLife.Year", DemocraticLifeMeeting.MinYear, DemocraticLifeMeeting.MaxYear);
@@ -41,7 +42,7 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
             .Join(orgs, m => m.OrganizationId, o => o.Id, (m, o) => new { m, o.Name });
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(x => x.m.Year).ThenByDescending(x => x.m.PlannedDate).ThenBy(x => x.Name).ThenByDescending(x => x.m.Id)
-            .Skip((p - 1) * size).Take(size).ToListAsync(ct);
+            .Skip(window.Skip).Take(size).ToListAsync(ct);
         var ids = rows.Select(r => r.m.Id).ToList();
         var problems = await db.DemocraticLifeProblems.AsNoTracking().Include(x => x.Rectifications).Where(x => ids.Contains(x.MeetingId)).ToListAsync(ct);
         var byMeeting = problems.ToLookup(x => x.MeetingId);

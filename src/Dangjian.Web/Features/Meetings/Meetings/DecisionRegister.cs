@@ -42,10 +42,11 @@ public sealed class DecisionRegister(DangjianDbContext db, ScopeService scopes, 
     public async Task<Paged<DecisionRow>> ListAsync(int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         var rows = await RowsAsync(organizationId, from, to, outcome, search, ct);
-        return new Paged<DecisionRow>(rows.Skip((p - 1) * size).Take(size).ToList(), rows.Count, p, size);
+        return new Paged<DecisionRow>(rows.Skip(window.Skip).Take(size).ToList(), rows.Count, p, size);
     }
 
     public async Task<IReadOnlyList<DecisionRow>> RowsAsync(int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, CancellationToken ct = default)

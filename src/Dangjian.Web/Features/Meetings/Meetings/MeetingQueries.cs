@@ -24,11 +24,12 @@ public sealed class MeetingQueries(
         int? organizationId, MeetingType? type, MeetingStatus? status, DateOnly? from, DateOnly? to, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var (p, size) = Paging.Check(page, pageSize, errors);
+        var window = Paging.Check(page, pageSize, errors);
+        var (p, size) = window;
         errors.ThrowIfAny();
         var rows = await QueryAsync(organizationId, type, status, from, to, search, ct);
         var total = await rows.CountAsync(ct);
-        var items = await rows.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await rows.Skip(window.Skip).Take(size).ToListAsync(ct);
         return new Paged<MeetingRow>(items, total, p, size);
     }
 
