@@ -106,7 +106,7 @@ public static class HostSetup
         services.AddTeams();
         services.AddPeople();
         services.AddUnits();
-        services.AddAccounts();
+        services.AddAccounts(config);
         services.AddAuditLog();
         services.AddHome();
         services.AddElectionProjects(config);
@@ -156,9 +156,9 @@ public static class HostSetup
 
         services.AddIdentityCore<AppUser>(o =>
             {
-                // ORG-5: lockout after 5 failed sign-ins; passwords long rather than baroque (NIST SP 800-63B).
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // ORG-5: failed sign-ins never lock an account (anyone who knew a user name could lock its owner out);
+                // SignInService slows further tries per name and address instead (NIST SP 800-63B §5.2.2 rate
+                // limiting). A lockout set by other means is still honoured. Passwords long rather than baroque (§5.1.1).
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;
