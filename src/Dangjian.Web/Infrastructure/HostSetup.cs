@@ -221,6 +221,7 @@ public static class HostSetup
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseCurrentUser();
+        app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
