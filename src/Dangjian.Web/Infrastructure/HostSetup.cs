@@ -50,6 +50,11 @@ public static class HostSetup
             .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxUploadBytes > 0 && o.OpinionSubmissionsPerMinute > 0, "Dangjian settings must be positive.")
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddOptions<ForwardedHeadersSettings>().Bind(config.GetSection(ForwardedHeadersSettings.Section))
+            .Validate(o => o.IsValid, "Dangjian:ForwardedHeaders: KnownProxies must be IP addresses and KnownNetworks CIDR networks (10.0.0.0/8).")
+            .ValidateOnStart();
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((o, s) => s.Value.Apply(o));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -216,6 +221,7 @@ public static class HostSetup
 
     public static void UseDangjian(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

@@ -27,6 +27,12 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual int SignInAttemptsPerMinute => 10_000;
 
+    /// <summary>The one reverse proxy whose X-Forwarded-* headers the app believes (a test sets <see cref="TestPeer.Header"/> to it).</summary>
+    public const string KnownProxy = "10.0.0.100";
+
+    /// <summary>The proxy setting; null for an app that trusts no proxy (the default of a real installation).</summary>
+    protected virtual string? KnownProxySetting => KnownProxy;
+
     /// <summary>
     /// The first wait after failed sign-ins, long here so that a test's next try surely falls inside it however slow the
     /// machine (the shipped default is 1 second).
@@ -49,6 +55,11 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         // Every test's phone comes from the same (test server) address: the vote limit is for a meeting room, not a suite.
         builder.UseSetting("Elections:VoteRateLimitPerMinute", "100000");
         builder.UseSetting("Dangjian:SignIn:FirstDelaySeconds", SignInFirstDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (KnownProxySetting is { } proxy)
+        {
+            builder.UseSetting("Dangjian:ForwardedHeaders:KnownProxies:0", proxy);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestPeer>());
     }
