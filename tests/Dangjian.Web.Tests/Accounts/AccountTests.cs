@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Tests.Accounts;
 
@@ -587,23 +586,9 @@ public abstract partial class AccountTests(AppFixture app)
     private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// <summary>A string of the sign-in page as the app shows it by default (zh-CN).</summary>
-    private string Text(string key, params object[] arguments) => InCulture(() => app.Services.GetRequiredService<IStringLocalizer<AccountText>>()[key, arguments].Value);
+    private string Text(string key, params object[] arguments) => app.Text<AccountText>("zh-CN", key, arguments);
 
-    private string Labels(AccountRole role) => InCulture(() => app.Services.GetRequiredService<IStringLocalizer<EnumText>>()[$"{nameof(AccountRole)}.{role}"].Value);
-
-    private static string InCulture(Func<string> read)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
+    private string Labels(AccountRole role) => app.Text<EnumText>("zh-CN", $"{nameof(AccountRole)}.{role}");
 
     private async Task AssertAuditIntactAsync()
     {

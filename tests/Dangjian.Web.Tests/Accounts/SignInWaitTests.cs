@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Tests.Accounts;
@@ -150,9 +150,9 @@ public sealed class SignInClockApp : SqliteApp
     /// <summary>A new member account of the district, made by the bootstrap admin through the API.</summary>
     public async Task<(string UserName, string Password)> AccountAsync()
     {
-        var userName = Infrastructure.Demo.UniqueCode("user.");
+        var userName = Infrastructure.Demo.UniqueCode("user."); // "Demo" alone is this fixture's demo-data switch
         var password = "pw" + Guid.NewGuid().ToString("N")[..12] + "7q";
-        var root = await WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Organizations, o => o.ParentId == null));
+        var root = await WithDbAsync(db => db.Organizations.FirstAsync(o => o.ParentId == null));
         var admin = await ClientForAsync(RootName);
         var response = await admin.PostJsonAsync("/api/v1/accounts", new CreateAccountRequest(userName, "测试", password, null, [new GrantRequest(AccountRole.Member, root.Id)]));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -160,17 +160,5 @@ public sealed class SignInClockApp : SqliteApp
     }
 
     /// <summary>A sign-in page string in the app's default language (zh-CN).</summary>
-    public string Text(string key, params object[] arguments)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        try
-        {
-            return Services.GetRequiredService<IStringLocalizer<AccountText>>()[key, arguments].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
+    public string Text(string key, params object[] arguments) => this.Text<AccountText>("zh-CN", key, arguments);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -11,7 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Tests.Infrastructure;
 
@@ -163,19 +161,7 @@ public abstract partial class CrossSiteRequestGuardTests(AppFixture app)
         return problem.TryGetProperty("title", out var title) && title.GetString() == RuleTextIn("zh-CN", "Problem.CrossSite");
     }
 
-    private string RuleTextIn(string culture, string key)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            return app.Services.GetRequiredService<IStringLocalizer<RuleText>>()[key].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
+    private string RuleTextIn(string culture, string key) => app.Text<RuleText>(culture, key);
 
     /// <summary>The antiforgery token a staff page carries for the signed-in user (in its sign-out form).</summary>
     private static async Task<string> PageTokenAsync(HttpClient cookie)
