@@ -45,6 +45,20 @@ public sealed class SignInTests(BrowserApp app, ITestOutputHelper output) : Brow
     });
 
     [Fact]
+    public Task SignIn_UnknownName_ShowsTheSameMessageAsAWrongPassword() => RunAsync(async page =>
+    {
+        var login = await new LoginPage(page).OpenAsync();
+        await login.SubmitAsync("orgadmin.b", "not-the-password-2");
+        await Expect(login.Error).ToHaveTextAsync(Ui.Text<AccountText>("Failed", Ui.Zh));
+        var forKnown = await login.Error.TextContentAsync();
+
+        await login.SubmitAsync("nobody-" + Guid.NewGuid().ToString("N")[..8], "not-the-password-2");
+
+        await Expect(login.Error).ToHaveTextAsync(forKnown!);
+        await Expect(login.SignInButton).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task Home_Anonymous_IsSentToSignInAndBackAfterwards() => RunAsync(async page =>
     {
         await page.GotoAsync("terms");

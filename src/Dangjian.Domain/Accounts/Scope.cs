@@ -77,4 +77,11 @@ public sealed class Scope
     /// </summary>
     public bool MayGrant(AccountRole role, string path) =>
         role == AccountRole.DistrictAdmin ? IsDistrictAdmin : Allows(Access.ManageAccounts, path);
+
+    /// <summary>
+    /// Whether this caller may issue a bearer token for an account: its holder may; otherwise only a district admin who
+    /// manages the account, and the token's calls are then logged as the admin acting as the holder. An OrgAdmin may
+    /// not mint tokens for the people below them: that would let them act as those people under their names.
+    /// </summary>
+    public bool MayIssueToken(bool forOwnAccount, bool managesAccount) => forOwnAccount || (IsDistrictAdmin && managesAccount);
 }

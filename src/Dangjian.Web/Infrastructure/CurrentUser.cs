@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dangjian.Data.Audit;
+using Dangjian.Domain.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
@@ -16,10 +17,28 @@ public sealed class CurrentUser : IAuditActor
 
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>Carried by a bearer token another account issued: that issuer's user name.</summary>
+    public const string TokenIssuerClaim = "dangjian:token_issuer";
+
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
-    /// <summary>The audit log's "who": the account's user name.</summary>
-    public string Name => IsAuthenticated ? Principal.Identity!.Name ?? UserId ?? "unknown" : "anonymous";
+    /// <summary>Whether this call acts for its account on someone else's authority (a token a district admin issued for it).</summary>
+    public bool ActsAsAnother => Principal.FindFirstValue(TokenIssuerClaim) is not null;
+
+    /// <summary>The audit log's "who": the account's user name, or "issuer as account" for a token issued by another.</summary>
+    public string Name
+    {
+        get
+        {
+            if (!IsAuthenticated)
+            {
+                return "anonymous";
+            }
+
+            var holder = Principal.Identity!.Name ?? UserId ?? "unknown";
+            return Principal.FindFirstValue(TokenIssuerClaim) is { } issuer ? ApiToken.ActorName(holder, issuer) : holder;
+        }
+    }
 }
 
 public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider authState, CurrentUser user) : CircuitHandler, IDisposable

@@ -54,6 +54,11 @@ public static class HostSetup
             .Validate(o => o.IsValid(), "Secrecy settings: BatchSize ≥ 1, MaxBatchSize ≥ BatchSize, MixingWindow 0 … 1 minute, EraseTimeout > 0.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Dangjian.Data.Secrecy.SecrecyOptions>>().Value);
+        services.AddOptions<ForwardedHeadersSettings>().Bind(config.GetSection(ForwardedHeadersSettings.Section))
+            .Validate(o => o.IsValid, "Dangjian:ForwardedHeaders: KnownProxies must be IP addresses and KnownNetworks CIDR networks (10.0.0.0/8).")
+            .ValidateOnStart();
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((o, s) => s.Value.Apply(o));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -110,7 +115,7 @@ public static class HostSetup
         services.AddTeams();
         services.AddPeople();
         services.AddUnits();
-        services.AddAccounts();
+        services.AddAccounts(config);
         services.AddAuditLog();
         services.AddHome();
         services.AddElectionProjects(config);
@@ -160,9 +165,9 @@ public static class HostSetup
 
         services.AddIdentityCore<AppUser>(o =>
             {
-                // ORG-5: lockout after 5 failed sign-ins; passwords long rather than baroque (NIST SP 800-63B).
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // ORG-5: failed sign-ins never lock an account (anyone who knew a user name could lock its owner out);
+                // SignInService slows further tries per name and address instead (NIST SP 800-63B §5.2.2 rate
+                // limiting). A lockout set by other means is still honoured. Passwords long rather than baroque (§5.1.1).
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;
@@ -220,6 +225,7 @@ public static class HostSetup
 
     public static void UseDangjian(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // The culture is set first, so the ProblemDetails the exception handler writes are in the caller's language too
         // (a culture set further in would not flow back out to it).
         app.UseRequestLocalization();
@@ -227,6 +233,7 @@ public static class HostSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseCurrentUser();
+        app.UseCrossSiteRequestGuard();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

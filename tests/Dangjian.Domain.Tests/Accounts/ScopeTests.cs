@@ -208,4 +208,30 @@ public sealed class ScopeTests
     {
         Assert.False(Single(role, "/1/2/").MayGrant(AccountRole.Member, "/1/2/7/"));
     }
+
+    [Theory]
+    [InlineData(AccountRole.Member)]
+    [InlineData(AccountRole.Secretary)]
+    [InlineData(AccountRole.Supervisor)]
+    [InlineData(AccountRole.OrgAdmin)]
+    [InlineData(AccountRole.DistrictAdmin)]
+    public void MayIssueToken_ForOwnAccount_IsAllowedToEveryRole(AccountRole role)
+    {
+        Assert.True(Single(role, "/1/2/").MayIssueToken(forOwnAccount: true, managesAccount: false));
+    }
+
+    [Fact]
+    public void MayIssueToken_OrgAdminForAnAccountTheyManage_IsRefused()
+    {
+        Assert.False(Single(AccountRole.OrgAdmin, "/1/").MayIssueToken(forOwnAccount: false, managesAccount: true));
+    }
+
+    [Fact]
+    public void MayIssueToken_DistrictAdminForAnotherAccount_IsAllowedOnlyWhenManaged()
+    {
+        var admin = Single(AccountRole.DistrictAdmin, "/1/");
+
+        Assert.True(admin.MayIssueToken(forOwnAccount: false, managesAccount: true));
+        Assert.False(admin.MayIssueToken(forOwnAccount: false, managesAccount: false));
+    }
 }

@@ -48,6 +48,11 @@ public abstract class BrowserTest(BrowserApp app, ITestOutputHelper output)
             try
             {
                 await body([.. pages.Select(p => p.Page)]);
+
+                // Whatever the test did, the pages it went through must have run under the content security policy
+                // without the browser refusing anything (a refusal means a script, style or connection of ours broke).
+                var violations = pages.SelectMany(p => CspViolations(p.Log)).ToList();
+                Assert.True(violations.Count == 0, "content security policy violations:\n" + string.Join("\n", violations));
             }
             catch (Exception failure)
             {
@@ -69,7 +74,17 @@ public abstract class BrowserTest(BrowserApp app, ITestOutputHelper output)
         }
     }
 
-    private static List<string> Watch(IPage page)
+    /// <summary>The browser's reports of content security policy violations among what it logged (Chromium writes each to the console).</summary>
+    public static IReadOnlyList<string> CspViolations(List<string> log)
+    {
+        lock (log)
+        {
+            return log.Where(l => l.Contains("Content Security Policy", StringComparison.Ordinal)).ToList();
+        }
+    }
+
+    /// <summary>Collects what the browser logs for <paramref name="page"/>: console errors and warnings, page errors, failed requests.</summary>
+    public static List<string> Watch(IPage page)
     {
         var log = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") { lock (log) { log.Add($"console {m.Type}: {m.Text}"); } } };

@@ -144,12 +144,13 @@ public abstract class WholeFlowTests(AppFixture app)
         Assert.Equal((4, 4), (progress.CodesIssued, progress.BallotsCast));
 
         // ---- ELE-11 paper: two tellers, two accounts with write access to the branch. Teller 2's is made through the
-        // accounts API by the township's administrator, with a token of its own.
+        // accounts API by the township's administrator; the teller signs in and issues a token of their own.
         var tellerName = Demo.UniqueCode("teller.");
+        var tellerPassword = "pw" + Guid.NewGuid().ToString("N")[..12] + "7q";
         var account = await admin.PostJsonAsync("/api/v1/accounts", new CreateAccountRequest(
-            tellerName, "计票人" + tag, "pw" + Guid.NewGuid().ToString("N")[..12] + "7q", null, [new GrantRequest(AccountRole.OrgAdmin, branch.Id)]));
+            tellerName, "计票人" + tag, tellerPassword, null, [new GrantRequest(AccountRole.OrgAdmin, branch.Id)]));
         Assert.Equal(HttpStatusCode.Created, account.StatusCode);
-        var token = await (await admin.PostJsonAsync($"/api/v1/accounts/{account.Headers.Location!.OriginalString.Split('/')[^1]}/tokens",
+        var token = await (await (await app.SignInAsync(tellerName, tellerPassword)).PostJsonAsync($"/api/v1/accounts/{account.Headers.Location!.OriginalString.Split('/')[^1]}/tokens",
             new IssueTokenRequest("计票", 1))).ReadAsync<IssuedToken>();
         var teller2 = app.AnonymousClient();
         teller2.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);

@@ -87,14 +87,10 @@ public static partial class EvaluationSetup
 
     public static string? Receipt(string body) => ReceiptField().Match(body) is { Success: true } m ? m.Groups[1].Value : null;
 
-    public static string WithoutToken(string body) =>
-        ComponentState().Replace(AntiforgeryField().Replace(body, "name=\"__RequestVerificationToken\" value=\"\""), "<!--Blazor-Server-Component-State:-->");
+    public static string WithoutToken(string body) => Elections.Voting.VotingSetup.WithoutToken(body);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
-
-    [GeneratedRegex("<!--Blazor-Server-Component-State:[^-]*-->")]
-    private static partial Regex ComponentState();
 
     [GeneratedRegex("data-receipt=\"([^\"]+)\"")]
     private static partial Regex ReceiptField();

@@ -3,6 +3,7 @@ using Dangjian.Data;
 using Dangjian.Data.Accounts;
 using Dangjian.Domain.Accounts;
 using Dangjian.Web.Features.Accounts;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,18 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     protected virtual TimeSpan MixingWindow => TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The one reverse proxy whose X-Forwarded-* headers the app believes (a test sets <see cref="TestPeer.Header"/> to it).</summary>
+    public const string KnownProxy = "10.0.0.100";
+
+    /// <summary>The proxy setting; null for an app that trusts no proxy (the default of a real installation).</summary>
+    protected virtual string? KnownProxySetting => KnownProxy;
+
+    /// <summary>
+    /// The first wait after failed sign-ins, long here so that a test's next try surely falls inside it however slow the
+    /// machine (the shipped default is 1 second).
+    /// </summary>
+    protected virtual int SignInFirstDelaySeconds => 60;
+
     /// <summary>Seed the demo district (all shared fixtures do; a fixture that needs no data can skip it).</summary>
     protected virtual bool Demo => true;
 
@@ -51,7 +64,14 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         // A test that holds a reader through a close waits this long for the 503, not the production 30 s. The tests of
         // one provider run one at a time, so nothing else holds the database that long.
         builder.UseSetting("Secrecy:EraseTimeout", "00:00:05");
+        builder.UseSetting("Dangjian:SignIn:FirstDelaySeconds", SignInFirstDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (KnownProxySetting is { } proxy)
+        {
+            builder.UseSetting("Dangjian:ForwardedHeaders:KnownProxies:0", proxy);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestPeer>());
     }
 
     public virtual async Task InitializeAsync()
@@ -91,7 +111,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
             Name = "test",
             TokenHash = ApiTokenAuthenticationHandler.Hash(secret),
             CreatedAt = DateTimeOffset.UtcNow,
-            CreatedBy = "test",
+            CreatedBy = userName, // the holder's own token: its calls are logged under the holder's name alone
         });
         await db.SaveChangesAsync();
         return secret;
@@ -108,6 +128,29 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     public async Task<int> ScopeOrganizationOfAsync(string userName) =>
         await WithDbAsync(db => db.RoleAssignments.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.OrganizationId, u.UserName })
             .Where(x => x.UserName == userName).Select(x => x.OrganizationId).FirstAsync());
+}
+
+/// <summary>
+/// The test server has no client address; a request's "X-Test-Peer" header gives it one, before anything in the app
+/// reads it (forwarded headers, sign-in waits), as if it came from that machine.
+/// </summary>
+public sealed class TestPeer : IStartupFilter
+{
+    public const string Header = "X-Test-Peer";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public class SqliteApp : AppFixture

@@ -10,7 +10,15 @@ namespace Dangjian.Web.Features.Accounts;
 /// <summary>/api/v1/me, /api/v1/accounts and tokens (ORG-5); sign-out and the language switch.</summary>
 public static class AccountEndpoints
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services) => services.AddScoped<AccountService>();
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<SignInOptions>().Bind(config.GetSection(SignInOptions.Section))
+            .Validate(o => o.IsValid, "Dangjian:SignIn: counts and delays must be positive, MaxDelaySeconds at least FirstDelaySeconds, AccountFailureLimit between FreeFailures and 100.")
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInService>();
+        return services.AddScoped<AccountService>();
+    }
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {

@@ -6,8 +6,14 @@ public sealed record GrantView(AccountRole Role, int OrganizationId, string Orga
 
 public sealed record MeView(string UserId, string UserName, string DisplayName, int? PersonId, IReadOnlyList<GrantView> Roles, bool SeesFullIdNumbers);
 
-/// <summary>An account as its managers see it; <see cref="CanManage"/> when every role lies in the caller's account scope (tokens, unlock).</summary>
-public sealed record AccountView(string Id, string UserName, string DisplayName, int? PersonId, bool LockedOut, IReadOnlyList<GrantView> Roles, IReadOnlyList<TokenView> Tokens, bool CanManage);
+/// <summary>
+/// An account as its managers see it. <see cref="LockedOut"/>: sign-in is held back (an Identity lockout, or waits after
+/// failed sign-ins). <see cref="CanManage"/> when every role lies in the caller's account scope (unlock, revoke);
+/// <see cref="CanIssueToken"/> for the caller's own account, or a district admin's for one they manage.
+/// </summary>
+public sealed record AccountView(
+    string Id, string UserName, string DisplayName, int? PersonId, bool LockedOut, IReadOnlyList<GrantView> Roles, IReadOnlyList<TokenView> Tokens, bool CanManage,
+    bool CanIssueToken = false, bool IsOwn = false);
 
 public sealed record TokenView(int Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 

@@ -12,10 +12,12 @@ namespace Dangjian.Web.Features.Accounts;
 
 /// <summary>
 /// Accounts and their roles (ORG-5): admins create accounts for people in their subtree, grant roles
-/// they may grant, and issue and revoke bearer tokens. Passwords only through ASP.NET Core Identity.
+/// they may grant, unlock sign-ins and revoke bearer tokens; tokens are issued by their holder or a district admin.
+/// Passwords only through ASP.NET Core Identity.
 /// </summary>
 public sealed class AccountService(
-    DangjianDbContext db, UserManager<AppUser> users, ScopeService scopes, CurrentUser current, TimeProvider time, IOptions<IdentityOptions> identity)
+    DangjianDbContext db, UserManager<AppUser> users, ScopeService scopes, CurrentUser current, TimeProvider time, IOptions<IdentityOptions> identity,
+    SignInThrottle throttle)
 {
     /// <summary>The password rules Identity enforces, for forms to show before anyone types.</summary>
     public PasswordOptions PasswordRules => identity.Value.Password;
@@ -47,11 +49,13 @@ public sealed class AccountService(
         return list.Select(u =>
             {
                 var mine = grants.Where(g => g.UserId == u.Id).ToList();
+                var manages = mine.All(g => scope.MayGrant(g.View.Role, g.Path));
+                var own = u.Id == current.UserId;
                 return new AccountView(
-                    u.Id, u.UserName!, u.DisplayName, u.PersonId, u.LockoutEnd > now,
+                    u.Id, u.UserName!, u.DisplayName, u.PersonId, u.LockoutEnd > now || throttle.IsHeldBack(u.NormalizedUserName ?? string.Empty),
                     mine.Select(g => g.View).OrderBy(v => v.Role).ThenBy(v => v.OrganizationName, StringComparer.Ordinal).ToList(),
                     tokens.Where(t => t.UserId == u.Id).Select(t => t.View).OrderByDescending(t => t.CreatedAt).ToList(),
-                    mine.All(g => scope.MayGrant(g.View.Role, g.Path)));
+                    manages, !current.ActsAsAnother && scope.MayIssueToken(own, manages), own);
             })
             .ToList();
     }
@@ -175,9 +179,13 @@ public sealed class AccountService(
         return user.Id;
     }
 
+    /// <summary>
+    /// A new token for an account: by its holder, or by a district admin who manages it; every call made with an admin's
+    /// token is logged as "admin as holder", and the issue itself as "ApiToken.IssuedActingAs" on the account.
+    /// </summary>
     public async Task<IssuedToken> IssueTokenAsync(string userId, IssueTokenRequest r, CancellationToken ct = default)
     {
-        await DemandManageAsync(userId, ct);
+        var holder = await DemandIssueAsync(userId, ct);
         var errors = new FieldErrors();
         var name = errors.Text("name", "Field.TokenName", r.Name, 100);
         if (r.ExpiresInDays is < 1 or > 3650)
@@ -198,13 +206,23 @@ public sealed class AccountService(
             ExpiresAt = r.ExpiresInDays is { } d ? now.AddDays(d) : null,
         };
         db.ApiTokens.Add(token);
+        if (token.IsActingAs(holder))
+        {
+            db.AddAuditEvent("ApiToken.IssuedActingAs", nameof(AppUser), userId, new { Token = name, Holder = holder, IssuedBy = token.CreatedBy });
+        }
+
         await db.SaveChangesAsync(ct);
         return new IssuedToken(token.Id, token.Name, secret, token.ExpiresAt);
     }
 
+    /// <summary>Revoking only takes power away, so the holder and anyone who manages the account may.</summary>
     public async Task RevokeTokenAsync(string userId, int tokenId, CancellationToken ct = default)
     {
-        await DemandManageAsync(userId, ct);
+        if (userId != current.UserId || current.ActsAsAnother)
+        {
+            await DemandManageAsync(userId, ct);
+        }
+
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct) ?? throw new NotFoundException("token", tokenId);
         token.RevokedAt ??= time.GetUtcNow();
         db.AuditAction = "ApiToken.Revoked";
@@ -212,20 +230,19 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Lifts a lockout (ORG-5: 5 failed sign-ins lock an account) and clears the failure count, through
-    /// Identity so its stamps stay right. Scope-checked like tokens.
+    /// Lets an account sign in again at once: forgets its failed sign-ins from every address (the waits of
+    /// <see cref="SignInThrottle"/>) and lifts any Identity lockout, through Identity so its stamps stay right.
+    /// Scope-checked like revoking tokens; audited as "Account.Unlocked" whether or not anything was held.
     /// </summary>
     public async Task UnlockAsync(string userId, CancellationToken ct = default)
     {
         await DemandManageAsync(userId, ct);
         var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("account", userId);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
         db.AuditAction = "Account.Unlocked";
-        Succeeded(await users.SetLockoutEndDateAsync(user, null));
-        db.AuditAction = "Account.Unlocked";
-        Succeeded(await users.ResetAccessFailedCountAsync(user));
-        db.AuditAction = null;
-        await tx.CommitAsync(ct);
+        Succeeded(await users.UpdateAsync(user));
+        throttle.Clear(user.NormalizedUserName ?? string.Empty);
     }
 
     private static void Succeeded(IdentityResult result)
@@ -281,16 +298,38 @@ public sealed class AccountService(
         return scope;
     }
 
-    /// <summary>The caller may manage an account when every one of its roles lies inside the caller's account scope.</summary>
-    private async Task DemandManageAsync(string userId, CancellationToken ct)
+    /// <summary>
+    /// The holder may issue tokens for their own account; a district admin for an account they manage. A token that
+    /// itself acts as another may issue none: the new token would name only the holder and hide the admin.
+    /// Returns the holder's user name.
+    /// </summary>
+    private async Task<string> DemandIssueAsync(string userId, CancellationToken ct)
     {
+        var holder = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(ct);
+        var own = userId == current.UserId;
         var scope = await scopes.GetAsync(ct);
-        var paths = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId)
-            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.Role, o.Path }).ToListAsync(ct);
-        if (paths.Count == 0 || !paths.All(p => scope.MayGrant(p.Role, p.Path)))
+        if (holder is null || current.ActsAsAnother || !scope.MayIssueToken(own, !own && await ManagesAsync(scope, userId, ct)))
         {
             throw new ScopeRefusedException();
         }
+
+        return holder;
+    }
+
+    /// <summary>The caller may manage an account when every one of its roles lies inside the caller's account scope.</summary>
+    private async Task DemandManageAsync(string userId, CancellationToken ct)
+    {
+        if (!await ManagesAsync(await scopes.GetAsync(ct), userId, ct))
+        {
+            throw new ScopeRefusedException();
+        }
+    }
+
+    private async Task<bool> ManagesAsync(Scope scope, string userId, CancellationToken ct)
+    {
+        var paths = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId)
+            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.Role, o.Path }).ToListAsync(ct);
+        return paths.Count > 0 && paths.All(p => scope.MayGrant(p.Role, p.Path));
     }
 
     private async Task<Dictionary<string, IReadOnlyList<GrantView>>> GrantsAsync(IReadOnlyList<string> userIds, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
+using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,9 @@ namespace Dangjian.Web.Features.Accounts;
 /// <summary>
 /// Bearer tokens for scripts (ORG-5 API): "Authorization: Bearer dj_…". The token's SHA-256 is looked
 /// up; a revoked, expired or unknown token, or a locked-out account, is refused. The principal carries
-/// the account's id and name only; its scope comes from role assignments like any sign-in's.
+/// the account's id and name, and the issuer's name when a district admin issued it for the account, so every
+/// change made with it is logged as that admin acting as the account; its scope comes from role assignments like
+/// any sign-in's.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -50,9 +53,13 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, found.Id), new Claim(ClaimTypes.Name, found.UserName ?? found.Id)],
-            SchemeName);
+        var holder = found.UserName ?? found.Id;
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, found.Id), new Claim(ClaimTypes.Name, holder)], SchemeName);
+        if (found.Token.IsActingAs(holder))
+        {
+            identity.AddClaim(new Claim(CurrentUser.TokenIssuerClaim, found.Token.CreatedBy));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -44,7 +44,11 @@ public sealed class AuditLogService(DangjianDbContext db, ScopeService scopes)
 
         if (!string.IsNullOrWhiteSpace(actor))
         {
-            q = q.Where(a => a.Actor == actor);
+            // An account's entries include those made with a token a district admin issued for it ("admin as account"),
+            // and an admin's include those made acting as another account.
+            var issuer = actor + ApiToken.ActingAsSeparator;
+            var holder = ApiToken.ActingAsSeparator + actor;
+            q = q.Where(a => a.Actor == actor || a.Actor.StartsWith(issuer) || a.Actor.EndsWith(holder));
         }
 
         var total = await q.CountAsync(ct);

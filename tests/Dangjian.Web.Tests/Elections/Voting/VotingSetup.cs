@@ -128,8 +128,14 @@ public static partial class VotingSetup
     /// The page without its antiforgery token, in the form and in Blazor's encrypted copy of it (both fresh on every
     /// render, with a random nonce): what is left is what a reader compares.
     /// </summary>
+    /// <summary>A page without what differs by response: its antiforgery token, Blazor's component state and the script nonce.</summary>
     public static string WithoutToken(string body) =>
-        ComponentState().Replace(AntiforgeryField().Replace(body, "name=\"__RequestVerificationToken\" value=\"\""), "<!--Blazor-Server-Component-State:-->");
+        ScriptNonce().Replace(
+            ComponentState().Replace(AntiforgeryField().Replace(body, "name=\"__RequestVerificationToken\" value=\"\""), "<!--Blazor-Server-Component-State:-->"),
+            "nonce=\"\"");
+
+    [GeneratedRegex("nonce=\"[^\"]*\"")]
+    private static partial Regex ScriptNonce();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
