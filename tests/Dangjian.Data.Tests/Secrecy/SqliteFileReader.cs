@@ -59,6 +59,41 @@ internal static class SqliteFileReader
     public static int FreePages(string databasePath) =>
         (int)BinaryPrimitives.ReadUInt32BigEndian(ReadShared(databasePath).AsSpan(36, 4));
 
+    /// <summary>
+    /// The pages of the b-tree rooted at <paramref name="root"/> in a state of the database (page number → image): its
+    /// interior pages (type 2 or 5: child page numbers in each cell's first four bytes and the right-most pointer at
+    /// header offset 8) and its leaves. Page 1's header follows the 100-byte file header.
+    /// </summary>
+    public static HashSet<int> TreePages(IReadOnlyDictionary<int, byte[]> state, int root)
+    {
+        var pages = new HashSet<int>();
+        var todo = new Stack<int>([root]);
+        while (todo.Count > 0)
+        {
+            var page = todo.Pop();
+            if (!pages.Add(page) || !state.TryGetValue(page, out var data))
+            {
+                continue;
+            }
+
+            var header = page == 1 ? 100 : 0;
+            if (data[header] is not (2 or 5))
+            {
+                continue;
+            }
+
+            var cells = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(header + 3));
+            todo.Push((int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(header + 8)));
+            for (var c = 0; c < cells; c++)
+            {
+                var at = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(header + 12 + (2 * c)));
+                todo.Push((int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(at)));
+            }
+        }
+
+        return pages;
+    }
+
     /// <summary>Every offset at which <paramref name="text"/> (ASCII) occurs in <paramref name="data"/>.</summary>
     public static IEnumerable<int> Find(byte[] data, string text)
     {

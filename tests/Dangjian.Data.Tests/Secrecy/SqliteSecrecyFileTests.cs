@@ -20,36 +20,29 @@ public sealed class SqliteSecrecyFileTests
             Assert.Equal(0, SqliteFileReader.WalLength(file.FilePath));
         });
 
-    /// <summary>Per commit of the log: the ballots it stored first and the codes whose hash left a page it rewrote.</summary>
-    private static List<(HashSet<int> Ballots, HashSet<int> Codes)> CommitsOf(string path, Voted voted)
+    /// <summary>
+    /// Per commit of the log: the ballots it stored first, and the codes whose hash it took out of the unused codes'
+    /// b-tree (found from its root page, so a row that a rebalance moves to another page of the tree is not taken for a
+    /// deletion). This is what someone with the files reads: which codes went, which ballots came, commit by commit.
+    /// </summary>
+    private static async Task<List<(HashSet<int> Ballots, HashSet<int> Codes)>> CommitsOfAsync(SqliteTestDatabase file, Voted voted)
     {
+        var root = await RootPageAsync(file, "UnusedAccessCodes");
         // Before the log's first frame of a page, the page is as the main file has it (the log was emptied before voting).
-        var latest = SqliteFileReader.ReadPages(path).Select((d, i) => (Page: i + 1, Data: d)).ToDictionary(p => p.Page, p => p.Data);
+        var state = SqliteFileReader.ReadPages(file.FilePath).Select((d, i) => (Page: i + 1, Data: d)).ToDictionary(p => p.Page, p => p.Data);
         var seen = new HashSet<int>();
         var result = new List<(HashSet<int>, HashSet<int>)>();
-        foreach (var commit in SqliteFileReader.ReadWal(path))
+        foreach (var commit in SqliteFileReader.ReadWal(file.FilePath))
         {
-            var ballots = new HashSet<int>();
-            var codes = new HashSet<int>();
+            var before = UnusedCodes(state, root, voted);
             foreach (var frame in commit.Frames)
             {
-                for (var i = 0; i < voted.Receipts.Count; i++)
-                {
-                    if (!seen.Contains(i) && SqliteFileReader.Contains(frame.Data, WavesOfVoters.Marker(i)))
-                    {
-                        ballots.Add(i);
-                    }
-
-                    if (latest.TryGetValue(frame.Page, out var before)
-                        && SqliteFileReader.Contains(before, voted.CodeHashes[i]) && !SqliteFileReader.Contains(frame.Data, voted.CodeHashes[i]))
-                    {
-                        codes.Add(i);
-                    }
-                }
-
-                latest[frame.Page] = frame.Data;
+                state[frame.Page] = frame.Data;
             }
 
+            var codes = before.Except(UnusedCodes(state, root, voted)).ToHashSet();
+            var ballots = Enumerable.Range(0, voted.Receipts.Count)
+                .Where(i => !seen.Contains(i) && commit.Frames.Any(f => SqliteFileReader.Contains(f.Data, WavesOfVoters.Marker(i)))).ToHashSet();
             seen.UnionWith(ballots);
             if (ballots.Count > 0 || codes.Count > 0)
             {
@@ -58,6 +51,23 @@ public sealed class SqliteSecrecyFileTests
         }
 
         return result;
+    }
+
+    private static HashSet<int> UnusedCodes(Dictionary<int, byte[]> state, int root, Voted voted)
+    {
+        var pages = SqliteFileReader.TreePages(state, root).Where(state.ContainsKey).Select(p => state[p]).ToList();
+        return [.. Enumerable.Range(0, voted.CodeHashes.Count).Where(i => pages.Any(d => SqliteFileReader.Contains(d, voted.CodeHashes[i])))];
+    }
+
+    /// <summary>A table's root page (fixed for the file's life: the database does not use auto-vacuum), from its schema.</summary>
+    private static async Task<int> RootPageAsync(SqliteTestDatabase file, string table)
+    {
+        await using var connection = new SqliteConnection(file.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rootpage FROM sqlite_schema WHERE name = $name";
+        command.Parameters.AddWithValue("$name", table);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The casting index of each ballot marker, in the order the markers sit in the given pages (page, then offset).</summary>
@@ -95,7 +105,7 @@ public sealed class SqliteSecrecyFileTests
         await using var file = await SqliteTestDatabase.CreateAsync();
         var voted = await VoteAsync(file, WavesOfVoters.Production);
 
-        var commits = CommitsOf(file.FilePath, voted);
+        var commits = await CommitsOfAsync(file, voted);
 
         // Every ballot and every used code is found in the log: the analysis sees what there is to see.
         Assert.Equal(WavesOfVoters.Voters, commits.Sum(c => c.Ballots.Count));
@@ -131,7 +141,7 @@ public sealed class SqliteSecrecyFileTests
         await using var file = await SqliteTestDatabase.CreateAsync();
         var voted = await VoteAsync(file, WavesOfVoters.OneCastPerCommit);
 
-        var commits = CommitsOf(file.FilePath, voted);
+        var commits = await CommitsOfAsync(file, voted);
 
         var paired = commits.Count(c => c.Ballots.Count == 1 && c.Codes.Count == 1 && c.Ballots.Single() == c.Codes.Single());
         Assert.Equal(WavesOfVoters.Voters, paired);
