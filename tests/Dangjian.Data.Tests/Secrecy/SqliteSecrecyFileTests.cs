@@ -13,6 +13,18 @@ namespace Dangjian.Data.Tests.Secrecy;
 /// </summary>
 public sealed class SqliteSecrecyFileTests
 {
+    /// <summary>
+    /// A connection held open (idle, no transaction) for the test's life. When the last connection to a database closes,
+    /// SQLite checkpoints the log and deletes it; another test class clearing the connection pools would otherwise close
+    /// them all between two waves and take the evidence away before the analysis reads it.
+    /// </summary>
+    private static async Task<SqliteConnection> KeepOpenAsync(SqliteTestDatabase file)
+    {
+        var keeper = new SqliteConnection(file.ConnectionString);
+        await keeper.OpenAsync();
+        return keeper;
+    }
+
     private static Task<Voted> VoteAsync(SqliteTestDatabase file, SecrecyOptions options) =>
         WavesOfVoters.VoteAsync(file.Open, options, async db =>
         {
@@ -103,6 +115,7 @@ public sealed class SqliteSecrecyFileTests
     public async Task Voting_TenAtATime_NoCommitPairsACodeWithABallot()
     {
         await using var file = await SqliteTestDatabase.CreateAsync();
+        await using var keeper = await KeepOpenAsync(file);
         var voted = await VoteAsync(file, WavesOfVoters.Production);
 
         var commits = await CommitsOfAsync(file, voted);
@@ -122,6 +135,7 @@ public sealed class SqliteSecrecyFileTests
     public async Task Voting_TenAtATime_PlacesInTheFileKeepNoOrderOfCasting()
     {
         await using var file = await SqliteTestDatabase.CreateAsync();
+        await using var keeper = await KeepOpenAsync(file);
         var voted = await VoteAsync(file, WavesOfVoters.Production);
         var pages = LatestImages(file.FilePath);
         var n = WavesOfVoters.Voters;
@@ -139,6 +153,7 @@ public sealed class SqliteSecrecyFileTests
         // The control: one cast per commit, as before issue 11. If this stopped finding the pairing, the two tests
         // above would prove nothing.
         await using var file = await SqliteTestDatabase.CreateAsync();
+        await using var keeper = await KeepOpenAsync(file);
         var voted = await VoteAsync(file, WavesOfVoters.OneCastPerCommit);
 
         var commits = await CommitsOfAsync(file, voted);
@@ -154,6 +169,7 @@ public sealed class SqliteSecrecyFileTests
     public async Task Close_WithAReaderHoldingTheLog_WaitsAndThenLeavesNoHistoryNoOrderNoDeletedBytes()
     {
         await using var file = await SqliteTestDatabase.CreateAsync();
+        await using var keeper = await KeepOpenAsync(file);
         var voted = await VoteAsync(file, WavesOfVoters.Production);
         Assert.NotEmpty(SqliteFileReader.ReadWal(file.FilePath));
 
