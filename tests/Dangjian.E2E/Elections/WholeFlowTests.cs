@@ -86,7 +86,7 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
             var receipt = (await ballot.Receipt.GetAttributeAsync("data-receipt"))!;
             await ballot.OpenAsync(roundId);
             await ballot.CastAsync(codes[0], (c, "Mark.For"));
-            await Expect(ballot.Refused).ToBeVisibleAsync();
+            await Expect(ballot.AlreadyUsed).ToContainTextAsync(Ui.Text<Dangjian.Web.Features.Elections.Voting.VotingText>("Vote.AlreadyUsed", Ui.Zh));
             await Expect(ballot.Receipt).ToHaveCountAsync(0);
 
             // ---- Paper ballots, entered by two tellers signed in on their own; teller 2 misses the 不赞成 on ballot 2.

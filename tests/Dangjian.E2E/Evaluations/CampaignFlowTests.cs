@@ -85,7 +85,7 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
             await Expect(form.Receipt).ToBeVisibleAsync();
             await form.OpenAsync(groupId);
             await form.AnswerAsync(codes[0], "一般");
-            await Expect(form.Refused).ToBeVisibleAsync();
+            await Expect(form.AlreadyUsed).ToContainTextAsync(Ui.Text<Dangjian.Web.Features.Evaluations.Voting.EvaluationVotingText>("Form.AlreadyUsed", Ui.Zh));
             await Expect(form.Receipt).ToHaveCountAsync(0);
         }
         finally

@@ -119,12 +119,12 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
         await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.For", Ui.Zh), new() { Exact = true }).CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = Ui.Text<MeetingText>("Ballot.Submit", Ui.Zh) }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=accepted]")).ToBeVisibleAsync();
-        // The same code again is refused.
+        // The same code again is told it was used (issue 11).
         await phone.GotoAsync($"meetings/ballot/{itemId}");
         await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.Code", Ui.Zh)).FillAsync(codes[0]);
         await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.Against", Ui.Zh), new() { Exact = true }).CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = Ui.Text<MeetingText>("Ballot.Submit", Ui.Zh) }).ClickAsync();
-        await Expect(phone.Locator("[data-outcome=refused]")).ToBeVisibleAsync();
+        await Expect(phone.Locator("[data-outcome=used]")).ToContainTextAsync(Ui.Text<MeetingText>("Ballot.AlreadyUsed", Ui.Zh));
         await phoneContext.CloseAsync();
 
         // Closing the vote counts it: one for of five entitled is not more than half.

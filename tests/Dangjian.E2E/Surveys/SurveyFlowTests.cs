@@ -70,7 +70,7 @@ public sealed class SurveyFlowTests(BrowserApp app, ITestOutputHelper output) : 
             await respondent.PickAsync(rating, "2");
             await respondent.WriteAsync(text, "再答一次");
             await respondent.SubmitAsync();
-            await Expect(respondent.Refused).ToBeVisibleAsync();
+            await Expect(respondent.AlreadyUsed).ToContainTextAsync(Ui.Text<Dangjian.Web.Features.Surveys.SurveyText>("Public.AlreadyUsed", Ui.Zh));
             await Expect(respondent.Accepted).ToHaveCountAsync(0);
         }
         finally

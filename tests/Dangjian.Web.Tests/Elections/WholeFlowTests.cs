@@ -132,14 +132,14 @@ public abstract class WholeFlowTests(AppFixture app)
 
         Assert.Equal(4, receipts.Distinct().Count());
 
-        // A used code and a code that never existed get the one same refusal, and cast nothing.
+        // A used code is told it was used (issue 11), a code that never existed is refused; neither casts anything.
         var again = await app.Phone().VoteAsync(roundId, codes[0], Marks(ballotOrder, [c], []));
         var wrong = await app.Phone().VoteAsync(roundId, AccessCode.NewCode(), Marks(ballotOrder, [c], []));
-        Assert.Equal(HttpStatusCode.Forbidden, again.Status);
-        Assert.Equal(again.Status, wrong.Status);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.Status);
         Assert.Null(VotingSetup.Receipt(again.Body));
-        Assert.Contains("data-outcome=\"refused\"", again.Body, StringComparison.Ordinal);
-        Assert.Equal(VotingSetup.WithoutToken(again.Body), VotingSetup.WithoutToken(wrong.Body));
+        Assert.Contains("data-outcome=\"used\"", again.Body, StringComparison.Ordinal);
+        Assert.Contains("data-outcome=\"refused\"", wrong.Body, StringComparison.Ordinal);
         var progress = await (await admin.GetAsync($"/api/v1/elections/rounds/{roundId}/codes")).ReadAsync<BoxProgress>();
         Assert.Equal((4, 4), (progress.CodesIssued, progress.BallotsCast));
 

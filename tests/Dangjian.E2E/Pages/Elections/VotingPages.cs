@@ -28,7 +28,8 @@ public sealed class BallotPage(IPage page, CultureInfo culture)
 {
     public ILocator Receipt => page.Locator("[data-receipt]");
 
-    public ILocator Refused => page.Locator("[data-outcome=refused]");
+    /// <summary>"This code has already been used" (issue 11): a reused code is told so, not refused as unknown.</summary>
+    public ILocator AlreadyUsed => page.Locator("[data-outcome=used]");
 
     public async Task<BallotPage> OpenAsync(int roundId)
     {
