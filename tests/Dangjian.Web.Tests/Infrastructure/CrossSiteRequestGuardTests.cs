@@ -108,6 +108,21 @@ public abstract partial class CrossSiteRequestGuardTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SignOut_WithoutTheFormsToken_IsRefusedAndStaysSignedIn_WithItSignsOut()
+    {
+        var cookie = await app.SignInAsync(Demo.OrgAdminA);
+
+        // A cross-site form can post to /account/logout with the cookie; without the page's token it changes nothing.
+        var forged = await cookie.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/api/v1/me")).StatusCode);
+
+        var real = await cookie.PostAsync("/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", await PageTokenAsync(cookie))]));
+        Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Refusal_IsLocalized()
     {
         var cookie = await app.SignInAsync(Demo.OrgAdminA);

@@ -1,5 +1,6 @@
 using Dangjian.Data.Accounts;
 using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -61,8 +62,17 @@ public static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<RedirectHttpResult> SignOut(SignInManager<AppUser> signIn)
+    /// <summary>
+    /// Signs out, only from the app's own form: a minimal API checks antiforgery only when it binds a form, and this one
+    /// binds none, so the token is checked here (a cross-site page could otherwise sign anyone out).
+    /// </summary>
+    public static async Task<Results<RedirectHttpResult, BadRequest>> SignOut(HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest();
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("~/account/login");
     }
