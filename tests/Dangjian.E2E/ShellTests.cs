@@ -40,6 +40,19 @@ public sealed class ShellTests(BrowserApp app, ITestOutputHelper output) : Brows
     });
 
     [Fact]
+    public Task SignOut_FromTheAppBar_EndsTheSessionAndShowsTheSignInPage() => RunAsync(async page =>
+    {
+        var home = await new LoginPage(page).SignInAsync("orgadmin.a");
+
+        await home.SignOut.ClickAsync(); // the app bar's form carries its antiforgery token
+
+        var login = new LoginPage(page);
+        await Expect(login.SignInButton).ToBeVisibleAsync();
+        await page.GotoAsync("terms");
+        await Expect(login.SignInButton).ToBeVisibleAsync(); // signed out for good: a staff page sends back to sign in
+    });
+
+    [Fact]
     public Task Language_SwitchBeforeThePageIsInteractive_StillSwitchesEveryLaterPage() => RunAsync(async page =>
     {
         // A circuit keeps the culture it started with; a switch that reused the old circuit would show
