@@ -13,7 +13,7 @@ namespace Dangjian.Cli.Elections;
 /// `dangjian election verify FILE` (ELE-13) recounts a published ballot list the same way and checks that the file is
 /// the one published (its SHA-256 must be in an "ElectionRound.Published" entry of the audit log) and that its receipts
 /// hold together (<see cref="PublishedBallotList"/>: unique, sorted, one per electronic ballot, none inside a ballot).
-/// With --receipt it says whether that receipt is among those counted, never which ballot is its own (issue 11).
+/// With --receipt it says whether that receipt is among those counted, never which ballot is its own.
 /// </summary>
 public static class ElectionCommands
 {

@@ -21,7 +21,7 @@ public enum CastOutcome
 
     /// <summary>
     /// The code was issued for this box and has been used: a voter whose reply was lost learns that the ballot was
-    /// taken (issue 11). Known from the spent codes' hashes, which name no ballot.
+    /// taken. Known from the spent codes' hashes, which name no ballot.
     /// </summary>
     AlreadyUsed,
 }
@@ -34,7 +34,7 @@ public sealed record CastResult(CastOutcome Outcome, string? Receipt);
 /// <para>
 /// What it keeps: per box, whether it is open and how many codes were issued and ballots cast; the hashes of the
 /// codes not yet used and of those used; the ballots with a random id and receipt. What it never keeps: which code or
-/// person cast a ballot, when, or in what order (issue 11, DESIGN.md "Secrecy"):
+/// person cast a ballot, when, or in what order (DESIGN.md "Secrecy"):
 /// </para>
 /// <list type="bullet">
 /// <item>casts are written in batches (<see cref="GroupCommit{TItem, TResult}"/>): one transaction deletes the batch's

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Dangjian.Data.Secrecy;
 
 /// <summary>
-/// Group commit for secret writes (issue 11, DESIGN.md "Secrecy"): writes that arrive close together are gathered
+/// Group commit for secret writes (DESIGN.md "Secrecy"): writes that arrive close together are gathered
 /// into one batch and written by one writer in one transaction, so no single commit in the database's log pairs one
 /// code with one ballot while others are voting. A batch closes when it holds <see cref="SecrecyOptions.BatchSize"/>
 /// writes or when its <see cref="SecrecyOptions.MixingWindow"/> (counted from its first write) has passed, whichever

@@ -10,7 +10,7 @@ public sealed record SecrecyOptions
 
     /// <summary>
     /// k: a batch is written as soon as it holds this many casts. Every commit that stores ballots then deletes at
-    /// least this many codes and stores as many ballots, when that many people are voting (issue 11: about 10).
+    /// least this many codes and stores as many ballots, when that many people are voting (about 10).
     /// </summary>
     public int BatchSize { get; init; } = 10;
 

@@ -28,7 +28,7 @@ public sealed class SecretHistoryBusyException : Exception
 
 /// <summary>
 /// Closing a secret table's contents (a ballot box, an anonymous opinion form) so that nothing of the order they came
-/// in remains in the database's files (issue 11, DESIGN.md "Secrecy"):
+/// in remains in the database's files (DESIGN.md "Secrecy"):
 /// <list type="number">
 /// <item>the rows are rewritten in a random order with new random ids, in a transaction of their own;</item>
 /// <item>the database's own history of the inserts is erased, and this must succeed: on SQLite, <c>VACUUM</c> rebuilds

@@ -7,7 +7,7 @@ namespace Dangjian.Data.Secrecy;
 /// Turns SQLite's secure_delete on for every connection (it is a per-connection setting, not stored in the file):
 /// a deleted row's bytes, a used code's hash, a rewritten ballot, are overwritten with zeros in the page, in the
 /// write-ahead log's copy of that page and in pages put on the free list, instead of staying readable in the file
-/// until the space happens to be reused (issue 11: 25 of 40 used code hashes were still on disk after close).
+/// until the space happens to be reused (a probe of the files found 25 of 40 used code hashes still readable after a close).
 /// </summary>
 public sealed class SqliteSecureDelete : DbConnectionInterceptor
 {

@@ -8,14 +8,14 @@ namespace Dangjian.Domain.Elections;
 
 /// <summary>
 /// The published ballot list of a round (ELE-13). A receipt proves that a ballot was counted, never what it says
-/// (DESIGN.md "Secrecy", issue 11), so the list holds two lists that nothing pairs:
+/// (DESIGN.md "Secrecy"), so the list holds two lists that nothing pairs:
 /// <list type="bullet">
 /// <item>"ballots": exactly the count's input (<see cref="CountJson"/>, so `dangjian election count` recounts the file),
 /// every counted ballot, electronic and paper, in a random order drawn once at publication, each only its marks;</item>
 /// <item>"receipts": the receipt of every electronic ballot, sorted ordinally (paper ballots have none).</item>
 /// </list>
 /// "electronicBallots" + "paperBallots" = the number of "ballots", and the number of "receipts" = "electronicBallots".
-/// Lists published before issue 11 (the earlier format) carried each electronic ballot's "receipt" inside the ballot
+/// Lists published in the earlier format carried each electronic ballot's "receipt" inside the ballot
 /// and had no "receipts"; they stay as published (their SHA-256 is in the audit log), and <see cref="Read"/> reads them.
 /// </summary>
 public static class PublishedBallotList

@@ -40,7 +40,7 @@ public sealed class UnusedAccessCode
 
 /// <summary>
 /// A code that has been used, kept only as its hash so that a voter whose reply was lost can be told "this code has
-/// already been used to vote" rather than "no such code" (issue 11). It names no ballot: it is written in the same
+/// already been used to vote" rather than "no such code". It names no ballot: it is written in the same
 /// batch as a handful of others (group commit), in an order independent of the ballots', and at close the box's rows
 /// are rewritten in random order like the ballots, so neither a row's place nor its transaction pairs it with a
 /// ballot.

@@ -11,7 +11,7 @@ namespace Dangjian.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // WITHOUT ROWID, like SecretBallots and UnusedAccessCodes: a rowid would number the spent codes in the order
-            // they were used (issue 11); these rows are ordered by their hashes only.
+            // they were used; these rows are ordered by their hashes only.
             migrationBuilder.Sql("""
                 CREATE TABLE "SpentAccessCodes" (
                     "BoxKey" TEXT NOT NULL,

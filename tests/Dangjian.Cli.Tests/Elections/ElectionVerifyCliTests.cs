@@ -12,7 +12,7 @@ namespace Dangjian.Cli.Tests.Elections;
 public abstract class ElectionVerifyCliTests : IAsyncLifetime
 {
     /// <summary>
-    /// A published list as the web app writes it (issue 11): the count input with the ballots in a random order and no
+    /// A published list as the web app writes it: the count input with the ballots in a random order and no
     /// receipt, the electronic and paper counts, the receipts apart and sorted, and the round.
     /// </summary>
     public const string PublishedList = """
@@ -38,7 +38,7 @@ public abstract class ElectionVerifyCliTests : IAsyncLifetime
 
         """;
 
-    /// <summary>The same round as published before issue 11: each electronic ballot carries its receipt.</summary>
+    /// <summary>The same round in the earlier format: each electronic ballot carries its receipt.</summary>
     public const string OldFormatList = """
         {
           "round": { "id": 7, "title": "选举委员", "project": "第二届换届", "organization": "测试支部", "publishedAt": "2026-11-23T10:00:00Z" },

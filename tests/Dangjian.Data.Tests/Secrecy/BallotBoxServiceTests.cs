@@ -127,7 +127,7 @@ public abstract class BallotBoxServiceTests(SecrecyDatabaseFixture fixture)
         var second = await CastAsync(key, codes[0]);
 
         Assert.Equal(CastOutcome.Accepted, first.Outcome);
-        // Issue 11: a voter whose reply was lost learns the code was used, not "no such code".
+        // A voter whose reply was lost learns the code was used, not "no such code".
         Assert.Equal(new CastResult(CastOutcome.AlreadyUsed, null), second);
         Assert.Equal(1, (await BoxRowAsync(key)).BallotsCast);
     }

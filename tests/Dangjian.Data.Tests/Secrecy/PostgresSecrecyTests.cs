@@ -4,7 +4,7 @@ using Npgsql;
 namespace Dangjian.Data.Tests.Secrecy;
 
 /// <summary>
-/// Issue 11's secrecy suite on PostgreSQL, as far as the server lets a test see: pageinspect reads the heap pages of
+/// The secrecy suite on PostgreSQL, as far as the server lets a test see: pageinspect reads the heap pages of
 /// the secret tables as they are on disk, with each tuple's inserting (xmin) and deleting (xmax) transaction and its
 /// place (block, line pointer). A deleted code stays there as a dead tuple whose xmax is the transaction that stored
 /// the ballot, until the table is rewritten: the pairing an attacker with the data directory would use. (The WAL holds

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Data.Tests.Secrecy;
 
 /// <summary>
-/// Issue 11's secrecy suite on SQLite: the real database file and its write-ahead log are read as bytes, during voting
+/// The secrecy suite on SQLite: the real database file and its write-ahead log are read as bytes, during voting
 /// and after the box closes, and searched for anything that pairs a code with a ballot or keeps the order of casting.
 /// Each test votes in waves of ten (as a meeting room does: ten press "submit" within moments of each other), with the
 /// production settings (batches of 10, a one-second window). The control tests run the same attack on one cast per
-/// commit — what the app did before issue 11 — and must find the pairing, so the analysis is shown able to fail.
+/// commit — what the app once did — and must find the pairing, so the analysis is shown able to fail.
 /// </summary>
 public sealed class SqliteSecrecyFileTests
 {
@@ -150,7 +150,7 @@ public sealed class SqliteSecrecyFileTests
     [Fact]
     public async Task Voting_OneCastPerCommit_TheSameAnalysisFindsEveryPairingAndTheOrder()
     {
-        // The control: one cast per commit, as before issue 11. If this stopped finding the pairing, the two tests
+        // The control: one cast per commit, as the app once did. If this stopped finding the pairing, the two tests
         // above would prove nothing.
         await using var file = await SqliteTestDatabase.CreateAsync();
         await using var keeper = await KeepOpenAsync(file);

@@ -58,6 +58,6 @@ internal static class WavesOfVoters
     /// <summary>The production settings, except where a test says otherwise.</summary>
     public static readonly SecrecyOptions Production = new();
 
-    /// <summary>One cast per commit, as before issue 11: the control the analyses must catch.</summary>
+    /// <summary>One cast per commit, as the app once did: the control the analyses must catch.</summary>
     public static readonly SecrecyOptions OneCastPerCommit = new() { BatchSize = 1, MaxBatchSize = 1, MixingWindow = TimeSpan.Zero };
 }

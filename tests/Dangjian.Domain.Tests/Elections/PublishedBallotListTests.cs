@@ -5,7 +5,7 @@ using Dangjian.Domain.Elections;
 namespace Dangjian.Domain.Tests.Elections;
 
 /// <summary>
-/// The published ballot list (ELE-13, issue 11): the counted ballots in a random order without receipts, the receipts
+/// The published ballot list (ELE-13): the counted ballots in a random order without receipts, the receipts
 /// apart and sorted, the two counts; read back with every way a list can fail to hold together.
 /// </summary>
 public sealed class PublishedBallotListTests

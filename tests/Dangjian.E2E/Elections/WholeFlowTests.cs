@@ -134,7 +134,7 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
             await teller1.PublishAsync();
 
             // ---- The voter looks the receipt up on the public result page, still without JavaScript: it is among the
-            // three ballots counted, and the answer shows no mark of any ballot (issue 11).
+            // three ballots counted, and the answer shows no mark of any ballot.
             var published = await new PublicRoundPage(voter, Ui.Zh).OpenAsync(roundId);
             await Expect(published.ResultRows.First).ToContainTextAsync(a);
             await published.LookUpAsync(receipt);

@@ -119,7 +119,7 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
         await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.For", Ui.Zh), new() { Exact = true }).CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = Ui.Text<MeetingText>("Ballot.Submit", Ui.Zh) }).ClickAsync();
         await Expect(phone.Locator("[data-outcome=accepted]")).ToBeVisibleAsync();
-        // The same code again is told it was used (issue 11).
+        // The same code again is told it was used.
         await phone.GotoAsync($"meetings/ballot/{itemId}");
         await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.Code", Ui.Zh)).FillAsync(codes[0]);
         await phone.GetByLabel(Ui.Text<MeetingText>("Ballot.Against", Ui.Zh), new() { Exact = true }).CheckAsync();

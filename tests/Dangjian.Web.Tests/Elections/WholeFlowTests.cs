@@ -132,7 +132,7 @@ public abstract class WholeFlowTests(AppFixture app)
 
         Assert.Equal(4, receipts.Distinct().Count());
 
-        // A used code is told it was used (issue 11), a code that never existed is refused; neither casts anything.
+        // A used code is told it was used, a code that never existed is refused; neither casts anything.
         var again = await app.Phone().VoteAsync(roundId, codes[0], Marks(ballotOrder, [c], []));
         var wrong = await app.Phone().VoteAsync(roundId, AccessCode.NewCode(), Marks(ballotOrder, [c], []));
         Assert.Equal(HttpStatusCode.Conflict, again.Status);

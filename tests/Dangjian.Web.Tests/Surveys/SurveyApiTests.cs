@@ -42,7 +42,7 @@ public abstract class SurveyApiTests(AppFixture app)
         Assert.Equal(SurveyStatus.Open, live.Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"/api/v1/surveys/{survey.Id}/statistics")).StatusCode);
 
-        // A used code is told it was used (issue 11); a code never issued is refused.
+        // A used code is told it was used; a code never issued is refused.
         var used = await app.Phone().AnswerAsync(survey, codes[0], Responses[1]);
         var wrong = await app.Phone().AnswerAsync(survey, "ABCDE-FGHJK", Responses[1]);
         Assert.Equal(HttpStatusCode.Conflict, used.Status);

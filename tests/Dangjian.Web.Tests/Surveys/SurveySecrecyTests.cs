@@ -65,7 +65,7 @@ public abstract class SurveySecrecyTests(AppFixture app)
                         Assert.False(codeTexts.Any(c => value.Contains(c, StringComparison.OrdinalIgnoreCase)), $"a code in {where}");
                         if (table != "SpentAccessCodes")
                         {
-                            // Kept only among the spent codes (issue 11), which name no response.
+                            // Kept only among the spent codes, which name no response.
                             Assert.False(usedHashes.Any(h => value.Contains(h, StringComparison.OrdinalIgnoreCase)), $"a used code's hash in {where}");
                         }
 

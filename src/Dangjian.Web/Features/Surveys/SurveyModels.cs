@@ -58,7 +58,7 @@ public enum AnswerOutcome
     /// <summary>The code is not a code of this survey: never issued or mistyped. One answer for both.</summary>
     Refused,
 
-    /// <summary>The code was issued for this survey and has already been used (issue 11).</summary>
+    /// <summary>The code was issued for this survey and has already been used.</summary>
     AlreadyUsed,
 
     /// <summary>The survey takes no answers now (not open, closed, past its closing time or its quota reached).</summary>

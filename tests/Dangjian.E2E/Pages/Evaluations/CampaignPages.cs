@@ -144,7 +144,7 @@ public sealed class EvaluationFormPage(IPage page, CultureInfo culture)
 {
     public ILocator Receipt => page.Locator("[data-receipt]");
 
-    /// <summary>"This code has already been used" (issue 11): a reused code is told so, not refused as unknown.</summary>
+    /// <summary>"This code has already been used": a reused code is told so, not refused as unknown.</summary>
     public ILocator AlreadyUsed => page.Locator("[data-outcome=used]");
 
     /// <summary>One rating item of one subject (a fieldset per dimension, inside the subject's fieldset).</summary>

@@ -128,7 +128,7 @@ public sealed class PublicSurveyPage(IPage page, CultureInfo culture)
 {
     public ILocator Accepted => page.Locator("[data-outcome=accepted]");
 
-    /// <summary>"This code has already been used" (issue 11): a reused code is told so, not refused as unknown.</summary>
+    /// <summary>"This code has already been used": a reused code is told so, not refused as unknown.</summary>
     public ILocator AlreadyUsed => page.Locator("[data-outcome=used]");
 
     public ILocator Closed => page.Locator("[data-outcome=closed]");

@@ -13,7 +13,7 @@ using static Dangjian.Web.Tests.Elections.Rounds.RoundFixtures;
 namespace Dangjian.Web.Tests.Elections.Rounds;
 
 /// <summary>
-/// Issue 11: a receipt proves that a ballot was counted, never what it says (DESIGN.md "Secrecy"). The published list
+/// A receipt proves that a ballot was counted, never what it says (DESIGN.md "Secrecy"). The published list
 /// holds the counted ballots in a random order with no receipt, and the receipts apart, sorted; the public page answers
 /// a receipt with "among the N counted" and no mark; a round published before in the old format still verifies.
 /// </summary>
@@ -106,7 +106,7 @@ public abstract partial class PublishedListTests(AppFixture app)
     public async Task OldFormatRound_StillServedAsPublishedAndVerified_AndItsPageShowsNoMark()
     {
         var round = await PublishedRoundAsync();
-        // A round published before issue 11: its list (receipts inside the ballots) and that list's hash in the audit log.
+        // A round published in the earlier format: its list (receipts inside the ballots) and that list's hash in the audit log.
         var old = OldFormat(round);
         var oldHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(old)));
         await app.WithDbAsync(async db =>
@@ -174,7 +174,7 @@ public abstract partial class PublishedListTests(AppFixture app)
             electronic);
     }
 
-    /// <summary>The list as published before issue 11: electronic ballots each with its receipt, by receipt, then paper ballots.</summary>
+    /// <summary>The list in the earlier format: electronic ballots each with its receipt, by receipt, then paper ballots.</summary>
     private string OldFormat(Published round)
     {
         var ballots = new JsonArray();

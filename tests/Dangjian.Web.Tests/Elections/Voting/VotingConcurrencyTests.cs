@@ -39,7 +39,7 @@ public abstract class VotingConcurrencyTests(AppFixture app)
 
         var accepted = results.Where(r => r.StatusCode == HttpStatusCode.OK).ToList();
         Assert.True(accepted.Count == Codes, "answers: " + string.Join(", ", results.GroupBy(r => r.StatusCode).Select(g => $"{g.Key} × {g.Count()}")));
-        Assert.Equal(Twice, results.Count(r => r.StatusCode == HttpStatusCode.Conflict)); // "already used" (issue 11)
+        Assert.Equal(Twice, results.Count(r => r.StatusCode == HttpStatusCode.Conflict)); // "already used"
         Assert.All(accepted, r => Assert.NotNull(r.Receipt));
         Assert.Equal(Codes, accepted.Select(r => r.Code).Distinct().Count());
         Assert.Equal(Codes, accepted.Select(r => r.Receipt).Distinct().Count());

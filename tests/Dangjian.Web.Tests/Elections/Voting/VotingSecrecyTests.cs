@@ -54,7 +54,7 @@ public abstract class VotingSecrecyTests(AppFixture app)
         if (app.ProviderName == "Sqlite")
         {
             // The write-ahead log, which held the casts' commits, was emptied before the close was recorded: what it
-            // holds now is that record, with no ballot, receipt or code in it (issue 11; the page-level analysis is
+            // holds now is that record, with no ballot, receipt or code in it (the page-level analysis is
             // Dangjian.Data.Tests' SqliteSecrecyFileTests).
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()))).DataSource;
             var log = File.Exists(file + "-wal") ? Encoding.UTF8.GetString(await ReadSharedAsync(file + "-wal")) : string.Empty;
@@ -91,7 +91,7 @@ public abstract class VotingSecrecyTests(AppFixture app)
                         Assert.DoesNotContain(codeTexts, c => value.Contains(c, StringComparison.OrdinalIgnoreCase));
                         if (table != "SpentAccessCodes")
                         {
-                            // A used code's hash is kept only among the spent codes (issue 11), which name no ballot.
+                            // A used code's hash is kept only among the spent codes, which name no ballot.
                             Assert.False(usedHashes.Any(h => value.Contains(h, StringComparison.OrdinalIgnoreCase)), $"a used code's hash in {where}");
                         }
 
@@ -165,7 +165,7 @@ public abstract class VotingSecrecyTests(AppFixture app)
             busy = await admin.PostAsync($"/api/v1/elections/rounds/{round.Id}/close", null);
         }
 
-        // Issue 11: the close fails loudly rather than report success while the database keeps the casting history.
+        // The close fails loudly rather than report success while the database keeps the casting history.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
         Assert.Contains("数据库正忙", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var (status, isOpen, closed) = await app.WithDbAsync(async db => (

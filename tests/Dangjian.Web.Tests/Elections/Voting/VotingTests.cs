@@ -48,7 +48,7 @@ public abstract partial class VotingTests(AppFixture app)
         var second = await app.Phone().VoteAsync(round.Id, code, TwoFor);
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
-        // Issue 11: a voter whose receipt page never arrived tries again and learns the ballot was taken.
+        // A voter whose receipt page never arrived tries again and learns the ballot was taken.
         Assert.Equal(HttpStatusCode.Conflict, second.Status);
         Assert.Null(VotingSetup.Receipt(second.Body));
         Assert.Contains("data-outcome=\"used\"", second.Body, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public abstract partial class VotingTests(AppFixture app)
         Assert.Equal(wrong.Status, mistyped.Status);
         Assert.Equal(VotingSetup.WithoutToken(wrong.Body), VotingSetup.WithoutToken(mistyped.Body));
         Assert.Contains("data-outcome=\"refused\"", wrong.Body, StringComparison.Ordinal);
-        // A used one is told apart (issue 11), without echoing the code.
+        // A used one is told apart, without echoing the code.
         Assert.Equal(HttpStatusCode.Conflict, used.Status);
         Assert.Contains("data-outcome=\"used\"", used.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("data-outcome=\"refused\"", used.Body, StringComparison.Ordinal);

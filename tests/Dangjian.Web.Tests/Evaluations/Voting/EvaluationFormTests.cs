@@ -82,7 +82,7 @@ public abstract class EvaluationFormTests(AppFixture app)
         var reused = await app.Phone().AnswerAsync(group.Id, code, ratings);
         var wrong = await app.Phone().AnswerAsync(group.Id, AccessCode.NewCode(), ratings);
 
-        // Issue 11: an evaluator whose reply was lost learns the response was taken; a wrong code is still refused.
+        // An evaluator whose reply was lost learns the response was taken; a wrong code is still refused.
         Assert.Equal(HttpStatusCode.Conflict, reused.Status);
         Assert.Contains("data-outcome=\"used\"", reused.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, wrong.Status);
@@ -182,7 +182,7 @@ public abstract class EvaluationFormTests(AppFixture app)
                         Assert.False(codeTexts.Any(x => value.Contains(x, StringComparison.OrdinalIgnoreCase)), $"a code in {where}");
                         if (table != "SpentAccessCodes")
                         {
-                            // Kept only among the spent codes (issue 11: "this code has already been used"), which name no response.
+                            // Kept only among the spent codes ("this code has already been used"), which name no response.
                             Assert.False(usedHashes.Any(h => value.Contains(h, StringComparison.OrdinalIgnoreCase)), $"a used code's hash in {where}");
                         }
 

@@ -208,7 +208,7 @@ public abstract class MeetingApiTests(AppFixture app)
             Assert.Equal(HttpStatusCode.OK, await phone.CastSecretAsync(itemId, codes[i], choices[i]));
         }
 
-        Assert.Equal(HttpStatusCode.Conflict, await phone.CastSecretAsync(itemId, codes[0], "Against")); // already used (issue 11)
+        Assert.Equal(HttpStatusCode.Conflict, await phone.CastSecretAsync(itemId, codes[0], "Against")); // already used
         Assert.Equal(HttpStatusCode.Forbidden, await phone.CastSecretAsync(itemId, Dangjian.Domain.Secrecy.AccessCode.NewCode(), "Against"));
         var voting = Item(await GetAsync(client, id), "无记名表决事项");
         Assert.Equal("Voting", voting.GetProperty("status").GetString());

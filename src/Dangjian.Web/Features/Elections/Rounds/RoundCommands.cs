@@ -358,7 +358,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     /// Publishes a counted round (ELE-13): the ballot list (<see cref="PublishedBallotList"/>: the count's input with the
     /// ballots shuffled and no receipt, and the receipts apart, sorted), stored byte for byte and served as stored; its
     /// SHA-256 goes into the audit log in the same save, so `dangjian election verify` can tell the published file from
-    /// any other. Rounds published before issue 11 keep their list, in the earlier format, as stored.
+    /// any other. Rounds published in the earlier format keep their list as stored.
     /// </summary>
     public async Task PublishAsync(int id, int? version, CancellationToken ct = default)
     {

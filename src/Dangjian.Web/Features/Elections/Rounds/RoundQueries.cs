@@ -112,7 +112,7 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
 
     /// <summary>
     /// Whether a receipt is among the published list's receipts, and among how many ballots counted: never which ballot
-    /// is its own (issue 11). Lists in the earlier format, which paired them, are answered the same way.
+    /// is its own. Lists in the earlier format, which paired them, are answered the same way.
     /// </summary>
     public async Task<ReceiptLookup> LookupReceiptAsync(int id, string receipt, CancellationToken ct = default)
     {

@@ -56,7 +56,7 @@ public enum VoteOutcome
     /// <summary>The code is not a code of this round: never issued or mistyped. One answer for both.</summary>
     Refused,
 
-    /// <summary>The code was issued for this round and has already been used (issue 11).</summary>
+    /// <summary>The code was issued for this round and has already been used.</summary>
     AlreadyUsed,
 
     /// <summary>The round does not take ballots now.</summary>

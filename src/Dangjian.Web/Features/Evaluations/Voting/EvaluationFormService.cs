@@ -37,7 +37,7 @@ public enum ResponseOutcome
     Refused,
     NotOpen,
 
-    /// <summary>The code was issued for this group and has already been used (issue 11).</summary>
+    /// <summary>The code was issued for this group and has already been used.</summary>
     AlreadyUsed,
 }
 

@@ -106,7 +106,7 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
         errors.ThrowIfAny();
         meeting.MarkHeld(r.HeldDate!.Value, queries.Today);
 
-        // The form closes like a ballot box (issue 11): the opinions are rewritten in a random order with new ids and
+        // The form closes like a ballot box: the opinions are rewritten in a random order with new ids and
         // the database's history of their inserts is erased before the meeting is recorded held; if the database cannot
         // erase it yet, nothing is recorded and marking it held again finishes the job (SecretTables).
         var received = 0;
