@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dangjian.Web.Features.Meetings.Compliance;
-using Dangjian.Web.Features.Meetings.Meetings;
+using Dangjian.Web.Features.Meetings.Proceedings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -17,7 +17,7 @@ using Dangjian.Web.Features.Elections.Rounds;
 using Dangjian.Web.Features.Elections.Voting;
 using Dangjian.Web.Features.Evaluations.Campaigns;
 using Dangjian.Web.Features.Evaluations.Results;
-using Dangjian.Web.Features.Meetings.Meetings;
+using Dangjian.Web.Features.Meetings.Proceedings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
 using Dangjian.Web.Features.Meetings.Minutes;

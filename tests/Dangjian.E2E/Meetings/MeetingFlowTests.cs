@@ -5,7 +5,7 @@ using Dangjian.Domain.Teams;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.Web.Features.Common;
-using Dangjian.Web.Features.Meetings.Meetings;
+using Dangjian.Web.Features.Meetings.Proceedings;
 using Dangjian.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -11,7 +11,7 @@ using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>Meetings and their items (MTG-1 … MTG-10), inside the caller's scope.</summary>
 public sealed class MeetingQueries(

@@ -8,7 +8,7 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>
 /// The agenda and how each item is decided (MTG-3 … MTG-7, MTG-10): items, the discussion order with the secretary

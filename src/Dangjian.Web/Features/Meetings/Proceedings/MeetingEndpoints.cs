@@ -4,7 +4,7 @@ using Dangjian.Web.Features.Elections.Voting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>/api/v1/meetings: meetings, attendance, agenda items, discussion, votes and rulings (MTG-1 … MTG-10).</summary>
 public static class MeetingEndpoints

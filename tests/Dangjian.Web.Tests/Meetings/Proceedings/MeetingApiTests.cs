@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using static Dangjian.Web.Tests.Meetings.Meetings.MeetingSetup;
+using static Dangjian.Web.Tests.Meetings.Proceedings.MeetingSetup;
 
-namespace Dangjian.Web.Tests.Meetings.Meetings;
+namespace Dangjian.Web.Tests.Meetings.Proceedings;
 
 /// <summary>
 /// Meetings over HTTP (MTG-1 … MTG-7, MTG-10): notice in working days, attendance that changes between items, the
@@ -56,7 +56,11 @@ public abstract class MeetingApiTests(AppFixture app)
     {
         var t = await app.TownshipsAsync();
         var client = await app.ClientForAsync(Demo.OrgAdminA);
-        var org = await app.WithDbAsync(db => db.Organizations.Where(o => o.ParentId == t.A && o.Id != t.BranchOfA).OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
+        // A demo branch of township A with people on its rolls (other tests add empty organizations under A).
+        var org = await app.WithDbAsync(db => db.Organizations
+            .Where(o => o.ParentId == t.A && o.Id != t.BranchOfA && o.Status == Dangjian.Domain.Organizations.OrganizationStatus.Active
+                && db.People.Count(p => p.OrganizationId == o.Id && !p.IsRemoved) >= 3)
+            .OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
         var settings = await client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/settings/{org}", Http.Json);
         await (await client.PutJsonAsync($"/api/v1/meetings/settings/{org}", new { noticeWorkingDays = 5, version = settings.GetProperty("version").GetInt32() })).ReadAsync<JsonElement>();
         var members = await app.PeopleUnderAsync(org, 3);

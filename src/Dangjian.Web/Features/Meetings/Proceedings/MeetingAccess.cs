@@ -6,7 +6,7 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>
 /// Every read and change of a meeting starts here: the meeting must exist and the caller must reach its organization

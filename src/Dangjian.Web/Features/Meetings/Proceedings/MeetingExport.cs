@@ -4,7 +4,7 @@ using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>The meeting list as .xlsx, with the list's filter: one row per meeting in scope.</summary>
 public sealed class MeetingExport(MeetingQueries queries, EnumLabels labels, IStringLocalizer<MeetingText> text)

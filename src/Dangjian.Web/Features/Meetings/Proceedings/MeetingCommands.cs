@@ -8,7 +8,7 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>Calling, editing, holding and closing meetings (MTG-1, MTG-2) and recording attendance (MTG-3).</summary>
 public sealed class MeetingCommands(

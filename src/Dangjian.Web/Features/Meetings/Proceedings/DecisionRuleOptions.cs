@@ -1,6 +1,6 @@
 using Dangjian.Domain.Meetings;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>The shares the regulations use, by name (appsettings values).</summary>
 public enum ShareName

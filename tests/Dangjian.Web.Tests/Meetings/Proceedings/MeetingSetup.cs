@@ -5,7 +5,7 @@ using Dangjian.Domain.Organizations;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dangjian.Web.Tests.Meetings.Meetings;
+namespace Dangjian.Web.Tests.Meetings.Proceedings;
 
 /// <summary>Meetings over HTTP on the demo district: people to invite, a meeting called, attendance and votes.</summary>
 internal static class MeetingSetup

@@ -1,8 +1,8 @@
 using Dangjian.Domain.Meetings;
-using Dangjian.Web.Features.Meetings.Meetings;
+using Dangjian.Web.Features.Meetings.Proceedings;
 using Microsoft.Extensions.Configuration;
 
-namespace Dangjian.Web.Tests.Meetings.Meetings;
+namespace Dangjian.Web.Tests.Meetings.Proceedings;
 
 /// <summary>The decision thresholds are rule data (issue 4): the defaults are the regulations', and settings change them.</summary>
 public sealed class DecisionRuleOptionsTests

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 public sealed record DecisionRow(
     int ItemId,

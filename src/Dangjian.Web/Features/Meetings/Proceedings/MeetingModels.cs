@@ -1,7 +1,7 @@
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Teams;
 
-namespace Dangjian.Web.Features.Meetings.Meetings;
+namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 public sealed record ParticipantInput(int PersonId, bool Entitled);
 
