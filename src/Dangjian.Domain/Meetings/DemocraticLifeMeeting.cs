@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Meetings;
@@ -229,25 +227,4 @@ public enum PreparationItem
 
     /// <summary>意见到位: opinions have been collected from cadres and the masses and sorted.</summary>
     Opinions,
-}
-
-/// <summary>
-/// The anonymous opinion link (DLM-1): a random token, shown to staff once, stored only as its SHA-256, so the
-/// link cannot be guessed from the meeting's id and a copy of the database does not reveal it.
-/// </summary>
-public static class OpinionLink
-{
-    /// <summary>32 random bytes, URL-safe base64 without padding: 43 characters.</summary>
-    public static string NewToken()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        RandomNumberGenerator.Fill(bytes);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    /// <summary>The stored form; null for text that cannot be a token (so it is never looked up).</summary>
-    public static string? Hash(string? token) =>
-        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)))
-            : null;
 }

@@ -289,19 +289,4 @@ public sealed class DemocraticLifeTests
         Assert.Equal(100, DemocraticLifeQuality.Of(y2025).Percent);
         Assert.Empty(DemocraticLifeContinuity.CarryOver(y2026, [y2025, y2026]));
     }
-
-    [Fact]
-    public void OpinionLink_TokenIsLongRandomAndUrlSafe_HashOnlyForWellFormedTokens()
-    {
-        var a = OpinionLink.NewToken();
-        var b = OpinionLink.NewToken();
-        Assert.NotEqual(a, b);
-        Assert.Equal(43, a.Length);
-        Assert.All(a, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
-        Assert.Equal(64, OpinionLink.Hash(a)!.Length);
-        Assert.NotEqual(OpinionLink.Hash(a), OpinionLink.Hash(b));
-        Assert.Null(OpinionLink.Hash(null));
-        Assert.Null(OpinionLink.Hash("short"));
-        Assert.Null(OpinionLink.Hash(a[..42] + "/"));
-    }
 }

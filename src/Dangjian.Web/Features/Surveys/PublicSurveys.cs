@@ -81,7 +81,7 @@ public sealed class PublicSurveys(DangjianDbContext db, BallotBoxService boxes, 
         var query = db.Surveys.AsNoTracking().Include(s => s.Questions);
         if (token is not null)
         {
-            return OpinionLink.Hash(token) is { } hash
+            return PublicLinkToken.Hash(token) is { } hash
                 ? await query.FirstOrDefaultAsync(s => s.OpenTokenHash == hash && s.Access == SurveyAccess.OpenLink, ct)
                 : null;
         }

@@ -3,6 +3,7 @@ using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
+using Dangjian.Domain.Secrecy;
 using Dangjian.Domain.Surveys;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
@@ -153,8 +154,8 @@ public sealed class SurveyCommands(
         string? token = null;
         if (survey.Access == SurveyAccess.OpenLink)
         {
-            token = OpinionLink.NewToken();
-            survey.OpenTokenHash = OpinionLink.Hash(token);
+            token = PublicLinkToken.New();
+            survey.OpenTokenHash = PublicLinkToken.Hash(token);
         }
 
         survey.Status = SurveyStatus.Open;
@@ -184,8 +185,8 @@ public sealed class SurveyCommands(
             throw new DomainRuleException("Survey.LinkNotRenewable", "survey");
         }
 
-        var token = OpinionLink.NewToken();
-        survey.OpenTokenHash = OpinionLink.Hash(token);
+        var token = PublicLinkToken.New();
+        survey.OpenTokenHash = PublicLinkToken.Hash(token);
         db.AuditAction = "Survey.LinkRenewed";
         await db.SaveChangesAsync(ct);
         return token;

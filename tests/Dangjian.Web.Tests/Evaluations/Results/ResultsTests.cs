@@ -200,7 +200,7 @@ public abstract class ResultsTests(AppFixture app)
         var link = await publicized.ReadAsync<PublicityLink>();
         Assert.True(link.To > link.From);
         var hash = await app.WithDbAsync(db => db.EvaluationCampaigns.Where(c => c.Id == campaign.Id).Select(c => c.PublicTokenHash).FirstAsync());
-        Assert.Equal(PublicityCommands.Hash(link.Token), hash);
+        Assert.Equal(Dangjian.Domain.Secrecy.PublicLinkToken.Hash(link.Token), hash);
         Assert.NotEqual(link.Token, hash);
 
         var phone = app.Phone();

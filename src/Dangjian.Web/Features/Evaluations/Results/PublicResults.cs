@@ -1,5 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Domain.Evaluations;
+using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed class PublicResults(DangjianDbContext db, TimeProvider time)
 {
     public async Task<PublicResultsView?> ViewAsync(string? token, CancellationToken ct = default)
     {
-        if (PublicityCommands.Hash(token) is not { } hash)
+        if (PublicLinkToken.Hash(token) is not { } hash)
         {
             return null;
         }
@@ -50,7 +51,7 @@ public sealed class PublicResults(DangjianDbContext db, TimeProvider time)
 
     public async Task<ObjectionResult> FileAsync(string? token, int? subjectId, string? text, string? name, string? contact, CancellationToken ct = default)
     {
-        var hash = PublicityCommands.Hash(token);
+        var hash = PublicLinkToken.Hash(token);
         var c = hash is null ? null : await db.EvaluationCampaigns.AsNoTracking().Where(c => c.PublicTokenHash == hash)
             .Select(c => new { c.Id, c.Status, c.PublicityFrom, c.PublicityTo }).FirstOrDefaultAsync(ct);
         if (c is null || c.PublicityFrom is not { } from || c.PublicityTo is not { } to)

@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dangjian.Data;
 using Dangjian.Data.Calendar;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Evaluations;
+using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -72,11 +71,11 @@ public sealed class PublicityCommands(
         errors.ThrowIfAny();
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         db.ExpectVersion(campaign, request.Version);
-        var token = NewToken();
+        var token = PublicLinkToken.New();
         campaign.Status = CampaignStatus.Publicized;
         campaign.PublicityFrom = from;
         campaign.PublicityTo = to;
-        campaign.PublicTokenHash = Hash(token);
+        campaign.PublicTokenHash = PublicLinkToken.Hash(token);
         db.AuditAction = "Evaluation.Publicized";
         await db.SaveChangesAsync(ct);
         return new PublicityLink(from, to, token, PublicPath(token));
@@ -92,8 +91,8 @@ public sealed class PublicityCommands(
         }
 
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
-        var token = NewToken();
-        campaign.PublicTokenHash = Hash(token);
+        var token = PublicLinkToken.New();
+        campaign.PublicTokenHash = PublicLinkToken.Hash(token);
         db.AuditAction = "Evaluation.PublicLinkReissued";
         await db.SaveChangesAsync(ct);
         return new PublicityLink(campaign.PublicityFrom!.Value, campaign.PublicityTo!.Value, token, PublicPath(token));
@@ -173,20 +172,6 @@ public sealed class PublicityCommands(
     }
 
     public static string PublicPath(string token) => $"/public/evaluations/results/{token}";
-
-    /// <summary>32 random bytes, URL-safe base64 without padding: 43 characters.</summary>
-    public static string NewToken()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        RandomNumberGenerator.Fill(bytes);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    /// <summary>The stored form of a token; null for text that cannot be one (never looked up).</summary>
-    public static string? Hash(string? token) =>
-        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)))
-            : null;
 
     /// <summary>Today in Beijing (UTC+8, no daylight saving).</summary>
     public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));

@@ -4,6 +4,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
+using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
         }
 
         var (year, theme, planned) = Check(r.Year, r.Theme, r.PlannedDate);
-        var token = OpinionLink.NewToken();
+        var token = PublicLinkToken.New();
         var meeting = new DemocraticLifeMeeting
         {
             OrganizationId = orgId,
@@ -41,7 +42,7 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
             Theme = theme,
             PlannedDate = planned,
             Status = DemocraticLifeStatus.Preparing,
-            OpinionTokenHash = OpinionLink.Hash(token),
+            OpinionTokenHash = PublicLinkToken.Hash(token),
         };
         db.DemocraticLifeMeetings.Add(meeting);
         await db.SaveChangesAsync(ct);
@@ -152,8 +153,8 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
             throw new DomainRuleException("DemocraticLife.AlreadyHeld", "status");
         }
 
-        var token = OpinionLink.NewToken();
-        meeting.OpinionTokenHash = OpinionLink.Hash(token);
+        var token = PublicLinkToken.New();
+        meeting.OpinionTokenHash = PublicLinkToken.Hash(token);
         db.AuditAction = "DemocraticLifeMeeting.OpinionLinkIssued";
         await db.SaveChangesAsync(ct);
         return token;

@@ -1,5 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Domain.Meetings;
+using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed class PublicOpinions(DangjianDbContext db, TimeProvider time, Dang
 {
     public async Task<PublicOpinionForm?> FormAsync(string? token, CancellationToken ct = default)
     {
-        if (OpinionLink.Hash(token) is not { } hash)
+        if (PublicLinkToken.Hash(token) is not { } hash)
         {
             return null;
         }
@@ -28,7 +29,7 @@ public sealed class PublicOpinions(DangjianDbContext db, TimeProvider time, Dang
 
     public async Task<OpinionResult> SubmitAsync(string? token, OpinionSource? source, string? text, CancellationToken ct = default)
     {
-        var hash = OpinionLink.Hash(token);
+        var hash = PublicLinkToken.Hash(token);
         var meeting = hash is null ? null : await db.DemocraticLifeMeetings.AsNoTracking().Where(m => m.OpinionTokenHash == hash)
             .Select(m => new { m.Id, m.Status }).FirstOrDefaultAsync(ct);
         if (meeting is null)
