@@ -20,6 +20,7 @@ using Dangjian.Web.Features.Evaluations.Results;
 using Dangjian.Web.Features.Meetings.Proceedings;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
+using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
@@ -99,7 +100,7 @@ public static class HostSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(PartitionedRateLimiter.Create<HttpContext, string>(SignInLimiter), PartitionedRateLimiter.Create<HttpContext, string>(DemocraticLifeEndpoints.OpinionLimiter));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(SignInLimiter);
         });
 
         // Pages carry Chinese as text, not as &#x…; escapes: a third of the bytes, and readable source.
@@ -120,6 +121,7 @@ public static class HostSetup
         services.AddHome();
         services.AddElectionProjects(config);
         services.AddElectionRounds();
+        services.AddPublicForms();
         services.AddVoting();
         services.AddMeetings(config);
         services.AddCalendar();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dangjian.Domain.Surveys;
 using Dangjian.Web.Features.Common;
-using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.PublicForms;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -90,17 +90,17 @@ public static class SurveyEndpoints
     }
 
     /// <summary>Opens the survey; an open-link survey's link is in this answer only (never cached).</summary>
-    public static async Task<Ok<OpenedSurvey>> OpenSurvey(SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, HttpContext http, int id, CancellationToken ct)
+    public static async Task<Ok<OpenedSurvey>> OpenSurvey(SurveyCommands c, SurveyQueries q, IOptions<PublicFormOptions> options, HttpContext http, int id, CancellationToken ct)
     {
-        VotingEndpoints.NoStore(http);
+        PublicForm.NoStore(http);
         var token = await c.OpenAsync(id, ct);
         return TypedResults.Ok(new OpenedSurvey(await q.GetAsync(id, ct), token is null ? null : OpenLink(options.Value, http.Request, token)));
     }
 
     /// <summary>重新生成链接: a new open link for an open open-link survey (the old one stops working); in this answer only.</summary>
-    public static async Task<Ok<OpenedSurvey>> RenewSurveyLink(SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, HttpContext http, int id, CancellationToken ct)
+    public static async Task<Ok<OpenedSurvey>> RenewSurveyLink(SurveyCommands c, SurveyQueries q, IOptions<PublicFormOptions> options, HttpContext http, int id, CancellationToken ct)
     {
-        VotingEndpoints.NoStore(http);
+        PublicForm.NoStore(http);
         var token = await c.RenewLinkAsync(id, ct);
         return TypedResults.Ok(new OpenedSurvey(await q.GetAsync(id, ct), OpenLink(options.Value, http.Request, token)));
     }
@@ -113,9 +113,9 @@ public static class SurveyEndpoints
 
     /// <summary>Issues 1…5000 one-time codes; the answer is the only time they are shown (and is never cached).</summary>
     public static async Task<Results<Ok<IssuedSurveyCodes>, ValidationProblem>> IssueSurveyCodes(
-        SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, IStringLocalizer<SurveyText> text, HttpContext http, int id, SurveyCodesRequest request, CancellationToken ct)
+        SurveyCommands c, SurveyQueries q, IOptions<PublicFormOptions> options, IStringLocalizer<SurveyText> text, HttpContext http, int id, SurveyCodesRequest request, CancellationToken ct)
     {
-        VotingEndpoints.NoStore(http);
+        PublicForm.NoStore(http);
         try
         {
             var codes = await c.IssueCodesAsync(id, request.Count, ct);
@@ -141,9 +141,9 @@ public static class SurveyEndpoints
         ExcelFile.Result(await e.StatisticsAsync(id, ct), $"survey-{id.ToString(CultureInfo.InvariantCulture)}-statistics");
 
     /// <summary>Creates and opens a 满意度测评 for a target; an open-link one's link is in this answer only.</summary>
-    public static async Task<Ok<CreatedSatisfaction>> CreateSatisfaction(SurveyCommands c, SurveyQueries q, IOptions<VotingOptions> options, HttpContext http, SatisfactionRequest request, CancellationToken ct)
+    public static async Task<Ok<CreatedSatisfaction>> CreateSatisfaction(SurveyCommands c, SurveyQueries q, IOptions<PublicFormOptions> options, HttpContext http, SatisfactionRequest request, CancellationToken ct)
     {
-        VotingEndpoints.NoStore(http);
+        PublicForm.NoStore(http);
         var (id, token) = await c.CreateSatisfactionAsync(request, ct);
         return TypedResults.Ok(new CreatedSatisfaction(await q.GetAsync(id, ct), token is null ? null : OpenLink(options.Value, http.Request, token)));
     }
@@ -151,15 +151,16 @@ public static class SurveyEndpoints
     public static async Task<Results<Ok<SatisfactionSummary>, NoContent>> GetSatisfaction(SurveyQueries q, SurveyTargetKind targetKind, int targetId, CancellationToken ct) =>
         await q.SatisfactionAsync(targetKind, targetId, ct) is { } s ? TypedResults.Ok(s) : TypedResults.NoContent();
 
-    private static string BaseUrl(VotingOptions options, HttpRequest request) =>
-        (string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : options.PublicBaseUrl).TrimEnd('/');
-
     /// <summary>The answering address of a code survey, as printed on its slips: {base}/public/surveys/{id}.</summary>
-    public static string AnswerAddress(VotingOptions options, HttpRequest request, int id) =>
-        $"{BaseUrl(options, request)}/public/surveys/{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string AnswerAddress(PublicFormOptions options, HttpRequest request, int id) =>
+        PublicForm.Address(options, request, PublicForm.Path("/public/surveys", id));
 
-    public static string OpenLink(VotingOptions options, HttpRequest request, string token) => $"{BaseUrl(options, request)}/public/surveys/open/{token}";
+    /// <summary>The address of an open-link survey: {base}/public/surveys/open/{token}.</summary>
+    public static string OpenLink(PublicFormOptions options, HttpRequest request, string token) =>
+        PublicForm.Address(options, request, OpenPath(token));
 
-    /// <summary>The same, from a page's base URI (ends with "/").</summary>
-    public static string OpenLink(string baseUri, string token) => $"{baseUri.TrimEnd('/')}/public/surveys/open/{token}";
+    /// <summary>The same, from a page (its own base address is NavigationManager.BaseUri).</summary>
+    public static string OpenLink(PublicFormOptions options, string baseUri, string token) => PublicForm.Address(options, baseUri, OpenPath(token));
+
+    private static string OpenPath(string token) => $"/public/surveys/open/{token}";
 }

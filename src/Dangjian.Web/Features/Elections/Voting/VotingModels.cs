@@ -8,21 +8,6 @@ namespace Dangjian.Web.Features.Elections.Voting;
 /// <summary>Resource marker for VotingText.resx (zh-CN) and VotingText.en.resx.</summary>
 public sealed class VotingText;
 
-/// <summary>Settings of electronic voting (section "Elections").</summary>
-public sealed record VotingOptions
-{
-    public const string Section = "Elections";
-
-    /// <summary>
-    /// Ballot submissions per client address per minute. High by default: a meeting room's phones usually share one
-    /// address behind the venue's router, and a code is 31^10 strong, so the limit guards the server, not the codes.
-    /// </summary>
-    public int VoteRateLimitPerMinute { get; init; } = 600;
-
-    /// <summary>The address printed on slips and in QR codes ("https://dj.example.gov.cn"); the request's own when empty.</summary>
-    public string? PublicBaseUrl { get; init; }
-}
-
 /// <summary>POST /api/v1/elections/rounds/{id}/codes.</summary>
 public sealed record IssueCodesRequest(int Count);
 

@@ -3,7 +3,7 @@ using Dangjian.Data;
 using Dangjian.Data.Evaluations;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Web.Features.Common;
-using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Features.Evaluations.Voting;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -194,18 +194,15 @@ public static class CampaignEndpoints
 
     /// <summary>Issues one-time codes (default: the group's sample size); the answer is the only time they are shown and is never cached.</summary>
     public static async Task<Ok<IssuedEvaluationCodes>> IssueEvaluationCodes(
-        CodeService s, IOptions<VotingOptions> options, HttpContext http, int groupId, IssueEvaluationCodesRequest request, CancellationToken ct)
+        CodeService s, IOptions<PublicFormOptions> options, HttpContext http, int groupId, IssueEvaluationCodesRequest request, CancellationToken ct)
     {
-        VotingEndpoints.NoStore(http);
+        PublicForm.NoStore(http);
         return TypedResults.Ok(await s.IssueAsync(groupId, request.Count, FormAddress(options.Value, http.Request, groupId), ct));
     }
 
     /// <summary>The public form's address of a group, as printed on its slips: {base}/public/evaluations/{groupId}.</summary>
-    public static string FormAddress(VotingOptions options, HttpRequest request, int groupId)
-    {
-        var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : options.PublicBaseUrl;
-        return $"{baseUrl.TrimEnd('/')}/public/evaluations/{groupId.ToString(CultureInfo.InvariantCulture)}";
-    }
+    public static string FormAddress(PublicFormOptions options, HttpRequest request, int groupId) =>
+        PublicForm.Address(options, request, PublicForm.Path("/public/evaluations", groupId));
 }
 
 /// <summary>Seeds the default criteria templates at start-up (idempotent; see <see cref="EvaluationTemplateSeed"/>).</summary>

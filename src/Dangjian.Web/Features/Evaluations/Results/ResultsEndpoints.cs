@@ -1,4 +1,5 @@
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -123,13 +124,13 @@ public static class ResultsEndpoints
     /// <summary>Publicizes the results; the answer holds the public link's token, shown this once (never cached).</summary>
     public static async Task<Ok<PublicityLink>> PublicizeResults(PublicityCommands commands, HttpContext http, int id, PublicizeRequest request, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "no-store";
+        PublicForm.NoStore(http);
         return TypedResults.Ok(await commands.PublicizeAsync(id, request, ct));
     }
 
     public static async Task<Ok<PublicityLink>> ReissuePublicLink(PublicityCommands commands, HttpContext http, int id, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "no-store";
+        PublicForm.NoStore(http);
         return TypedResults.Ok(await commands.ReissueLinkAsync(id, ct));
     }
 

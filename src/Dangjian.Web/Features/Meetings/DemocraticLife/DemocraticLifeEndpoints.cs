@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,50 +15,16 @@ public static class DemocraticLifeEndpoints
 {
     public const string Route = "/api/v1/meetings/democratic-life";
 
-    /// <summary>The anonymous opinion form's path; its POSTs are rate-limited per client address.</summary>
+    /// <summary>The anonymous opinion form's path.</summary>
     public const string PublicPath = "/public/dlm";
+
+    /// <summary>The rate limit policy of the anonymous opinion form, per client address.</summary>
+    public const string OpinionPolicy = "dlm-opinion";
 
     public static IServiceCollection AddDemocraticLifeMeetings(this IServiceCollection services)
     {
-        // A 429 on the public form is a page in the sender's language; other paths keep what the host set up.
-        services.Configure<RateLimiterOptions>(o =>
-        {
-            var inner = o.OnRejected;
-            o.OnRejected = async (ctx, ct) =>
-            {
-                if (ctx.HttpContext.Request.Path.StartsWithSegments(PublicPath))
-                {
-                    await WriteTooManyAsync(ctx.HttpContext, ct);
-                }
-                else if (inner is not null)
-                {
-                    await inner(ctx, ct);
-                }
-            };
-        });
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, OpinionRateLimitPolicy>(OpinionPolicy));
         return services.AddScoped<DemocraticLifeQueries>().AddScoped<DemocraticLifeCommands>().AddScoped<PublicOpinions>().AddScoped<DemocraticLifeExport>();
-    }
-
-    /// <summary>
-    /// The global limiter's partition for the anonymous opinion form: POSTs under <see cref="PublicPath"/>, per client
-    /// address, "Dangjian:OpinionSubmissionsPerMinute" a minute. Reading the form is not limited.
-    /// </summary>
-    public static RateLimitPartition<string> OpinionLimiter(HttpContext ctx)
-    {
-        ArgumentNullException.ThrowIfNull(ctx);
-        if (!HttpMethods.IsPost(ctx.Request.Method) || !ctx.Request.Path.StartsWithSegments(PublicPath))
-        {
-            return RateLimitPartition.GetNoLimiter(string.Empty);
-        }
-
-        var limit = ctx.RequestServices.GetRequiredService<IOptions<DangjianOptions>>().Value.OpinionSubmissionsPerMinute;
-        var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter("dlm-opinion:" + client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
     }
 
     public static void MapDemocraticLifeEndpoints(this IEndpointRouteBuilder app)
@@ -90,11 +56,11 @@ public static class DemocraticLifeEndpoints
         TypedResults.Ok(await q.ListAsync(organizationId, year, page, pageSize, ct));
 
     public static async Task<Created<CreatedDemocraticLife>> CreateDemocraticLifeMeeting(
-        DemocraticLifeCommands c, DemocraticLifeQueries q, HttpContext http, CreateDemocraticLifeRequest request, CancellationToken ct)
+        DemocraticLifeCommands c, DemocraticLifeQueries q, IOptions<PublicFormOptions> options, HttpContext http, CreateDemocraticLifeRequest request, CancellationToken ct)
     {
         var (id, token) = await c.CreateAsync(request, ct);
-        NoStore(http);
-        return TypedResults.Created($"{Route}/{id}", new CreatedDemocraticLife(await q.GetAsync(id, ct), OpinionUrl(BaseUrl(http.Request), token)));
+        PublicForm.NoStore(http);
+        return TypedResults.Created($"{Route}/{id}", new CreatedDemocraticLife(await q.GetAsync(id, ct), OpinionUrl(options.Value, http.Request, token)));
     }
 
     public static async Task<Ok<OrganizationQuality>> GetDemocraticLifeQuality(DemocraticLifeQueries q, int organizationId, CancellationToken ct) =>
@@ -149,11 +115,12 @@ public static class DemocraticLifeEndpoints
     }
 
     /// <summary>A new anonymous opinion link; the answer is the only time it is shown, and the old link stops working.</summary>
-    public static async Task<Ok<OpinionLinkView>> IssueDemocraticLifeOpinionLink(DemocraticLifeCommands c, HttpContext http, int id, CancellationToken ct)
+    public static async Task<Ok<OpinionLinkView>> IssueDemocraticLifeOpinionLink(
+        DemocraticLifeCommands c, IOptions<PublicFormOptions> options, HttpContext http, int id, CancellationToken ct)
     {
         var token = await c.NewOpinionLinkAsync(id, ct);
-        NoStore(http);
-        return TypedResults.Ok(new OpinionLinkView(OpinionUrl(BaseUrl(http.Request), token)));
+        PublicForm.NoStore(http);
+        return TypedResults.Ok(new OpinionLinkView(OpinionUrl(options.Value, http.Request, token)));
     }
 
     public static async Task<Created<DemocraticLifeView>> AddDemocraticLifeProblem(
@@ -202,22 +169,23 @@ public static class DemocraticLifeEndpoints
         ExcelFile.Result(await export.ExportAsync(id, ct), $"rectifications-{id.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The anonymous form's address for a token: {base}/public/dlm/{token}.</summary>
-    public static string OpinionUrl(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}{PublicPath}/{token}";
+    public static string OpinionUrl(PublicFormOptions options, HttpRequest request, string token) =>
+        PublicForm.Address(options, request, $"{PublicPath}/{token}");
 
-    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>The same from a page (its own base address is NavigationManager.BaseUri).</summary>
+    public static string OpinionUrl(PublicFormOptions options, string baseUri, string token) => PublicForm.Address(options, baseUri, $"{PublicPath}/{token}");
+}
 
-    /// <summary>An answer holding a fresh link is never stored by a cache.</summary>
-    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store, no-cache";
+/// <summary>
+/// Anonymous opinions per client address per minute ("Dangjian:OpinionSubmissionsPerMinute"); reading the form is not
+/// limited. A refusal is a 429 page in the sender's language.
+/// </summary>
+public sealed class OpinionRateLimitPolicy(IOptions<DangjianOptions> options) : PostRateLimitPolicy
+{
+    protected override string Prefix => "dlm-opinion";
 
-    private static async Task WriteTooManyAsync(HttpContext http, CancellationToken ct)
-    {
-        var text = http.RequestServices.GetRequiredService<IStringLocalizer<DemocraticLifeText>>();
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.ContentType = "text/html; charset=utf-8";
-        response.Headers.RetryAfter = "60";
-        var message = System.Net.WebUtility.HtmlEncode(text["Public.TooMany"]);
-        await response.WriteAsync(
-            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>429</title></head><body><p role=\"alert\">{message}</p></body></html>", ct);
-    }
+    protected override int PermitsPerMinute => options.Value.OpinionSubmissionsPerMinute;
+
+    protected override string RefusalText(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IStringLocalizer<DemocraticLifeText>>()["Public.TooMany"];
 }

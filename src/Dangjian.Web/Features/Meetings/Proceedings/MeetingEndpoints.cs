@@ -1,6 +1,6 @@
 using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Common;
-using Dangjian.Web.Features.Elections.Voting;
+using Dangjian.Web.Features.PublicForms;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -166,7 +166,7 @@ public static class MeetingEndpoints
     /// <summary>Opens the item's ballot box; the answer holds the codes, shown this once, never cached.</summary>
     public static async Task<Ok<SecretVoteStarted>> StartSecretVote(ItemCommands c, HttpContext http, int itemId, MeetingVersionRequest request, CancellationToken ct)
     {
-        VotingEndpoints.NoStore(http);
+        PublicForm.NoStore(http);
         return TypedResults.Ok(await c.StartSecretVoteAsync(itemId, request.Version, ct));
     }
 

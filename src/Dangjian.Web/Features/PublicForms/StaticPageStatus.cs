@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Dangjian.Web.Features.Common;
+namespace Dangjian.Web.Features.PublicForms;
 
 /// <summary>
 /// Sets the status of a statically rendered page (public and voting pages) while keeping the page's own body, so a

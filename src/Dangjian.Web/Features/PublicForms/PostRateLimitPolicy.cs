@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Dangjian.Web.Infrastructure;
+namespace Dangjian.Web.Features.PublicForms;
 
 /// <summary>
 /// The rate limit of a public form (a ballot, an evaluation, an objection): submissions (POST) per client address per
