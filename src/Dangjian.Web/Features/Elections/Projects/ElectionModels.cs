@@ -132,6 +132,3 @@ public sealed record PublicCandidate(int NomineeId, int ProjectId, string Projec
 
 /// <summary>Strings of the election project pages (ElectionText.resx, ElectionText.en.resx).</summary>
 public sealed class ElectionText;
-
-/// <summary>A person chosen in a picker: id, name, and the organization whose roll they are on.</summary>
-public sealed record PickedPerson(int Id, string Name, string? OrganizationName);
