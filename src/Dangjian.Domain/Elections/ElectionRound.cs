@@ -70,24 +70,27 @@ public sealed class ElectionRound : IVersioned
     public IReadOnlyList<string> CandidateNames() => JsonSerializer.Deserialize<List<string>>(CandidatesJson) ?? [];
 
     /// <summary>
-    /// The roll (ELE-10: 应到, 实到, 发出选票), editable until the count; those present are never more than those entitled.
+    /// The roll (ELE-10: 应到, 实到, 发出选票), editable until the count: each number given and not negative, those present
+    /// never more than those entitled; every bad number is named at once.
     /// </summary>
-    public void RecordRoll(int entitledVoters, int votersPresent, int ballotsIssued)
+    public void RecordRoll(int? entitledVoters, int? votersPresent, int? ballotsIssued)
     {
         if (Status is not (RoundStatus.Draft or RoundStatus.Open or RoundStatus.Closed))
         {
             throw new DomainRuleException("Round.RollFixed", "status");
         }
 
-        NotNegative(entitledVoters, "entitledVoters", "Field.Round.EntitledVoters");
-        NotNegative(votersPresent, "votersPresent", "Field.Round.VotersPresent");
-        NotNegative(ballotsIssued, "ballotsIssued", "Field.Round.BallotsIssued");
+        var problems = new List<FieldProblem>();
+        NotNegative(problems, entitledVoters, "entitledVoters", "Field.Round.EntitledVoters");
+        NotNegative(problems, votersPresent, "votersPresent", "Field.Round.VotersPresent");
+        NotNegative(problems, ballotsIssued, "ballotsIssued", "Field.Round.BallotsIssued");
         if (votersPresent > entitledVoters)
         {
-            throw new DomainRuleException("Round.PresentOverEntitled", "votersPresent", votersPresent, entitledVoters);
+            problems.Add(new("votersPresent", "Round.PresentOverEntitled", votersPresent!.Value, entitledVoters!.Value));
         }
 
-        (EntitledVoters, VotersPresent, BallotsIssued) = (entitledVoters, votersPresent, ballotsIssued);
+        DomainRuleException.ThrowIfAny(problems);
+        (EntitledVoters, VotersPresent, BallotsIssued) = (entitledVoters!.Value, votersPresent!.Value, ballotsIssued!.Value);
     }
 
     /// <summary>Draft → Open: the candidates are fixed and the box takes electronic ballots; refused with no candidate.</summary>
@@ -218,11 +221,15 @@ public sealed class ElectionRound : IVersioned
         }
     }
 
-    private static void NotNegative(int value, string field, string label)
+    private static void NotNegative(List<FieldProblem> problems, int? value, string field, string label)
     {
-        if (value < 0)
+        if (value is null)
         {
-            throw new DomainRuleException("Input.OutOfRange", field, label, 0, int.MaxValue);
+            problems.Add(new(field, "Input.Required", label));
+        }
+        else if (value < 0)
+        {
+            problems.Add(new(field, "Input.OutOfRange", label, 0, int.MaxValue));
         }
     }
 }

@@ -83,7 +83,7 @@ public sealed class FieldErrors
         return text[code, args];
     }
 
-    public static FieldErrors From(DomainRuleException e) => new FieldErrors().Add(e.Field, e.Code, [.. e.Arguments]);
+    public static FieldErrors From(DomainRuleException e) => new FieldErrors().AddAll(e.Problems);
 }
 
 public sealed class InputValidationException : Exception

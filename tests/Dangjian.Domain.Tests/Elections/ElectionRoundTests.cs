@@ -88,6 +88,14 @@ public sealed class ElectionRoundTests
     }
 
     [Fact]
+    public void RecordRoll_MissingNumberAndPresentOverEntitled_NamesBothAtOnce()
+    {
+        var e = Assert.Throws<DomainRuleException>(() => Round().RecordRoll(5, 6, null));
+
+        Assert.Equal(["ballotsIssued", "votersPresent"], e.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void RecordRoll_Zeros_Recorded()
     {
         var round = Round();

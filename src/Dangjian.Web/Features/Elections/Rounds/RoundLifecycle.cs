@@ -130,12 +130,7 @@ public sealed class RoundLifecycle(DangjianDbContext db, ScopeService scopes, Ba
     public async Task UpdateRollAsync(int id, RollRequest r, CancellationToken ct = default)
     {
         var round = await RoundAccess.ForChangeAsync(db, scopes, id, r.Version, ct);
-        var errors = new FieldErrors();
-        NonNegative(errors, "entitledVoters", "Field.Round.EntitledVoters", r.EntitledVoters);
-        NonNegative(errors, "votersPresent", "Field.Round.VotersPresent", r.VotersPresent);
-        NonNegative(errors, "ballotsIssued", "Field.Round.BallotsIssued", r.BallotsIssued);
-        errors.ThrowIfAny();
-        round.RecordRoll(r.EntitledVoters!.Value, r.VotersPresent!.Value, r.BallotsIssued!.Value);
+        round.RecordRoll(r.EntitledVoters, r.VotersPresent, r.BallotsIssued);
         db.AuditAction = "ElectionRound.RollRecorded";
         await db.SaveChangesAsync(ct);
     }
@@ -186,18 +181,6 @@ public sealed class RoundLifecycle(DangjianDbContext db, ScopeService scopes, Ba
         }
 
         return await db.People.AsNoTracking().Where(p => eligible.Contains(p.Id)).Select(p => p.Name).ToListAsync(ct);
-    }
-
-    private static void NonNegative(FieldErrors errors, string field, string label, int? value)
-    {
-        if (value is null)
-        {
-            errors.Add(field, "Input.Required", label);
-        }
-        else if (value < 0)
-        {
-            errors.Add(field, "Input.OutOfRange", label, 0, int.MaxValue);
-        }
     }
 
     private static CultureInfo StrokeCulture()
