@@ -36,7 +36,7 @@ public sealed class SurveyCommands(
         }
 
         await scopes.DemandAsync(Access.Write, orgId, ct);
-        var survey = new Survey { OrganizationId = orgId, Status = SurveyStatus.Draft, CreatedAt = time.GetUtcNow() };
+        var survey = new Survey { OrganizationId = orgId, CreatedAt = time.GetUtcNow() };
         Apply(survey, r);
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
@@ -138,27 +138,8 @@ public sealed class SurveyCommands(
     public async Task<string?> OpenAsync(int id, CancellationToken ct = default)
     {
         var survey = await DraftAsync(id, ct);
-        var errors = new FieldErrors();
-        if (survey.Questions.Count == 0)
-        {
-            errors.Add("questions", "Survey.NoQuestions");
-        }
-
-        if (survey.IsPastClosing(time.GetUtcNow()))
-        {
-            errors.Add("closesAt", "Survey.ClosingPassed");
-        }
-
-        errors.ThrowIfAny();
-        string? token = null;
-        if (survey.Access == SurveyAccess.OpenLink)
-        {
-            token = OpinionLink.NewToken();
-            survey.OpenTokenHash = OpinionLink.Hash(token);
-        }
-
-        survey.Status = SurveyStatus.Open;
-        survey.OpenedAt = time.GetUtcNow();
+        var token = survey.Access == SurveyAccess.OpenLink ? OpinionLink.NewToken() : null;
+        survey.Open(time.GetUtcNow(), OpinionLink.Hash(token));
         if (await boxes.FindAsync(survey.BoxKey, ct) is null)
         {
             boxes.Create(survey.BoxKey);
@@ -268,7 +249,6 @@ public sealed class SurveyCommands(
         {
             OrganizationId = meeting.OrganizationId,
             Title = Trim(text["Satisfaction.SurveyTitle", meeting.Title], Survey.MaxTitleLength),
-            Status = SurveyStatus.Draft,
             Access = r.Access!.Value,
             TargetKind = SurveyTargetKind.Meeting,
             TargetId = r.TargetId,

@@ -40,7 +40,6 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
             Year = year,
             Theme = theme,
             PlannedDate = planned,
-            Status = DemocraticLifeStatus.Preparing,
             OpinionTokenHash = OpinionLink.Hash(token),
         };
         db.DemocraticLifeMeetings.Add(meeting);
@@ -232,7 +231,7 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
             throw new NotFoundException("problem", problemId);
         }
 
-        var rectification = new DemocraticLifeRectification { ProblemId = problemId, Status = RectificationStatus.Open };
+        var rectification = new DemocraticLifeRectification { ProblemId = problemId };
         Apply(rectification, r);
         db.DemocraticLifeRectifications.Add(rectification);
         await db.SaveChangesAsync(ct);
