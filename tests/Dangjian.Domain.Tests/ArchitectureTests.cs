@@ -10,7 +10,7 @@ namespace Dangjian.Domain.Tests;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string SourceRoot = FindSourceRoot();
+    internal static readonly string SourceRoot = FindSourceRoot();
 
     public static TheoryData<string, string[]> AllowedReferences => new()
     {

@@ -6,12 +6,21 @@ namespace Dangjian.Domain.Common;
 /// </summary>
 public sealed class DomainRuleException : Exception
 {
+    private readonly IReadOnlyList<FieldProblem> _problems = [];
+
     public DomainRuleException(string code, string field, params object[] arguments)
         : base(code)
     {
         Code = code;
         Field = field;
         Arguments = arguments;
+    }
+
+    /// <summary>A rule that checks a whole change and names every reason it refuses at once (the first is <see cref="Code"/>).</summary>
+    public DomainRuleException(IReadOnlyList<FieldProblem> problems)
+        : this(problems is { Count: > 0 } ? problems[0].Code : "Error", problems is { Count: > 0 } ? problems[0].Field : string.Empty, problems is { Count: > 0 } ? problems[0].Arguments : [])
+    {
+        _problems = problems ?? [];
     }
 
     public DomainRuleException()
@@ -37,4 +46,16 @@ public sealed class DomainRuleException : Exception
     public string Field { get; } = string.Empty;
 
     public IReadOnlyList<object> Arguments { get; } = [];
+
+    /// <summary>Every reason the change was refused, each under its field; the one of <see cref="Code"/> when only one.</summary>
+    public IReadOnlyList<FieldProblem> Problems => _problems.Count > 0 ? _problems : [new(Field, Code, [.. Arguments])];
+
+    /// <summary>Refuses the change when <paramref name="problems"/> names any reason, with all of them.</summary>
+    public static void ThrowIfAny(IReadOnlyList<FieldProblem> problems)
+    {
+        if (problems is { Count: > 0 })
+        {
+            throw new DomainRuleException(problems);
+        }
+    }
 }

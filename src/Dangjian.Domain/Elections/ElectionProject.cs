@@ -58,6 +58,34 @@ public sealed class ElectionBody : IVersioned
     public DateTimeOffset? ListFixedAt { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// 确定候选人 from a counted preliminary vote (ELE-6): those it elected go on the list, every other nominee off it, and
+    /// the list is fixed. Refused when the list is already fixed, and when fewer were elected than the differential rule
+    /// asks of the list (ELE-7).
+    /// </summary>
+    public void FixListFromPreliminary(IReadOnlySet<string> elected, IEnumerable<(Nominee Nominee, string Name)> nominees, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(elected);
+        ArgumentNullException.ThrowIfNull(nominees);
+        if (ListFixedAt is not null)
+        {
+            throw new DomainRuleException("Round.ListAlreadyFixed", "bodyId");
+        }
+
+        var minimum = DifferentialRule.MinimumCandidates(Seats, MinExtraPercent);
+        if (elected.Count < minimum)
+        {
+            throw new DomainRuleException("Round.TooFewForList", "elected", elected.Count, minimum);
+        }
+
+        foreach (var (nominee, name) in nominees)
+        {
+            nominee.OnList = elected.Contains(name);
+        }
+
+        ListFixedAt = at;
+    }
 }
 
 /// <summary>The bodies an organization elects (GLOSSARY: Secretary / DeputySecretary / CommitteeMember, Delegate).</summary>

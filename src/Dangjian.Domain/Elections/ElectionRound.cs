@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Elections;
@@ -58,7 +61,177 @@ public sealed class ElectionRound : IVersioned
 
     public string BoxKey => BoxKeyFor(Id);
 
+    /// <summary>A preliminary vote of its own (预选), not a run-off of one: what <see cref="PreliminaryElected"/> applies.</summary>
+    public bool IsPreliminaryVote => Mode == ElectionMode.Preliminary && RunoffOfRoundId is null;
+
     public static string BoxKeyFor(int roundId) => $"ElectionRound/{roundId}";
+
+    /// <summary>The names on the ballot, in ballot order.</summary>
+    public IReadOnlyList<string> CandidateNames() => JsonSerializer.Deserialize<List<string>>(CandidatesJson) ?? [];
+
+    /// <summary>
+    /// The roll (ELE-10: 应到, 实到, 发出选票), editable until the count: each number given and not negative, those present
+    /// never more than those entitled; every bad number is named at once.
+    /// </summary>
+    public void RecordRoll(int? entitledVoters, int? votersPresent, int? ballotsIssued)
+    {
+        if (Status is not (RoundStatus.Draft or RoundStatus.Open or RoundStatus.Closed))
+        {
+            throw new DomainRuleException("Round.RollFixed", "status");
+        }
+
+        var problems = new List<FieldProblem>();
+        NotNegative(problems, entitledVoters, "entitledVoters", "Field.Round.EntitledVoters");
+        NotNegative(problems, votersPresent, "votersPresent", "Field.Round.VotersPresent");
+        NotNegative(problems, ballotsIssued, "ballotsIssued", "Field.Round.BallotsIssued");
+        if (votersPresent > entitledVoters)
+        {
+            problems.Add(new("votersPresent", "Round.PresentOverEntitled", votersPresent!.Value, entitledVoters!.Value));
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+        (EntitledVoters, VotersPresent, BallotsIssued) = (entitledVoters!.Value, votersPresent!.Value, ballotsIssued!.Value);
+    }
+
+    /// <summary>Draft → Open: the candidates are fixed and the box takes electronic ballots; refused with no candidate.</summary>
+    public void Open()
+    {
+        Demand(RoundStatus.Draft, "Round.NotDraft");
+        if (CandidateNames().Count == 0)
+        {
+            throw new DomainRuleException("Round.NoCandidates", "candidates");
+        }
+
+        Status = RoundStatus.Open;
+    }
+
+    /// <summary>Open → Closed: no more electronic ballots; the tellers may go on entering paper ones until reconciled.</summary>
+    public void Close()
+    {
+        Demand(RoundStatus.Open, "Round.NotOpen");
+        Status = RoundStatus.Closed;
+    }
+
+    /// <summary>Tellers enter, correct and withdraw paper ballots while the round is open or closed, never after the count.</summary>
+    public void DemandPaperOpen()
+    {
+        if (Status is not (RoundStatus.Open or RoundStatus.Closed))
+        {
+            throw new DomainRuleException("Round.PaperNotOpen", "status");
+        }
+    }
+
+    /// <summary>
+    /// Whether the round may be counted (ELE-11, ELE-12): closed, and every paper ballot entered alike by both tellers.
+    /// Checked before the box's ballots are read, which only a closed box gives.
+    /// </summary>
+    public void DemandCountable(PaperReconciliation paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        Demand(RoundStatus.Closed, "Round.NotClosed");
+        if (!paper.Reconciled)
+        {
+            throw new DomainRuleException("Round.NotReconciled", "paper", paper.Differences);
+        }
+    }
+
+    /// <summary>
+    /// Closed → Counted (ELE-12): the ballots and the roll go through the one counting engine; the result is kept as the
+    /// CLI prints it. Refused as <see cref="DemandCountable"/> refuses, and for ballots the engine cannot count.
+    /// </summary>
+    public CountResult Count(PaperReconciliation paper, CountInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        DemandCountable(paper);
+        if (ElectionCount.Check(input) is { Count: > 0 } problems)
+        {
+            throw new DomainRuleException("Round.BadBallots", "ballots", problems[0].Field + ": " + problems[0].Message);
+        }
+
+        var result = ElectionCount.Count(input);
+        ResultJson = CountJson.Write(result);
+        Status = RoundStatus.Counted;
+        return result;
+    }
+
+    /// <summary>Whether the round may be published: counted, and not yet published.</summary>
+    public void DemandPublishable() => Demand(RoundStatus.Counted, "Round.NotCounted");
+
+    /// <summary>
+    /// Counted → Published (ELE-13): the ballot list (<see cref="Elections.PublishedBallotList"/>: the count's input with
+    /// the ballots shuffled, the receipts apart and sorted) is kept byte for byte with its SHA-256, which the audit log
+    /// also records so `dangjian election verify` can tell the published file from any other. The instant is kept to the
+    /// second, as the list states it.
+    /// </summary>
+    public void Publish(Elections.PublishedBallotList.Header header, CountInput input, IReadOnlyList<string> receipts)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        DemandPublishable();
+        var at = new DateTimeOffset(header.PublishedAt.UtcTicks - (header.PublishedAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var text = Elections.PublishedBallotList.Write(header with { PublishedAt = at }, input, receipts);
+        PublishedBallotList = text;
+        PublishedHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        PublishedAt = at;
+        Status = RoundStatus.Published;
+    }
+
+    /// <summary>
+    /// What a counted preliminary vote (ELE-6, 预选) puts on the candidate list: those it elected, with those its counted
+    /// run-offs elected when it sent a tie to one. Refused for any other round, before the count, for a void count, and
+    /// while a run-off it needs is not counted.
+    /// </summary>
+    public IReadOnlySet<string> PreliminaryElected(CountResult? result, IEnumerable<CountResult> runoffResults)
+    {
+        ArgumentNullException.ThrowIfNull(runoffResults);
+        if (!IsPreliminaryVote)
+        {
+            throw new DomainRuleException("Round.NotPreliminary", "mode");
+        }
+
+        if (result is null)
+        {
+            throw new DomainRuleException("Round.NotCounted", "status");
+        }
+
+        if (result.Status != CountStatus.Counted)
+        {
+            throw new DomainRuleException("Round.VoidResult", "status");
+        }
+
+        var elected = new HashSet<string>(result.Elected, StringComparer.Ordinal);
+        if (result.Runoff is not null)
+        {
+            var counted = runoffResults.Where(r => r.Status == CountStatus.Counted).ToList();
+            if (counted.Count == 0)
+            {
+                throw new DomainRuleException("Round.RunoffPending", "status");
+            }
+
+            elected.UnionWith(counted.SelectMany(r => r.Elected));
+        }
+
+        return elected;
+    }
+
+    private void Demand(RoundStatus expected, string code)
+    {
+        if (Status != expected)
+        {
+            throw new DomainRuleException(code, "status");
+        }
+    }
+
+    private static void NotNegative(List<FieldProblem> problems, int? value, string field, string label)
+    {
+        if (value is null)
+        {
+            problems.Add(new(field, "Input.Required", label));
+        }
+        else if (value < 0)
+        {
+            problems.Add(new(field, "Input.OutOfRange", label, 0, int.MaxValue));
+        }
+    }
 }
 
 public enum Electorate

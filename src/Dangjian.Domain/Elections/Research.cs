@@ -1,3 +1,5 @@
+using Dangjian.Domain.Common;
+
 namespace Dangjian.Domain.Elections;
 
 /// <summary>听问访谈 (ELE-2): a hearing session, a questionnaire, or a visit, with how many took part.</summary>
@@ -49,6 +51,27 @@ public sealed class TalkTarget : Common.IVersioned
     public string? Note { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// Records how far the talk went (ELE-2: 谈话调研): a talk held, by phone or made up, has its day; one not yet held
+    /// has none.
+    /// </summary>
+    public void Record(TalkStatus? status, DateOnly? talkedOn, string? note)
+    {
+        if (status is not { } s || !Enum.IsDefined(s))
+        {
+            throw new DomainRuleException("Input.Required", "status", "Field.Status");
+        }
+
+        if (s != TalkStatus.NotYet && talkedOn is null)
+        {
+            throw new DomainRuleException("Input.Required", "talkedOn", "Field.TalkedOn");
+        }
+
+        Status = s;
+        TalkedOn = s == TalkStatus.NotYet ? null : talkedOn;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note;
+    }
 }
 
 public enum TalkStatus

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Evaluations;
@@ -87,6 +89,146 @@ public sealed class EvaluationCampaign : IVersioned
     public string? PublicTokenHash { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>Refuses a change the campaign's status does not allow (setting up only while Draft, codes until it closes …).</summary>
+    public static void DemandStatus(CampaignStatus actual, params CampaignStatus[] allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (!allowed.Contains(actual))
+        {
+            throw new DomainRuleException("Evaluation.WrongStatus", "status", "Evaluation.Status." + actual);
+        }
+    }
+
+    /// <summary>
+    /// 考核预告 (EVA-8): Draft → Announced with what is assessed, when and how. Refused unless the campaign is ready
+    /// (<see cref="CampaignRules.CheckReady"/>: subjects, groups, group weights summing to 1).
+    /// </summary>
+    public void Announce(string announcement, DateTimeOffset at, int subjects, IReadOnlyList<decimal> groupWeights)
+    {
+        DemandStatus(Status, CampaignStatus.Draft);
+        DomainRuleException.ThrowIfAny(CampaignRules.CheckReady(subjects, groupWeights));
+        Announcement = announcement;
+        AnnouncedAt = at;
+        Status = CampaignStatus.Announced;
+    }
+
+    /// <summary>Announced → Open: responses are taken; refused unless still ready (the groups may not have changed, but the check is cheap).</summary>
+    public void Open(int subjects, IReadOnlyList<decimal> groupWeights)
+    {
+        DemandStatus(Status, CampaignStatus.Announced);
+        DomainRuleException.ThrowIfAny(CampaignRules.CheckReady(subjects, groupWeights));
+        Status = CampaignStatus.Open;
+    }
+
+    /// <summary>Open → Closed: no more responses; the results are computed from here on.</summary>
+    public void Close()
+    {
+        DemandStatus(Status, CampaignStatus.Open);
+        Status = CampaignStatus.Closed;
+    }
+
+    /// <summary>
+    /// 公示 (EVA-8): Closed → Publicized for the Beijing dates <paramref name="from"/> … <paramref name="to"/>, with the
+    /// public link's token stored as its hash. Refused unless closed with results computed and not stale, and for a
+    /// period that runs backwards or has fewer than <paramref name="minimumWorkingDays"/> working days.
+    /// </summary>
+    public void Publicize(DateOnly from, DateOnly to, HolidayCalendar calendar, int minimumWorkingDays, int results, bool resultsStale, string tokenHash)
+    {
+        DemandPublicizable(results, resultsStale);
+        if (to < from)
+        {
+            throw new DomainRuleException("Evaluation.PeriodBackwards", "to");
+        }
+
+        if (PublicityPeriod.WorkingDays(calendar, from, to) < minimumWorkingDays)
+        {
+            throw new DomainRuleException("Evaluation.PeriodTooShort", "to", minimumWorkingDays);
+        }
+
+        (PublicityFrom, PublicityTo, PublicTokenHash) = (from, to, tokenHash);
+        Status = CampaignStatus.Publicized;
+    }
+
+    /// <summary>Whether the results may be publicized: the campaign is closed and its results are computed and not stale.</summary>
+    public void DemandPublicizable(int results, bool resultsStale)
+    {
+        if (Status != CampaignStatus.Closed)
+        {
+            throw new DomainRuleException("Evaluation.PublicizeNotClosed", "status");
+        }
+
+        if (results == 0)
+        {
+            throw new DomainRuleException("Evaluation.NoResults", "results");
+        }
+
+        if (resultsStale)
+        {
+            throw new DomainRuleException("Evaluation.ResultsStale", "results");
+        }
+    }
+
+    /// <summary>
+    /// Publicized → Finalized (EVA-8): only once the period is over (the day after its last day, Beijing) and every
+    /// objection is answered; both reasons are named when both hold.
+    /// </summary>
+    public void Finalize(DateOnly today, int unansweredObjections)
+    {
+        if (Status != CampaignStatus.Publicized)
+        {
+            throw new DomainRuleException("Evaluation.NotPublicized", "status");
+        }
+
+        var problems = new List<FieldProblem>();
+        if (PublicityTo is { } to && today <= to)
+        {
+            problems.Add(new("publicityTo", "Evaluation.PeriodNotOver", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (unansweredObjections > 0)
+        {
+            problems.Add(new("objections", "Evaluation.UnansweredObjections", unansweredObjections));
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+        Status = CampaignStatus.Finalized;
+    }
+}
+
+/// <summary>The publicity period (公示, EVA-8) counted in working days of the holiday calendar.</summary>
+public static class PublicityPeriod
+{
+    /// <summary>Working days from ≤ d ≤ to; a day of a year the calendar lacks counts when it is Monday to Friday.</summary>
+    public static int WorkingDays(HolidayCalendar calendar, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var n = 0;
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            n += IsWorkingDay(calendar, d) ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>The day on which a period starting <paramref name="from"/> reaches <paramref name="days"/> working days.</summary>
+    public static DateOnly LastDay(HolidayCalendar calendar, DateOnly from, int days)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var d = from;
+        var n = IsWorkingDay(calendar, d) ? 1 : 0;
+        while (n < days)
+        {
+            d = d.AddDays(1);
+            n += IsWorkingDay(calendar, d) ? 1 : 0;
+        }
+
+        return d;
+    }
+
+    private static bool IsWorkingDay(HolidayCalendar calendar, DateOnly d) =>
+        calendar.Covers(d) ? calendar.IsWorkingDay(d) : d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 }
 
 public enum CampaignKind
@@ -336,6 +478,23 @@ public sealed class EvaluationFollowUp : IVersioned
     public string? Outcome { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>The measure, its owner and deadline, and where it stands; a task done says what came of it (EVA-10).</summary>
+    public void Record(string measure, string? owner, DateOnly? deadline, FollowUpStatus status, string? outcome)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainRuleException("Input.Invalid", "status", "Field.Evaluation.FollowUpStatus");
+        }
+
+        if (status == FollowUpStatus.Done && string.IsNullOrWhiteSpace(outcome))
+        {
+            throw new DomainRuleException("Input.Required", "outcome", "Field.Evaluation.Outcome");
+        }
+
+        (Measure, Owner, Deadline, Outcome) = (measure, owner, deadline, outcome);
+        Status = status;
+    }
 }
 
 public enum FollowUpStatus

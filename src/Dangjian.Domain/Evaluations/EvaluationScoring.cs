@@ -21,9 +21,6 @@ namespace Dangjian.Domain.Evaluations;
 /// </summary>
 public static class EvaluationScoring
 {
-    /// <summary>How far a set of weights may be from summing to 1 (issue 5: "within 0.0001").</summary>
-    public const decimal WeightTolerance = 0.0001m;
-
     /// <summary>Every way the input is malformed, each naming its field; empty when it can be scored.</summary>
     public static IReadOnlyList<EvaluationInputError> Check(ScoringInput input)
     {
@@ -243,9 +240,9 @@ public static class EvaluationScoring
         }
 
         var sum = weights.Sum(w => w.Weight);
-        if (Math.Abs(sum - 1) > WeightTolerance)
+        if (Math.Abs(sum - 1) > EvaluationWeights.Tolerance)
         {
-            errors.Add(new(field, $"the weights of {field} sum to {sum.ToString(CultureInfo.InvariantCulture)}, not 1 (within {WeightTolerance.ToString(CultureInfo.InvariantCulture)})"));
+            errors.Add(new(field, $"the weights of {field} sum to {sum.ToString(CultureInfo.InvariantCulture)}, not 1 (within {EvaluationWeights.Tolerance.ToString(CultureInfo.InvariantCulture)})"));
         }
     }
 

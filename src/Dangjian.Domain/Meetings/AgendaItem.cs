@@ -126,6 +126,132 @@ public sealed class AgendaItem : IVersioned
     public string BoxKey => BoxKeyFor(Id);
 
     public static string BoxKeyFor(int itemId) => $"AgendaItem/{itemId}";
+
+    /// <summary>Refuses a change to an item no longer pending (being voted on, decided, withdrawn …).</summary>
+    public void DemandPending()
+    {
+        if (Status != ItemStatus.Pending)
+        {
+            throw new DomainRuleException("Meeting.ItemNotPending", "id");
+        }
+    }
+
+    /// <summary>Refuses a way of deciding the item that is not the one set for it (MTG-6).</summary>
+    public void DemandVoteMode(VoteMode mode)
+    {
+        if (VoteMode != mode)
+        {
+            throw new DomainRuleException("Meeting.WrongVoteMode", "voteMode");
+        }
+    }
+
+    /// <summary>Takes a pending item off the agenda; MTG-4: never one raised by half or more of the team (<see cref="Mandatory"/>).</summary>
+    public void Withdraw()
+    {
+        DemandPending();
+        if (Mandatory)
+        {
+            throw new DomainRuleException("Meeting.ItemMandatory", "id");
+        }
+
+        Status = ItemStatus.Withdrawn;
+    }
+
+    /// <summary>Refuses to close a secret vote that is not open.</summary>
+    public void DemandVoting()
+    {
+        if (Status != ItemStatus.Voting)
+        {
+            throw new DomainRuleException("Meeting.NoSecretVote", "id");
+        }
+    }
+
+    /// <summary>
+    /// Closes a secret vote with its counts, decided on the attendance taken when it started; only the counts are kept.
+    /// </summary>
+    public void CloseSecretVote(VoteCounts counts, DecisionRules rules, DateTimeOffset at)
+    {
+        DemandVoting();
+        Decide(new ItemAttendance(EntitledCount ?? 0, PresentCount ?? 0, InChargePresent), counts, rules, at);
+    }
+
+    /// <summary>
+    /// The superior organization rules on an escalated item (MTG-7): passed or rejected, with the ruling's text, the
+    /// organization that ruled, who and when.
+    /// </summary>
+    public void Rule(ItemOutcome? outcome, string? text, int superiorOrganizationId, string by, DateTimeOffset at)
+    {
+        if (Status != ItemStatus.AwaitingRuling)
+        {
+            throw new DomainRuleException("Meeting.NotAwaitingRuling", "id");
+        }
+
+        var problems = new List<FieldProblem>();
+        if (outcome is not (ItemOutcome.Passed or ItemOutcome.Rejected))
+        {
+            problems.Add(new("outcome", "Input.Required", "Field.Item.Outcome"));
+        }
+
+        text = text?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            problems.Add(new("text", "Input.Required", "Field.Item.RulingText"));
+        }
+        else if (text.Length > Meeting.MaxTextLength)
+        {
+            problems.Add(new("text", "Input.TooLong", "Field.Item.RulingText", Meeting.MaxTextLength));
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+        (RulingOutcome, RulingText, RulingOrganizationId, RuledBy, RuledAt) = (outcome, text, superiorOrganizationId, by, at);
+        Status = ItemStatus.Ruled;
+    }
+
+    /// <summary>落实情况 (MTG-10): how a decided item was carried out; empty clears it. Refused before the item is decided.</summary>
+    public void RecordFollowUp(string? text)
+    {
+        if (Outcome is null)
+        {
+            throw new DomainRuleException("Meeting.NotDecidedYet", "followUp");
+        }
+
+        FollowUp = string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    /// <summary>A secret vote starts: the attendance it will be decided on is taken now.</summary>
+    internal void StartVoting(ItemAttendance attendance)
+    {
+        (EntitledCount, PresentCount, InChargePresent) = (attendance.Entitled, attendance.Present, attendance.InChargePresent);
+        Status = ItemStatus.Voting;
+    }
+
+    /// <summary>
+    /// Decides the item from the attendance it is decided on and the counts, keeping both (MTG-10): with the quorum unmet
+    /// nothing is decided; a secretary whose view contradicts the outcome sends it to the superior (MTG-7).
+    /// </summary>
+    internal void Decide(ItemAttendance attendance, VoteCounts counts, DecisionRules rules, DateTimeOffset at)
+    {
+        var result = ItemDecision.Decide(new ItemFacts(Category, attendance.Entitled, attendance.Present, attendance.InChargePresent, counts, SecretaryView), rules);
+        (EntitledCount, PresentCount, InChargePresent) = (attendance.Entitled, attendance.Present, attendance.InChargePresent);
+        (VotesFor, VotesAgainst, VotesAbstain) = (counts.For, counts.Against, counts.Abstain);
+        QuorumProblems = string.Join(',', result.QuorumProblems.Select(DecisionCheckJson.Code));
+        Outcome = result.Outcome;
+        Escalated = result.Escalate;
+        Status = result.Escalate ? ItemStatus.AwaitingRuling : ItemStatus.Decided;
+        DecidedAt = at;
+    }
+
+    /// <summary>行政首长最后决定: recorded as decided (never escalated), or not decided when the quorum is unmet.</summary>
+    internal void RecordHeadDecision(ItemAttendance attendance, ItemOutcome outcome, DecisionRules rules, DateTimeOffset at)
+    {
+        var problems = ItemDecision.QuorumProblems(Category, attendance.Entitled, attendance.Present, attendance.InChargePresent, rules);
+        (EntitledCount, PresentCount, InChargePresent) = (attendance.Entitled, attendance.Present, attendance.InChargePresent);
+        QuorumProblems = string.Join(',', problems.Select(DecisionCheckJson.Code));
+        Outcome = problems.Count > 0 ? ItemOutcome.NotDecided : outcome;
+        Escalated = false;
+        Status = ItemStatus.Decided;
+        DecidedAt = at;
+    }
 }
 
 /// <summary>One member's turn in the discussion of an item, in order (MTG-5).</summary>

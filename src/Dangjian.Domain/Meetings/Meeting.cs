@@ -89,7 +89,218 @@ public sealed class Meeting : IVersioned
     public List<AgendaItem> Items { get; set; } = [];
 
     public int Version { get; set; }
+
+    /// <summary>Closed and cancelled meetings are over: their attendance and agenda no longer change.</summary>
+    public bool IsOver => Status is MeetingStatus.Closed or MeetingStatus.Cancelled;
+
+    /// <summary>
+    /// Calls a meeting (MTG-1, MTG-2): it is called with its written notice, so it starts notified; the notice's day and
+    /// period are checked when the date is set (<see cref="NoticeRule"/>).
+    /// </summary>
+    public static Meeting Call(int organizationId, MeetingType type, string title, DateTimeOffset createdAt) => new()
+    {
+        OrganizationId = organizationId,
+        Type = type,
+        Title = title,
+        CreatedAt = createdAt,
+        Status = MeetingStatus.Notified,
+    };
+
+    /// <summary>Refuses a change to a meeting that is over, naming <paramref name="field"/>.</summary>
+    public static void DemandOpen(MeetingStatus status, string field = "id")
+    {
+        if (status is MeetingStatus.Closed or MeetingStatus.Cancelled)
+        {
+            throw new DomainRuleException(status == MeetingStatus.Closed ? "Meeting.Closed" : "Meeting.Cancelled", field);
+        }
+    }
+
+    /// <summary>Cancels a meeting that has decided nothing and has no secret vote open (the items must be loaded).</summary>
+    public void Cancel()
+    {
+        DemandOpen(Status);
+        if (Items.Any(i => i.Outcome is not null || i.Status == ItemStatus.Voting))
+        {
+            throw new DomainRuleException("Meeting.HasDecisions", "id");
+        }
+
+        Status = MeetingStatus.Cancelled;
+    }
+
+    /// <summary>
+    /// Ends the meeting: attendance and the agenda are fixed; undecided items stay undecided; refused while a secret vote
+    /// is open (the items must be loaded).
+    /// </summary>
+    public void Close()
+    {
+        DemandOpen(Status);
+        if (Items.Any(i => i.Status == ItemStatus.Voting))
+        {
+            throw new DomainRuleException("Meeting.VoteStillOpen", "id");
+        }
+
+        Status = MeetingStatus.Closed;
+    }
+
+    /// <summary>
+    /// Attendance of one invitee (MTG-3): present, possibly arriving at a later item (from 1) or leaving after an earlier
+    /// one (up to the last item), or absent with a reason (请假事由). The first attendance recorded starts the meeting.
+    /// Items already decided keep the attendance they were decided on. Every reason to refuse is named at once.
+    /// </summary>
+    public void RecordAttendance(MeetingParticipant participant, Attendance attendance, string? reason, int? arrivedAtItem, int? leftAfterItem)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        DemandOpen(Status);
+        var problems = new List<FieldProblem>();
+        if (!Enum.IsDefined(attendance))
+        {
+            problems.Add(new("attendance", "Input.Required", "Field.Meeting.Attendance"));
+        }
+
+        if (attendance == Attendance.Absent && string.IsNullOrWhiteSpace(reason))
+        {
+            problems.Add(new("reason", "Input.Required", "Field.Meeting.Reason"));
+        }
+
+        var last = Items.Count == 0 ? 1 : Items.Max(i => i.Order);
+        if (attendance != Attendance.Present && (arrivedAtItem is not null || leftAfterItem is not null))
+        {
+            problems.Add(new(arrivedAtItem is not null ? "arrivedAtItem" : "leftAfterItem", "Meeting.PartialOnlyWhenPresent"));
+        }
+
+        if (arrivedAtItem is { } a && (a < 1 || a > last))
+        {
+            problems.Add(new("arrivedAtItem", "Input.OutOfRange", "Field.Meeting.ArrivedAtItem", 1, last));
+        }
+
+        if (leftAfterItem is { } l && (l < 1 || l > last))
+        {
+            problems.Add(new("leftAfterItem", "Input.OutOfRange", "Field.Meeting.LeftAfterItem", 1, last));
+        }
+
+        if (arrivedAtItem is { } from && leftAfterItem is { } to && to < from)
+        {
+            problems.Add(new("leftAfterItem", "Meeting.LeftBeforeArriving"));
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+        participant.Attendance = attendance;
+        participant.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason;
+        participant.ArrivedAtItem = arrivedAtItem;
+        participant.LeftAfterItem = leftAfterItem;
+        if (Status is MeetingStatus.Planned or MeetingStatus.Notified)
+        {
+            Status = MeetingStatus.InProgress;
+        }
+    }
+
+    /// <summary>The attendance an item is decided on (MTG-3: per item, against live attendance).</summary>
+    public ItemAttendance AttendanceAt(AgendaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new(
+            Participants.Count(p => p.Entitled),
+            Participants.Count(p => p.Entitled && p.IsPresentAt(item.Order)),
+            item.InChargePersonId is { } ic ? Participants.Any(p => p.PersonId == ic && p.IsPresentAt(item.Order)) : null);
+    }
+
+    /// <summary>The entitled members present for an item, who speak before the secretary (MTG-5) and vote (MTG-6).</summary>
+    public IEnumerable<int> PresentMembersAt(AgendaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Participants.Where(p => p.Entitled && p.IsPresentAt(item.Order)).Select(p => p.PersonId);
+    }
+
+    /// <summary>
+    /// An open vote on a pending item (MTG-6): each entitled member present for the item votes by name, once; the item is
+    /// decided at once. The secretary's own vote stands for their view when none was stated in the discussion (MTG-7).
+    /// Every bad vote is named at once.
+    /// </summary>
+    public void RecordOpenVotes(AgendaItem item, IReadOnlyList<(int PersonId, VoteChoice Choice)> votes, DecisionRules rules, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(votes);
+        item.DemandPending();
+        item.DemandVoteMode(VoteMode.Open);
+        var problems = new List<FieldProblem>();
+        var entitledPresent = PresentMembersAt(item).ToHashSet();
+        for (var i = 0; i < votes.Count; i++)
+        {
+            var (personId, choice) = votes[i];
+            if (!Enum.IsDefined(choice))
+            {
+                problems.Add(new($"votes[{i}].choice", "Input.Required", "Field.Item.Choice"));
+            }
+
+            if (!entitledPresent.Contains(personId))
+            {
+                problems.Add(new($"votes[{i}].personId", "Meeting.NotEntitledPresent"));
+            }
+
+            if (votes.Take(i).Any(x => x.PersonId == personId))
+            {
+                problems.Add(new($"votes[{i}].personId", "Meeting.VotedTwice"));
+            }
+        }
+
+        if (votes.Count == 0)
+        {
+            problems.Add(new("votes", "Input.Required", "Field.Item.Votes"));
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+        item.Votes.AddRange(votes.Select(v => new ItemVote { PersonId = v.PersonId, Choice = v.Choice }));
+        var counts = new VoteCounts(votes.Count(v => v.Choice == VoteChoice.For), votes.Count(v => v.Choice == VoteChoice.Against), votes.Count(v => v.Choice == VoteChoice.Abstain));
+        if (item.SecretaryView is null && votes.Where(v => v.PersonId == SecretaryPersonId && v.Choice != VoteChoice.Abstain).ToList() is [var own, ..])
+        {
+            item.SecretaryView = own.Choice;
+        }
+
+        item.Decide(AttendanceAt(item), counts, rules, at);
+    }
+
+    /// <summary>
+    /// Starts a secret vote on a pending item (无记名, MTG-6): the attendance is taken now, for one code per entitled
+    /// member present; refused when nobody entitled is present.
+    /// </summary>
+    public ItemAttendance StartSecretVote(AgendaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.DemandPending();
+        item.DemandVoteMode(VoteMode.Secret);
+        var attendance = AttendanceAt(item);
+        if (attendance.Present == 0)
+        {
+            throw new DomainRuleException("Meeting.NobodyPresent", "id");
+        }
+
+        item.StartVoting(attendance);
+        return attendance;
+    }
+
+    /// <summary>
+    /// 行政首长最后决定 (MTG-6): a pending item the administrative head decides after discussion, recorded as such; with the
+    /// quorum unmet nothing is decided. Never escalated: there was no vote for the secretary to dissent from.
+    /// </summary>
+    public void RecordHeadDecision(AgendaItem item, ItemOutcome? outcome, DecisionRules rules, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.DemandPending();
+        item.DemandVoteMode(VoteMode.AdministrativeHead);
+        if (outcome is not (ItemOutcome.Passed or ItemOutcome.Rejected))
+        {
+            throw new DomainRuleException("Input.Required", "outcome", "Field.Item.Outcome");
+        }
+
+        item.RecordHeadDecision(AttendanceAt(item), outcome.Value, rules, at);
+    }
 }
+
+/// <summary>
+/// The attendance an item is decided on: the members entitled to attend (应到会成员), how many were present for the item,
+/// and whether the member in charge (分管) was (null: none named).
+/// </summary>
+public sealed record ItemAttendance(int Entitled, int Present, bool? InChargePresent);
 
 public enum Attendance
 {

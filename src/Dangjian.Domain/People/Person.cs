@@ -46,4 +46,22 @@ public sealed class Person : IVersioned
     public bool IsRemoved { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>The facts <see cref="PersonRules"/> look at, as recorded.</summary>
+    public PersonFacts Facts() => new(IdNumber, Gender, BirthDate, Status, JoinedPartyOn);
+
+    /// <summary>
+    /// Records the ID number, sex, birth, status and join day — a change of status (入党, 转正, …) among them — once
+    /// <see cref="PersonRules"/> accept them together; refused, naming every problem, otherwise.
+    /// </summary>
+    public void Record(PersonFacts facts, DateOnly today)
+    {
+        var (checkedFacts, problems) = PersonRules.Check(facts, today);
+        DomainRuleException.ThrowIfAny(problems);
+        IdNumber = checkedFacts.IdNumber;
+        Gender = checkedFacts.Gender!.Value;
+        BirthDate = checkedFacts.BirthDate;
+        Status = checkedFacts.Status!.Value;
+        JoinedPartyOn = checkedFacts.JoinedPartyOn;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Surveys;
 
@@ -96,6 +97,51 @@ public sealed class Survey : Dangjian.Domain.Common.IVersioned
     /// <summary>Whether an open survey is due to close (closing time passed or quota reached).</summary>
     public bool IsDueToClose(DateTimeOffset now, int responses) =>
         Status == SurveyStatus.Open && (IsPastClosing(now) || (Quota is { } q && responses >= q));
+
+    /// <summary>
+    /// Draft → Open (SRV-1): refused without a question or with its closing time already past, both named at once. An
+    /// open-link survey gets the hash of its new link's token.
+    /// </summary>
+    public void Open(DateTimeOffset now, string? openTokenHash)
+    {
+        if (Status != SurveyStatus.Draft)
+        {
+            throw new DomainRuleException("Survey.NotDraft", "survey");
+        }
+
+        var problems = new List<FieldProblem>();
+        if (Questions.Count == 0)
+        {
+            problems.Add(new("questions", "Survey.NoQuestions"));
+        }
+
+        if (IsPastClosing(now))
+        {
+            problems.Add(new("closesAt", "Survey.ClosingPassed"));
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+        if (Access == SurveyAccess.OpenLink)
+        {
+            OpenTokenHash = openTokenHash;
+        }
+
+        Status = SurveyStatus.Open;
+        OpenedAt = now;
+    }
+
+    /// <summary>Closes the survey (by hand, at its closing time or at its quota); closing a closed survey changes nothing.</summary>
+    public bool Close(DateTimeOffset now)
+    {
+        if (Status == SurveyStatus.Closed)
+        {
+            return false;
+        }
+
+        Status = SurveyStatus.Closed;
+        ClosedAt = now;
+        return true;
+    }
 
     public QuestionSpec[] Specs() => [.. Questions.OrderBy(q => q.Order).ThenBy(q => q.Id).Select(q => q.Spec())];
 }

@@ -25,6 +25,17 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Every problem a Domain rule found with a whole record, under its field.</summary>
+    public FieldErrors AddAll(IEnumerable<FieldProblem> problems)
+    {
+        foreach (var p in problems)
+        {
+            Add(p.Field, p.Code, p.Arguments);
+        }
+
+        return this;
+    }
+
     /// <summary>Required text, trimmed, at most <paramref name="max"/> characters; returns the trimmed value.</summary>
     public string Text(string field, string label, string? value, int max, bool required = true)
     {
@@ -72,7 +83,7 @@ public sealed class FieldErrors
         return text[code, args];
     }
 
-    public static FieldErrors From(DomainRuleException e) => new FieldErrors().Add(e.Field, e.Code, [.. e.Arguments]);
+    public static FieldErrors From(DomainRuleException e) => new FieldErrors().AddAll(e.Problems);
 }
 
 public sealed class InputValidationException : Exception

@@ -102,7 +102,7 @@ public sealed class RoundTellerTests(BrowserApp app, ITestOutputHelper output) :
 
         var roundId = await App.AsUserAsync("orgadmin.a", async sp =>
         {
-            var commands = sp.GetRequiredService<RoundCommands>();
+            var commands = sp.GetRequiredService<RoundLifecycle>();
             var id = await commands.CreateAsync(projectId, new RoundCreateRequest(bodyId, ElectionMode.Formal, Electorate.Members, "选举委员" + tag, null));
             await commands.UpdateRollAsync(id, new RollRequest(10, 9, 9, 0));
             await commands.OpenAsync(id, null);

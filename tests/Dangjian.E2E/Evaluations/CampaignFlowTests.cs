@@ -1,3 +1,4 @@
+using Dangjian.Domain.Evaluations;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.E2E.Pages.Evaluations;
@@ -42,8 +43,8 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
         }
 
         await campaign.AddDefaultGroupsAsync();
-        var groups = CampaignCommands.DefaultGroups(Dangjian.Domain.Evaluations.CampaignKind.DemocraticEvaluation);
-        foreach (var (name, _, _) in groups)
+        var groups = CampaignRules.DefaultGroups(CampaignKind.DemocraticEvaluation).Select(g => Ui.Text<EnumText>(g.NameKey, Ui.Zh)).ToList();
+        foreach (var name in groups)
         {
             await Expect(campaign.Group(name)).ToBeVisibleAsync();
         }
@@ -55,7 +56,7 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
         await Expect(campaign.SettingsEditor).ToHaveCountAsync(0);
 
         // ---- The mass representatives drawn from a residents' list: a row without a name is named; a clean list draws 3.
-        var group = groups[^1].Name;
+        var group = groups[^1];
         var nameColumn = Ui.Text<CampaignText>("Residents.Name", Ui.Zh);
         await campaign.DrawResidentsAsync(group, 3, "bad.xlsx", Residents(("1", "张三"), ("2", string.Empty), ("3", "王五")));
         await Expect(campaign.DrawErrors).ToContainTextAsync(Ui.Format<RuleText>("Evaluation.RowRequired", Ui.Zh, 3, nameColumn));

@@ -58,6 +58,14 @@ public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
         return await CheckAsync(t, "follow-up", followUpId, access, ct);
     }
 
+    /// <summary>The campaign, tracked, for a change to its set-up: Access.Write on its organization, and still Draft.</summary>
+    public async Task<EvaluationCampaign> DemandDraftAsync(int campaignId, CancellationToken ct)
+    {
+        var t = await DemandCampaignAsync(campaignId, Access.Write, ct);
+        EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
+        return await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
+    }
+
     /// <summary>
     /// Demands read access to a campaign's results (<see cref="ResultsVisibility"/>): those who may write to the campaign
     /// read them whole; others in scope are refused until the results are publicized, and then read what 公示 shows.

@@ -37,11 +37,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
         db.ExpectVersion(existing, request.Version);
 
         existing.Name = changed.Name;
-        existing.IdNumber = changed.IdNumber;
-        existing.Gender = changed.Gender;
-        existing.BirthDate = changed.BirthDate;
-        existing.Status = changed.Status;
-        existing.JoinedPartyOn = changed.JoinedPartyOn;
+        existing.Record(changed.Facts(), Today());
         existing.OrganizationId = changed.OrganizationId;
         existing.Phone = changed.Phone;
         existing.Ethnicity = changed.Ethnicity;
@@ -53,8 +49,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
     private async Task<Person> CheckAsync(PersonRequest request, int exceptId, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var person = PersonRules.Check(request, today, errors);
+        var person = PersonInput.Check(request, Today(), errors);
         if (request.OrganizationId is { } orgId)
         {
             var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Path, o.Status }).FirstOrDefaultAsync(ct);
@@ -81,4 +76,6 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
         errors.ThrowIfAny();
         return person ?? throw new DomainRuleException("Input.Invalid", "name");
     }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 }

@@ -74,7 +74,7 @@ public static class RosterColumns
     /// <summary>The PeopleText key of a column's header.</summary>
     public static string ResourceKey(RosterColumn c) => "Col." + c;
 
-    /// <summary>The request field (camelCase, as PersonRules names errors) a column fills.</summary>
+    /// <summary>The request field (camelCase, as PersonInput names errors) a column fills.</summary>
     public static string Field(RosterColumn c) => c switch
     {
         RosterColumn.OrganizationCode => "organizationId",

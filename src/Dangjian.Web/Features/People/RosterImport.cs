@@ -38,7 +38,7 @@ public sealed record RosterImportResult(int Imported, int Rows, IReadOnlyList<Im
 
 /// <summary>
 /// Imports a roster from .xlsx (ORG-6): every row and cell is checked, with the same rules and words as the
-/// person form (<see cref="PersonRules"/>), and all problems are reported by row, column and reason. Nothing is
+/// person form (<see cref="PersonInput"/>), and all problems are reported by row, column and reason. Nothing is
 /// imported until the file is clean; a clean file goes in whole, in one transaction, so a failure or a killed
 /// process part-way leaves the roster as it was (DESIGN.md "Nothing lost").
 /// </summary>
@@ -481,7 +481,7 @@ public sealed class RosterImport(
             var request = new PersonRequest(
                 d.Name, d.IsBad(RosterColumn.IdNumber) ? null : d.IdNumber, d.Gender, d.BirthDate, d.Status, d.JoinedPartyOn,
                 organizationId ?? 0, d.Phone, d.Ethnicity, d.Education, d.Workplace);
-            var person = PersonRules.Check(request, today, errors);
+            var person = PersonInput.Check(request, today, errors);
             foreach (var e in errors.Items)
             {
                 // An unreadable status would make PersonRules guess "member" and ask for member-only fields.

@@ -42,10 +42,8 @@ public sealed class SurveyClosing(DangjianDbContext db, BallotBoxService boxes, 
         }
 
         var survey = await db.Surveys.FirstAsync(s => s.Id == surveyId, ct);
-        if (survey.Status != SurveyStatus.Closed)
+        if (survey.Close(time.GetUtcNow()))
         {
-            survey.Status = SurveyStatus.Closed;
-            survey.ClosedAt = time.GetUtcNow();
             db.AuditAction = "Survey.Closed";
             await db.SaveChangesAsync(ct);
         }

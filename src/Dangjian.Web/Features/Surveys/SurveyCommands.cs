@@ -37,7 +37,7 @@ public sealed class SurveyCommands(
         }
 
         await scopes.DemandAsync(Access.Write, orgId, ct);
-        var survey = new Survey { OrganizationId = orgId, Status = SurveyStatus.Draft, CreatedAt = time.GetUtcNow() };
+        var survey = new Survey { OrganizationId = orgId, CreatedAt = time.GetUtcNow() };
         Apply(survey, r);
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
@@ -139,27 +139,8 @@ public sealed class SurveyCommands(
     public async Task<string?> OpenAsync(int id, CancellationToken ct = default)
     {
         var survey = await DraftAsync(id, ct);
-        var errors = new FieldErrors();
-        if (survey.Questions.Count == 0)
-        {
-            errors.Add("questions", "Survey.NoQuestions");
-        }
-
-        if (survey.IsPastClosing(time.GetUtcNow()))
-        {
-            errors.Add("closesAt", "Survey.ClosingPassed");
-        }
-
-        errors.ThrowIfAny();
-        string? token = null;
-        if (survey.Access == SurveyAccess.OpenLink)
-        {
-            token = PublicLinkToken.New();
-            survey.OpenTokenHash = PublicLinkToken.Hash(token);
-        }
-
-        survey.Status = SurveyStatus.Open;
-        survey.OpenedAt = time.GetUtcNow();
+        var token = survey.Access == SurveyAccess.OpenLink ? PublicLinkToken.New() : null;
+        survey.Open(time.GetUtcNow(), PublicLinkToken.Hash(token));
         if (await boxes.FindAsync(survey.BoxKey, ct) is null)
         {
             boxes.Create(survey.BoxKey);
@@ -269,7 +250,6 @@ public sealed class SurveyCommands(
         {
             OrganizationId = meeting.OrganizationId,
             Title = Trim(text["Satisfaction.SurveyTitle", meeting.Title], Survey.MaxTitleLength),
-            Status = SurveyStatus.Draft,
             Access = r.Access!.Value,
             TargetKind = SurveyTargetKind.Meeting,
             TargetId = r.TargetId,

@@ -57,7 +57,7 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
         var (team, members) = await PeopleOfAsync(orgId, ct);
         var listed = await db.TalkTargets.Where(t => t.ProjectId == id).Select(t => t.PersonId).ToListAsync(ct);
         var fresh = team.Concat(members).Distinct().Except(listed).ToList();
-        db.TalkTargets.AddRange(fresh.Select(p => new TalkTarget { ProjectId = id, PersonId = p, Status = TalkStatus.NotYet }));
+        db.TalkTargets.AddRange(fresh.Select(p => new TalkTarget { ProjectId = id, PersonId = p }));
         await db.SaveChangesAsync(ct);
         return fresh.Count;
     }
@@ -69,20 +69,9 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
             ?? throw new NotFoundException("talk target", targetId);
         db.ExpectVersion(target, r.Version);
         var errors = new FieldErrors();
-        if (r.Status is not { } status || !Enum.IsDefined(status))
-        {
-            errors.Add("status", "Input.Required", "Field.Status");
-        }
-        else if (status != TalkStatus.NotYet && r.TalkedOn is null)
-        {
-            errors.Add("talkedOn", "Input.Required", "Field.TalkedOn");
-        }
-
         var note = errors.Text("note", "Field.Note", r.Note, ElectionProject.MaxTextLength, required: false);
         errors.ThrowIfAny();
-        target.Status = r.Status!.Value;
-        target.TalkedOn = target.Status == TalkStatus.NotYet ? null : r.TalkedOn;
-        target.Note = note.Length == 0 ? null : note;
+        target.Record(r.Status, r.TalkedOn, note);
         await db.SaveChangesAsync(ct);
     }
 

@@ -17,28 +17,8 @@ public static class RoundBallots
 
     private static readonly JsonSerializerOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
-    /// <summary>
-    /// The one stored form of a ballot: names trimmed and distinct, candidates in ballot order, write-ins by name,
-    /// a void ballot without marks. Two tellers' entries of the same paper ballot are then equal as text.
-    /// </summary>
-    public static BallotContent Canonical(BallotContent b, IReadOnlyList<string> candidates)
-    {
-        if (b.Void)
-        {
-            return new BallotContent([], [], [], true);
-        }
-
-        var order = candidates.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        IReadOnlyList<string> Marked(IEnumerable<string> names) =>
-            [.. names.Select(n => n.Trim()).Distinct(StringComparer.Ordinal).OrderBy(n => order.GetValueOrDefault(n, int.MaxValue)).ThenBy(n => n, StringComparer.Ordinal)];
-        return new BallotContent(
-            Marked(b.For),
-            Marked(b.Against),
-            [.. b.WriteIns.Select(n => n.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            false);
-    }
-
-    public static string Write(BallotContent b) => ToNode(b).ToJsonString(Compact);
+    /// <summary>A ballot as stored: compact JSON in the count's shape (readings are stored in <see cref="PaperBallots.Normalize"/>'s form).</summary>
+    public static string Write(Ballot b) => ToNode(b).ToJsonString(Compact);
 
     /// <summary>Reads a stored ballot; null when it is not in the ballot shape.</summary>
     public static BallotContent? Parse(string json)
@@ -90,7 +70,25 @@ public static class RoundBallots
             o["unfilledSeats"]!.GetValue<int>());
     }
 
-    private static JsonObject ToNode(BallotContent b) => new()
+    /// <summary>The stored result as the count gave it, for the rules that decide on it (<see cref="ElectionRound.PreliminaryElected"/>).</summary>
+    public static CountResult? Result(string? json) => ReadResult(json) is not { } v ? null : new CountResult(
+        v.Status == "counted" ? CountStatus.Counted : CountStatus.Void,
+        v.VoidReason switch
+        {
+            "quorum-not-met" => VoidReason.QuorumNotMet,
+            "ballots-exceed-issued" => VoidReason.BallotsExceedIssued,
+            _ => null,
+        },
+        v.Threshold,
+        v.BallotsReturned,
+        v.ValidBallots,
+        v.InvalidBallots,
+        v.Results,
+        v.Elected,
+        v.Runoff,
+        v.UnfilledSeats);
+
+    private static JsonObject ToNode(Ballot b) => new()
     {
         ["for"] = new JsonArray([.. b.For.Select(n => (JsonNode)JsonValue.Create(n))]),
         ["against"] = new JsonArray([.. b.Against.Select(n => (JsonNode)JsonValue.Create(n))]),

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Elections.Rounds;
 public static class RoundEndpoints
 {
     public static IServiceCollection AddElectionRounds(this IServiceCollection services) =>
-        services.AddScoped<RoundQueries>().AddScoped<RoundCommands>();
+        services.AddScoped<RoundQueries>().AddScoped<RoundLifecycle>().AddScoped<PaperEntryCommands>().AddScoped<RoundCounting>();
 
     public static void MapElectionRoundEndpoints(this IEndpointRouteBuilder app)
     {
@@ -41,7 +41,7 @@ public static class RoundEndpoints
     public static async Task<Ok<IReadOnlyList<RoundSummary>>> ListRounds(RoundQueries queries, int projectId, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(projectId, ct));
 
-    public static async Task<Created<RoundView>> CreateRound(RoundCommands commands, RoundQueries queries, int projectId, RoundCreateRequest request, CancellationToken ct)
+    public static async Task<Created<RoundView>> CreateRound(RoundLifecycle commands, RoundQueries queries, int projectId, RoundCreateRequest request, CancellationToken ct)
     {
         var id = await commands.CreateAsync(projectId, request, ct);
         return TypedResults.Created($"/api/v1/elections/rounds/{id}", await queries.GetAsync(id, ct));
@@ -53,19 +53,19 @@ public static class RoundEndpoints
     public static async Task<Ok<RoundView>> GetRound(RoundQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(id, ct));
 
-    public static async Task<Ok<RoundView>> UpdateRoll(RoundCommands commands, RoundQueries queries, int id, RollRequest request, CancellationToken ct)
+    public static async Task<Ok<RoundView>> UpdateRoll(RoundLifecycle commands, RoundQueries queries, int id, RollRequest request, CancellationToken ct)
     {
         await commands.UpdateRollAsync(id, request, ct);
         return TypedResults.Ok(await queries.GetAsync(id, ct));
     }
 
-    public static async Task<Ok<RoundView>> OpenRound(RoundCommands commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
+    public static async Task<Ok<RoundView>> OpenRound(RoundLifecycle commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
     {
         await commands.OpenAsync(id, request?.Version, ct);
         return TypedResults.Ok(await queries.GetAsync(id, ct));
     }
 
-    public static async Task<Ok<RoundView>> CloseRound(RoundCommands commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
+    public static async Task<Ok<RoundView>> CloseRound(RoundLifecycle commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
     {
         await commands.CloseAsync(id, request?.Version, ct);
         return TypedResults.Ok(await queries.GetAsync(id, ct));
@@ -74,30 +74,30 @@ public static class RoundEndpoints
     public static async Task<Ok<IReadOnlyList<PaperEntryView>>> ListPaperEntries(RoundQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.PaperEntriesAsync(id, ct));
 
-    public static async Task<Created<PaperEntryView>> AddPaperEntry(RoundCommands commands, RoundQueries queries, int id, PaperEntryRequest request, CancellationToken ct)
+    public static async Task<Created<PaperEntryView>> AddPaperEntry(PaperEntryCommands commands, RoundQueries queries, int id, PaperEntryRequest request, CancellationToken ct)
     {
-        var entryId = await commands.AddPaperAsync(id, request, ct);
+        var entryId = await commands.AddAsync(id, request, ct);
         var entry = (await queries.PaperEntriesAsync(id, ct)).First(e => e.Id == entryId);
         return TypedResults.Created($"/api/v1/elections/rounds/{id}/paper/{entryId}", entry);
     }
 
-    public static async Task<Ok<PaperEntryView>> UpdatePaperEntry(RoundCommands commands, RoundQueries queries, int id, int entryId, PaperEntryRequest request, CancellationToken ct)
+    public static async Task<Ok<PaperEntryView>> UpdatePaperEntry(PaperEntryCommands commands, RoundQueries queries, int id, int entryId, PaperEntryRequest request, CancellationToken ct)
     {
-        await commands.UpdatePaperAsync(id, entryId, request, ct);
+        await commands.UpdateAsync(id, entryId, request, ct);
         return TypedResults.Ok((await queries.PaperEntriesAsync(id, ct)).First(e => e.Id == entryId));
     }
 
     /// <summary>Withdraws an entry; <paramref name="version"/> is the version the teller saw.</summary>
-    public static async Task<NoContent> DeletePaperEntry(RoundCommands commands, int id, int entryId, int version, CancellationToken ct)
+    public static async Task<NoContent> DeletePaperEntry(PaperEntryCommands commands, int id, int entryId, int version, CancellationToken ct)
     {
-        await commands.DeletePaperAsync(id, entryId, version, ct);
+        await commands.DeleteAsync(id, entryId, version, ct);
         return TypedResults.NoContent();
     }
 
     public static async Task<Ok<Reconciliation>> GetReconciliation(RoundQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.ReconciliationAsync(id, ct));
 
-    public static async Task<Ok<RoundResult>> CountRound(RoundCommands commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
+    public static async Task<Ok<RoundResult>> CountRound(RoundCounting commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
     {
         await commands.CountAsync(id, request?.Version, ct);
         return TypedResults.Ok(await queries.ResultAsync(id, ct));
@@ -106,13 +106,13 @@ public static class RoundEndpoints
     public static async Task<Ok<RoundResult>> GetRoundResult(RoundQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.ResultAsync(id, ct));
 
-    public static async Task<Ok<RoundView>> ApplyPreliminary(RoundCommands commands, RoundQueries queries, int id, CancellationToken ct)
+    public static async Task<Ok<RoundView>> ApplyPreliminary(RoundCounting commands, RoundQueries queries, int id, CancellationToken ct)
     {
         await commands.ApplyPreliminaryAsync(id, ct);
         return TypedResults.Ok(await queries.GetAsync(id, ct));
     }
 
-    public static async Task<Ok<RoundView>> PublishRound(RoundCommands commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
+    public static async Task<Ok<RoundView>> PublishRound(RoundCounting commands, RoundQueries queries, int id, RoundVersionRequest? request, CancellationToken ct)
     {
         await commands.PublishAsync(id, request?.Version, ct);
         return TypedResults.Ok(await queries.GetAsync(id, ct));

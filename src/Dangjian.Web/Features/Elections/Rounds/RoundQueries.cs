@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dangjian.Data;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Accounts;
@@ -52,7 +51,7 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
         var paper = await db.PaperBallotEntries.AsNoTracking().CountAsync(e => e.RoundId == round.Id, ct);
         return new RoundView(
             round.Id, round.ProjectId, project.Title, project.OrganizationId, org.Name, round.BodyId, kind, round.Title, round.Mode,
-            round.Electorate, round.Seats, RoundAccess.Candidates(round), round.EntitledVoters, round.VotersPresent, round.BallotsIssued,
+            round.Electorate, round.Seats, round.CandidateNames(), round.EntitledVoters, round.VotersPresent, round.BallotsIssued,
             round.Status, round.RunoffOfRoundId, box?.BallotsCast ?? 0, paper, round.PublishedAt, round.PublishedHash,
             scope.Allows(Access.Write, org.Path), round.Version);
     }
@@ -130,19 +129,21 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
         return [.. rows.Select(e => new PaperEntryView(e.Id, e.Teller, e.Number, RoundBallots.Parse(e.Content) ?? new BallotContent([], [], [], true), e.EnteredBy, e.Version))];
     }
 
-    /// <summary>Pairs the tellers' entries by number; reconciled when every number is in both and the two are equal.</summary>
+    /// <summary>Pairs the tellers' entries by number (<see cref="PaperBallots.Reconcile"/>), with the entries themselves for the page.</summary>
     internal static Reconciliation Reconcile(int roundId, IReadOnlyList<PaperEntryView> entries)
     {
-        var rows = entries.GroupBy(e => e.Number).OrderBy(g => g.Key).Select(g =>
-        {
-            var one = g.FirstOrDefault(e => e.Teller == 1);
-            var two = g.FirstOrDefault(e => e.Teller == 2);
-            var same = one is not null && two is not null && RoundBallots.Write(one.Ballot) == RoundBallots.Write(two.Ballot);
-            return new ReconciliationRow(g.Key, one, two, same);
-        }).ToList();
-        var differences = rows.Count(r => !r.Matches);
-        return new Reconciliation(roundId, differences == 0, rows.Count, differences, rows);
+        var paper = Paper(entries);
+        var rows = paper.Pairs.Select(p => new ReconciliationRow(
+            p.Number,
+            entries.FirstOrDefault(e => e.Number == p.Number && e.Teller == 1),
+            entries.FirstOrDefault(e => e.Number == p.Number && e.Teller == 2),
+            p.Matches)).ToList();
+        return new Reconciliation(roundId, paper.Reconciled, rows.Count, paper.Differences, rows);
     }
+
+    /// <summary>The tellers' entries as the paper-ballot rules compare them.</summary>
+    internal static PaperReconciliation Paper(IReadOnlyList<PaperEntryView> entries) =>
+        PaperBallots.Reconcile(entries.Select(e => new PaperReading(e.Number, e.Teller, e.Ballot.ToBallot())));
 }
 
 /// <summary>Finds a round and demands the caller's access on its project's organization.</summary>
@@ -158,6 +159,15 @@ internal static class RoundAccess
         return (round, project);
     }
 
-    public static IReadOnlyList<string> Candidates(ElectionRound round) =>
-        JsonSerializer.Deserialize<List<string>>(round.CandidatesJson) ?? [];
+    /// <summary>The round, tracked, for a change: write access on its organization, and the version the caller saw when given.</summary>
+    public static async Task<ElectionRound> ForChangeAsync(DangjianDbContext db, ScopeService scopes, int id, int? version, CancellationToken ct)
+    {
+        var (round, _) = await LoadAsync(db, scopes, id, Access.Write, ct, track: true);
+        if (version is { } v)
+        {
+            db.ExpectVersion(round, v);
+        }
+
+        return round;
+    }
 }

@@ -19,7 +19,7 @@ public static class CampaignEndpoints
 {
     public static IServiceCollection AddEvaluationCampaigns(this IServiceCollection services)
     {
-        services.AddScoped<TemplateService>().AddScoped<CampaignQueries>().AddScoped<CampaignCommands>()
+        services.AddScoped<TemplateService>().AddScoped<CampaignQueries>().AddScoped<CampaignCommands>().AddScoped<SubjectCommands>().AddScoped<GroupCommands>()
             .AddScoped<SamplingService>().AddScoped<CodeService>().AddScoped<EvaluationFormService>();
         services.AddHostedService<TemplateSeedService>();
         return services;
@@ -130,47 +130,47 @@ public static class CampaignEndpoints
     }
 
     // Subjects
-    public static async Task<Ok<CampaignView>> AddSubject(CampaignCommands c, CampaignQueries q, int id, SubjectRequest request, CancellationToken ct)
+    public static async Task<Ok<CampaignView>> AddSubject(SubjectCommands c, CampaignQueries q, int id, SubjectRequest request, CancellationToken ct)
     {
         await c.AddSubjectAsync(id, request, ct);
         return TypedResults.Ok(await q.GetAsync(id, ct));
     }
 
-    public static async Task<Ok<BulkSubjectsResult>> AddSubjects(CampaignCommands c, int id, BulkSubjectsRequest request, CancellationToken ct) =>
+    public static async Task<Ok<BulkSubjectsResult>> AddSubjects(SubjectCommands c, int id, BulkSubjectsRequest request, CancellationToken ct) =>
         TypedResults.Ok(await c.AddSubjectsAsync(id, request, ct));
 
-    public static async Task<NoContent> ReorderSubjects(CampaignCommands c, int id, ReorderRequest request, CancellationToken ct)
+    public static async Task<NoContent> ReorderSubjects(SubjectCommands c, int id, ReorderRequest request, CancellationToken ct)
     {
         await c.ReorderSubjectsAsync(id, request, ct);
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> RemoveSubject(CampaignCommands c, int subjectId, CancellationToken ct)
+    public static async Task<NoContent> RemoveSubject(SubjectCommands c, int subjectId, CancellationToken ct)
     {
         await c.RemoveSubjectAsync(subjectId, ct);
         return TypedResults.NoContent();
     }
 
     // Groups
-    public static async Task<Ok<CampaignView>> AddGroup(CampaignCommands c, CampaignQueries q, int id, GroupRequest request, CancellationToken ct)
+    public static async Task<Ok<CampaignView>> AddGroup(GroupCommands c, CampaignQueries q, int id, GroupRequest request, CancellationToken ct)
     {
         await c.AddGroupAsync(id, request, ct);
         return TypedResults.Ok(await q.GetAsync(id, ct));
     }
 
-    public static async Task<Ok<CampaignView>> AddDefaultGroups(CampaignCommands c, CampaignQueries q, int id, CancellationToken ct)
+    public static async Task<Ok<CampaignView>> AddDefaultGroups(GroupCommands c, CampaignQueries q, int id, CancellationToken ct)
     {
         await c.AddDefaultGroupsAsync(id, ct);
         return TypedResults.Ok(await q.GetAsync(id, ct));
     }
 
-    public static async Task<NoContent> UpdateGroup(CampaignCommands c, int groupId, GroupRequest request, CancellationToken ct)
+    public static async Task<NoContent> UpdateGroup(GroupCommands c, int groupId, GroupRequest request, CancellationToken ct)
     {
         await c.UpdateGroupAsync(groupId, request, ct);
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> RemoveGroup(CampaignCommands c, int groupId, CancellationToken ct)
+    public static async Task<NoContent> RemoveGroup(GroupCommands c, int groupId, CancellationToken ct)
     {
         await c.RemoveGroupAsync(groupId, ct);
         return TypedResults.NoContent();

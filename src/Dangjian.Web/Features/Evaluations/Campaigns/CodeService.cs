@@ -17,7 +17,7 @@ public sealed class CodeService(DangjianDbContext db, CampaignAccess access, Bal
     public async Task<IssuedEvaluationCodes> IssueAsync(int groupId, int? count, string formAddress, CancellationToken ct = default)
     {
         var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
-        CampaignCommands.DemandStatus(t.Status, CampaignStatus.Draft, CampaignStatus.Announced, CampaignStatus.Open);
+        EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft, CampaignStatus.Announced, CampaignStatus.Open);
         var group = await db.EvaluationGroups.AsNoTracking().FirstAsync(g => g.Id == groupId, ct);
         var n = count ?? group.SampleSize ?? 0;
         if (n is < 1 or > BallotBoxService.MaxCodesPerBatch)

@@ -31,7 +31,7 @@ public sealed class SamplingService(
     {
         ArgumentNullException.ThrowIfNull(r);
         var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
-        CampaignCommands.DemandStatus(t.Status, CampaignStatus.Draft);
+        EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var errors = new FieldErrors();
         if (r.OrganizationId is not { } orgId)
         {
@@ -65,7 +65,7 @@ public sealed class SamplingService(
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
-        CampaignCommands.DemandStatus(t.Status, CampaignStatus.Draft);
+        EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var population = await ReadResidentsAsync(xlsx, stratified, ct);
         var name = string.IsNullOrWhiteSpace(fileName) ? text["Draw.ResidentsFile"].Value : Path.GetFileName(fileName);
         var note = text["Draw.ResidentsNote", name, BeijingTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), population.Count].Value;

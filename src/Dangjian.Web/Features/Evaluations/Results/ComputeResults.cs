@@ -89,7 +89,7 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
             });
             if (rule is { NeedsFollowUp: true } && !followUps.Contains(subject.Id))
             {
-                db.EvaluationFollowUps.Add(new EvaluationFollowUp { CampaignId = campaignId, SubjectId = subject.Id, Measure = string.Empty, Status = FollowUpStatus.Open });
+                db.EvaluationFollowUps.Add(new EvaluationFollowUp { CampaignId = campaignId, SubjectId = subject.Id, Measure = string.Empty, });
             }
         }
 

@@ -33,23 +33,10 @@ public sealed class PublicityCommands(
     public async Task<PublicityLink> PublicizeAsync(int campaignId, PublicizeRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
-        if (target.Status != CampaignStatus.Closed)
-        {
-            throw new DomainRuleException("Evaluation.PublicizeNotClosed", "status");
-        }
-
+        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         var results = await queries.ResultsAsync(campaignId, ct);
-        if (results.Results.Count == 0)
-        {
-            throw new DomainRuleException("Evaluation.NoResults", "results");
-        }
-
-        if (results.Stale)
-        {
-            throw new DomainRuleException("Evaluation.ResultsStale", "results");
-        }
-
+        campaign.DemandPublicizable(results.Results.Count, results.Stale);
         var errors = new FieldErrors();
         errors.SaneDay("from", "Field.Evaluation.PublicityFrom", request.From);
         errors.SaneDay("to", "Field.Evaluation.PublicityTo", request.To);
@@ -58,24 +45,10 @@ public sealed class PublicityCommands(
         var calendar = await calendars.CurrentAsync(ct);
         var minimum = options.Value.PublicityWorkingDays;
         var from = request.From ?? Today();
-        var to = request.To ?? LastDay(calendar, from, minimum);
-        if (to < from)
-        {
-            errors.Add("to", "Evaluation.PeriodBackwards");
-        }
-        else if (WorkingDays(calendar, from, to) < minimum)
-        {
-            errors.Add("to", "Evaluation.PeriodTooShort", minimum);
-        }
-
-        errors.ThrowIfAny();
-        var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
+        var to = request.To ?? PublicityPeriod.LastDay(calendar, from, minimum);
         db.ExpectVersion(campaign, request.Version);
         var token = PublicLinkToken.New();
-        campaign.Status = CampaignStatus.Publicized;
-        campaign.PublicityFrom = from;
-        campaign.PublicityTo = to;
-        campaign.PublicTokenHash = PublicLinkToken.Hash(token);
+        campaign.Publicize(from, to, calendar, minimum, results.Results.Count, results.Stale, PublicLinkToken.Hash(token)!);
         db.AuditAction = "Evaluation.Publicized";
         await db.SaveChangesAsync(ct);
         return new PublicityLink(from, to, token, PublicPath(token));
@@ -101,28 +74,11 @@ public sealed class PublicityCommands(
     /// <summary>Publicized → Finalized, only after the period has ended and with every objection answered.</summary>
     public async Task FinalizeAsync(int campaignId, int version, CancellationToken ct = default)
     {
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
-        if (target.Status != CampaignStatus.Publicized)
-        {
-            throw new DomainRuleException("Evaluation.NotPublicized", "status");
-        }
-
+        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         db.ExpectVersion(campaign, version);
-        var errors = new FieldErrors();
-        if (campaign.PublicityTo is { } to && Today() <= to)
-        {
-            errors.Add("publicityTo", "Evaluation.PeriodNotOver", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
         var unanswered = await db.EvaluationObjections.CountAsync(o => o.CampaignId == campaignId && o.AnsweredAt == null, ct);
-        if (unanswered > 0)
-        {
-            errors.Add("objections", "Evaluation.UnansweredObjections", unanswered);
-        }
-
-        errors.ThrowIfAny();
-        campaign.Status = CampaignStatus.Finalized;
+        campaign.Finalize(Today(), unanswered);
         db.AuditAction = "Evaluation.Finalized";
         await db.SaveChangesAsync(ct);
     }
@@ -161,11 +117,7 @@ public sealed class PublicityCommands(
         errors.ThrowIfAny();
         var f = await db.EvaluationFollowUps.FirstAsync(x => x.Id == followUpId, ct);
         db.ExpectVersion(f, request.Version);
-        f.Measure = measure;
-        f.Owner = owner.Length == 0 ? null : owner;
-        f.Deadline = request.Deadline;
-        f.Status = request.Status;
-        f.Outcome = outcome.Length == 0 ? null : outcome;
+        f.Record(measure, owner.Length == 0 ? null : owner, request.Deadline, request.Status, outcome.Length == 0 ? null : outcome);
         db.AuditAction = "Evaluation.FollowUpUpdated";
         await db.SaveChangesAsync(ct);
         return (await queries.FollowUpsAsync(target.CampaignId, ct)).First(x => x.Id == followUpId);
@@ -175,35 +127,4 @@ public sealed class PublicityCommands(
 
     /// <summary>Today in Beijing (UTC+8, no daylight saving).</summary>
     public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
-
-    /// <summary>Working days from ≤ d ≤ to; a day of a year the calendar lacks counts when it is Monday to Friday.</summary>
-    public static int WorkingDays(HolidayCalendar calendar, DateOnly from, DateOnly to)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        var n = 0;
-        for (var d = from; d <= to; d = d.AddDays(1))
-        {
-            n += IsWorkingDay(calendar, d) ? 1 : 0;
-        }
-
-        return n;
-    }
-
-    /// <summary>The day on which a period starting <paramref name="from"/> reaches <paramref name="days"/> working days.</summary>
-    public static DateOnly LastDay(HolidayCalendar calendar, DateOnly from, int days)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        var d = from;
-        var n = IsWorkingDay(calendar, d) ? 1 : 0;
-        while (n < days)
-        {
-            d = d.AddDays(1);
-            n += IsWorkingDay(calendar, d) ? 1 : 0;
-        }
-
-        return d;
-    }
-
-    private static bool IsWorkingDay(HolidayCalendar calendar, DateOnly d) =>
-        calendar.Covers(d) ? calendar.IsWorkingDay(d) : d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 }

@@ -41,7 +41,6 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
             Year = year,
             Theme = theme,
             PlannedDate = planned,
-            Status = DemocraticLifeStatus.Preparing,
             OpinionTokenHash = PublicLinkToken.Hash(token),
         };
         db.DemocraticLifeMeetings.Add(meeting);
@@ -233,7 +232,7 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
             throw new NotFoundException("problem", problemId);
         }
 
-        var rectification = new DemocraticLifeRectification { ProblemId = problemId, Status = RectificationStatus.Open };
+        var rectification = new DemocraticLifeRectification { ProblemId = problemId };
         Apply(rectification, r);
         db.DemocraticLifeRectifications.Add(rectification);
         await db.SaveChangesAsync(ct);

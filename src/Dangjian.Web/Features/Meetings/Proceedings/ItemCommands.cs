@@ -46,12 +46,7 @@ public sealed class ItemCommands(
     public async Task WithdrawAsync(int itemId, int version, CancellationToken ct = default)
     {
         var (_, item) = await LoadPendingAsync(itemId, version, ct);
-        if (item.Mandatory)
-        {
-            throw new DomainRuleException("Meeting.ItemMandatory", "id");
-        }
-
-        item.Status = ItemStatus.Withdrawn;
+        item.Withdraw();
         db.AuditAction = "AgendaItem.Withdrawn";
         await db.SaveChangesAsync(ct);
     }
@@ -124,7 +119,7 @@ public sealed class ItemCommands(
         errors.ThrowIfAny();
         if (personId == meeting.SecretaryPersonId)
         {
-            var waiting = ItemDecision.StillToSpeakBeforeSecretary(MeetingFacts.PresentMembers(meeting, item), item.Speeches.Select(s => s.PersonId), personId);
+            var waiting = ItemDecision.StillToSpeakBeforeSecretary(meeting.PresentMembersAt(item), item.Speeches.Select(s => s.PersonId), personId);
             if (waiting.Count > 0)
             {
                 var names = await db.People.AsNoTracking().Where(p => waiting.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(ct);
@@ -150,43 +145,7 @@ public sealed class ItemCommands(
     public async Task VoteOpenlyAsync(int itemId, OpenVotesRequest r, CancellationToken ct = default)
     {
         var (meeting, item) = await LoadPendingAsync(itemId, r.Version, ct);
-        if (item.VoteMode != VoteMode.Open)
-        {
-            throw new DomainRuleException("Meeting.WrongVoteMode", "voteMode");
-        }
-
-        var votes = r.Votes ?? [];
-        var errors = new FieldErrors();
-        for (var i = 0; i < votes.Count; i++)
-        {
-            var v = votes[i];
-            if (!Enum.IsDefined(v.Choice))
-            {
-                errors.Add($"votes[{i}].choice", "Input.Required", "Field.Item.Choice");
-            }
-
-            if (!meeting.Participants.Any(p => p.PersonId == v.PersonId && p.Entitled && p.IsPresentAt(item.Order)))
-            {
-                errors.Add($"votes[{i}].personId", "Meeting.NotEntitledPresent");
-            }
-
-            if (votes.Take(i).Any(x => x.PersonId == v.PersonId))
-            {
-                errors.Add($"votes[{i}].personId", "Meeting.VotedTwice");
-            }
-        }
-
-        if (votes.Count == 0)
-        {
-            errors.Add("votes", "Input.Required", "Field.Item.Votes");
-        }
-
-        errors.ThrowIfAny();
-        item.Votes.AddRange(votes.Select(v => new ItemVote { PersonId = v.PersonId, Choice = v.Choice }));
-        var counts = new VoteCounts(votes.Count(v => v.Choice == VoteChoice.For), votes.Count(v => v.Choice == VoteChoice.Against), votes.Count(v => v.Choice == VoteChoice.Abstain));
-        // The secretary's stated view; where none was stated in the discussion, the secretary's own open vote is the view.
-        item.SecretaryView ??= votes.FirstOrDefault(v => v.PersonId == meeting.SecretaryPersonId && v.Choice != VoteChoice.Abstain)?.Choice;
-        Decide(item, Snapshot(meeting, item), counts);
+        meeting.RecordOpenVotes(item, [.. (r.Votes ?? []).Select(v => (v.PersonId, v.Choice))], _rules, time.GetUtcNow());
         db.AuditAction = "AgendaItem.Decided";
         await db.SaveChangesAsync(ct);
     }
@@ -198,21 +157,7 @@ public sealed class ItemCommands(
     public async Task<SecretVoteStarted> StartSecretVoteAsync(int itemId, int version, CancellationToken ct = default)
     {
         var (meeting, item) = await LoadPendingAsync(itemId, version, ct);
-        if (item.VoteMode != VoteMode.Secret)
-        {
-            throw new DomainRuleException("Meeting.WrongVoteMode", "voteMode");
-        }
-
-        var facts = Snapshot(meeting, item);
-        if (facts.Present == 0)
-        {
-            throw new DomainRuleException("Meeting.NobodyPresent", "id");
-        }
-
-        item.EntitledCount = facts.Entitled;
-        item.PresentCount = facts.Present;
-        item.InChargePresent = facts.InChargePresent;
-        item.Status = ItemStatus.Voting;
+        var facts = meeting.StartSecretVote(item);
         IReadOnlyList<string> codes = [];
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -265,10 +210,7 @@ public sealed class ItemCommands(
             throw new DbUpdateConcurrencyException();
         }
 
-        if (item.Status != ItemStatus.Voting)
-        {
-            throw new DomainRuleException("Meeting.NoSecretVote", "id");
-        }
+        item.DemandVoting();
 
         // Closing the box commits on its own (the shuffle); a close interrupted before the count is finished by the
         // next attempt, which finds the box closed and counts it.
@@ -284,7 +226,7 @@ public sealed class ItemCommands(
             ballots.Count(b => b.Content == Content(VoteChoice.Abstain)));
         var tracked = await db.AgendaItems.FirstAsync(i => i.Id == itemId, ct);
         db.ExpectVersion(tracked, version);
-        Decide(tracked, new MeetingFacts.Live(tracked.EntitledCount ?? 0, tracked.PresentCount ?? 0, tracked.InChargePresent), counts);
+        tracked.CloseSecretVote(counts, _rules, time.GetUtcNow());
         db.AuditAction = "AgendaItem.Decided";
         await db.SaveChangesAsync(ct);
     }
@@ -293,26 +235,7 @@ public sealed class ItemCommands(
     public async Task RecordHeadDecisionAsync(int itemId, HeadDecisionRequest r, CancellationToken ct = default)
     {
         var (meeting, item) = await LoadPendingAsync(itemId, r.Version, ct);
-        if (item.VoteMode != VoteMode.AdministrativeHead)
-        {
-            throw new DomainRuleException("Meeting.WrongVoteMode", "voteMode");
-        }
-
-        if (r.Outcome is not (ItemOutcome.Passed or ItemOutcome.Rejected))
-        {
-            throw new InputValidationException(new FieldErrors().Add("outcome", "Input.Required", "Field.Item.Outcome"));
-        }
-
-        var facts = Snapshot(meeting, item);
-        var problems = ItemDecision.QuorumProblems(item.Category, facts.Entitled, facts.Present, facts.InChargePresent, _rules);
-        item.EntitledCount = facts.Entitled;
-        item.PresentCount = facts.Present;
-        item.InChargePresent = facts.InChargePresent;
-        item.QuorumProblems = string.Join(',', problems.Select(DecisionCheckJson.Code));
-        item.Outcome = problems.Count > 0 ? ItemOutcome.NotDecided : r.Outcome;
-        item.Escalated = false;
-        item.Status = ItemStatus.Decided;
-        item.DecidedAt = time.GetUtcNow();
+        meeting.RecordHeadDecision(item, r.Outcome, _rules, time.GetUtcNow());
         db.AuditAction = "AgendaItem.Decided";
         await db.SaveChangesAsync(ct);
     }
@@ -333,25 +256,7 @@ public sealed class ItemCommands(
         await scopes.DemandAsync(Access.Write, superior, ct);
         var item = await db.AgendaItems.FirstAsync(i => i.Id == itemId, ct);
         db.ExpectVersion(item, r.Version);
-        if (item.Status != ItemStatus.AwaitingRuling)
-        {
-            throw new DomainRuleException("Meeting.NotAwaitingRuling", "id");
-        }
-
-        var errors = new FieldErrors();
-        if (r.Outcome is not (ItemOutcome.Passed or ItemOutcome.Rejected))
-        {
-            errors.Add("outcome", "Input.Required", "Field.Item.Outcome");
-        }
-
-        var text = errors.Text("text", "Field.Item.RulingText", r.Text, Meeting.MaxTextLength);
-        errors.ThrowIfAny();
-        item.RulingOutcome = r.Outcome;
-        item.RulingText = text;
-        item.RulingOrganizationId = superior;
-        item.RuledBy = user.Name;
-        item.RuledAt = time.GetUtcNow();
-        item.Status = ItemStatus.Ruled;
+        item.Rule(r.Outcome, r.Text, superior, user.Name, time.GetUtcNow());
         db.AuditAction = "AgendaItem.Ruled";
         await db.SaveChangesAsync(ct);
     }
@@ -367,15 +272,14 @@ public sealed class ItemCommands(
 
         var item = await db.AgendaItems.FirstAsync(i => i.Id == itemId, ct);
         db.ExpectVersion(item, r.Version);
-        if (item.Outcome is null)
-        {
-            throw new DomainRuleException("Meeting.NotDecidedYet", "followUp");
-        }
-
         var errors = new FieldErrors();
         var text = errors.Text("followUp", "Field.Item.FollowUp", r.FollowUp, Meeting.MaxTextLength, required: false);
-        errors.ThrowIfAny();
-        item.FollowUp = text.Length == 0 ? null : text;
+        if (item.Outcome is not null)
+        {
+            errors.ThrowIfAny();
+        }
+
+        item.RecordFollowUp(text);
         db.AuditAction = "AgendaItem.FollowUp";
         await db.SaveChangesAsync(ct);
     }
@@ -391,31 +295,8 @@ public sealed class ItemCommands(
             db.ExpectVersion(item, v);
         }
 
-        if (item.Status != ItemStatus.Pending)
-        {
-            throw new DomainRuleException("Meeting.ItemNotPending", "id");
-        }
-
+        item.DemandPending();
         return (meeting, item);
-    }
-
-    private static MeetingFacts.Live Snapshot(Meeting meeting, AgendaItem item) => MeetingFacts.Live.Of(meeting, item);
-
-    /// <summary>Decides the item from the attendance it is decided on and the counts, keeping both (MTG-10).</summary>
-    private void Decide(AgendaItem item, MeetingFacts.Live facts, VoteCounts counts)
-    {
-        var result = ItemDecision.Decide(new ItemFacts(item.Category, facts.Entitled, facts.Present, facts.InChargePresent, counts, item.SecretaryView), _rules);
-        item.EntitledCount = facts.Entitled;
-        item.PresentCount = facts.Present;
-        item.InChargePresent = facts.InChargePresent;
-        item.VotesFor = counts.For;
-        item.VotesAgainst = counts.Against;
-        item.VotesAbstain = counts.Abstain;
-        item.QuorumProblems = string.Join(',', result.QuorumProblems.Select(DecisionCheckJson.Code));
-        item.Outcome = result.Outcome;
-        item.Escalated = result.Escalate;
-        item.Status = result.Escalate ? ItemStatus.AwaitingRuling : ItemStatus.Decided;
-        item.DecidedAt = time.GetUtcNow();
     }
 
     private static string Content(VoteChoice c) => c switch

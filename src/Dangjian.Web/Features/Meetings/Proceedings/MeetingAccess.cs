@@ -32,13 +32,7 @@ public sealed class MeetingAccess(DangjianDbContext db, ScopeService scopes)
     }
 
     /// <summary>Changes to attendance, the agenda and votes need a meeting that is neither closed nor cancelled.</summary>
-    public static void DemandOpen(Target t, string field = "id")
-    {
-        if (t.Status is MeetingStatus.Closed or MeetingStatus.Cancelled)
-        {
-            throw new DomainRuleException(t.Status == MeetingStatus.Closed ? "Meeting.Closed" : "Meeting.Cancelled", field);
-        }
-    }
+    public static void DemandOpen(Target t, string field = "id") => Meeting.DemandOpen(t.Status, field);
 
     public Task<bool> MayWriteAsync(int organizationId, CancellationToken ct) => scopes.MayAsync(Access.Write, organizationId, ct);
 

@@ -31,14 +31,7 @@ public sealed class MeetingCommands(
         }
 
         var title = errors.Text("title", "Field.Meeting.Title", r.Title, Meeting.MaxTitleLength);
-        var meeting = new Meeting
-        {
-            OrganizationId = orgId,
-            Type = r.Type ?? MeetingType.CommitteeMeeting,
-            Title = title,
-            Status = MeetingStatus.Notified,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var meeting = Meeting.Call(orgId, r.Type ?? MeetingType.CommitteeMeeting, title, time.GetUtcNow());
         await ApplyAsync(meeting, errors, title, r.Date, r.StartTime, r.Location, r.NoticeDate, r.NoticeText, r.Emergency, r.EmergencyReason, ct);
 
         var invitees = r.Participants is { Count: > 0 } given
@@ -148,12 +141,7 @@ public sealed class MeetingCommands(
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
         db.ExpectVersion(meeting, version);
-        if (meeting.Items.Any(i => i.Outcome is not null || i.Status == ItemStatus.Voting))
-        {
-            throw new DomainRuleException("Meeting.HasDecisions", "id");
-        }
-
-        meeting.Status = MeetingStatus.Cancelled;
+        meeting.Cancel();
         db.AuditAction = "Meeting.Cancelled";
         await db.SaveChangesAsync(ct);
     }
@@ -165,12 +153,7 @@ public sealed class MeetingCommands(
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
         db.ExpectVersion(meeting, version);
-        if (meeting.Items.Any(i => i.Status == ItemStatus.Voting))
-        {
-            throw new DomainRuleException("Meeting.VoteStillOpen", "id");
-        }
-
-        meeting.Status = MeetingStatus.Closed;
+        meeting.Close();
         db.AuditAction = "Meeting.Closed";
         await db.SaveChangesAsync(ct);
     }
@@ -223,43 +206,9 @@ public sealed class MeetingCommands(
         var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).AsSplitQuery().FirstAsync(m => m.Id == id, ct);
         var p = meeting.Participants.FirstOrDefault(x => x.PersonId == personId) ?? throw new NotFoundException("participant", personId);
         var errors = new FieldErrors();
-        if (!Enum.IsDefined(r.Attendance))
-        {
-            errors.Add("attendance", "Input.Required", "Field.Meeting.Attendance");
-        }
-
-        var reason = NullIfEmpty(errors.Text("reason", "Field.Meeting.Reason", r.Reason, MeetingParticipant.MaxReasonLength, required: r.Attendance == Attendance.Absent));
-        var last = meeting.Items.Count == 0 ? 1 : meeting.Items.Max(i => i.Order);
-        if (r.Attendance != Attendance.Present && (r.ArrivedAtItem is not null || r.LeftAfterItem is not null))
-        {
-            errors.Add(r.ArrivedAtItem is not null ? "arrivedAtItem" : "leftAfterItem", "Meeting.PartialOnlyWhenPresent");
-        }
-
-        if (r.ArrivedAtItem is { } a && (a < 1 || a > last))
-        {
-            errors.Add("arrivedAtItem", "Input.OutOfRange", "Field.Meeting.ArrivedAtItem", 1, last);
-        }
-
-        if (r.LeftAfterItem is { } l && (l < 1 || l > last))
-        {
-            errors.Add("leftAfterItem", "Input.OutOfRange", "Field.Meeting.LeftAfterItem", 1, last);
-        }
-
-        if (r.ArrivedAtItem is { } from && r.LeftAfterItem is { } to && to < from)
-        {
-            errors.Add("leftAfterItem", "Meeting.LeftBeforeArriving");
-        }
-
+        var reason = errors.Text("reason", "Field.Meeting.Reason", r.Reason, MeetingParticipant.MaxReasonLength, required: false);
         errors.ThrowIfAny();
-        p.Attendance = r.Attendance;
-        p.Reason = reason;
-        p.ArrivedAtItem = r.ArrivedAtItem;
-        p.LeftAfterItem = r.LeftAfterItem;
-        if (meeting.Status is MeetingStatus.Planned or MeetingStatus.Notified)
-        {
-            meeting.Status = MeetingStatus.InProgress;
-        }
-
+        meeting.RecordAttendance(p, r.Attendance, reason, r.ArrivedAtItem, r.LeftAfterItem);
         db.AuditAction = "Meeting.AttendanceRecorded";
         await db.SaveChangesAsync(ct);
     }

@@ -141,7 +141,7 @@ public sealed class MeetingQueries(
     private static ItemView ItemOf(Meeting m, AgendaItem i, DecisionRules rules, Func<int, string> name, Dictionary<int, string> rulingOrgs, bool boxOpen, IReadOnlyList<AttachmentView> attachments)
     {
         var decided = i.Outcome is not null;
-        var facts = MeetingFacts.Live.Of(m, i);
+        var facts = m.AttendanceAt(i);
         var entitled = decided ? i.EntitledCount ?? facts.Entitled : facts.Entitled;
         var present = decided ? i.PresentCount ?? facts.Present : facts.Present;
         var inChargePresent = decided ? i.InChargePresent : facts.InChargePresent;
@@ -149,7 +149,7 @@ public sealed class MeetingQueries(
             ? (i.QuorumProblems ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
             : ItemDecision.QuorumProblems(i.Category, entitled, present, inChargePresent, rules).Select(DecisionCheckJson.Code).ToArray();
         var toSpeak = m.SecretaryPersonId is { } sec
-            ? ItemDecision.StillToSpeakBeforeSecretary(MeetingFacts.PresentMembers(m, i), i.Speeches.Select(s => s.PersonId), sec).Select(name).ToList()
+            ? ItemDecision.StillToSpeakBeforeSecretary(m.PresentMembersAt(i), i.Speeches.Select(s => s.PersonId), sec).Select(name).ToList()
             : [];
         return new ItemView(
             i.Id, i.Order, i.Title, i.Category, i.InChargePersonId, i.InChargePersonId is { } ic ? name(ic) : null,
@@ -233,19 +233,4 @@ public sealed class MeetingQueries(
         return (team?.Positions ?? []).GroupBy(p => p.PersonId)
             .ToDictionary(g => g.Key, g => g.Min(p => p.Role));
     }
-}
-
-/// <summary>The facts of an item taken from the meeting's live attendance (MTG-3: per item).</summary>
-internal static class MeetingFacts
-{
-    public sealed record Live(int Entitled, int Present, bool? InChargePresent)
-    {
-        public static Live Of(Meeting m, AgendaItem i) => new(
-            m.Participants.Count(p => p.Entitled),
-            m.Participants.Count(p => p.Entitled && p.IsPresentAt(i.Order)),
-            i.InChargePersonId is { } ic ? m.Participants.Any(p => p.PersonId == ic && p.IsPresentAt(i.Order)) : null);
-    }
-
-    public static IEnumerable<int> PresentMembers(Meeting m, AgendaItem i) =>
-        m.Participants.Where(p => p.Entitled && p.IsPresentAt(i.Order)).Select(p => p.PersonId);
 }
