@@ -36,7 +36,8 @@ public static class DemocraticLifeEndpoints
                 }
             };
         });
-        return services.AddScoped<DemocraticLifeQueries>().AddScoped<DemocraticLifeCommands>().AddScoped<PublicOpinions>().AddScoped<DemocraticLifeExport>();
+        return services.AddScoped<DemocraticLifeQueries>().AddScoped<DemocraticLifeCommands>().AddScoped<PublicOpinions>().AddScoped<DemocraticLifeExport>()
+            .AddScoped<RectificationOwners>();
     }
 
     /// <summary>
