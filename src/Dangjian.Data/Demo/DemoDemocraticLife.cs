@@ -73,6 +73,8 @@ internal static class DemoDemocraticLife
             opinions.Add(AddThisYear(db, rnd, townships[i], today));
         }
 
+        AddSampleBranch(db, plan, today);
+
         await db.SaveChangesAsync(ct);
         foreach (var (meeting, from, count) in opinions)
         {
@@ -152,6 +154,62 @@ internal static class DemoDemocraticLife
         db.DemocraticLifeMeetings.Add(meeting);
         return (meeting, held.AddDays(-20), 3);
     }
+
+    /// <summary>
+    /// Last year's meeting of the sample branch, held, with one problem per team member and its measure, and two measures
+    /// whose 责任人 is the demo member (an ordinary member, not on the team): one past its deadline, one still running,
+    /// both open. So the member's own page shows their measures, one overdue, and the branch has others' measures beside
+    /// them. Its own <see cref="Random"/>, so the townships' meetings above stay as they were.
+    /// </summary>
+    private static void AddSampleBranch(DangjianDbContext db, DemoPlan plan, DateOnly today)
+    {
+        var rnd = new Random(Seed + 1);
+        var year = today.Year - 1;
+        var held = new DateOnly(year, 12, 28);
+        var teams = plan.Teams.Where(t => t.Org == plan.SampleBranch).ToList();
+        var team = teams.LastOrDefault(t => t.Entity.IsCurrentOn(held)) ?? teams.Last();
+        var meeting = new DemocraticLifeMeeting
+        {
+            OrganizationId = plan.SampleBranch.Entity.Id,
+            Year = year,
+            Theme = $"{year}年度支部委员会民主生活会",
+            PlannedDate = held,
+        };
+        Confirm(meeting, held.AddDays(-10));
+        meeting.MarkHeld(held, held);
+
+        foreach (var (member, index) in team.Seats.Select((s, k) => (s.Person, k)).DistinctBy(x => x.Person.Id))
+        {
+            var problem = new DemocraticLifeProblem
+            {
+                PersonId = member.Id,
+                Kind = ProblemKind.SelfCriticism,
+                Text = SelfCriticisms[(index + rnd.Next(SelfCriticisms.Length)) % SelfCriticisms.Length],
+            };
+            var rectification = new DemocraticLifeRectification { Measure = Measures[rnd.Next(Measures.Length)], Owner = member.Name, Deadline = today.AddDays(30 + (30 * index)) };
+            if (index == 0)
+            {
+                // The secretary's is done, so the branch shows one of each.
+                rectification.Complete(Min(held.AddDays(30), today), Evidence[rnd.Next(Evidence.Length)], today);
+            }
+
+            problem.Rectifications.Add(rectification);
+            if (index == 1)
+            {
+                // Some of the branch's work falls to members off the team: the demo member owns two of this problem's measures.
+                var owner = plan.SampleMember.Name;
+                var overdue = held.AddDays(Math.Max(1, (today.DayNumber - held.DayNumber) / 2));
+                problem.Rectifications.Add(new DemocraticLifeRectification { Measure = "每月整理一次学习资料，在支部党员群分享并组织交流。", Owner = owner, Deadline = overdue });
+                problem.Rectifications.Add(new DemocraticLifeRectification { Measure = "带头参加主题党日志愿服务，全年不少于四次。", Owner = owner, Deadline = today.AddDays(45) });
+            }
+
+            meeting.Problems.Add(problem);
+        }
+
+        db.DemocraticLifeMeetings.Add(meeting);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static (DemocraticLifeMeeting, DateOnly, int) AddThisYear(DangjianDbContext db, Random rnd, DemoOrg org, DateOnly today)
     {

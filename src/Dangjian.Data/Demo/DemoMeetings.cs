@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Data.Demo;
@@ -103,6 +104,7 @@ internal static class DemoMeetings
             }
         }
 
+        meetings.Add(SampleBranchLifeMeeting(plan, today));
         db.Meetings.AddRange(meetings);
         await db.SaveChangesAsync(ct);
 
@@ -177,6 +179,34 @@ internal static class DemoMeetings
             item.FollowUp = rnd.NextDouble() < 0.6 ? "已按分工落实，在下次支委会上报告了进展。" : null;
             meeting.Items.Add(item);
         }
+    }
+
+    /// <summary>
+    /// The sample branch's 组织生活会 of the year, called for a few days ahead with its members invited (预备党员 without a
+    /// vote), so the demo member has a meeting coming on their own page. It falls in the days of the branch's 民主评议党员
+    /// (<see cref="DemoEvaluations"/>), which is held at the 组织生活会.
+    /// </summary>
+    private static Meeting SampleBranchLifeMeeting(DemoPlan plan, DateOnly today)
+    {
+        var day = today.AddDays(4);
+        var meeting = new Meeting
+        {
+            OrganizationId = plan.SampleBranch.Entity.Id,
+            Type = MeetingType.OrganizationalLifeMeeting,
+            Title = string.Create(CultureInfo.InvariantCulture, $"{today.Year}年度组织生活会暨民主评议党员"),
+            Location = "党群服务中心会议室",
+            Date = day,
+            StartTime = new TimeOnly(14, 30),
+            NoticeDate = today,
+            SecretaryPersonId = plan.SampleSecretary.Id,
+            Status = MeetingStatus.Notified,
+            CreatedAt = Beijing(today, 9),
+        };
+        // The members on its roll, and its team (whose members may be on a party group's roll below it).
+        var team = plan.Teams.Last(t => t.Org == plan.SampleBranch).Seats.Select(s => s.Person);
+        meeting.Participants.AddRange(plan.SampleBranch.Roll.Where(p => p.Status != MemberStatus.Resident && !p.IsRemoved).Concat(team).Distinct()
+            .Select(p => new MeetingParticipant { PersonId = p.Id, Entitled = p.Status == MemberStatus.Full }));
+        return meeting;
     }
 
     /// <summary>A time of day in Beijing, stored in UTC (PostgreSQL keeps timestamptz in UTC only).</summary>

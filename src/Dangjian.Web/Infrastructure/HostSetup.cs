@@ -8,6 +8,7 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Calendar;
 using Dangjian.Web.Features.Home;
+using Dangjian.Web.Features.Mine;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.People;
 using Dangjian.Web.Features.Teams;
@@ -132,6 +133,7 @@ public static class HostSetup
         services.AddEvaluationResults();
         services.AddSurveys();
         services.AddEvaluationCampaigns();
+        services.AddMine();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -265,6 +267,7 @@ public static class HostSetup
         endpoints.MapEvaluationResultEndpoints();
         endpoints.MapSurveyEndpoints();
         endpoints.MapEvaluationCampaignEndpoints();
+        endpoints.MapMineEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -7,7 +7,8 @@ namespace Dangjian.Data.Tests.Meetings;
 
 /// <summary>
 /// The demo's democratic life meetings: last year's held with open and done measures, this year's in preparation, for the
-/// first three townships, so the carry-over shows; the same <c>today</c> gives the same records.
+/// first three townships, so the carry-over shows; and last year's of the sample branch, whose measures the demo member's
+/// page shows (DemoSampleMemberTests). The same <c>today</c> gives the same records.
 /// </summary>
 public sealed class DemoDemocraticLifeTests(SeededDistrictFixture district) : IClassFixture<SeededDistrictFixture>
 {
@@ -17,9 +18,12 @@ public sealed class DemoDemocraticLifeTests(SeededDistrictFixture district) : IC
     public async Task Demo_ThreeTownships_LastYearHeldWithOpenMeasures_ThisYearPreparingCarriesThem()
     {
         await using var db = district.Database.Open();
-        var meetings = await db.DemocraticLifeMeetings.AsNoTracking().Include(m => m.Problems).ThenInclude(p => p.Rectifications).ToListAsync();
+        var all = await db.DemocraticLifeMeetings.AsNoTracking().Include(m => m.Problems).ThenInclude(p => p.Rectifications).ToListAsync();
+        var meetings = all.Where(m => m.OrganizationId != district.Result.SampleBranchId).ToList();
 
         Assert.Equal(district.Result.TownshipIds.Take(3).Order(), meetings.Select(m => m.OrganizationId).Distinct().Order());
+        var branch = Assert.Single(all, m => m.OrganizationId == district.Result.SampleBranchId);
+        Assert.Equal((Today.Year - 1, DemocraticLifeStatus.Held), (branch.Year, branch.Status));
         foreach (var org in meetings.GroupBy(m => m.OrganizationId))
         {
             var last = org.Single(m => m.Year == Today.Year - 1);

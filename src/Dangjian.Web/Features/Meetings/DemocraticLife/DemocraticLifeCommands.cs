@@ -16,7 +16,8 @@ namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 /// rectification may be worked from a later meeting of the same organization (DLM-4 carry-over): it is the same
 /// record, so completing it there changes the earlier meeting's quality.
 /// </summary>
-public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService scopes, DemocraticLifeQueries queries, CurrentUser user, TimeProvider time, SecrecyOptions secrecy)
+public sealed class DemocraticLifeCommands(
+    DangjianDbContext db, ScopeService scopes, DemocraticLifeQueries queries, RectificationOwners owners, CurrentUser user, TimeProvider time, SecrecyOptions secrecy)
 {
     /// <summary>Creates a meeting in preparation and returns its id and the opinion link's token (shown once, stored hashed).</summary>
     public async Task<(int Id, string Token)> CreateAsync(CreateDemocraticLifeRequest r, CancellationToken ct = default)
@@ -247,9 +248,27 @@ public sealed class DemocraticLifeCommands(DangjianDbContext db, ScopeService sc
     }
 
     /// <summary>整改完成 with the day and the evidence; from this meeting or a later one of the organization (carry-over).</summary>
-    public async Task CompleteRectificationAsync(int id, int rectificationId, CompleteRectificationRequest r, CancellationToken ct = default)
+    public async Task CompleteRectificationAsync(int id, int rectificationId, CompleteRectificationRequest r, CancellationToken ct = default) =>
+        await CompleteAsync(await LoadRectificationAsync(id, rectificationId, r.Version, ct), r, ct);
+
+    /// <summary>
+    /// 整改完成 by the measure's own 责任人, from their own page: the same completion, with ownership in place of the
+    /// organization's write access. Any other measure, in their own organization or not, is refused alike.
+    /// </summary>
+    public async Task CompleteOwnRectificationAsync(int rectificationId, CompleteRectificationRequest r, CancellationToken ct = default)
     {
-        var rectification = await LoadRectificationAsync(id, rectificationId, r.Version, ct);
+        if (await scopes.CurrentPersonIdAsync(ct) is not { } personId || !await owners.OwnsAsync(personId, rectificationId, ct))
+        {
+            throw new ScopeRefusedException();
+        }
+
+        var rectification = await db.DemocraticLifeRectifications.FirstAsync(x => x.Id == rectificationId, ct);
+        db.ExpectVersion(rectification, r.Version);
+        await CompleteAsync(rectification, r, ct);
+    }
+
+    private async Task CompleteAsync(DemocraticLifeRectification rectification, CompleteRectificationRequest r, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         if (r.DoneOn is null)
         {

@@ -24,7 +24,8 @@ public static class DemocraticLifeEndpoints
     public static IServiceCollection AddDemocraticLifeMeetings(this IServiceCollection services)
     {
         services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, OpinionRateLimitPolicy>(OpinionPolicy));
-        return services.AddScoped<DemocraticLifeQueries>().AddScoped<DemocraticLifeCommands>().AddScoped<PublicOpinions>().AddScoped<DemocraticLifeExport>();
+        return services.AddScoped<DemocraticLifeQueries>().AddScoped<DemocraticLifeCommands>().AddScoped<PublicOpinions>().AddScoped<DemocraticLifeExport>()
+            .AddScoped<RectificationOwners>();
     }
 
     public static void MapDemocraticLifeEndpoints(this IEndpointRouteBuilder app)

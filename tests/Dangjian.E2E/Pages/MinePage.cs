@@ -1,0 +1,48 @@
+using System.Globalization;
+using Dangjian.E2E.Infrastructure;
+using Dangjian.E2E.Pages.Meetings;
+using Dangjian.Web.Features.Mine;
+
+namespace Dangjian.E2E.Pages;
+
+/// <summary>/me, the member's own page: their meetings, the measures they own, their follow-ups, their record.</summary>
+public sealed class MinePage(IPage page, CultureInfo culture) : Shell(page, culture)
+{
+    public ILocator Title => Heading(Text("Title"));
+
+    /// <summary>The menu's 我的 entry (shown to accounts linked to a person).</summary>
+    public ILocator MenuEntry => Navigation.GetByRole(AriaRole.Link, new() { Name = Text("Nav"), Exact = true });
+
+    /// <summary>The measures listed (each data-rectification="{id}", with data-status and data-overdue).</summary>
+    public ILocator Measures => Page.Locator("[data-rectification]");
+
+    public ILocator Measure(int id) => Page.Locator($"[data-rectification=\"{BrowserApp.Invariant(id)}\"]");
+
+    /// <summary>The meetings listed (data-meeting="{id}", data-upcoming).</summary>
+    public ILocator Meetings => Page.Locator("[data-meeting]");
+
+    public ILocator FollowUps => Page.Locator("[data-follow-up]");
+
+    /// <summary>The line a section shows when it has nothing (data-empty="meetings" / "rectifications" / "follow-ups").</summary>
+    public ILocator Empty(string section) => Page.Locator($"[data-empty=\"{section}\"]");
+
+    public ILocator NoPerson => Page.Locator("[data-no-person]");
+
+    /// <summary>Opens the menu from the app bar (a phone's drawer starts closed) and follows 我的.</summary>
+    public async Task<MinePage> OpenFromMenuAsync()
+    {
+        await MenuButton.ClickAsync();
+        await MenuEntry.ClickAsync();
+        await Assertions.Expect(Title).ToBeVisibleAsync();
+        return this;
+    }
+
+    /// <summary>The ids of the elements a locator finds, from the data attribute that carries them.</summary>
+    public static async Task<IReadOnlyList<int>> IdsAsync(ILocator items, string attribute) =>
+        [.. (await items.EvaluateAllAsync<string[]>($"els => els.map(e => e.getAttribute('{attribute}'))")).Select(v => int.Parse(v, CultureInfo.InvariantCulture))];
+
+    /// <summary>Marks one of the measures done with its evidence, through the same form as the meeting's page.</summary>
+    public Task CompleteAsync(int rectificationId, string evidence) => new DemocraticLifePage(Page, Culture).CompleteAsync(rectificationId, evidence);
+
+    private string Text(string key) => Ui.Text<MineText>(key, Culture);
+}
