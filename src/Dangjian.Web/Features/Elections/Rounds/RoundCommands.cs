@@ -26,7 +26,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     {
         var project = await db.ElectionProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw new NotFoundException("election project", projectId);
-        await scopes.DemandAsync(Access.Write, project.OrganizationId, ct);
+        await scopes.DemandAsync(Permission.ElectionsRun, project.OrganizationId, ct);
 
         var errors = new FieldErrors();
         ElectionRound? source = null;
@@ -131,7 +131,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>The roll (ELE-10): editable until the count.</summary>
     public async Task UpdateRollAsync(int id, RollRequest r, CancellationToken ct = default)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct, track: true);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct, track: true);
         if (round.Status is not (RoundStatus.Draft or RoundStatus.Open or RoundStatus.Closed))
         {
             throw new DomainRuleException("Round.RollFixed", "status");
@@ -181,7 +181,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>One paper ballot entered by one teller (ELE-11, 两名计票人分别录入).</summary>
     public async Task<int> AddPaperAsync(int id, PaperEntryRequest r, CancellationToken ct = default)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct);
         EnsurePaperOpen(round);
         if (r.Teller is not (1 or 2))
         {
@@ -234,7 +234,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>A paper entry of an open round, which only the teller who entered it may correct or withdraw.</summary>
     private async Task<(ElectionRound Round, PaperBallotEntry Entry)> OwnEntryAsync(int id, int entryId, CancellationToken ct)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct);
         var entry = await db.PaperBallotEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.RoundId == id, ct)
             ?? throw new NotFoundException("paper ballot entry", entryId);
         EnsurePaperOpen(round);
@@ -299,7 +299,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
     /// </summary>
     public async Task ApplyPreliminaryAsync(int id, CancellationToken ct = default)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct);
         if (round.Mode != ElectionMode.Preliminary || round.RunoffOfRoundId is not null)
         {
             throw new DomainRuleException("Round.NotPreliminary", "mode");
@@ -408,7 +408,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
 
     private async Task<ElectionRound> ForStatusChangeAsync(int id, int? version, RoundStatus expected, string code, CancellationToken ct)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct, track: true);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct, track: true);
         if (version is { } v)
         {
             db.ExpectVersion(round, v);

@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 /// <summary>
 /// Setting up and running a campaign up to the close (EVA-3, EVA-8): create with frozen criteria, edit while Draft,
 /// subjects, evaluator groups and their weights, the announcement (考核预告), open and close. Every change goes through
-/// <see cref="CampaignAccess"/> (Access.Write on the campaign's organization) and is audited by its save.
+/// <see cref="CampaignAccess"/> (Evaluations.Run on the campaign's organization, for its kind) and is audited by its save.
 /// </summary>
 public sealed class CampaignCommands(
     DangjianDbContext db, CampaignAccess access, ScopeService scopes, BallotBoxService boxes, TimeProvider clock, EnumLabels labels)
@@ -34,7 +34,7 @@ public sealed class CampaignCommands(
             return 0;
         }
 
-        await scopes.DemandAsync(Access.Write, orgId, ct);
+        await scopes.DemandAsync(CampaignPermissions.ToRun(r.Kind ?? CampaignKind.DemocraticEvaluation), orgId, ct);
         var title = errors.Text("title", "Field.Evaluation.Title", r.Title, EvaluationCampaign.MaxTitleLength);
         var year = CheckYear(r.Year, errors);
         if (r.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -127,7 +127,7 @@ public sealed class CampaignCommands(
                               where p.Id == personId && !p.IsRemoved
                               join o in db.Organizations on p.OrganizationId equals o.Id
                               select o.Path).FirstOrDefaultAsync(ct);
-            if (path is null || !scope.Allows(Access.Read, path))
+            if (path is null || !scope.Allows(Permission.PeopleRead, path))
             {
                 errors.Add("personId", "Input.UnknownPerson");
             }
@@ -136,7 +136,7 @@ public sealed class CampaignCommands(
         if (r.OrganizationId is { } subjectOrg)
         {
             var path = await db.Organizations.AsNoTracking().Where(o => o.Id == subjectOrg).Select(o => o.Path).FirstOrDefaultAsync(ct);
-            if (path is null || !scope.Allows(Access.Read, path))
+            if (path is null || !scope.Allows(Permission.OrganizationsRead, path))
             {
                 errors.Add("organizationId", "Input.UnknownOrganization");
             }
@@ -185,7 +185,7 @@ public sealed class CampaignCommands(
 
         errors.ThrowIfAny();
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == r.OrganizationId, ct);
-        if (org is null || !(await scopes.GetAsync(ct)).Allows(Access.Read, org.Path))
+        if (org is null || !(await scopes.GetAsync(ct)).Allows(Permission.PeopleRead, org.Path))
         {
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.UnknownOrganization"));
         }
@@ -247,7 +247,7 @@ public sealed class CampaignCommands(
 
     public async Task RemoveSubjectAsync(int subjectId, CancellationToken ct = default)
     {
-        var t = await access.DemandSubjectAsync(subjectId, Access.Write, ct);
+        var t = await access.DemandSubjectAsync(subjectId, Permission.EvaluationsRun, ct);
         DemandStatus(t.Status, CampaignStatus.Draft);
         await db.EvaluationSubjects.Where(s => s.Id == subjectId).LoadAsync(ct);
         db.EvaluationSubjects.Remove(db.EvaluationSubjects.Local.First(s => s.Id == subjectId));
@@ -298,7 +298,7 @@ public sealed class CampaignCommands(
     public async Task UpdateGroupAsync(int groupId, GroupRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRun, ct);
         DemandStatus(t.Status, CampaignStatus.Draft);
         var group = await db.EvaluationGroups.FirstAsync(g => g.Id == groupId, ct);
         db.ExpectVersion(group, r.Version);
@@ -311,7 +311,7 @@ public sealed class CampaignCommands(
 
     public async Task RemoveGroupAsync(int groupId, CancellationToken ct = default)
     {
-        var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRun, ct);
         DemandStatus(t.Status, CampaignStatus.Draft);
         var group = await db.EvaluationGroups.FirstAsync(g => g.Id == groupId, ct);
         if (await boxes.FindAsync(group.BoxKey, ct) is { CodesIssued: > 0 })
@@ -351,7 +351,7 @@ public sealed class CampaignCommands(
     public async Task OpenAsync(int campaignId, StatusRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var t = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var t = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         DemandStatus(t.Status, CampaignStatus.Announced);
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         db.ExpectVersion(campaign, r.Version);
@@ -380,7 +380,7 @@ public sealed class CampaignCommands(
     public async Task CloseAsync(int campaignId, StatusRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var t = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var t = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         DemandStatus(t.Status, CampaignStatus.Open);
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         db.ExpectVersion(campaign, r.Version);
@@ -428,7 +428,7 @@ public sealed class CampaignCommands(
 
     private async Task<EvaluationCampaign> DraftAsync(int campaignId, CancellationToken ct)
     {
-        var t = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var t = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         DemandStatus(t.Status, CampaignStatus.Draft);
         return await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
     }

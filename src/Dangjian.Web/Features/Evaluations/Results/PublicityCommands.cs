@@ -34,7 +34,7 @@ public sealed class PublicityCommands(
     public async Task<PublicityLink> PublicizeAsync(int campaignId, PublicizeRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var target = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         if (target.Status != CampaignStatus.Closed)
         {
             throw new DomainRuleException("Evaluation.PublicizeNotClosed", "status");
@@ -85,7 +85,7 @@ public sealed class PublicityCommands(
     /// <summary>A new public link (the old one stops working); only while publicized.</summary>
     public async Task<PublicityLink> ReissueLinkAsync(int campaignId, CancellationToken ct = default)
     {
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var target = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         if (target.Status != CampaignStatus.Publicized)
         {
             throw new DomainRuleException("Evaluation.NotPublicized", "status");
@@ -102,7 +102,7 @@ public sealed class PublicityCommands(
     /// <summary>Publicized → Finalized, only after the period has ended and with every objection answered.</summary>
     public async Task FinalizeAsync(int campaignId, int version, CancellationToken ct = default)
     {
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var target = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         if (target.Status != CampaignStatus.Publicized)
         {
             throw new DomainRuleException("Evaluation.NotPublicized", "status");
@@ -131,7 +131,7 @@ public sealed class PublicityCommands(
     public async Task<ObjectionView> AnswerObjectionAsync(int objectionId, AnswerObjectionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = await access.DemandObjectionAsync(objectionId, Access.Write, ct);
+        var target = await access.DemandObjectionAsync(objectionId, Permission.EvaluationsRun, ct);
         SubjectScores.DemandNotFinalized(target.Status);
         var errors = new FieldErrors();
         var answer = errors.Text("answer", "Field.Evaluation.Answer", request.Answer, EvaluationObjection.MaxTextLength);
@@ -149,7 +149,7 @@ public sealed class PublicityCommands(
     public async Task<FollowUpView> UpdateFollowUpAsync(int followUpId, FollowUpRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = await access.DemandFollowUpAsync(followUpId, Access.Write, ct);
+        var target = await access.DemandFollowUpAsync(followUpId, Permission.EvaluationsRun, ct);
         var errors = new FieldErrors();
         var measure = errors.Text("measure", "Field.Evaluation.Measure", request.Measure, EvaluationFollowUp.MaxTextLength);
         var owner = errors.Text("owner", "Field.Evaluation.Owner", request.Owner, 100, required: false);
