@@ -10,7 +10,8 @@ namespace Dangjian.Data.Demo;
 /// 三会一课 for the demo district (MTG-9): every 党支部 and 党小组 holds its required meetings (<see cref="ComplianceRules.Default"/>)
 /// from January up to <c>today</c>, most of them dutifully, some missing a period now and
 /// then, a few often, so the dashboard shows a realistic mix of up-to-date and overdue organizations. Part of the
-/// branches keep signed, numbered minutes of their 支委会 (MTG-8), one of them with a correction. Its own seeded
+/// branches keep signed, numbered minutes of their 支委会 (MTG-8), one of them with a correction; the sample branch (the
+/// demo secretary's) has this month's 支委会 in preparation, its team invited and two matters on the agenda. Its own seeded
 /// <see cref="Random"/>: adding this left every other demo record as it was.
 /// </summary>
 internal static class DemoMeetings
@@ -19,6 +20,9 @@ internal static class DemoMeetings
 
     /// <summary>Share of branches whose committee meetings have signed minutes.</summary>
     private const double MinutesShare = 0.2;
+
+    /// <summary>How many days ahead the demo secretary's 支委会 in preparation is (within the month).</summary>
+    private const int PreparedInDays = 5;
 
     private static readonly string[] Topics =
     [
@@ -57,6 +61,13 @@ internal static class DemoMeetings
                 {
                     var kept = rnd.NextDouble() < keeps;
                     var day = period.Start.AddDays(rnd.Next(period.End.DayNumber - period.Start.DayNumber + 1));
+                    var prepared = org == plan.SampleBranch && requirement.Type == MeetingType.CommitteeMeeting && period.Contains(today);
+                    if (prepared)
+                    {
+                        // The demo secretary's branch has this month's 支委会 ahead, called but its notice not yet sent.
+                        (kept, day) = (true, today.AddDays(Math.Min(PreparedInDays, period.End.DayNumber - today.DayNumber)));
+                    }
+
                     if (!kept)
                     {
                         continue;
@@ -77,12 +88,17 @@ internal static class DemoMeetings
                         Location = org.Entity.Kind == OrganizationKind.PartyGroup ? "党员活动室" : "党群服务中心会议室",
                         Date = day,
                         StartTime = new TimeOnly(rnd.Next(2) == 0 ? 9 : 14, 30),
-                        NoticeDate = held ? day.AddDays(-rnd.Next(3, 8)) : today,
+                        NoticeDate = held ? day.AddDays(-rnd.Next(3, 8)) : prepared ? null : today,
                         SecretaryPersonId = org.Entity.Kind == OrganizationKind.Branch ? secretary?.Id : null,
-                        Status = held ? MeetingStatus.Closed : MeetingStatus.Notified,
+                        Status = held ? MeetingStatus.Closed : prepared ? MeetingStatus.Planned : MeetingStatus.Notified,
                         CreatedAt = Beijing(day.AddDays(-8), 9),
                     };
                     meetings.Add(meeting);
+                    if (prepared && secretaries.GetValueOrDefault(org) is not null)
+                    {
+                        Prepare(meeting, plan.Teams.Last(t => t.Org == org));
+                    }
+
                     if (withMinutes && held && requirement.Type == MeetingType.CommitteeMeeting && day.Year == today.Year)
                     {
                         minuted.Add((meeting, secretary?.Name ?? "书记"));
@@ -133,6 +149,31 @@ internal static class DemoMeetings
 
         db.MeetingMinutes.AddRange(minutes);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A 支委会 in preparation: the team invited, nothing recorded yet, two matters on the agenda proposed by the secretary
+    /// — what the demo secretary finds to run. No Random: the other records stay as they were.
+    /// </summary>
+    private static void Prepare(Meeting meeting, DemoTeam team)
+    {
+        var people = team.Seats.Select(s => s.Person).DistinctBy(p => p.Id).ToList();
+        meeting.Participants.AddRange(people.Select(p => new MeetingParticipant { PersonId = p.Id, Entitled = true, Attendance = Attendance.Unrecorded }));
+        (string Title, ItemCategory Category, int? InCharge)[] matters =
+            [("研究" + Topics[5], ItemCategory.Routine, null), ("研究" + Topics[8], ItemCategory.Major, people.Count > 1 ? people[1].Id : people[0].Id)];
+        for (var i = 0; i < matters.Length; i++)
+        {
+            meeting.Items.Add(new AgendaItem
+            {
+                Order = i + 1,
+                Title = matters[i].Title,
+                Category = matters[i].Category,
+                InChargePersonId = matters[i].InCharge,
+                ProposerIds = [people[0].Id],
+                VoteMode = VoteMode.Open,
+                Status = ItemStatus.Pending,
+            });
+        }
     }
 
     private static void HoldInFull(Meeting meeting, DemoTeam team, Random rnd)

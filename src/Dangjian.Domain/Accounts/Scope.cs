@@ -5,25 +5,6 @@ namespace Dangjian.Domain.Accounts;
 /// <summary>A role held over the subtree at <see cref="Path"/>.</summary>
 public readonly record struct ScopeGrant(AccountRole Role, int OrganizationId, string Path);
 
-/// <summary>What a caller may do.</summary>
-public enum Access
-{
-    /// <summary>Read organizations, teams and people.</summary>
-    Read,
-
-    /// <summary>Read the roster of people (members only see themselves).</summary>
-    ReadPeople,
-
-    /// <summary>Create, edit, move, dissolve, import.</summary>
-    Write,
-
-    /// <summary>Create accounts and issue tokens.</summary>
-    ManageAccounts,
-
-    /// <summary>Read the audit log.</summary>
-    ReadAudit,
-}
-
 /// <summary>
 /// The caller's scope (ORG-5): the union of the subtrees their roles are held over. Every query and
 /// command asks it before touching an organization's data (DESIGN.md "Scope").
@@ -41,24 +22,20 @@ public sealed class Scope
     /// <summary>Whether the full personal ID number may be shown (district admins only, ORG-3).</summary>
     public bool SeesFullIdNumbers => IsDistrictAdmin;
 
-    public static bool RoleAllows(AccountRole role, Access access) => access switch
-    {
-        Access.Read => true,
-        Access.ReadPeople => role != AccountRole.Member,
-        Access.Write => role is AccountRole.DistrictAdmin or AccountRole.OrgAdmin,
-        Access.ManageAccounts => role is AccountRole.DistrictAdmin or AccountRole.OrgAdmin,
-        Access.ReadAudit => role is AccountRole.DistrictAdmin or AccountRole.Supervisor or AccountRole.OrgAdmin,
-        _ => false,
-    };
+    /// <summary>
+    /// Whether one of the caller's roles holds <paramref name="permission"/> anywhere: the check an endpoint makes
+    /// before its handler runs, and the whole check for district-wide records (the calendar, evaluation templates).
+    /// </summary>
+    public bool Holds(Permission permission) => Grants.Any(g => PermissionMatrix.Allows(g.Role, permission));
 
-    /// <summary>Whether the caller may do <paramref name="access"/> on the organization at <paramref name="path"/>.</summary>
-    public bool Allows(Access access, string path) =>
-        Grants.Any(g => RoleAllows(g.Role, access) && OrganizationTree.IsWithin(path, g.Path));
+    /// <summary>Whether the caller may do <paramref name="permission"/> on the organization at <paramref name="path"/>.</summary>
+    public bool Allows(Permission permission, string path) =>
+        Grants.Any(g => PermissionMatrix.Allows(g.Role, permission) && OrganizationTree.IsWithin(path, g.Path));
 
-    /// <summary>The subtree roots under which <paramref name="access"/> is allowed, without nested duplicates.</summary>
-    public IReadOnlyList<string> Roots(Access access)
+    /// <summary>The subtree roots under which <paramref name="permission"/> is allowed, without nested duplicates.</summary>
+    public IReadOnlyList<string> Roots(Permission permission)
     {
-        var paths = Grants.Where(g => RoleAllows(g.Role, access)).Select(g => g.Path).Distinct().OrderBy(p => p.Length).ToList();
+        var paths = Grants.Where(g => PermissionMatrix.Allows(g.Role, permission)).Select(g => g.Path).Distinct().OrderBy(p => p.Length).ToList();
         var roots = new List<string>();
         foreach (var p in paths)
         {
@@ -73,10 +50,10 @@ public sealed class Scope
 
     /// <summary>
     /// Whether a role may be granted by this caller over the organization at <paramref name="path"/>:
-    /// only a district admin grants DistrictAdmin; others grant within their ManageAccounts subtrees.
+    /// only a district admin grants DistrictAdmin; others grant within their Accounts.Manage subtrees.
     /// </summary>
     public bool MayGrant(AccountRole role, string path) =>
-        role == AccountRole.DistrictAdmin ? IsDistrictAdmin : Allows(Access.ManageAccounts, path);
+        role == AccountRole.DistrictAdmin ? IsDistrictAdmin : Allows(Permission.AccountsManage, path);
 
     /// <summary>
     /// Whether this caller may issue a bearer token for an account: its holder may; otherwise only a district admin who

@@ -230,6 +230,29 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
     }
 
     [Fact]
+    public async Task Seed_SampleBranch_IsInTheFirstTownship_WithACommitteeAndThisMonthsCommitteeMeetingInPreparation()
+    {
+        // The demo secretary runs this branch: its committee (支委) sits, and this month's 支委会 waits to be held.
+        var branch = Orgs.Single(o => o.Id == district.Result.SampleBranchId);
+        Assert.True(OrganizationTree.IsWithin(branch.Path, Orgs.Single(o => o.Id == district.Result.TownshipIds[0]).Path));
+        var team = district.Teams.Where(t => t.OrganizationId == branch.Id).MaxBy(t => t.TermNumber)!;
+        Assert.True(team.Positions.Count >= 3, $"{team.Positions.Count} seats");
+
+        await using var db = district.Database.Open();
+        var ahead = await db.Meetings.AsNoTracking().Include(m => m.Participants).Include(m => m.Items)
+            .Where(m => m.OrganizationId == branch.Id && m.Type == MeetingType.CommitteeMeeting && m.Date >= Today).ToListAsync();
+        var prepared = Assert.Single(ahead);
+        Assert.Equal(MeetingStatus.Planned, prepared.Status);
+        Assert.Null(prepared.NoticeDate);
+        Assert.Equal((Today.Year, Today.Month), (prepared.Date.Year, prepared.Date.Month));
+        Assert.Equal(team.Positions.Select(p => p.PersonId).Distinct().Order(), prepared.Participants.Select(p => p.PersonId).Order());
+        Assert.All(prepared.Participants, p => Assert.Equal((true, Attendance.Unrecorded), (p.Entitled, p.Attendance)));
+        Assert.Equal(2, prepared.Items.Count);
+        Assert.All(prepared.Items, i => Assert.Equal(ItemStatus.Pending, i.Status));
+        Assert.Equal(team.Positions.Single(p => p.Role == TeamRole.Secretary).PersonId, prepared.SecretaryPersonId);
+    }
+
+    [Fact]
     public void Seed_Units_CoverTheDistrictWithAFewGaps()
     {
         var units = district.Units;

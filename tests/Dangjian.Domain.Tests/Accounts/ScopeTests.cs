@@ -8,27 +8,27 @@ public sealed class ScopeTests
     private static Scope Single(AccountRole role, string path) =>
         new([new ScopeGrant(role, int.Parse(path.TrimEnd('/').Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), path)]);
 
-    public static TheoryData<Access> AllAccess() => new(Enum.GetValues<Access>());
+    public static TheoryData<Permission> AllPermissions() => new(Enum.GetValues<Permission>());
 
     [Theory]
-    [MemberData(nameof(AllAccess))]
-    public void Allows_DistrictAdmin_AllowsEveryAccessEverywhereInDistrict(Access access)
+    [MemberData(nameof(AllPermissions))]
+    public void Allows_DistrictAdmin_AllowsEveryPermissionEverywhereInDistrict(Permission permission)
     {
         var scope = Single(AccountRole.DistrictAdmin, "/1/");
 
-        Assert.True(scope.Allows(access, "/1/"));
-        Assert.True(scope.Allows(access, "/1/2/7/"));
-        Assert.True(scope.Allows(access, "/1/23/"));
+        Assert.True(scope.Allows(permission, "/1/"));
+        Assert.True(scope.Allows(permission, "/1/2/7/"));
+        Assert.True(scope.Allows(permission, "/1/23/"));
     }
 
     [Fact]
-    public void Allows_OrgAdminOfTownship_AllowsWriteOnTownshipAndBelow()
+    public void Allows_OrgAdminOfTownship_AllowsRestructureOnTownshipAndBelow()
     {
         var scope = Single(AccountRole.OrgAdmin, "/1/2/");
 
-        Assert.True(scope.Allows(Access.Write, "/1/2/"));
-        Assert.True(scope.Allows(Access.Write, "/1/2/7/"));
-        Assert.True(scope.Allows(Access.Write, "/1/2/7/40/"));
+        Assert.True(scope.Allows(Permission.OrganizationsRestructure, "/1/2/"));
+        Assert.True(scope.Allows(Permission.OrganizationsRestructure, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.OrganizationsRestructure, "/1/2/7/40/"));
     }
 
     [Theory]
@@ -40,45 +40,59 @@ public sealed class ScopeTests
     {
         var scope = Single(AccountRole.OrgAdmin, "/1/2/");
 
-        foreach (var access in Enum.GetValues<Access>())
+        foreach (var permission in Enum.GetValues<Permission>())
         {
-            Assert.False(scope.Allows(access, path), $"{access} on {path}");
+            Assert.False(scope.Allows(permission, path), $"{permission} on {path}");
         }
     }
 
     [Fact]
-    public void Allows_Member_ReadsButNotPeople()
+    public void Allows_Member_ReadsButNotPeopleNorRunsAnything()
     {
         var scope = Single(AccountRole.Member, "/1/2/7/");
 
-        Assert.True(scope.Allows(Access.Read, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.ReadPeople, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.Write, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.ManageAccounts, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.ReadAudit, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.OrganizationsRead, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.PeopleRead, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.OrganizationsRestructure, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.AccountsManage, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.AuditRead, "/1/2/7/"));
     }
 
     [Fact]
-    public void Allows_Supervisor_ReadsPeopleAndAuditButDoesNotWrite()
+    public void Allows_Supervisor_ReadsPeopleAndAuditButRunsNothing()
     {
         var scope = Single(AccountRole.Supervisor, "/1/2/");
 
-        Assert.True(scope.Allows(Access.Read, "/1/2/7/"));
-        Assert.True(scope.Allows(Access.ReadPeople, "/1/2/7/"));
-        Assert.True(scope.Allows(Access.ReadAudit, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.Write, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.ManageAccounts, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.OrganizationsRead, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.PeopleRead, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.AuditRead, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.OrganizationsRestructure, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.AccountsManage, "/1/2/7/"));
     }
 
     [Fact]
-    public void Allows_Secretary_ReadsPeopleButDoesNotWriteNorReadAudit()
+    public void Allows_Secretary_RunsMeetingsButDoesNotRestructureNorReadAudit()
     {
         var scope = Single(AccountRole.Secretary, "/1/2/");
 
-        Assert.True(scope.Allows(Access.ReadPeople, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.Write, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.ManageAccounts, "/1/2/7/"));
-        Assert.False(scope.Allows(Access.ReadAudit, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.PeopleRead, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.MeetingsRun, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.MinutesSign, "/1/2/"));
+        Assert.False(scope.Allows(Permission.MeetingsRun, "/1/3/"));
+        Assert.False(scope.Allows(Permission.OrganizationsRestructure, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.AccountsManage, "/1/2/7/"));
+        Assert.False(scope.Allows(Permission.AuditRead, "/1/2/7/"));
+    }
+
+    [Fact]
+    public void Holds_AnyGrantsRoleHoldingIt_WhereverItIsHeld()
+    {
+        var secretary = Single(AccountRole.Secretary, "/1/2/7/");
+
+        Assert.True(secretary.Holds(Permission.MeetingsRun));
+        Assert.False(secretary.Holds(Permission.ElectionsRun));
+        Assert.False(Single(AccountRole.OrgAdmin, "/1/").Holds(Permission.CalendarEdit));
+        Assert.True(Single(AccountRole.DistrictAdmin, "/1/2/").Holds(Permission.CalendarEdit));
     }
 
     [Fact]
@@ -91,21 +105,22 @@ public sealed class ScopeTests
             new ScopeGrant(AccountRole.Member, 3, "/1/3/"),
         ]);
 
-        Assert.True(scope.Allows(Access.Write, "/1/2/7/"));
-        Assert.True(scope.Allows(Access.Read, "/1/3/8/"));
-        Assert.False(scope.Allows(Access.Write, "/1/3/8/"));
-        Assert.False(scope.Allows(Access.ReadPeople, "/1/3/8/"));
+        Assert.True(scope.Allows(Permission.OrganizationsRestructure, "/1/2/7/"));
+        Assert.True(scope.Allows(Permission.OrganizationsRead, "/1/3/8/"));
+        Assert.False(scope.Allows(Permission.OrganizationsRestructure, "/1/3/8/"));
+        Assert.False(scope.Allows(Permission.PeopleRead, "/1/3/8/"));
     }
 
     [Fact]
     public void Allows_NoGrants_AllowsNothing()
     {
-        foreach (var access in Enum.GetValues<Access>())
+        foreach (var permission in Enum.GetValues<Permission>())
         {
-            Assert.False(Scope.None.Allows(access, "/1/"));
+            Assert.False(Scope.None.Allows(permission, "/1/"));
+            Assert.False(Scope.None.Holds(permission));
         }
 
-        Assert.Empty(Scope.None.Roots(Access.Read));
+        Assert.Empty(Scope.None.Roots(Permission.OrganizationsRead));
     }
 
     [Fact]
@@ -126,7 +141,7 @@ public sealed class ScopeTests
             new ScopeGrant(AccountRole.OrgAdmin, 40, "/1/2/7/40/"),
         ]);
 
-        Assert.Equal(["/1/2/"], scope.Roots(Access.Write));
+        Assert.Equal(["/1/2/"], scope.Roots(Permission.OrganizationsRestructure));
     }
 
     [Fact]
@@ -138,7 +153,7 @@ public sealed class ScopeTests
             new ScopeGrant(AccountRole.Supervisor, 2, "/1/2/"),
         ]);
 
-        Assert.Equal(["/1/2/"], scope.Roots(Access.ReadPeople));
+        Assert.Equal(["/1/2/"], scope.Roots(Permission.PeopleRead));
     }
 
     [Fact]
@@ -150,11 +165,11 @@ public sealed class ScopeTests
             new ScopeGrant(AccountRole.OrgAdmin, 2, "/1/2/"),
         ]);
 
-        Assert.Equal(["/1/2/", "/1/23/"], scope.Roots(Access.Write).Order(StringComparer.Ordinal));
+        Assert.Equal(["/1/2/", "/1/23/"], scope.Roots(Permission.OrganizationsRestructure).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Roots_OnlyGrantsAllowingTheAccessCount()
+    public void Roots_OnlyGrantsAllowingThePermissionCount()
     {
         // The district-wide member grant gives Read everywhere but not Write: Write stays on township 2.
         var scope = new Scope(
@@ -164,9 +179,9 @@ public sealed class ScopeTests
             new ScopeGrant(AccountRole.Secretary, 3, "/1/3/"),
         ]);
 
-        Assert.Equal(["/1/"], scope.Roots(Access.Read));
-        Assert.Equal(["/1/2/"], scope.Roots(Access.Write));
-        Assert.Equal(["/1/2/", "/1/3/"], scope.Roots(Access.ReadPeople).Order(StringComparer.Ordinal));
+        Assert.Equal(["/1/"], scope.Roots(Permission.OrganizationsRead));
+        Assert.Equal(["/1/2/"], scope.Roots(Permission.OrganizationsRestructure));
+        Assert.Equal(["/1/2/", "/1/3/"], scope.Roots(Permission.PeopleRead).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Dangjian.Data.Accounts;
+using Dangjian.Domain.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,18 +19,19 @@ public static class AccountEndpoints
             .ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
         return services.AddScoped<AccountService>();
     }
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/me", GetMe).WithTags("Accounts").WithName(nameof(GetMe));
+        app.MapGet("/api/v1/me", GetMe).WithTags("Accounts").WithName(nameof(GetMe)).RequirePermission(Permission.AccountsOwn);
         var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
-        group.MapGet("/", ListAccounts).WithName(nameof(ListAccounts));
-        group.MapPost("/", CreateAccount).WithName(nameof(CreateAccount));
-        group.MapPost("/{id}/tokens", IssueToken).WithName(nameof(IssueToken));
-        group.MapDelete("/{id}/tokens/{tokenId:int}", RevokeToken).WithName(nameof(RevokeToken));
-        group.MapPost("/{id}/unlock", UnlockAccount).WithName(nameof(UnlockAccount));
+        group.MapGet("/", ListAccounts).WithName(nameof(ListAccounts)).RequirePermission(Permission.AccountsManage);
+        group.MapPost("/", CreateAccount).WithName(nameof(CreateAccount)).RequirePermission(Permission.AccountsManage);
+        group.MapPost("/{id}/tokens", IssueToken).WithName(nameof(IssueToken)).RequirePermission(Permission.AccountsOwn);
+        group.MapDelete("/{id}/tokens/{tokenId:int}", RevokeToken).WithName(nameof(RevokeToken)).RequirePermission(Permission.AccountsOwn);
+        group.MapPost("/{id}/unlock", UnlockAccount).WithName(nameof(UnlockAccount)).RequirePermission(Permission.AccountsManage);
 
         // Sign-out is a form post from the app bar (antiforgery checked); the language switch is a link.
         app.MapPost("/account/logout", SignOut).WithName(nameof(SignOut)).ExcludeFromDescription();

@@ -37,7 +37,7 @@ public sealed class AccountService(
     public async Task<IReadOnlyList<AccountView>> ListAsync(CancellationToken ct = default)
     {
         var scope = await DemandManagesAnyAsync(ct);
-        var orgs = await scopes.OrganizationsAsync(Access.ManageAccounts, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.AccountsManage, ct);
         var ids = await db.RoleAssignments.AsNoTracking()
             .Join(orgs, r => r.OrganizationId, o => o.Id, (r, o) => r.UserId)
             .Distinct().ToListAsync(ct);
@@ -71,7 +71,7 @@ public sealed class AccountService(
     public async Task<IReadOnlyList<OrganizationRef>> GrantableOrganizationsAsync(string? search, int take = 30, CancellationToken ct = default)
     {
         await DemandManagesAnyAsync(ct);
-        var orgs = (await scopes.OrganizationsAsync(Access.ManageAccounts, ct)).Where(o => o.Status == OrganizationStatus.Active);
+        var orgs = (await scopes.OrganizationsAsync(Permission.AccountsManage, ct)).Where(o => o.Status == OrganizationStatus.Active);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
@@ -135,7 +135,7 @@ public sealed class AccountService(
         {
             var personPath = await db.People.AsNoTracking().Where(p => p.Id == personId && !p.IsRemoved)
                 .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.Path).FirstOrDefaultAsync(ct);
-            if (personPath is null || !scope.Allows(Access.ManageAccounts, personPath))
+            if (personPath is null || !scope.Allows(Permission.AccountsManage, personPath))
             {
                 errors.Add("personId", "Input.UnknownPerson");
             }
@@ -290,7 +290,7 @@ public sealed class AccountService(
     private async Task<Scope> DemandManagesAnyAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.Roots(Access.ManageAccounts).Count == 0)
+        if (scope.Roots(Permission.AccountsManage).Count == 0)
         {
             throw new ScopeRefusedException();
         }

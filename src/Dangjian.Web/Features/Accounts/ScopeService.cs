@@ -46,23 +46,23 @@ public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
         return userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>What the caller may open, for the navigation menu: it lists only what the caller can use.</summary>
+    /// <summary>
+    /// What the caller may do anywhere, for the navigation menu and the list pages' "new …" buttons: they offer only
+    /// what the caller can use. The audit log is district-wide, so it needs Audit.Read over the whole district.
+    /// </summary>
     public async Task<MenuRights> MenuRightsAsync(CancellationToken ct = default)
     {
         var scope = await GetAsync(ct);
         var rootPath = await db.Organizations.AsNoTracking().Where(o => o.ParentId == null).Select(o => o.Path).FirstOrDefaultAsync(ct);
-        return new MenuRights(
-            scope.Roots(Access.ReadPeople).Count > 0,
-            scope.Roots(Access.Write).Count > 0,
-            scope.Roots(Access.ManageAccounts).Count > 0,
-            rootPath is not null && scope.Allows(Access.ReadAudit, rootPath));
+        var held = PermissionMatrix.Permissions.Where(p => p == Permission.AuditRead ? rootPath is not null && scope.Allows(p, rootPath) : scope.Holds(p));
+        return new MenuRights(held.ToHashSet());
     }
 
     /// <summary>Forget the cached scope (after the caller's own roles or the tree changed).</summary>
     public void Invalidate() => _cached = null;
 
-    /// <summary>Throws <see cref="ScopeRefusedException"/> unless the caller may do <paramref name="access"/> on the organization.</summary>
-    public async Task<Scope> DemandAsync(Access access, int organizationId, CancellationToken ct = default)
+    /// <summary>Throws <see cref="ScopeRefusedException"/> unless the caller may do <paramref name="permission"/> on the organization.</summary>
+    public async Task<Scope> DemandAsync(Permission permission, int organizationId, CancellationToken ct = default)
     {
         var scope = await GetAsync(ct);
         var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstOrDefaultAsync(ct);
@@ -72,7 +72,7 @@ public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
             throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("organization", organizationId);
         }
 
-        if (!scope.Allows(access, path))
+        if (!scope.Allows(permission, path))
         {
             throw new ScopeRefusedException();
         }
@@ -81,11 +81,11 @@ public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
     }
 
     /// <summary>
-    /// Demands <paramref name="access"/> to a record that belongs to <paramref name="organizationId"/>, as the caller's
+    /// Demands <paramref name="permission"/> on a record that belongs to <paramref name="organizationId"/>, as the caller's
     /// lookup found it (null: there is no such record). A record that does not exist is not found to a caller with a
     /// scope and refused to one without any, so from outside the scope the two look alike.
     /// </summary>
-    public async Task DemandRecordAsync(int? organizationId, string what, int id, Access access, CancellationToken ct = default)
+    public async Task DemandRecordAsync(int? organizationId, string what, int id, Permission permission, CancellationToken ct = default)
     {
         if (organizationId is not { } organization)
         {
@@ -93,24 +93,45 @@ public sealed class ScopeService(DangjianDbContext db, CurrentUser user)
             throw scope.Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException(what, id);
         }
 
-        await DemandAsync(access, organization, ct);
+        await DemandAsync(permission, organization, ct);
     }
 
-    /// <summary>Whether the caller may <paramref name="access"/> the organization (to show or hide what it may not use).</summary>
-    public async Task<bool> MayAsync(Access access, int organizationId, CancellationToken ct = default)
+    /// <summary>
+    /// Throws <see cref="ScopeRefusedException"/> unless one of the caller's roles holds <paramref name="permission"/>:
+    /// the whole check for district-wide records (the working-day calendar, evaluation templates), which belong to no
+    /// organization below the district.
+    /// </summary>
+    public async Task DemandHeldAsync(Permission permission, CancellationToken ct = default)
+    {
+        if (!await HoldsAsync(permission, ct))
+        {
+            throw new ScopeRefusedException();
+        }
+    }
+
+    /// <summary>Whether one of the caller's roles holds <paramref name="permission"/>, anywhere.</summary>
+    public async Task<bool> HoldsAsync(Permission permission, CancellationToken ct = default) => (await GetAsync(ct)).Holds(permission);
+
+    /// <summary>Whether the caller may do <paramref name="permission"/> on the organization (to show or hide what it may not use).</summary>
+    public async Task<bool> MayAsync(Permission permission, int organizationId, CancellationToken ct = default)
     {
         var scope = await GetAsync(ct);
         var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstOrDefaultAsync(ct);
-        return path is not null && scope.Allows(access, path);
+        return path is not null && scope.Allows(permission, path);
     }
 
-    /// <summary>Organizations (as an IQueryable) the caller may <paramref name="access"/>: the union of their subtrees.</summary>
-    public async Task<IQueryable<Organization>> OrganizationsAsync(Access access, CancellationToken ct = default)
+    /// <summary>Organizations (as an IQueryable) where the caller may do <paramref name="permission"/>: the union of their subtrees.</summary>
+    public async Task<IQueryable<Organization>> OrganizationsAsync(Permission permission, CancellationToken ct = default)
     {
         var scope = await GetAsync(ct);
-        return ScopeQuery.Within(db.Organizations.AsNoTracking(), scope.Roots(access));
+        return ScopeQuery.Within(db.Organizations.AsNoTracking(), scope.Roots(permission));
     }
 }
 
-/// <summary>Which menu entries the caller can use.</summary>
-public sealed record MenuRights(bool People, bool Write, bool Accounts, bool AuditLog);
+/// <summary>The permissions the caller holds somewhere: which menu entries and "new …" buttons they can use.</summary>
+public sealed record MenuRights(IReadOnlySet<Permission> Held)
+{
+    public static readonly MenuRights None = new(new HashSet<Permission>());
+
+    public bool Has(Permission permission) => Held.Contains(permission);
+}

@@ -26,7 +26,7 @@ public sealed class AuditLogService(DangjianDbContext db, ScopeService scopes)
     public async Task DemandAsync(CancellationToken ct = default)
     {
         var root = await db.Organizations.AsNoTracking().Where(o => o.ParentId == null).Select(o => o.Id).FirstOrDefaultAsync(ct);
-        await scopes.DemandAsync(Access.ReadAudit, root, ct);
+        await scopes.DemandAsync(Permission.AuditRead, root, ct);
     }
 
     public async Task<Paged<AuditRow>> ListAsync(string? entityType, string? actor, int? page, int? pageSize, CancellationToken ct = default)
@@ -91,8 +91,8 @@ public static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
-        group.MapGet("/", ListAuditEntries).WithName(nameof(ListAuditEntries));
-        group.MapGet("/verify", VerifyAuditLog).WithName(nameof(VerifyAuditLog));
+        group.MapGet("/", ListAuditEntries).WithName(nameof(ListAuditEntries)).RequirePermission(Permission.AuditRead);
+        group.MapGet("/verify", VerifyAuditLog).WithName(nameof(VerifyAuditLog)).RequirePermission(Permission.AuditRead);
     }
 
     public static async Task<Ok<Paged<AuditRow>>> ListAuditEntries(AuditLogService audit, string? entityType, string? actor, int? page, int? pageSize, CancellationToken ct) =>

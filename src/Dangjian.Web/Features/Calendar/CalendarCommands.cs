@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dangjian.Data;
 using Dangjian.Data.Calendar;
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Accounts;
@@ -23,7 +24,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes, 
     public async Task<CalendarDayView> AddDayAsync(CalendarDayRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.CalendarEdit, ct);
         var errors = new FieldErrors();
         if (request.Date is null)
         {
@@ -51,7 +52,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes, 
     public async Task<CalendarDayView> UpdateDayAsync(DateOnly date, CalendarDayRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.CalendarEdit, ct);
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date, ct) ?? throw new NotFoundException("calendar day", date);
         var errors = new FieldErrors();
         if (request.Kind is null)
@@ -84,7 +85,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes, 
 
     public async Task RemoveDayAsync(DateOnly date, CancellationToken ct = default)
     {
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.CalendarEdit, ct);
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date, ct) ?? throw new NotFoundException("calendar day", date);
         db.CalendarDays.Remove(day);
         await SaveAsync(ct);
@@ -93,7 +94,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes, 
     /// <summary>Imports a year given as JSON in the shape of the shipped file's year entry (<see cref="CalendarYearJson"/>).</summary>
     public async Task<CalendarImportResult> ImportAsync(JsonElement entry, bool replace, CancellationToken ct = default)
     {
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.CalendarEdit, ct);
         var read = CalendarYearJson.Read(entry);
         Throw(read.Problems);
         return await SaveYearAsync(read.Draft!, replace, ct);
@@ -104,7 +105,7 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes, 
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(readProblems);
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.CalendarEdit, ct);
         Throw([.. readProblems, .. CalendarRules.CheckYear(draft)]);
         return await SaveYearAsync(draft, replace, ct);
     }
@@ -154,13 +155,6 @@ public sealed class CalendarCommands(DangjianDbContext db, ScopeService scopes, 
         (calendar as DatabaseWorkingDayCalendar)?.Invalidate();
     }
 
-    private async Task DemandDistrictAdminAsync(CancellationToken ct)
-    {
-        if (!(await scopes.GetAsync(ct)).IsDistrictAdmin)
-        {
-            throw new ScopeRefusedException();
-        }
-    }
 
     private async Task<Dictionary<DateOnly, CalendarDayKind>> OtherDaysAsync(int year, DateOnly? except, CancellationToken ct) =>
         await db.CalendarDays.AsNoTracking().Where(d => d.Year == year && (except == null || d.Date != except.Value))

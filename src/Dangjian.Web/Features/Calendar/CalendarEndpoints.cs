@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,10 +20,10 @@ public static class CalendarEndpoints
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/calendar").WithTags("Calendar");
-        group.MapGet("/years", ListCalendarYears).WithName(nameof(ListCalendarYears));
-        group.MapGet("/years/{year:int}", GetCalendarYear).WithName(nameof(GetCalendarYear));
-        group.MapPost("/years", ImportCalendarYear).WithName(nameof(ImportCalendarYear));
-        group.MapPost("/years/xlsx", ImportCalendarSheet).WithName(nameof(ImportCalendarSheet))
+        group.MapGet("/years", ListCalendarYears).WithName(nameof(ListCalendarYears)).RequirePermission(Permission.CalendarRead);
+        group.MapGet("/years/{year:int}", GetCalendarYear).WithName(nameof(GetCalendarYear)).RequirePermission(Permission.CalendarRead);
+        group.MapPost("/years", ImportCalendarYear).WithName(nameof(ImportCalendarYear)).RequirePermission(Permission.CalendarEdit);
+        group.MapPost("/years/xlsx", ImportCalendarSheet).WithName(nameof(ImportCalendarSheet)).RequirePermission(Permission.CalendarEdit)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.RequestBody = new OpenApiRequestBody
@@ -34,11 +36,11 @@ public static class CalendarEndpoints
                 };
                 return Task.CompletedTask;
             });
-        group.MapGet("/template", GetCalendarTemplate).WithName(nameof(GetCalendarTemplate));
-        group.MapPost("/days", AddCalendarDay).WithName(nameof(AddCalendarDay));
-        group.MapPut("/days/{date}", UpdateCalendarDay).WithName(nameof(UpdateCalendarDay));
-        group.MapDelete("/days/{date}", RemoveCalendarDay).WithName(nameof(RemoveCalendarDay));
-        group.MapGet("/workdays", CountWorkingDays).WithName(nameof(CountWorkingDays));
+        group.MapGet("/template", GetCalendarTemplate).WithName(nameof(GetCalendarTemplate)).RequirePermission(Permission.CalendarEdit);
+        group.MapPost("/days", AddCalendarDay).WithName(nameof(AddCalendarDay)).RequirePermission(Permission.CalendarEdit);
+        group.MapPut("/days/{date}", UpdateCalendarDay).WithName(nameof(UpdateCalendarDay)).RequirePermission(Permission.CalendarEdit);
+        group.MapDelete("/days/{date}", RemoveCalendarDay).WithName(nameof(RemoveCalendarDay)).RequirePermission(Permission.CalendarEdit);
+        group.MapGet("/workdays", CountWorkingDays).WithName(nameof(CountWorkingDays)).RequirePermission(Permission.CalendarRead);
     }
 
     public static async Task<Ok<IReadOnlyList<CalendarYearSummary>>> ListCalendarYears(CalendarQueries queries, CancellationToken ct) =>

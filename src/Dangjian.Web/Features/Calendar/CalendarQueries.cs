@@ -1,5 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Data.Calendar;
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Accounts;
@@ -62,7 +63,7 @@ public sealed class CalendarQueries(DangjianDbContext db, IWorkingDayCalendar ca
     }
 
     /// <summary>Whether the caller may change the calendar (district admins only).</summary>
-    public async Task<bool> MayEditAsync(CancellationToken ct = default) => (await scopes.GetAsync(ct)).IsDistrictAdmin;
+    public Task<bool> MayEditAsync(CancellationToken ct = default) => scopes.HoldsAsync(Permission.CalendarEdit, ct);
 
     private static DateOnly Day(FieldErrors errors, string field, string label, string? text)
     {

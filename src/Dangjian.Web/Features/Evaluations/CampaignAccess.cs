@@ -9,59 +9,60 @@ namespace Dangjian.Web.Features.Evaluations;
 
 /// <summary>
 /// Every read and change of an evaluation campaign (and of its groups, subjects, objections) starts here: the record
-/// must exist and the caller must reach the campaign's organization (Access.Read to read, Access.Write to change).
+/// must exist and the caller must reach the campaign's organization (Evaluations.Read to read, Evaluations.Run to
+/// change, which a 民主评议党员 campaign narrows to Evaluations.RunMemberReview: <see cref="CampaignPermissions"/>).
 /// A record that does not exist and one outside the scope look alike to a caller without grants.
 /// </summary>
 public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
 {
-    public sealed record Target(int CampaignId, int OrganizationId, CampaignStatus Status);
+    public sealed record Target(int CampaignId, int OrganizationId, CampaignStatus Status, CampaignKind Kind);
 
     /// <summary>A reader of a campaign's results: whether they run it (read everything) and, if not, their own person.</summary>
     public sealed record ResultsReader(Target Campaign, bool RunsCampaign, int? PersonId);
 
-    public async Task<Target> DemandCampaignAsync(int campaignId, Access access, CancellationToken ct)
+    public async Task<Target> DemandCampaignAsync(int campaignId, Permission permission, CancellationToken ct)
     {
         var t = await db.EvaluationCampaigns.AsNoTracking().Where(c => c.Id == campaignId)
-            .Select(c => new Target(c.Id, c.OrganizationId, c.Status)).FirstOrDefaultAsync(ct);
-        return await CheckAsync(t, "campaign", campaignId, access, ct);
+            .Select(c => new Target(c.Id, c.OrganizationId, c.Status, c.Kind)).FirstOrDefaultAsync(ct);
+        return await CheckAsync(t, "campaign", campaignId, permission, ct);
     }
 
-    public async Task<Target> DemandGroupAsync(int groupId, Access access, CancellationToken ct)
+    public async Task<Target> DemandGroupAsync(int groupId, Permission permission, CancellationToken ct)
     {
         var t = await db.EvaluationGroups.AsNoTracking().Where(g => g.Id == groupId)
-            .Join(db.EvaluationCampaigns, g => g.CampaignId, c => c.Id, (g, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .Join(db.EvaluationCampaigns, g => g.CampaignId, c => c.Id, (g, c) => new Target(c.Id, c.OrganizationId, c.Status, c.Kind))
             .FirstOrDefaultAsync(ct);
-        return await CheckAsync(t, "group", groupId, access, ct);
+        return await CheckAsync(t, "group", groupId, permission, ct);
     }
 
-    public async Task<Target> DemandSubjectAsync(int subjectId, Access access, CancellationToken ct)
+    public async Task<Target> DemandSubjectAsync(int subjectId, Permission permission, CancellationToken ct)
     {
         var t = await db.EvaluationSubjects.AsNoTracking().Where(s => s.Id == subjectId)
-            .Join(db.EvaluationCampaigns, s => s.CampaignId, c => c.Id, (s, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .Join(db.EvaluationCampaigns, s => s.CampaignId, c => c.Id, (s, c) => new Target(c.Id, c.OrganizationId, c.Status, c.Kind))
             .FirstOrDefaultAsync(ct);
-        return await CheckAsync(t, "subject", subjectId, access, ct);
+        return await CheckAsync(t, "subject", subjectId, permission, ct);
     }
 
-    public async Task<Target> DemandObjectionAsync(int objectionId, Access access, CancellationToken ct)
+    public async Task<Target> DemandObjectionAsync(int objectionId, Permission permission, CancellationToken ct)
     {
         var t = await db.EvaluationObjections.AsNoTracking().Where(o => o.Id == objectionId)
-            .Join(db.EvaluationCampaigns, o => o.CampaignId, c => c.Id, (o, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .Join(db.EvaluationCampaigns, o => o.CampaignId, c => c.Id, (o, c) => new Target(c.Id, c.OrganizationId, c.Status, c.Kind))
             .FirstOrDefaultAsync(ct);
-        return await CheckAsync(t, "objection", objectionId, access, ct);
+        return await CheckAsync(t, "objection", objectionId, permission, ct);
     }
 
-    public async Task<Target> DemandFollowUpAsync(int followUpId, Access access, CancellationToken ct)
+    public async Task<Target> DemandFollowUpAsync(int followUpId, Permission permission, CancellationToken ct)
     {
         var t = await db.EvaluationFollowUps.AsNoTracking().Where(f => f.Id == followUpId)
-            .Join(db.EvaluationCampaigns, f => f.CampaignId, c => c.Id, (f, c) => new Target(c.Id, c.OrganizationId, c.Status))
+            .Join(db.EvaluationCampaigns, f => f.CampaignId, c => c.Id, (f, c) => new Target(c.Id, c.OrganizationId, c.Status, c.Kind))
             .FirstOrDefaultAsync(ct);
-        return await CheckAsync(t, "follow-up", followUpId, access, ct);
+        return await CheckAsync(t, "follow-up", followUpId, permission, ct);
     }
 
-    /// <summary>The campaign, tracked, for a change to its set-up: Access.Write on its organization, and still Draft.</summary>
+    /// <summary>The campaign, tracked, for a change to its set-up: Permission.EvaluationsRun on its organization, and still Draft.</summary>
     public async Task<EvaluationCampaign> DemandDraftAsync(int campaignId, CancellationToken ct)
     {
-        var t = await DemandCampaignAsync(campaignId, Access.Write, ct);
+        var t = await DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         return await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
     }
@@ -72,8 +73,8 @@ public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
     /// </summary>
     public async Task<ResultsReader> DemandResultsAsync(int campaignId, CancellationToken ct)
     {
-        var t = await DemandCampaignAsync(campaignId, Access.Read, ct);
-        if (await MayWriteAsync(t.OrganizationId, ct))
+        var t = await DemandCampaignAsync(campaignId, Permission.EvaluationsRead, ct);
+        if (await MayRunAsync(t, ct))
         {
             return new ResultsReader(t, true, null);
         }
@@ -86,12 +87,14 @@ public sealed class CampaignAccess(DangjianDbContext db, ScopeService scopes)
         return new ResultsReader(t, false, await scopes.CurrentPersonIdAsync(ct));
     }
 
-    /// <summary>Whether the caller may change a campaign of this organization (to show or hide edit buttons).</summary>
-    public Task<bool> MayWriteAsync(int organizationId, CancellationToken ct) => scopes.MayAsync(Access.Write, organizationId, ct);
+    /// <summary>Whether the caller may run this campaign (to show or hide edit buttons).</summary>
+    public Task<bool> MayRunAsync(Target campaign, CancellationToken ct) =>
+        scopes.MayAsync(CampaignPermissions.ToRun(campaign.Kind), campaign.OrganizationId, ct);
 
-    private async Task<Target> CheckAsync(Target? t, string what, int id, Access access, CancellationToken ct)
+    private async Task<Target> CheckAsync(Target? t, string what, int id, Permission permission, CancellationToken ct)
     {
-        await scopes.DemandRecordAsync(t?.OrganizationId, what, id, access, ct);
+        var needed = permission == Permission.EvaluationsRun && t is not null ? CampaignPermissions.ToRun(t.Kind) : permission;
+        await scopes.DemandRecordAsync(t?.OrganizationId, what, id, needed, ct);
         return t!;
     }
 }

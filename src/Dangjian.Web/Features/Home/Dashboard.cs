@@ -29,9 +29,9 @@ public sealed class Dashboard(DangjianDbContext db, ScopeService scopes, TeamQue
 {
     public async Task<DashboardView> GetAsync(CancellationToken ct = default)
     {
-        var orgs = (await scopes.OrganizationsAsync(Access.Read, ct)).Where(o => o.Status == OrganizationStatus.Active);
+        var orgs = (await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct)).Where(o => o.Status == OrganizationStatus.Active);
         var kinds = await orgs.GroupBy(o => o.Kind).Select(g => new KindCount(g.Key, g.Count())).ToListAsync(ct);
-        var peopleOrgs = (await scopes.OrganizationsAsync(Access.ReadPeople, ct)).Select(o => o.Id);
+        var peopleOrgs = (await scopes.OrganizationsAsync(Permission.PeopleRead, ct)).Select(o => o.Id);
         var statuses = await db.People.AsNoTracking().Where(p => !p.IsRemoved && peopleOrgs.Contains(p.OrganizationId))
             .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var expiring = await teams.ExpiringAsync(TeamQueries.DefaultExpiryMonths, ct);
@@ -47,7 +47,7 @@ public sealed class Dashboard(DangjianDbContext db, ScopeService scopes, TeamQue
             expiring.Count(e => e.State == Domain.Teams.TermExpiryState.EndingSoon),
             expiring.Count(e => e.State == Domain.Teams.TermExpiryState.Overdue),
             uncovered,
-            scope.Roots(Access.ReadPeople).Count > 0);
+            scope.Roots(Permission.PeopleRead).Count > 0);
     }
 }
 
@@ -56,7 +56,7 @@ public static class DashboardEndpoints
     public static IServiceCollection AddHome(this IServiceCollection services) => services.AddScoped<Dashboard>();
 
     public static void MapDashboardEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/dashboard", GetDashboard).WithTags("Dashboard").WithName(nameof(GetDashboard));
+        app.MapGet("/api/v1/dashboard", GetDashboard).WithTags("Dashboard").WithName(nameof(GetDashboard)).RequirePermission(Permission.OrganizationsRead);
 
     public static async Task<Ok<DashboardView>> GetDashboard(Dashboard dashboard, CancellationToken ct) => TypedResults.Ok(await dashboard.GetAsync(ct));
 }

@@ -37,7 +37,7 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
         }
 
         errors.ThrowIfAny();
-        await scopes.DemandAsync(Access.Write, request.ParentId!.Value, ct);
+        await scopes.DemandAsync(Permission.OrganizationsRestructure, request.ParentId!.Value, ct);
         await EnsureCodeFreeAsync(code, 0, ct);
 
         var parent = await db.Organizations.FirstAsync(o => o.Id == request.ParentId, ct);
@@ -58,7 +58,7 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
 
     public async Task UpdateAsync(int id, UpdateOrganizationRequest request, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Write, id, ct);
+        await scopes.DemandAsync(Permission.OrganizationsRestructure, id, ct);
         var errors = new FieldErrors();
         var code = errors.Text("code", "Field.Code", request.Code, Organization.MaxCodeLength);
         var name = errors.Text("name", "Field.Name", request.Name, Organization.MaxNameLength);
@@ -103,12 +103,12 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
             throw new InputValidationException(new FieldErrors().Add("parentId", "Input.Required", "Field.Parent"));
         }
 
-        await scopes.DemandAsync(Access.Write, id, ct);
-        await scopes.DemandAsync(Access.Write, request.ParentId.Value, ct);
+        await scopes.DemandAsync(Permission.OrganizationsRestructure, id, ct);
+        await scopes.DemandAsync(Permission.OrganizationsRestructure, request.ParentId.Value, ct);
         var node = await LoadForEditAsync(id, request.Version, ct);
         if (node.ParentId is { } oldParent)
         {
-            await scopes.DemandAsync(Access.Write, oldParent, ct);
+            await scopes.DemandAsync(Permission.OrganizationsRestructure, oldParent, ct);
         }
 
         var newParent = await db.Organizations.FirstAsync(o => o.Id == request.ParentId, ct);
@@ -122,7 +122,7 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
 
     public async Task DissolveAsync(int id, DissolveOrganizationRequest request, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Write, id, ct);
+        await scopes.DemandAsync(Permission.OrganizationsRestructure, id, ct);
         var node = await LoadForEditAsync(id, request.Version, ct);
         var activeChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.Status == OrganizationStatus.Active, ct);
         var people = await db.People.CountAsync(p => p.OrganizationId == id && !p.IsRemoved, ct);

@@ -1,3 +1,5 @@
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,15 +15,15 @@ public static class OrganizationEndpoints
     public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations");
-        group.MapGet("/", ListOrganizations).WithName(nameof(ListOrganizations));
-        group.MapGet("/tree", GetOrganizationTree).WithName(nameof(GetOrganizationTree));
-        group.MapGet("/export", ExportOrganizations).WithName(nameof(ExportOrganizations));
-        group.MapGet("/{id:int}", GetOrganization).WithName(nameof(GetOrganization));
-        group.MapGet("/{id:int}/history", GetOrganizationHistory).WithName(nameof(GetOrganizationHistory));
-        group.MapPost("/", CreateOrganization).WithName(nameof(CreateOrganization));
-        group.MapPut("/{id:int}", UpdateOrganization).WithName(nameof(UpdateOrganization));
-        group.MapPost("/{id:int}/move", MoveOrganization).WithName(nameof(MoveOrganization));
-        group.MapPost("/{id:int}/dissolve", DissolveOrganization).WithName(nameof(DissolveOrganization));
+        group.MapGet("/", ListOrganizations).WithName(nameof(ListOrganizations)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/tree", GetOrganizationTree).WithName(nameof(GetOrganizationTree)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/export", ExportOrganizations).WithName(nameof(ExportOrganizations)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/{id:int}", GetOrganization).WithName(nameof(GetOrganization)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/{id:int}/history", GetOrganizationHistory).WithName(nameof(GetOrganizationHistory)).RequirePermission(Permission.OrganizationsRead);
+        group.MapPost("/", CreateOrganization).WithName(nameof(CreateOrganization)).RequirePermission(Permission.OrganizationsRestructure);
+        group.MapPut("/{id:int}", UpdateOrganization).WithName(nameof(UpdateOrganization)).RequirePermission(Permission.OrganizationsRestructure);
+        group.MapPost("/{id:int}/move", MoveOrganization).WithName(nameof(MoveOrganization)).RequirePermission(Permission.OrganizationsRestructure);
+        group.MapPost("/{id:int}/dissolve", DissolveOrganization).WithName(nameof(DissolveOrganization)).RequirePermission(Permission.OrganizationsRestructure);
     }
 
     public static async Task<Ok<Paged<OrganizationNode>>> ListOrganizations(

@@ -17,7 +17,7 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
     /// </summary>
     public async Task<IReadOnlyList<OrganizationNode>> TreeAsync(bool includeDissolved, CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct);
         if (!includeDissolved)
         {
             orgs = orgs.Where(o => o.Status == OrganizationStatus.Active);
@@ -62,7 +62,7 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
         var (p, size) = window;
         errors.ThrowIfAny();
 
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct);
         if (!includeDissolved)
         {
             orgs = orgs.Where(o => o.Status == OrganizationStatus.Active);
@@ -70,7 +70,7 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
 
         if (parentId is not null)
         {
-            await scopes.DemandAsync(Access.Read, parentId.Value, ct);
+            await scopes.DemandAsync(Permission.OrganizationsRead, parentId.Value, ct);
             orgs = orgs.Where(o => o.ParentId == parentId);
         }
 
@@ -93,7 +93,7 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
 
     public async Task<OrganizationDetail> GetAsync(int id, CancellationToken ct = default)
     {
-        var scope = await scopes.DemandAsync(Access.Read, id, ct);
+        var scope = await scopes.DemandAsync(Permission.OrganizationsRead, id, ct);
         var o = await db.Organizations.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var ancestorIds = OrganizationTree.Ids(o.Path).SkipLast(1).ToList();
         var ancestors = await db.Organizations.AsNoTracking()
@@ -103,13 +103,13 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
             .ToListAsync(ct);
         return new OrganizationDetail(
             o.Id, o.Code, o.Name, o.Kind, o.ParentId, ancestors.LastOrDefault()?.Name, o.Path, o.Status, o.DissolvedOn, o.Version,
-            ancestors, scope.Allows(Access.Write, o.Path));
+            ancestors, scope.Allows(Permission.OrganizationsRestructure, o.Path));
     }
 
     /// <summary>Organizations in the caller's write scope that may be chosen as a parent or as someone's organization.</summary>
     public async Task<IReadOnlyList<OrganizationRef>> WritableAsync(CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.OrganizationsRestructure, ct);
         return await orgs.Where(o => o.Status == OrganizationStatus.Active)
             .OrderBy(o => o.Path)
             .Select(o => new OrganizationRef(o.Id, o.Code, o.Name, o.Kind))

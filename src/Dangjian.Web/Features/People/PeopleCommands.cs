@@ -23,7 +23,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
     public async Task UpdateAsync(int id, PersonRequest request, CancellationToken ct = default)
     {
         var existing = await db.People.FirstOrDefaultAsync(p => p.Id == id && !p.IsRemoved, ct) ?? throw new NotFoundException("person", id);
-        await scopes.DemandAsync(Access.Write, existing.OrganizationId, ct);
+        await scopes.DemandAsync(Permission.PeopleEdit, existing.OrganizationId, ct);
 
         // Editors who only ever see the masked number send it back unchanged: that keeps the stored one.
         if (request.IdNumber is { Length: > 0 } shown && existing.IdNumber is not null && shown == IdNumber.Mask(existing.IdNumber))
@@ -58,7 +58,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
             {
                 errors.Add("organizationId", "Input.UnknownOrganization");
             }
-            else if (!scope.Allows(Access.Write, org.Path))
+            else if (!scope.Allows(Permission.PeopleEdit, org.Path))
             {
                 throw new ScopeRefusedException();
             }

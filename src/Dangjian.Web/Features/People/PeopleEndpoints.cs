@@ -1,5 +1,7 @@
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Teams;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
@@ -22,12 +24,12 @@ public static class PeopleEndpoints
     public static void MapPeopleEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People");
-        group.MapGet("/", ListPeople).WithName(nameof(ListPeople));
-        group.MapGet("/export", ExportPeople).WithName(nameof(ExportPeople));
-        group.MapGet("/import/template", GetImportTemplate).WithName(nameof(GetImportTemplate));
+        group.MapGet("/", ListPeople).WithName(nameof(ListPeople)).RequirePermission(Permission.PeopleRead);
+        group.MapGet("/export", ExportPeople).WithName(nameof(ExportPeople)).RequirePermission(Permission.PeopleRead);
+        group.MapGet("/import/template", GetImportTemplate).WithName(nameof(GetImportTemplate)).RequirePermission(Permission.PeopleImport);
         // The content type is checked by the handler (415 in our words), not by Accepts metadata, so the request
         // body is described to OpenAPI by hand.
-        group.MapPost("/import", ImportPeople).WithName(nameof(ImportPeople))
+        group.MapPost("/import", ImportPeople).WithName(nameof(ImportPeople)).RequirePermission(Permission.PeopleImport)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.RequestBody = new OpenApiRequestBody
@@ -42,10 +44,10 @@ public static class PeopleEndpoints
             })
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapGet("/{id:int}", GetPerson).WithName(nameof(GetPerson));
-        group.MapGet("/{id:int}/history", GetPersonHistory).WithName(nameof(GetPersonHistory));
-        group.MapPost("/", CreatePerson).WithName(nameof(CreatePerson));
-        group.MapPut("/{id:int}", UpdatePerson).WithName(nameof(UpdatePerson));
+        group.MapGet("/{id:int}", GetPerson).WithName(nameof(GetPerson)).RequirePermission(Permission.PeopleRead, Permission.AccountsOwn);
+        group.MapGet("/{id:int}/history", GetPersonHistory).WithName(nameof(GetPersonHistory)).RequirePermission(Permission.PeopleRead, Permission.AccountsOwn);
+        group.MapPost("/", CreatePerson).WithName(nameof(CreatePerson)).RequirePermission(Permission.PeopleEdit);
+        group.MapPut("/{id:int}", UpdatePerson).WithName(nameof(UpdatePerson)).RequirePermission(Permission.PeopleEdit);
     }
 
     public static async Task<Ok<Paged<PersonRow>>> ListPeople(

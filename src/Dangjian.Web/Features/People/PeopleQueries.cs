@@ -56,7 +56,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
         }
 
         var self = await IsSelfAsync(id, ct);
-        if (!scope.Allows(Access.ReadPeople, row.Path) && !self)
+        if (!scope.Allows(Permission.PeopleRead, row.Path) && !self)
         {
             throw new ScopeRefusedException();
         }
@@ -72,19 +72,19 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
         var p = row.Person;
         return new PersonDetail(
             p.Id, p.Name, p.Gender, ShownIdNumber(p.IdNumber, scope), !scope.SeesFullIdNumbers, p.BirthDate, p.Ethnicity, p.Education, p.Phone,
-            p.Status, p.JoinedPartyOn, p.OrganizationId, row.Name, p.Workplace, p.Version, positions, scope.Allows(Access.Write, row.Path));
+            p.Status, p.JoinedPartyOn, p.OrganizationId, row.Name, p.Workplace, p.Version, positions, scope.Allows(Permission.PeopleEdit, row.Path));
     }
 
     /// <summary>Throws as the roster would for this filter (an organization outside the caller's scope), without reading people.</summary>
     public async Task CheckFilterAsync(RosterFilter filter, CancellationToken ct = default) => await FilteredAsync(filter, ct);
 
-    /// <summary>Whether the caller may add or edit people anywhere (shows the roster's create and import buttons).</summary>
-    public async Task<bool> CanWriteAsync(CancellationToken ct = default) => (await scopes.GetAsync(ct)).Roots(Access.Write).Count > 0;
+    /// <summary>Whether the caller may do <paramref name="permission"/> somewhere (shows the roster's create and import buttons).</summary>
+    public Task<bool> CanAsync(Permission permission, CancellationToken ct = default) => scopes.HoldsAsync(permission, ct);
 
     /// <summary>Organizations whose roster the caller may read, by name or code, for the roster's organization filter.</summary>
     public async Task<IReadOnlyList<OrganizationChoice>> OrganizationChoicesAsync(string? search, int max = 30, CancellationToken ct = default)
     {
-        var orgs = (await scopes.OrganizationsAsync(Access.ReadPeople, ct)).Where(o => o.Status == OrganizationStatus.Active);
+        var orgs = (await scopes.OrganizationsAsync(Permission.PeopleRead, ct)).Where(o => o.Status == OrganizationStatus.Active);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
@@ -105,7 +105,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
     public async Task<IReadOnlyDictionary<int, string>> OrganizationNamesAsync(IEnumerable<int> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();
-        var orgs = await scopes.OrganizationsAsync(Access.ReadPeople, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.PeopleRead, ct);
         return await orgs.Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
@@ -115,11 +115,11 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
     private async Task<(IQueryable<Row> Query, Scope Scope)> FilteredAsync(RosterFilter filter, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var orgs = await scopes.OrganizationsAsync(Access.ReadPeople, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.PeopleRead, ct);
         if (filter.OrganizationId is { } orgId)
         {
             var path = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
-            if (path is null || !scope.Allows(Access.ReadPeople, path))
+            if (path is null || !scope.Allows(Permission.PeopleRead, path))
             {
                 throw new ScopeRefusedException();
             }

@@ -67,7 +67,7 @@ public sealed class RosterImport(
     public async Task<RosterImportResult> ImportAsync(Stream xlsx, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var scope = await scopes.GetAsync(ct);
-        if (scope.Roots(Access.Write).Count == 0)
+        if (scope.Roots(Permission.PeopleImport).Count == 0)
         {
             throw new ScopeRefusedException();
         }
@@ -463,7 +463,7 @@ public sealed class RosterImport(
             {
                 d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), Organization.CodeFormatRule, Organization.MinCodeLength, Organization.MaxCodeLength);
             }
-            else if (!organizations.TryGetValue(d.OrganizationCode, out var org) || !scope.Allows(Access.Write, org.Path))
+            else if (!organizations.TryGetValue(d.OrganizationCode, out var org) || !scope.Allows(Permission.PeopleImport, org.Path))
             {
                 // Unknown and outside the uploader's scope read alike: the file learns nothing of other townships.
                 d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), "Input.UnknownOrganization");

@@ -55,7 +55,7 @@ public sealed class RosterTemplate(ScopeService scopes, EnumLabels labels, IStri
 
     public async Task<byte[]> BuildAsync(CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.PeopleImport, ct);
         var code = await orgs.Where(o => o.Status == OrganizationStatus.Active && o.Kind == OrganizationKind.Branch)
             .OrderBy(o => o.Path).Select(o => o.Code).FirstOrDefaultAsync(ct) ?? "0000";
         var birth = IdNumber.BirthDateOf(ExampleIdNumber)!.Value;

@@ -22,7 +22,7 @@ public sealed class SurveyCodesRefusedException : Exception
 }
 
 /// <summary>
-/// Changes to surveys (SRV-1, SRV-3), each after Access.Write on the survey's organization. A survey is built while a
+/// Changes to surveys (SRV-1, SRV-3), each after Permission.SurveysRun on the survey's organization. A survey is built while a
 /// draft (its questions and options may change only then, so every response answers the same questions), opened
 /// (its ballot box opens, and an open-link survey gets its link, shown once), and closed.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class SurveyCommands(
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
         }
 
-        await scopes.DemandAsync(Access.Write, orgId, ct);
+        await scopes.DemandAsync(Permission.SurveysRun, orgId, ct);
         var survey = new Survey { OrganizationId = orgId, CreatedAt = time.GetUtcNow() };
         Apply(survey, r);
         db.Surveys.Add(survey);
@@ -158,7 +158,7 @@ public sealed class SurveyCommands(
     /// </summary>
     public async Task<string> RenewLinkAsync(int id, CancellationToken ct = default)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.SurveysRun, ct);
         await closing.SettleAsync(id, ct);
         var survey = await db.Surveys.FirstAsync(s => s.Id == id, ct);
         if (survey.Access != SurveyAccess.OpenLink || survey.Status != SurveyStatus.Open)
@@ -176,7 +176,7 @@ public sealed class SurveyCommands(
     /// <summary>Closes an open survey now (the organizer's decision); closing a closed survey changes nothing.</summary>
     public async Task CloseAsync(int id, CancellationToken ct = default)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.SurveysRun, ct);
         var status = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => s.Status).FirstAsync(ct);
         if (status == SurveyStatus.Draft)
         {
@@ -192,7 +192,7 @@ public sealed class SurveyCommands(
     /// </summary>
     public async Task<IReadOnlyList<string>> IssueCodesAsync(int id, int count, CancellationToken ct = default)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.SurveysRun, ct);
         if (count is < 1 or > BallotBoxService.MaxCodesPerBatch)
         {
             throw new InputValidationException(new FieldErrors().Add("count", "Input.OutOfRange", "Field.Survey.CodeCount", 1, BallotBoxService.MaxCodesPerBatch));
@@ -245,7 +245,7 @@ public sealed class SurveyCommands(
 
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == r.TargetId).Select(m => new { m.OrganizationId, m.Title }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("meeting", r.TargetId!.Value);
-        await scopes.DemandAsync(Access.Write, meeting.OrganizationId, ct);
+        await scopes.DemandAsync(Permission.SurveysRun, meeting.OrganizationId, ct);
         var survey = new Survey
         {
             OrganizationId = meeting.OrganizationId,
@@ -365,7 +365,7 @@ public sealed class SurveyCommands(
 
     private async Task<Survey> DraftAsync(int id, CancellationToken ct)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.SurveysRun, ct);
         var survey = await db.Surveys.Include(s => s.Questions).FirstAsync(s => s.Id == id, ct);
         if (survey.Status != SurveyStatus.Draft)
         {

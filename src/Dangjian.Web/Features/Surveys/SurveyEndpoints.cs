@@ -1,5 +1,7 @@
 using System.Globalization;
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Surveys;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.PublicForms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,25 +22,25 @@ public static class SurveyEndpoints
     public static void MapSurveyEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/surveys").WithTags("Surveys");
-        g.MapGet("/", ListSurveys).WithName(nameof(ListSurveys));
-        g.MapPost("/", CreateSurvey).WithName(nameof(CreateSurvey));
-        g.MapPost("/satisfaction", CreateSatisfaction).WithName(nameof(CreateSatisfaction));
-        g.MapGet("/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction));
-        g.MapGet("/{id:int}", GetSurvey).WithName(nameof(GetSurvey));
-        g.MapPut("/{id:int}", UpdateSurvey).WithName(nameof(UpdateSurvey));
-        g.MapDelete("/{id:int}", DeleteSurvey).WithName(nameof(DeleteSurvey));
-        g.MapPost("/{id:int}/questions", AddQuestion).WithName(nameof(AddQuestion));
-        g.MapPut("/{id:int}/questions/{questionId:int}", UpdateQuestion).WithName(nameof(UpdateQuestion));
-        g.MapDelete("/{id:int}/questions/{questionId:int}", RemoveQuestion).WithName(nameof(RemoveQuestion));
-        g.MapPost("/{id:int}/questions/{questionId:int}/move", MoveQuestion).WithName(nameof(MoveQuestion));
-        g.MapPost("/{id:int}/open", OpenSurvey).WithName(nameof(OpenSurvey));
-        g.MapPost("/{id:int}/close", CloseSurvey).WithName(nameof(CloseSurvey));
-        g.MapPost("/{id:int}/link", RenewSurveyLink).WithName(nameof(RenewSurveyLink));
-        g.MapPost("/{id:int}/codes", IssueSurveyCodes).WithName(nameof(IssueSurveyCodes));
-        g.MapGet("/{id:int}/statistics", GetSurveyStatistics).WithName(nameof(GetSurveyStatistics));
-        g.MapGet("/{id:int}/crosstab", GetSurveyCrossTab).WithName(nameof(GetSurveyCrossTab));
-        g.MapGet("/{id:int}/export/answers", ExportSurveyAnswers).WithName(nameof(ExportSurveyAnswers));
-        g.MapGet("/{id:int}/export/statistics", ExportSurveyStatistics).WithName(nameof(ExportSurveyStatistics));
+        g.MapGet("/", ListSurveys).WithName(nameof(ListSurveys)).RequirePermission(Permission.SurveysRead);
+        g.MapPost("/", CreateSurvey).WithName(nameof(CreateSurvey)).RequirePermission(Permission.SurveysRun);
+        g.MapPost("/satisfaction", CreateSatisfaction).WithName(nameof(CreateSatisfaction)).RequirePermission(Permission.SurveysRun);
+        g.MapGet("/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction)).RequirePermission(Permission.SurveysRead);
+        g.MapGet("/{id:int}", GetSurvey).WithName(nameof(GetSurvey)).RequirePermission(Permission.SurveysRead);
+        g.MapPut("/{id:int}", UpdateSurvey).WithName(nameof(UpdateSurvey)).RequirePermission(Permission.SurveysRun);
+        g.MapDelete("/{id:int}", DeleteSurvey).WithName(nameof(DeleteSurvey)).RequirePermission(Permission.SurveysRun);
+        g.MapPost("/{id:int}/questions", AddQuestion).WithName(nameof(AddQuestion)).RequirePermission(Permission.SurveysRun);
+        g.MapPut("/{id:int}/questions/{questionId:int}", UpdateQuestion).WithName(nameof(UpdateQuestion)).RequirePermission(Permission.SurveysRun);
+        g.MapDelete("/{id:int}/questions/{questionId:int}", RemoveQuestion).WithName(nameof(RemoveQuestion)).RequirePermission(Permission.SurveysRun);
+        g.MapPost("/{id:int}/questions/{questionId:int}/move", MoveQuestion).WithName(nameof(MoveQuestion)).RequirePermission(Permission.SurveysRun);
+        g.MapPost("/{id:int}/open", OpenSurvey).WithName(nameof(OpenSurvey)).RequirePermission(Permission.SurveysRun);
+        g.MapPost("/{id:int}/close", CloseSurvey).WithName(nameof(CloseSurvey)).RequirePermission(Permission.SurveysRun);
+        g.MapPost("/{id:int}/link", RenewSurveyLink).WithName(nameof(RenewSurveyLink)).RequirePermission(Permission.SurveysRun);
+        g.MapPost("/{id:int}/codes", IssueSurveyCodes).WithName(nameof(IssueSurveyCodes)).RequirePermission(Permission.SurveysRun);
+        g.MapGet("/{id:int}/statistics", GetSurveyStatistics).WithName(nameof(GetSurveyStatistics)).RequirePermission(Permission.SurveysRead);
+        g.MapGet("/{id:int}/crosstab", GetSurveyCrossTab).WithName(nameof(GetSurveyCrossTab)).RequirePermission(Permission.SurveysRead);
+        g.MapGet("/{id:int}/export/answers", ExportSurveyAnswers).WithName(nameof(ExportSurveyAnswers)).RequirePermission(Permission.SurveysRead);
+        g.MapGet("/{id:int}/export/statistics", ExportSurveyStatistics).WithName(nameof(ExportSurveyStatistics)).RequirePermission(Permission.SurveysRead);
     }
 
     public static async Task<Ok<Paged<SurveyRow>>> ListSurveys(

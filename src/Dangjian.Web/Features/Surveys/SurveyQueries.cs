@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Surveys;
 
 /// <summary>
-/// Reading surveys (SRV-1, SRV-2) under Access.Read on the survey's organization. While a survey runs its organizer
+/// Reading surveys (SRV-1, SRV-2) under Permission.SurveysRead on the survey's organization. While a survey runs its organizer
 /// sees counts only; its answers are read from the box once it is closed (BallotBoxService.BallotsAsync), in the
 /// box's shuffled order.
 /// </summary>
@@ -25,10 +25,10 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
         errors.ThrowIfAny();
         if (organizationId is { } orgId)
         {
-            await scopes.DemandAsync(Access.Read, orgId, ct);
+            await scopes.DemandAsync(Permission.SurveysRead, orgId, ct);
         }
 
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.SurveysRead, ct);
         var text = search?.Trim() ?? string.Empty;
         var query = db.Surveys.AsNoTracking()
             .Where(s => organizationId == null || s.OrganizationId == organizationId)
@@ -55,7 +55,7 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>One survey with its questions and counts; an open survey that is due is closed on the way.</summary>
     public async Task<SurveyView> GetAsync(int id, CancellationToken ct = default)
     {
-        await DemandAsync(id, Access.Read, ct);
+        await DemandAsync(id, Permission.SurveysRead, ct);
         await closing.SettleAsync(id, ct);
         return await ViewAsync(id, ct);
     }
@@ -103,7 +103,7 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>The questions and the parsed responses of a closed survey, in the box's shuffled order (never casting order).</summary>
     public async Task<(QuestionSpec[] Questions, IReadOnlyList<IReadOnlyDictionary<int, Answer>> Responses)> ResponsesAsync(int id, CancellationToken ct = default)
     {
-        await DemandAsync(id, Access.Read, ct);
+        await DemandAsync(id, Permission.SurveysRead, ct);
         await closing.SettleAsync(id, ct);
         var s = await db.Surveys.AsNoTracking().Include(x => x.Questions).FirstAsync(x => x.Id == id, ct);
         if (s.Status != SurveyStatus.Closed)
@@ -118,7 +118,7 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>The latest satisfaction survey of a target (SRV-3), with its result once closed; null when there is none.</summary>
     public async Task<SatisfactionSummary?> SatisfactionAsync(SurveyTargetKind kind, int targetId, CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.SurveysRead, ct);
         var id = await db.Surveys.AsNoTracking().Where(s => s.TargetKind == kind && s.TargetId == targetId)
             .Join(orgs, s => s.OrganizationId, o => o.Id, (s, o) => s.Id).OrderByDescending(x => x).FirstOrDefaultAsync(ct);
         if (id == 0)
@@ -130,9 +130,9 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
         return new SatisfactionSummary(view, view.Status == SurveyStatus.Closed ? await StatisticsAsync(id, ct) : null);
     }
 
-    public async Task<IReadOnlyList<SurveyOrganization>> OrganizationsAsync(Access access, string? search, int max = 30, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SurveyOrganization>> OrganizationsAsync(Permission permission, string? search, int max = 30, CancellationToken ct = default)
     {
-        var orgs = (await scopes.OrganizationsAsync(access, ct)).Where(o => o.Status == Domain.Organizations.OrganizationStatus.Active);
+        var orgs = (await scopes.OrganizationsAsync(permission, ct)).Where(o => o.Status == Domain.Organizations.OrganizationStatus.Active);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
@@ -142,8 +142,8 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
         return await orgs.OrderBy(o => o.Path).Take(max).Select(o => new SurveyOrganization(o.Id, o.Name)).ToListAsync(ct);
     }
 
-    /// <summary>The survey's organization after <paramref name="access"/> on it; not found and out of scope look alike to a caller without grants.</summary>
-    internal async Task<int> DemandAsync(int id, Access access, CancellationToken ct)
+    /// <summary>The survey's organization after <paramref name="permission"/> on it; not found and out of scope look alike to a caller without grants.</summary>
+    internal async Task<int> DemandAsync(int id, Permission permission, CancellationToken ct)
     {
         var orgId = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.OrganizationId).FirstOrDefaultAsync(ct);
         if (orgId is null)
@@ -151,7 +151,7 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
             throw (await scopes.GetAsync(ct)).Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("survey", id);
         }
 
-        await scopes.DemandAsync(access, orgId.Value, ct);
+        await scopes.DemandAsync(permission, orgId.Value, ct);
         return orgId.Value;
     }
 }

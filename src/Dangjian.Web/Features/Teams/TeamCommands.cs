@@ -19,7 +19,7 @@ public sealed class TeamCommands(DangjianDbContext db, ScopeService scopes)
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
         }
 
-        await scopes.DemandAsync(Access.Write, orgId, ct);
+        await scopes.DemandAsync(Permission.TeamsEdit, orgId, ct);
         var team = new LeadershipTeam { OrganizationId = orgId };
         await ApplyAsync(team, request, ct);
         db.LeadershipTeams.Add(team);
@@ -31,7 +31,7 @@ public sealed class TeamCommands(DangjianDbContext db, ScopeService scopes)
     {
         var team = await db.LeadershipTeams.Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == id, ct)
             ?? throw new NotFoundException("team", id);
-        await scopes.DemandAsync(Access.Write, team.OrganizationId, ct);
+        await scopes.DemandAsync(Permission.TeamsEdit, team.OrganizationId, ct);
         db.ExpectVersion(team, request.Version);
 
         await ApplyAsync(team, request, ct);

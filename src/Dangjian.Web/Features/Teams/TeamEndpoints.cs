@@ -1,3 +1,5 @@
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,12 +14,12 @@ public static class TeamEndpoints
     public static void MapTeamEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/teams").WithTags("Teams");
-        group.MapGet("/", ListTeams).WithName(nameof(ListTeams));
-        group.MapGet("/expiring", ListExpiringTerms).WithName(nameof(ListExpiringTerms));
-        group.MapGet("/export", ExportTeams).WithName(nameof(ExportTeams));
-        group.MapGet("/{id:int}", GetTeam).WithName(nameof(GetTeam));
-        group.MapPost("/", CreateTeam).WithName(nameof(CreateTeam));
-        group.MapPut("/{id:int}", UpdateTeam).WithName(nameof(UpdateTeam));
+        group.MapGet("/", ListTeams).WithName(nameof(ListTeams)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/expiring", ListExpiringTerms).WithName(nameof(ListExpiringTerms)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/export", ExportTeams).WithName(nameof(ExportTeams)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/{id:int}", GetTeam).WithName(nameof(GetTeam)).RequirePermission(Permission.OrganizationsRead);
+        group.MapPost("/", CreateTeam).WithName(nameof(CreateTeam)).RequirePermission(Permission.TeamsEdit);
+        group.MapPut("/{id:int}", UpdateTeam).WithName(nameof(UpdateTeam)).RequirePermission(Permission.TeamsEdit);
     }
 
     /// <summary>Teams of one organization when organizationId is given, else the current team of every organization in scope.</summary>

@@ -18,7 +18,7 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, TimeP
     /// <summary>Every term of one organization, latest first, with seats.</summary>
     public async Task<IReadOnlyList<TeamView>> ForOrganizationAsync(int organizationId, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Read, organizationId, ct);
+        await scopes.DemandAsync(Permission.OrganizationsRead, organizationId, ct);
         var ids = await db.LeadershipTeams.AsNoTracking().Where(t => t.OrganizationId == organizationId)
             .OrderByDescending(t => t.StartsOn).Select(t => t.Id).ToListAsync(ct);
         return await LoadAsync(ids, ct);
@@ -27,7 +27,7 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, TimeP
     public async Task<TeamView> GetAsync(int id, CancellationToken ct = default)
     {
         var orgId = await db.LeadershipTeams.AsNoTracking().Where(t => t.Id == id).Select(t => (int?)t.OrganizationId).FirstOrDefaultAsync(ct);
-        await scopes.DemandRecordAsync(orgId, "team", id, Access.Read, ct);
+        await scopes.DemandRecordAsync(orgId, "team", id, Permission.OrganizationsRead, ct);
         return (await LoadAsync([id], ct))[0];
     }
 
@@ -36,7 +36,7 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, TimeP
     /// </summary>
     public async Task<IReadOnlyList<TeamView>> CurrentInScopeAsync(CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct);
         var today = Today;
         var ids = await db.LeadershipTeams.AsNoTracking()
             .Where(t => t.StartsOn <= today && today <= t.EndsOn)
@@ -59,7 +59,7 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, TimeP
 
         var today = Today;
         var horizon = today.AddMonths(m);
-        var orgs = (await scopes.OrganizationsAsync(Access.Read, ct)).Where(o => o.Status == OrganizationStatus.Active);
+        var orgs = (await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct)).Where(o => o.Status == OrganizationStatus.Active);
 
         // The latest term of each organization: no other term of it starts later.
         var latest = db.LeadershipTeams.AsNoTracking()

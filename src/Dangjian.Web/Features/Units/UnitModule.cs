@@ -44,7 +44,7 @@ public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
 
     public async Task<CoverageSummary> SummaryAsync(CancellationToken ct = default)
     {
-        var areas = await scopes.OrganizationsAsync(Access.Read, ct);
+        var areas = await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct);
         var units = db.Units.AsNoTracking().Join(areas, u => u.AreaOrganizationId, a => a.Id, (u, a) => new { Unit = u, Area = a });
         var total = await units.CountAsync(ct);
         var byArea = await units
@@ -62,7 +62,7 @@ public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
     /// <summary>Organizations in the caller's write scope: units in these areas the caller may link to an organization.</summary>
     public async Task<IReadOnlySet<int>> WritableAreasAsync(CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.UnitsEdit, ct);
         return (await orgs.Select(o => o.Id).ToListAsync(ct)).ToHashSet();
     }
 
@@ -71,7 +71,7 @@ public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
 
     private async Task<IQueryable<UnitRow>> QueryAsync(bool uncoveredOnly, string? search, CancellationToken ct)
     {
-        var areas = await scopes.OrganizationsAsync(Access.Read, ct);
+        var areas = await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct);
         var units = db.Units.AsNoTracking().AsQueryable();
         if (uncoveredOnly)
         {
@@ -115,17 +115,17 @@ public sealed class UnitService(DangjianDbContext db, ScopeService scopes)
         }
 
         errors.ThrowIfAny();
-        await scopes.DemandAsync(Access.Write, r.AreaOrganizationId!.Value, ct);
+        await scopes.DemandAsync(Permission.UnitsEdit, r.AreaOrganizationId!.Value, ct);
         if (r.OrganizationId is { } covering)
         {
-            await scopes.DemandAsync(Access.Write, covering, ct);
+            await scopes.DemandAsync(Permission.UnitsEdit, covering, ct);
         }
 
         Unit unit;
         if (id is { } existingId)
         {
             unit = await db.Units.FirstOrDefaultAsync(u => u.Id == existingId, ct) ?? throw new NotFoundException("unit", existingId);
-            await scopes.DemandAsync(Access.Write, unit.AreaOrganizationId, ct);
+            await scopes.DemandAsync(Permission.UnitsEdit, unit.AreaOrganizationId, ct);
             db.ExpectVersion(unit, r.Version);
         }
         else
@@ -151,11 +151,11 @@ public static class UnitEndpoints
     public static void MapUnitEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/units").WithTags("Units");
-        group.MapGet("/", ListUnits).WithName(nameof(ListUnits));
-        group.MapGet("/summary", GetCoverageSummary).WithName(nameof(GetCoverageSummary));
-        group.MapGet("/uncovered/export", ExportUncoveredUnits).WithName(nameof(ExportUncoveredUnits));
-        group.MapPost("/", CreateUnit).WithName(nameof(CreateUnit));
-        group.MapPut("/{id:int}", UpdateUnit).WithName(nameof(UpdateUnit));
+        group.MapGet("/", ListUnits).WithName(nameof(ListUnits)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/summary", GetCoverageSummary).WithName(nameof(GetCoverageSummary)).RequirePermission(Permission.OrganizationsRead);
+        group.MapGet("/uncovered/export", ExportUncoveredUnits).WithName(nameof(ExportUncoveredUnits)).RequirePermission(Permission.OrganizationsRead);
+        group.MapPost("/", CreateUnit).WithName(nameof(CreateUnit)).RequirePermission(Permission.UnitsEdit);
+        group.MapPut("/{id:int}", UpdateUnit).WithName(nameof(UpdateUnit)).RequirePermission(Permission.UnitsEdit);
     }
 
     public static async Task<Ok<Paged<UnitRow>>> ListUnits(UnitService units, bool? uncovered, string? search, int? page, int? pageSize, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public sealed class ElectionProjectCommands(
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
         }
 
-        await scopes.DemandAsync(Access.Write, orgId, ct);
+        await scopes.DemandAsync(Permission.ElectionsRun, orgId, ct);
         var org = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == orgId, ct);
         if (!org.IsActive || !org.Kind.HasLeadershipTeam())
         {
@@ -66,7 +66,7 @@ public sealed class ElectionProjectCommands(
 
     public async Task UpdateAsync(int id, UpdateProjectRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var project = await db.ElectionProjects.Include(p => p.Bodies).FirstAsync(p => p.Id == id, ct);
         db.ExpectVersion(project, r.Version);
         var used = await db.Nominees.Where(n => n.ProjectId == id).Select(n => n.BodyId)
@@ -79,7 +79,7 @@ public sealed class ElectionProjectCommands(
     /// <summary>Closes the project (the new team is recorded, or the work is abandoned); its records stay readable.</summary>
     public async Task CloseAsync(int id, int version, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var project = await db.ElectionProjects.FirstAsync(p => p.Id == id, ct);
         db.ExpectVersion(project, version);
         project.ClosedAt = time.GetUtcNow();

@@ -1,4 +1,6 @@
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Elections;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,39 +22,39 @@ public static class ElectionProjectEndpoints
     public static void MapElectionProjectEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/elections").WithTags("Elections");
-        g.MapGet("/", ListElectionProjects).WithName(nameof(ListElectionProjects));
-        g.MapGet("/export", ExportElectionProjects).WithName(nameof(ExportElectionProjects));
-        g.MapGet("/defaults", GetElectionDefaults).WithName(nameof(GetElectionDefaults));
-        g.MapPost("/", OpenElectionProject).WithName(nameof(OpenElectionProject));
-        g.MapGet("/{id:int}", GetElectionProject).WithName(nameof(GetElectionProject));
-        g.MapPut("/{id:int}", UpdateElectionProject).WithName(nameof(UpdateElectionProject));
-        g.MapPost("/{id:int}/close", CloseElectionProject).WithName(nameof(CloseElectionProject));
+        g.MapGet("/", ListElectionProjects).WithName(nameof(ListElectionProjects)).RequirePermission(Permission.ElectionsRead);
+        g.MapGet("/export", ExportElectionProjects).WithName(nameof(ExportElectionProjects)).RequirePermission(Permission.ElectionsRead);
+        g.MapGet("/defaults", GetElectionDefaults).WithName(nameof(GetElectionDefaults)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/", OpenElectionProject).WithName(nameof(OpenElectionProject)).RequirePermission(Permission.ElectionsRun);
+        g.MapGet("/{id:int}", GetElectionProject).WithName(nameof(GetElectionProject)).RequirePermission(Permission.ElectionsRead);
+        g.MapPut("/{id:int}", UpdateElectionProject).WithName(nameof(UpdateElectionProject)).RequirePermission(Permission.ElectionsRun);
+        g.MapPost("/{id:int}/close", CloseElectionProject).WithName(nameof(CloseElectionProject)).RequirePermission(Permission.ElectionsRun);
 
-        g.MapGet("/{id:int}/research", ListResearch).WithName(nameof(ListResearch));
-        g.MapPost("/{id:int}/research", AddResearch).WithName(nameof(AddResearch));
-        g.MapGet("/{id:int}/talks", ListTalks).WithName(nameof(ListTalks));
-        g.MapPost("/{id:int}/talks/generate", GenerateTalks).WithName(nameof(GenerateTalks));
-        g.MapPut("/{id:int}/talks/{targetId:int}", UpdateTalk).WithName(nameof(UpdateTalk));
+        g.MapGet("/{id:int}/research", ListResearch).WithName(nameof(ListResearch)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/{id:int}/research", AddResearch).WithName(nameof(AddResearch)).RequirePermission(Permission.ElectionsRun);
+        g.MapGet("/{id:int}/talks", ListTalks).WithName(nameof(ListTalks)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/{id:int}/talks/generate", GenerateTalks).WithName(nameof(GenerateTalks)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/talks/{targetId:int}", UpdateTalk).WithName(nameof(UpdateTalk)).RequirePermission(Permission.ElectionsRun);
 
-        g.MapGet("/{id:int}/checklists", ListChecklists).WithName(nameof(ListChecklists));
-        g.MapPost("/{id:int}/checklists/generate", GenerateChecklists).WithName(nameof(GenerateChecklists));
-        g.MapPut("/{id:int}/checklists/{itemId:int}", MarkChecklistItem).WithName(nameof(MarkChecklistItem));
+        g.MapGet("/{id:int}/checklists", ListChecklists).WithName(nameof(ListChecklists)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/{id:int}/checklists/generate", GenerateChecklists).WithName(nameof(GenerateChecklists)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/checklists/{itemId:int}", MarkChecklistItem).WithName(nameof(MarkChecklistItem)).RequirePermission(Permission.ElectionsRun);
 
-        g.MapGet("/{id:int}/nominees", ListNominees).WithName(nameof(ListNominees));
-        g.MapPost("/{id:int}/nominees", Nominate).WithName(nameof(Nominate));
-        g.MapGet("/{id:int}/nominees/{nomineeId:int}", GetNominee).WithName(nameof(GetNominee));
-        g.MapPut("/{id:int}/nominees/{nomineeId:int}", UpdateNominee).WithName(nameof(UpdateNominee));
-        g.MapPut("/{id:int}/nominees/{nomineeId:int}/checks/{kind}", RecordVettingCheck).WithName(nameof(RecordVettingCheck));
-        g.MapPost("/{id:int}/bodies/{bodyId:int}/list", FixCandidateList).WithName(nameof(FixCandidateList));
-        g.MapDelete("/{id:int}/bodies/{bodyId:int}/list", UnfixCandidateList).WithName(nameof(UnfixCandidateList));
+        g.MapGet("/{id:int}/nominees", ListNominees).WithName(nameof(ListNominees)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/{id:int}/nominees", Nominate).WithName(nameof(Nominate)).RequirePermission(Permission.ElectionsRun);
+        g.MapGet("/{id:int}/nominees/{nomineeId:int}", GetNominee).WithName(nameof(GetNominee)).RequirePermission(Permission.ElectionsRead);
+        g.MapPut("/{id:int}/nominees/{nomineeId:int}", UpdateNominee).WithName(nameof(UpdateNominee)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/nominees/{nomineeId:int}/checks/{kind}", RecordVettingCheck).WithName(nameof(RecordVettingCheck)).RequirePermission(Permission.ElectionsRun);
+        g.MapPost("/{id:int}/bodies/{bodyId:int}/list", FixCandidateList).WithName(nameof(FixCandidateList)).RequirePermission(Permission.ElectionsRun);
+        g.MapDelete("/{id:int}/bodies/{bodyId:int}/list", UnfixCandidateList).WithName(nameof(UnfixCandidateList)).RequirePermission(Permission.ElectionsRun);
 
-        g.MapGet("/{id:int}/reports", ListReports).WithName(nameof(ListReports));
-        g.MapPost("/{id:int}/reports", FileReport).WithName(nameof(FileReport));
-        g.MapPut("/{id:int}/reports/{reportId:int}/stage", MoveReport).WithName(nameof(MoveReport));
+        g.MapGet("/{id:int}/reports", ListReports).WithName(nameof(ListReports)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/{id:int}/reports", FileReport).WithName(nameof(FileReport)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/reports/{reportId:int}/stage", MoveReport).WithName(nameof(MoveReport)).RequirePermission(Permission.ElectionsRun);
 
-        g.MapGet("/{id:int}/selections", ListSelections).WithName(nameof(ListSelections));
-        g.MapPost("/{id:int}/selections", CreateSelection).WithName(nameof(CreateSelection));
-        g.MapPost("/{id:int}/selections/{selectionId:int}/stages", RecordSelectionStage).WithName(nameof(RecordSelectionStage));
+        g.MapGet("/{id:int}/selections", ListSelections).WithName(nameof(ListSelections)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/{id:int}/selections", CreateSelection).WithName(nameof(CreateSelection)).RequirePermission(Permission.ElectionsRun);
+        g.MapPost("/{id:int}/selections/{selectionId:int}/stages", RecordSelectionStage).WithName(nameof(RecordSelectionStage)).RequirePermission(Permission.ElectionsRun);
     }
 
     public static async Task<Ok<Paged<ProjectRow>>> ListElectionProjects(ElectionProjectQueries q, ElectionStage? stage, int? page, int? pageSize, CancellationToken ct) =>

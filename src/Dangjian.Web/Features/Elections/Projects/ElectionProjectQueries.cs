@@ -27,7 +27,7 @@ public sealed class ElectionProjectQueries(
 
     public async Task<IReadOnlyList<ProjectRow>> AllInScopeAsync(ElectionStage? stage, CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.ElectionsRead, ct);
         var rows = await db.ElectionProjects.AsNoTracking()
             .Join(orgs, p => p.OrganizationId, o => o.Id, (p, o) => new { p, o.Name, o.Path })
             .ToListAsync(ct);
@@ -42,7 +42,7 @@ public sealed class ElectionProjectQueries(
 
     public async Task<ProjectView> GetAsync(int id, CancellationToken ct = default)
     {
-        var orgId = await access.DemandAsync(id, Access.Read, ct);
+        var orgId = await access.DemandAsync(id, Permission.ElectionsRead, ct);
         var p = await db.ElectionProjects.AsNoTracking().Include(x => x.Bodies).FirstAsync(x => x.Id == id, ct);
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
         var counts = await db.Nominees.AsNoTracking().Where(n => n.ProjectId == id)
@@ -62,7 +62,7 @@ public sealed class ElectionProjectQueries(
     /// <summary>What a new project for the organization starts from: the current team's term number plus one and its end (ELE-1).</summary>
     public async Task<ProjectDefaults> DefaultsAsync(int organizationId, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Read, organizationId, ct);
+        await scopes.DemandAsync(Permission.ElectionsRead, organizationId, ct);
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstAsync(ct);
         var team = await CurrentTeamAsync(organizationId, ct);
         var percents = Enum.GetValues<BodyKind>().ToDictionary(k => k, k => options.Value.PercentFor(k));
@@ -80,7 +80,7 @@ public sealed class ElectionProjectQueries(
 
     public async Task<IReadOnlyList<ResearchView>> ResearchAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Read, ct);
+        await access.DemandAsync(id, Permission.ElectionsRead, ct);
         var rows = await db.ResearchRecords.AsNoTracking().Where(r => r.ProjectId == id).ToListAsync(ct);
         return rows.OrderBy(r => r.HeldOn).ThenBy(r => r.Id)
             .Select(r => new ResearchView(r.Id, r.Kind, r.HeldOn, r.Participants, r.Reference, r.Summary)).ToList();
@@ -88,7 +88,7 @@ public sealed class ElectionProjectQueries(
 
     public async Task<TalkOverview> TalksAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Read, ct);
+        await access.DemandAsync(id, Permission.ElectionsRead, ct);
         var rows = await db.TalkTargets.AsNoTracking().Where(t => t.ProjectId == id)
             .Join(db.People, t => t.PersonId, p => p.Id, (t, p) => new TalkView(t.Id, t.PersonId, p.Name, t.Status, t.TalkedOn, t.Note, t.Version))
             .ToListAsync(ct);
@@ -98,7 +98,7 @@ public sealed class ElectionProjectQueries(
 
     public async Task<ChecklistOverview> ChecklistsAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Read, ct);
+        await access.DemandAsync(id, Permission.ElectionsRead, ct);
         var items = (await db.ChecklistItems.AsNoTracking().Where(c => c.ProjectId == id)
             .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new ChecklistItemView(c.Id, c.PersonId, p.Name, c.Kind, c.Reason, c.DoneOn))
             .ToListAsync(ct))
@@ -115,7 +115,7 @@ public sealed class ElectionProjectQueries(
     /// <summary>Every nominee of the project, all nomination routes in one list ordered by name (ELE-4: on equal footing).</summary>
     public async Task<IReadOnlyList<NomineeView>> NomineesAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Read, ct);
+        await access.DemandAsync(id, Permission.ElectionsRead, ct);
         var nominees = await db.Nominees.AsNoTracking().Include(n => n.Checks).Where(n => n.ProjectId == id).ToListAsync(ct);
         var personIds = nominees.Select(n => n.PersonId).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
@@ -140,7 +140,7 @@ public sealed class ElectionProjectQueries(
 
     public async Task<IReadOnlyList<ReportView>> ReportsAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Read, ct);
+        await access.DemandAsync(id, Permission.ElectionsRead, ct);
         var withRounds = await db.ElectionRounds.AsNoTracking().Where(r => r.ProjectId == id).Select(r => r.BodyId).Distinct().ToListAsync(ct);
         var rows = await db.ReportCases.AsNoTracking().Where(r => r.ProjectId == id)
             .GroupJoin(db.Nominees, r => r.NomineeId, n => n.Id, (r, ns) => new { r, ns })
@@ -157,7 +157,7 @@ public sealed class ElectionProjectQueries(
 
     public async Task<IReadOnlyList<SelectionView>> SelectionsAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Read, ct);
+        await access.DemandAsync(id, Permission.ElectionsRead, ct);
         var rows = await db.PublicSelections.AsNoTracking().Include(s => s.Records).Where(s => s.ProjectId == id).OrderBy(s => s.Id).ToListAsync(ct);
         return rows.Select(s => new SelectionView(s.Id, s.Kind, s.Post, SelectionPipeline.Next(s.Records.Select(r => r.Stage)),
             s.Records.OrderBy(r => r.Stage).Select(r => new StageRecordView(r.Stage, r.RecordedOn, r.Summary, r.Passed)).ToList(), s.Version)).ToList();

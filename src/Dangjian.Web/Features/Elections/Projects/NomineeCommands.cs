@@ -16,7 +16,7 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
 {
     public async Task<int> NominateAsync(int id, NominateRequest r, CancellationToken ct = default)
     {
-        var orgId = await access.DemandAsync(id, Access.Write, ct);
+        var orgId = await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var errors = new FieldErrors();
         var body = r.BodyId is { } bodyId ? await db.ElectionBodies.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bodyId && b.ProjectId == id, ct) : null;
         if (body is null)
@@ -74,7 +74,7 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
     /// <summary>Edits what the candidate introduction shows (ELE-9) and the joint nominators.</summary>
     public async Task UpdateAsync(int id, int nomineeId, UpdateNomineeRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var n = await db.Nominees.FirstOrDefaultAsync(x => x.Id == nomineeId && x.ProjectId == id, ct) ?? throw new NotFoundException("nominee", nomineeId);
         db.ExpectVersion(n, r.Version);
         var errors = new FieldErrors();
@@ -93,7 +93,7 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
     /// <summary>Records one of the four checks (ELE-5): a result other than Open needs who checked and when.</summary>
     public async Task VetAsync(int id, int nomineeId, VettingKind kind, VettingRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var check = await db.VettingChecks
             .Where(c => c.NomineeId == nomineeId && c.Kind == kind && db.Nominees.Any(n => n.Id == nomineeId && n.ProjectId == id))
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("vetting check", nomineeId);
@@ -134,7 +134,7 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
     /// </summary>
     public async Task FixListAsync(int id, int bodyId, FixListRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var body = await db.ElectionBodies.FirstOrDefaultAsync(b => b.Id == bodyId && b.ProjectId == id, ct) ?? throw new NotFoundException("body", bodyId);
         db.ExpectVersion(body, r.Version);
         if (body.ListFixedAt is not null)
@@ -186,7 +186,7 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
     /// <summary>Reopens a fixed list while no round of voting exists for the body.</summary>
     public async Task UnfixListAsync(int id, int bodyId, int version, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var body = await db.ElectionBodies.FirstOrDefaultAsync(b => b.Id == bodyId && b.ProjectId == id, ct) ?? throw new NotFoundException("body", bodyId);
         db.ExpectVersion(body, version);
         if (body.ListFixedAt is null)

@@ -12,7 +12,7 @@ public sealed class ReportCommands(DangjianDbContext db, ProjectAccess access, N
 {
     public async Task<int> FileAsync(int id, ReportRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var errors = new FieldErrors();
         if (r.ReceivedOn is null)
         {
@@ -39,7 +39,7 @@ public sealed class ReportCommands(DangjianDbContext db, ProjectAccess access, N
     /// </summary>
     public async Task MoveAsync(int id, int reportId, ReportStageRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var report = await db.ReportCases.FirstOrDefaultAsync(x => x.Id == reportId && x.ProjectId == id, ct) ?? throw new NotFoundException("report", reportId);
         db.ExpectVersion(report, r.Version);
         var errors = new FieldErrors();

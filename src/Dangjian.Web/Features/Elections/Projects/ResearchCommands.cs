@@ -13,7 +13,7 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
 {
     public async Task<int> AddResearchAsync(int id, ResearchRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var errors = new FieldErrors();
         if (r.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -53,7 +53,7 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
     /// </summary>
     public async Task<int> GenerateTalksAsync(int id, CancellationToken ct = default)
     {
-        var orgId = await access.DemandAsync(id, Access.Write, ct);
+        var orgId = await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var (team, members) = await PeopleOfAsync(orgId, ct);
         var listed = await db.TalkTargets.Where(t => t.ProjectId == id).Select(t => t.PersonId).ToListAsync(ct);
         var fresh = team.Concat(members).Distinct().Except(listed).ToList();
@@ -64,7 +64,7 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
 
     public async Task UpdateTalkAsync(int id, int targetId, TalkRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var target = await db.TalkTargets.FirstOrDefaultAsync(t => t.Id == targetId && t.ProjectId == id, ct)
             ?? throw new NotFoundException("talk target", targetId);
         db.ExpectVersion(target, r.Version);
@@ -81,7 +81,7 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
     /// </summary>
     public async Task<int> GenerateChecklistsAsync(int id, GenerateChecklistsRequest r, CancellationToken ct = default)
     {
-        var orgId = await access.DemandAsync(id, Access.Write, ct);
+        var orgId = await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var staff = (r.StaffPersonIds ?? []).Distinct().ToList();
         var errors = new FieldErrors();
         var found = await db.People.AsNoTracking().Where(p => staff.Contains(p.Id) && !p.IsRemoved)
@@ -91,7 +91,7 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
         for (var i = 0; i < list.Count; i++)
         {
             var hit = found.FirstOrDefault(f => f.Id == list[i]);
-            if (hit is null || !scope.Allows(Access.Read, hit.Path))
+            if (hit is null || !scope.Allows(Permission.PeopleRead, hit.Path))
             {
                 errors.Add($"staffPersonIds[{i}]", "Input.UnknownPerson");
             }
@@ -110,7 +110,7 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
     /// <summary>Marks an item done on a day, or undone (null).</summary>
     public async Task MarkChecklistAsync(int id, int itemId, ChecklistDoneRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var item = await db.ChecklistItems.FirstOrDefaultAsync(c => c.Id == itemId && c.ProjectId == id, ct)
             ?? throw new NotFoundException("checklist item", itemId);
         item.DoneOn = r.DoneOn;

@@ -12,7 +12,7 @@ public sealed class SelectionCommands(DangjianDbContext db, ProjectAccess access
 {
     public async Task<int> CreateAsync(int id, SelectionRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var errors = new FieldErrors();
         if (r.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -29,7 +29,7 @@ public sealed class SelectionCommands(DangjianDbContext db, ProjectAccess access
 
     public async Task RecordStageAsync(int id, int selectionId, StageRecordRequest r, CancellationToken ct = default)
     {
-        await access.DemandAsync(id, Access.Write, ct);
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
         var selection = await db.PublicSelections.Include(s => s.Records).FirstOrDefaultAsync(s => s.Id == selectionId && s.ProjectId == id, ct)
             ?? throw new NotFoundException("selection", selectionId);
         db.ExpectVersion(selection, r.Version);

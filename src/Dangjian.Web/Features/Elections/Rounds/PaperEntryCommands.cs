@@ -17,7 +17,7 @@ public sealed class PaperEntryCommands(DangjianDbContext db, ScopeService scopes
     /// <summary>One paper ballot entered by one teller; without a number it is the teller's next.</summary>
     public async Task<int> AddAsync(int id, PaperEntryRequest r, CancellationToken ct = default)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct);
         round.DemandPaperOpen();
         var me = user.Name;
         var earlier = await db.PaperBallotEntries.AsNoTracking().Where(e => e.RoundId == id)
@@ -78,7 +78,7 @@ public sealed class PaperEntryCommands(DangjianDbContext db, ScopeService scopes
     /// <summary>A paper entry of an open round, which only the teller who entered it may correct or withdraw.</summary>
     private async Task<(ElectionRound Round, PaperBallotEntry Entry)> OwnEntryAsync(int id, int entryId, CancellationToken ct)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct);
         var entry = await db.PaperBallotEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.RoundId == id, ct)
             ?? throw new NotFoundException("paper ballot entry", entryId);
         round.DemandPaperOpen();

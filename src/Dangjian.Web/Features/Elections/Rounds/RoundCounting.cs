@@ -36,7 +36,7 @@ public sealed class RoundCounting(DangjianDbContext db, ScopeService scopes, Bal
     /// </summary>
     public async Task ApplyPreliminaryAsync(int id, CancellationToken ct = default)
     {
-        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Access.Write, ct);
+        var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct);
         var runoffs = await db.ElectionRounds.AsNoTracking().Where(x => x.RunoffOfRoundId == id && x.ResultJson != null).Select(x => x.ResultJson!).ToListAsync(ct);
         var elected = round.PreliminaryElected(RoundBallots.Result(round.ResultJson), [.. runoffs.Select(RoundBallots.Result).OfType<CountResult>()]);
         var body = await db.ElectionBodies.FirstAsync(b => b.Id == round.BodyId, ct);

@@ -1,4 +1,6 @@
 using System.Text;
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Elections.Rounds;
@@ -15,24 +17,24 @@ public static class RoundEndpoints
     public static void MapElectionRoundEndpoints(this IEndpointRouteBuilder app)
     {
         var project = app.MapGroup("/api/v1/elections/{projectId:int}").WithTags("Election rounds");
-        project.MapGet("/rounds", ListRounds).WithName(nameof(ListRounds));
-        project.MapPost("/rounds", CreateRound).WithName(nameof(CreateRound));
-        project.MapGet("/recommendations", ListRecommendations).WithName(nameof(ListRecommendations));
+        project.MapGet("/rounds", ListRounds).WithName(nameof(ListRounds)).RequirePermission(Permission.ElectionsRead);
+        project.MapPost("/rounds", CreateRound).WithName(nameof(CreateRound)).RequirePermission(Permission.ElectionsRun);
+        project.MapGet("/recommendations", ListRecommendations).WithName(nameof(ListRecommendations)).RequirePermission(Permission.ElectionsRead);
 
         var group = app.MapGroup("/api/v1/elections/rounds").WithTags("Election rounds");
-        group.MapGet("/{id:int}", GetRound).WithName(nameof(GetRound));
-        group.MapPut("/{id:int}/roll", UpdateRoll).WithName(nameof(UpdateRoll));
-        group.MapPost("/{id:int}/open", OpenRound).WithName(nameof(OpenRound));
-        group.MapPost("/{id:int}/close", CloseRound).WithName(nameof(CloseRound));
-        group.MapGet("/{id:int}/paper", ListPaperEntries).WithName(nameof(ListPaperEntries));
-        group.MapPost("/{id:int}/paper", AddPaperEntry).WithName(nameof(AddPaperEntry));
-        group.MapPut("/{id:int}/paper/{entryId:int}", UpdatePaperEntry).WithName(nameof(UpdatePaperEntry));
-        group.MapDelete("/{id:int}/paper/{entryId:int}", DeletePaperEntry).WithName(nameof(DeletePaperEntry));
-        group.MapGet("/{id:int}/paper/reconciliation", GetReconciliation).WithName(nameof(GetReconciliation));
-        group.MapPost("/{id:int}/count", CountRound).WithName(nameof(CountRound));
-        group.MapGet("/{id:int}/result", GetRoundResult).WithName(nameof(GetRoundResult));
-        group.MapPost("/{id:int}/apply-preliminary", ApplyPreliminary).WithName(nameof(ApplyPreliminary));
-        group.MapPost("/{id:int}/publish", PublishRound).WithName(nameof(PublishRound));
+        group.MapGet("/{id:int}", GetRound).WithName(nameof(GetRound)).RequirePermission(Permission.ElectionsRead);
+        group.MapPut("/{id:int}/roll", UpdateRoll).WithName(nameof(UpdateRoll)).RequirePermission(Permission.ElectionsRun);
+        group.MapPost("/{id:int}/open", OpenRound).WithName(nameof(OpenRound)).RequirePermission(Permission.ElectionsRun);
+        group.MapPost("/{id:int}/close", CloseRound).WithName(nameof(CloseRound)).RequirePermission(Permission.ElectionsRun);
+        group.MapGet("/{id:int}/paper", ListPaperEntries).WithName(nameof(ListPaperEntries)).RequirePermission(Permission.ElectionsRead);
+        group.MapPost("/{id:int}/paper", AddPaperEntry).WithName(nameof(AddPaperEntry)).RequirePermission(Permission.ElectionsRun);
+        group.MapPut("/{id:int}/paper/{entryId:int}", UpdatePaperEntry).WithName(nameof(UpdatePaperEntry)).RequirePermission(Permission.ElectionsRun);
+        group.MapDelete("/{id:int}/paper/{entryId:int}", DeletePaperEntry).WithName(nameof(DeletePaperEntry)).RequirePermission(Permission.ElectionsRun);
+        group.MapGet("/{id:int}/paper/reconciliation", GetReconciliation).WithName(nameof(GetReconciliation)).RequirePermission(Permission.ElectionsRead);
+        group.MapPost("/{id:int}/count", CountRound).WithName(nameof(CountRound)).RequirePermission(Permission.ElectionsRun);
+        group.MapGet("/{id:int}/result", GetRoundResult).WithName(nameof(GetRoundResult)).RequirePermission(Permission.ElectionsRead);
+        group.MapPost("/{id:int}/apply-preliminary", ApplyPreliminary).WithName(nameof(ApplyPreliminary)).RequirePermission(Permission.ElectionsRun);
+        group.MapPost("/{id:int}/publish", PublishRound).WithName(nameof(PublishRound)).RequirePermission(Permission.ElectionsRun);
 
         app.MapGet("/public/elections/rounds/{id:int}/ballots.json", DownloadBallotList)
             .AllowAnonymous().WithTags("Public").WithName(nameof(DownloadBallotList));

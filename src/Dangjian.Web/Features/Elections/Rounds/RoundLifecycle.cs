@@ -25,7 +25,7 @@ public sealed class RoundLifecycle(DangjianDbContext db, ScopeService scopes, Ba
     {
         var project = await db.ElectionProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw new NotFoundException("election project", projectId);
-        await scopes.DemandAsync(Access.Write, project.OrganizationId, ct);
+        await scopes.DemandAsync(Permission.ElectionsRun, project.OrganizationId, ct);
 
         var errors = new FieldErrors();
         ElectionRound? source = null;

@@ -15,7 +15,7 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
     {
         var project = await db.ElectionProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw new NotFoundException("election project", projectId);
-        await scopes.DemandAsync(Access.Read, project.OrganizationId, ct);
+        await scopes.DemandAsync(Permission.ElectionsRead, project.OrganizationId, ct);
         return await db.ElectionRounds.AsNoTracking().Where(r => r.ProjectId == projectId)
             .Join(db.ElectionBodies, r => r.BodyId, b => b.Id, (r, b) => new { r, b.Kind })
             .OrderBy(x => x.r.Id)
@@ -29,16 +29,16 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
     {
         var project = await db.ElectionProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw new NotFoundException("election project", projectId);
-        var scope = await scopes.DemandAsync(Access.Read, project.OrganizationId, ct);
+        var scope = await scopes.DemandAsync(Permission.ElectionsRead, project.OrganizationId, ct);
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == project.OrganizationId).Select(o => new { o.Name, o.Path }).FirstAsync(ct);
         var bodies = await db.ElectionBodies.AsNoTracking().Where(b => b.ProjectId == projectId).OrderBy(b => b.Kind)
             .Select(b => new RoundBodyOption(b.Id, b.Kind, b.Seats, b.ListFixedAt != null)).ToListAsync(ct);
-        return new RoundProjectView(project.Id, project.Title, org.Name, scope.Allows(Access.Write, org.Path), bodies);
+        return new RoundProjectView(project.Id, project.Title, org.Name, scope.Allows(Permission.ElectionsRun, org.Path), bodies);
     }
 
     public async Task<RoundView> GetAsync(int id, CancellationToken ct = default)
     {
-        var (round, project) = await RoundAccess.LoadAsync(db, scopes, id, Access.Read, ct);
+        var (round, project) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRead, ct);
         return await ViewAsync(round, project, ct);
     }
 
@@ -53,24 +53,24 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
             round.Id, round.ProjectId, project.Title, project.OrganizationId, org.Name, round.BodyId, kind, round.Title, round.Mode,
             round.Electorate, round.Seats, round.CandidateNames(), round.EntitledVoters, round.VotersPresent, round.BallotsIssued,
             round.Status, round.RunoffOfRoundId, box?.BallotsCast ?? 0, paper, round.PublishedAt, round.PublishedHash,
-            scope.Allows(Access.Write, org.Path), round.Version);
+            scope.Allows(Permission.ElectionsRun, org.Path), round.Version);
     }
 
     public async Task<IReadOnlyList<PaperEntryView>> PaperEntriesAsync(int id, CancellationToken ct = default)
     {
-        await RoundAccess.LoadAsync(db, scopes, id, Access.Read, ct);
+        await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRead, ct);
         return await EntriesAsync(db, id, ct);
     }
 
     public async Task<Reconciliation> ReconciliationAsync(int id, CancellationToken ct = default)
     {
-        await RoundAccess.LoadAsync(db, scopes, id, Access.Read, ct);
+        await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRead, ct);
         return Reconcile(id, await EntriesAsync(db, id, ct));
     }
 
     public async Task<RoundResult> ResultAsync(int id, CancellationToken ct = default)
     {
-        var (round, project) = await RoundAccess.LoadAsync(db, scopes, id, Access.Read, ct);
+        var (round, project) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRead, ct);
         var result = RoundBallots.ReadResult(round.ResultJson) ?? throw new NotFoundException("result of round", id);
         return new RoundResult(await ViewAsync(round, project, ct), result);
     }
@@ -80,7 +80,7 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
     {
         var project = await db.ElectionProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
             ?? throw new NotFoundException("election project", projectId);
-        await scopes.DemandAsync(Access.Read, project.OrganizationId, ct);
+        await scopes.DemandAsync(Permission.ElectionsRead, project.OrganizationId, ct);
         var rounds = await db.ElectionRounds.AsNoTracking()
             .Where(r => r.ProjectId == projectId && r.Mode == ElectionMode.Recommendation)
             .Join(db.ElectionBodies, r => r.BodyId, b => b.Id, (r, b) => new { Round = r, b.Kind })
@@ -150,19 +150,19 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
 internal static class RoundAccess
 {
     public static async Task<(ElectionRound Round, Domain.Elections.ElectionProject Project)> LoadAsync(
-        DangjianDbContext db, ScopeService scopes, int id, Access access, CancellationToken ct, bool track = false)
+        DangjianDbContext db, ScopeService scopes, int id, Permission permission, CancellationToken ct, bool track = false)
     {
         var query = track ? db.ElectionRounds : db.ElectionRounds.AsNoTracking();
         var round = await query.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("election round", id);
         var project = await db.ElectionProjects.AsNoTracking().FirstAsync(p => p.Id == round.ProjectId, ct);
-        await scopes.DemandAsync(access, project.OrganizationId, ct);
+        await scopes.DemandAsync(permission, project.OrganizationId, ct);
         return (round, project);
     }
 
     /// <summary>The round, tracked, for a change: write access on its organization, and the version the caller saw when given.</summary>
     public static async Task<ElectionRound> ForChangeAsync(DangjianDbContext db, ScopeService scopes, int id, int? version, CancellationToken ct)
     {
-        var (round, _) = await LoadAsync(db, scopes, id, Access.Write, ct, track: true);
+        var (round, _) = await LoadAsync(db, scopes, id, Permission.ElectionsRun, ct, track: true);
         if (version is { } v)
         {
             db.ExpectVersion(round, v);

@@ -1,4 +1,9 @@
+using System.Globalization;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Secrecy;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.PublicForms;
+using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -15,8 +20,8 @@ public static class VotingEndpoints
     public static void MapVotingEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/elections/rounds").WithTags("Elections");
-        group.MapGet("/{id:int}/codes", GetCodeProgress).WithName(nameof(GetCodeProgress));
-        group.MapPost("/{id:int}/codes", IssueCodes).WithName(nameof(IssueCodes));
+        group.MapGet("/{id:int}/codes", GetCodeProgress).WithName(nameof(GetCodeProgress)).RequirePermission(Permission.ElectionsRead);
+        group.MapPost("/{id:int}/codes", IssueCodes).WithName(nameof(IssueCodes)).RequirePermission(Permission.ElectionsRun);
     }
 
     /// <summary>How many codes were issued and ballots cast in the round's box (counts only).</summary>

@@ -59,22 +59,22 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
         return rounds;
     }
 
-    /// <summary>Codes issued and ballots cast so far (Access.Read on the round's organization): never who, never when.</summary>
+    /// <summary>Codes issued and ballots cast so far (Elections.Read on the round's organization): never who, never when.</summary>
     public async Task<BoxProgress> ProgressAsync(int roundId, CancellationToken ct = default)
     {
-        var round = await DemandAsync(Access.Read, roundId, ct);
+        var round = await DemandAsync(Permission.ElectionsRead, roundId, ct);
         var box = await boxes.FindAsync(round.BoxKey, ct);
         return new BoxProgress(round.Id, round.Title, round.Status, box is not null, box?.IsOpen ?? false, box?.Closed ?? false, box?.CodesIssued ?? 0, box?.BallotsCast ?? 0);
     }
 
     /// <summary>
-    /// Issues a batch of one-time codes for the round's box (Access.Write): returned in clear this once, stored only
+    /// Issues a batch of one-time codes for the round's box (Elections.Run): returned in clear this once, stored only
     /// as hashes. Refused once the round is closed, counted or published, or its box is closed. Creates the box when
     /// the round has none yet, so codes can be printed before the meeting.
     /// </summary>
     public async Task<IssuedCodes> IssueCodesAsync(int roundId, int count, string voteAddress, CancellationToken ct = default)
     {
-        var round = await DemandAsync(Access.Write, roundId, ct);
+        var round = await DemandAsync(Permission.ElectionsRun, roundId, ct);
         if (count is < 1 or > BallotBoxService.MaxCodesPerBatch)
         {
             throw new InputValidationException(new FieldErrors().Add("count", "Input.OutOfRange", "count", 1, BallotBoxService.MaxCodesPerBatch));
@@ -134,7 +134,7 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
         };
     }
 
-    private async Task<ElectionRound> DemandAsync(Access access, int roundId, CancellationToken ct)
+    private async Task<ElectionRound> DemandAsync(Permission permission, int roundId, CancellationToken ct)
     {
         var found = await (from r in db.ElectionRounds.AsNoTracking()
                            where r.Id == roundId
@@ -146,7 +146,7 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
             throw (await scope.GetAsync(ct)).Grants.Count == 0 ? new ScopeRefusedException() : new NotFoundException("round", roundId);
         }
 
-        await scope.DemandAsync(access, found.OrganizationId, ct);
+        await scope.DemandAsync(permission, found.OrganizationId, ct);
         return found.Round;
     }
 

@@ -12,7 +12,7 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 /// A campaign up to the close (EVA-3, EVA-8): create with frozen criteria, edit its settings while Draft, the
 /// announcement (考核预告), open and close; <see cref="EvaluationCampaign"/> decides each step, <see cref="CampaignRules"/>
 /// checks the settings. Subjects and groups are <see cref="SubjectCommands"/>' and <see cref="GroupCommands"/>'. Every
-/// change goes through <see cref="CampaignAccess"/> (Access.Write on the campaign's organization) and is audited by its save.
+/// change goes through <see cref="CampaignAccess"/> (Permission.EvaluationsRun on the campaign's organization) and is audited by its save.
 /// </summary>
 public sealed class CampaignCommands(
     DangjianDbContext db, CampaignAccess access, ScopeService scopes, BallotBoxService boxes, TimeProvider clock)
@@ -29,7 +29,7 @@ public sealed class CampaignCommands(
             return 0;
         }
 
-        await scopes.DemandAsync(Access.Write, orgId, ct);
+        await scopes.DemandAsync(CampaignPermissions.ToRun(r.Kind ?? CampaignKind.DemocraticEvaluation), orgId, ct);
         var title = errors.Text("title", "Field.Evaluation.Title", r.Title, EvaluationCampaign.MaxTitleLength);
         var year = CheckYear(r.Year, errors);
         if (r.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -172,10 +172,10 @@ public sealed class CampaignCommands(
 
     // Helpers
 
-    /// <summary>The campaign, tracked, after Access.Write and the status the change starts from, from the version the caller saw.</summary>
+    /// <summary>The campaign, tracked, after Permission.EvaluationsRun and the status the change starts from, from the version the caller saw.</summary>
     private async Task<EvaluationCampaign> ForStatusChangeAsync(int campaignId, int version, CampaignStatus from, CancellationToken ct)
     {
-        var t = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var t = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, from);
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         db.ExpectVersion(campaign, version);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Dangjian.Data;
 using Dangjian.Data.Evaluations;
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Evaluations;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Features.Evaluations.Voting;
@@ -28,37 +30,37 @@ public static class CampaignEndpoints
     public static void MapEvaluationCampaignEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/evaluations").WithTags("Evaluations");
-        g.MapGet("/templates", ListTemplates).WithName(nameof(ListTemplates));
-        g.MapGet("/templates/{id:int}", GetTemplate).WithName(nameof(GetTemplate));
-        g.MapPost("/templates", CreateTemplate).WithName(nameof(CreateTemplate));
-        g.MapPut("/templates/{id:int}", UpdateTemplate).WithName(nameof(UpdateTemplate));
-        g.MapPost("/templates/{id:int}/archive", ArchiveTemplate).WithName(nameof(ArchiveTemplate));
-        g.MapPost("/templates/{id:int}/restore", RestoreTemplate).WithName(nameof(RestoreTemplate));
+        g.MapGet("/templates", ListTemplates).WithName(nameof(ListTemplates)).RequirePermission(Permission.EvaluationsRead);
+        g.MapGet("/templates/{id:int}", GetTemplate).WithName(nameof(GetTemplate)).RequirePermission(Permission.EvaluationsRead);
+        g.MapPost("/templates", CreateTemplate).WithName(nameof(CreateTemplate)).RequirePermission(Permission.EvaluationsDesign);
+        g.MapPut("/templates/{id:int}", UpdateTemplate).WithName(nameof(UpdateTemplate)).RequirePermission(Permission.EvaluationsDesign);
+        g.MapPost("/templates/{id:int}/archive", ArchiveTemplate).WithName(nameof(ArchiveTemplate)).RequirePermission(Permission.EvaluationsDesign);
+        g.MapPost("/templates/{id:int}/restore", RestoreTemplate).WithName(nameof(RestoreTemplate)).RequirePermission(Permission.EvaluationsDesign);
 
-        g.MapGet("/", ListCampaigns).WithName(nameof(ListCampaigns));
-        g.MapGet("/export", ExportCampaigns).WithName(nameof(ExportCampaigns));
-        g.MapGet("/residents-template", GetResidentsTemplate).WithName(nameof(GetResidentsTemplate));
-        g.MapPost("/", CreateCampaign).WithName(nameof(CreateCampaign));
-        g.MapGet("/{id:int}", GetCampaign).WithName(nameof(GetCampaign));
-        g.MapPut("/{id:int}", UpdateCampaign).WithName(nameof(UpdateCampaign));
-        g.MapGet("/{id:int}/progress", GetCampaignProgress).WithName(nameof(GetCampaignProgress));
-        g.MapPost("/{id:int}/announce", AnnounceCampaign).WithName(nameof(AnnounceCampaign));
-        g.MapPost("/{id:int}/open", OpenCampaign).WithName(nameof(OpenCampaign));
-        g.MapPost("/{id:int}/close", CloseCampaign).WithName(nameof(CloseCampaign));
+        g.MapGet("/", ListCampaigns).WithName(nameof(ListCampaigns)).RequirePermission(Permission.EvaluationsRead);
+        g.MapGet("/export", ExportCampaigns).WithName(nameof(ExportCampaigns)).RequirePermission(Permission.EvaluationsRead);
+        g.MapGet("/residents-template", GetResidentsTemplate).WithName(nameof(GetResidentsTemplate)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/", CreateCampaign).WithName(nameof(CreateCampaign)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}", GetCampaign).WithName(nameof(GetCampaign)).RequirePermission(Permission.EvaluationsRead);
+        g.MapPut("/{id:int}", UpdateCampaign).WithName(nameof(UpdateCampaign)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/progress", GetCampaignProgress).WithName(nameof(GetCampaignProgress)).RequirePermission(Permission.EvaluationsRead);
+        g.MapPost("/{id:int}/announce", AnnounceCampaign).WithName(nameof(AnnounceCampaign)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/open", OpenCampaign).WithName(nameof(OpenCampaign)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/close", CloseCampaign).WithName(nameof(CloseCampaign)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
 
-        g.MapPost("/{id:int}/subjects", AddSubject).WithName(nameof(AddSubject));
-        g.MapPost("/{id:int}/subjects/bulk", AddSubjects).WithName(nameof(AddSubjects));
-        g.MapPut("/{id:int}/subjects/order", ReorderSubjects).WithName(nameof(ReorderSubjects));
-        g.MapDelete("/subjects/{subjectId:int}", RemoveSubject).WithName(nameof(RemoveSubject));
+        g.MapPost("/{id:int}/subjects", AddSubject).WithName(nameof(AddSubject)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/subjects/bulk", AddSubjects).WithName(nameof(AddSubjects)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPut("/{id:int}/subjects/order", ReorderSubjects).WithName(nameof(ReorderSubjects)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapDelete("/subjects/{subjectId:int}", RemoveSubject).WithName(nameof(RemoveSubject)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
 
-        g.MapPost("/{id:int}/groups", AddGroup).WithName(nameof(AddGroup));
-        g.MapPost("/{id:int}/groups/defaults", AddDefaultGroups).WithName(nameof(AddDefaultGroups));
-        g.MapPut("/groups/{groupId:int}", UpdateGroup).WithName(nameof(UpdateGroup));
-        g.MapDelete("/groups/{groupId:int}", RemoveGroup).WithName(nameof(RemoveGroup));
-        g.MapGet("/groups/{groupId:int}/sample", GetSample).WithName(nameof(GetSample));
-        g.MapPost("/groups/{groupId:int}/draw", DrawMembers).WithName(nameof(DrawMembers));
-        g.MapPost("/groups/{groupId:int}/draw/residents", DrawResidents).WithName(nameof(DrawResidents));
-        g.MapPost("/groups/{groupId:int}/codes", IssueEvaluationCodes).WithName(nameof(IssueEvaluationCodes));
+        g.MapPost("/{id:int}/groups", AddGroup).WithName(nameof(AddGroup)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/groups/defaults", AddDefaultGroups).WithName(nameof(AddDefaultGroups)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPut("/groups/{groupId:int}", UpdateGroup).WithName(nameof(UpdateGroup)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapDelete("/groups/{groupId:int}", RemoveGroup).WithName(nameof(RemoveGroup)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/groups/{groupId:int}/sample", GetSample).WithName(nameof(GetSample)).RequirePermission(Permission.EvaluationsRead);
+        g.MapPost("/groups/{groupId:int}/draw", DrawMembers).WithName(nameof(DrawMembers)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/groups/{groupId:int}/draw/residents", DrawResidents).WithName(nameof(DrawResidents)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/groups/{groupId:int}/codes", IssueEvaluationCodes).WithName(nameof(IssueEvaluationCodes)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
     }
 
     // Templates

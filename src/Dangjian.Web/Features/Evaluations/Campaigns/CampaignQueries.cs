@@ -49,7 +49,7 @@ public sealed class CampaignQueries(
 
     private async Task<IQueryable<CampaignRow>> QueryAsync(int? year, CampaignKind? kind, CampaignStatus? status, string? search, CancellationToken ct)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.EvaluationsRead, ct);
         var q = from c in db.EvaluationCampaigns.AsNoTracking()
                 join o in orgs on c.OrganizationId equals o.Id
                 select new { c, o.Name };
@@ -79,10 +79,10 @@ public sealed class CampaignQueries(
             db.EvaluationSubjects.Count(s => s.CampaignId == x.c.Id), db.EvaluationGroups.Count(g => g.CampaignId == x.c.Id)));
     }
 
-    /// <summary>The active organizations the caller may run a campaign for (Access.Write), by tree order.</summary>
+    /// <summary>The active organizations the caller may run a campaign for (of some kind: a member review at least), by tree order.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> WritableOrganizationsAsync(CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.EvaluationsRunMemberReview, ct);
         var rows = await orgs.AsNoTracking().Where(o => o.Status == Dangjian.Domain.Organizations.OrganizationStatus.Active && o.Kind != Dangjian.Domain.Organizations.OrganizationKind.PartyGroup)
             .OrderBy(o => o.Path).Take(500).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         return rows.Select(o => (o.Id, o.Name)).ToList();
@@ -90,7 +90,7 @@ public sealed class CampaignQueries(
 
     public async Task<CampaignView> GetAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(id, Access.Read, ct);
+        var target = await access.DemandCampaignAsync(id, Permission.EvaluationsRead, ct);
         var c = await db.EvaluationCampaigns.AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == c.OrganizationId).Select(o => o.Name).FirstAsync(ct);
         var templateName = c.TemplateId is { } tid ? await db.EvaluationTemplates.AsNoTracking().Where(t => t.Id == tid).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
@@ -101,13 +101,13 @@ public sealed class CampaignQueries(
             c.Id, c.Title, c.Year, c.Kind, c.SubjectKind, c.Status, c.OrganizationId, orgName, c.TemplateId, templateName,
             CampaignJson.Criteria(c.CriteriaJson), CampaignJson.Grades(c.GradesJson), CampaignJson.Components(c.ComponentsJson), c.VetoGrade,
             c.Announcement, c.AnnouncedAt, c.OpensAt, c.ClosesAt, c.Seed, AcceptingNow(c.Status, c.OpensAt, c.ClosesAt),
-            subjects, groups, await access.MayWriteAsync(c.OrganizationId, ct), c.Version);
+            subjects, groups, await access.MayRunAsync(target, ct), c.Version);
     }
 
     /// <summary>Per group: codes issued and responses received (counts only, never who or when; EVA-5).</summary>
     public async Task<CampaignProgress> ProgressAsync(int id, CancellationToken ct = default)
     {
-        var t = await access.DemandCampaignAsync(id, Access.Read, ct);
+        var t = await access.DemandCampaignAsync(id, Permission.EvaluationsRead, ct);
         var c = await db.EvaluationCampaigns.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.OpensAt, x.ClosesAt }).FirstAsync(ct);
         var groups = await GroupsAsync(id, ct);
         return new CampaignProgress(id, t.Status, AcceptingNow(t.Status, c.OpensAt, c.ClosesAt), groups.Select(Progress).ToList());
@@ -139,7 +139,7 @@ public sealed class CampaignQueries(
     /// <summary>The drawn evaluators of a group, as published (names and keys only; never an ID number).</summary>
     public async Task<SampleView> SampleAsync(int groupId, CancellationToken ct = default)
     {
-        var t = await access.DemandGroupAsync(groupId, Access.Read, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRead, ct);
         var g = await db.EvaluationGroups.AsNoTracking().FirstAsync(x => x.Id == groupId, ct);
         var c = await db.EvaluationCampaigns.AsNoTracking().Where(x => x.Id == t.CampaignId).Select(x => new { x.Title, x.Seed }).FirstAsync(ct);
         var drawn = await db.EvaluatorSamples.AsNoTracking().Where(s => s.GroupId == groupId).OrderBy(s => s.Rank)

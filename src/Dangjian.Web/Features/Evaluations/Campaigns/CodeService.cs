@@ -16,7 +16,7 @@ public sealed class CodeService(DangjianDbContext db, CampaignAccess access, Bal
 {
     public async Task<IssuedEvaluationCodes> IssueAsync(int groupId, int? count, string formAddress, CancellationToken ct = default)
     {
-        var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft, CampaignStatus.Announced, CampaignStatus.Open);
         var group = await db.EvaluationGroups.AsNoTracking().FirstAsync(g => g.Id == groupId, ct);
         var n = count ?? group.SampleSize ?? 0;
@@ -45,7 +45,7 @@ public sealed class CodeService(DangjianDbContext db, CampaignAccess access, Bal
     /// <summary>A group's progress alone (for the codes page): counts only.</summary>
     public async Task<(GroupProgress Progress, string CampaignTitle, int CampaignId)> ProgressAsync(int groupId, CancellationToken ct = default)
     {
-        var t = await access.DemandGroupAsync(groupId, Access.Read, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRead, ct);
         var title = await db.EvaluationCampaigns.AsNoTracking().Where(c => c.Id == t.CampaignId).Select(c => c.Title).FirstAsync(ct);
         var progress = (await queries.ProgressAsync(t.CampaignId, ct)).Groups.First(g => g.GroupId == groupId);
         return (progress, title, t.CampaignId);

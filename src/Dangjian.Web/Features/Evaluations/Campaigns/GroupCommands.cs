@@ -11,7 +11,7 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 
 /// <summary>
 /// A campaign's evaluator groups and their weights while it is set up (EVA-3), the usual ones of its kind among them.
-/// Every change goes through <see cref="CampaignAccess"/> (Access.Write, still Draft) and is audited by its save.
+/// Every change goes through <see cref="CampaignAccess"/> (Permission.EvaluationsRun, still Draft) and is audited by its save.
 /// </summary>
 public sealed class GroupCommands(DangjianDbContext db, CampaignAccess access, BallotBoxService boxes, IStringLocalizer<EnumText> names)
 {
@@ -52,7 +52,7 @@ public sealed class GroupCommands(DangjianDbContext db, CampaignAccess access, B
     public async Task UpdateGroupAsync(int groupId, GroupRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var group = await db.EvaluationGroups.FirstAsync(g => g.Id == groupId, ct);
         db.ExpectVersion(group, r.Version);
@@ -65,7 +65,7 @@ public sealed class GroupCommands(DangjianDbContext db, CampaignAccess access, B
 
     public async Task RemoveGroupAsync(int groupId, CancellationToken ct = default)
     {
-        var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var group = await db.EvaluationGroups.FirstAsync(g => g.Id == groupId, ct);
         if (await boxes.FindAsync(group.BoxKey, ct) is { CodesIssued: > 0 })

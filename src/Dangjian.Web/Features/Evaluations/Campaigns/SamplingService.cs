@@ -30,7 +30,7 @@ public sealed class SamplingService(
     public async Task<SampleView> DrawMembersAsync(int groupId, DrawMembersRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var errors = new FieldErrors();
         if (r.OrganizationId is not { } orgId)
@@ -41,7 +41,7 @@ public sealed class SamplingService(
         }
 
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct);
-        if (org is null || !(await scopes.GetAsync(ct)).Allows(Access.Read, org.Path))
+        if (org is null || !(await scopes.GetAsync(ct)).Allows(Permission.PeopleRead, org.Path))
         {
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.UnknownOrganization"));
         }
@@ -64,7 +64,7 @@ public sealed class SamplingService(
     public async Task<SampleView> DrawResidentsAsync(int groupId, Stream xlsx, int? count, bool stratified, string? fileName, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
-        var t = await access.DemandGroupAsync(groupId, Access.Write, ct);
+        var t = await access.DemandGroupAsync(groupId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var population = await ReadResidentsAsync(xlsx, stratified, ct);
         var name = string.IsNullOrWhiteSpace(fileName) ? text["Draw.ResidentsFile"].Value : Path.GetFileName(fileName);

@@ -13,7 +13,7 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 
 /// <summary>
 /// A campaign's subjects while it is set up (EVA-3, EVA-10): one by one, many at once from the records, reordered,
-/// removed. Every change goes through <see cref="CampaignAccess"/> (Access.Write, still Draft) and is audited by its save.
+/// removed. Every change goes through <see cref="CampaignAccess"/> (Permission.EvaluationsRun, still Draft) and is audited by its save.
 /// </summary>
 public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access, ScopeService scopes, TimeProvider clock, EnumLabels labels)
 {
@@ -31,7 +31,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
                               where p.Id == personId && !p.IsRemoved
                               join o in db.Organizations on p.OrganizationId equals o.Id
                               select o.Path).FirstOrDefaultAsync(ct);
-            if (path is null || !scope.Allows(Access.Read, path))
+            if (path is null || !scope.Allows(Permission.PeopleRead, path))
             {
                 errors.Add("personId", "Input.UnknownPerson");
             }
@@ -40,7 +40,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
         if (r.OrganizationId is { } subjectOrg)
         {
             var path = await db.Organizations.AsNoTracking().Where(o => o.Id == subjectOrg).Select(o => o.Path).FirstOrDefaultAsync(ct);
-            if (path is null || !scope.Allows(Access.Read, path))
+            if (path is null || !scope.Allows(Permission.OrganizationsRead, path))
             {
                 errors.Add("organizationId", "Input.UnknownOrganization");
             }
@@ -89,7 +89,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
 
         errors.ThrowIfAny();
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == r.OrganizationId, ct);
-        if (org is null || !(await scopes.GetAsync(ct)).Allows(Access.Read, org.Path))
+        if (org is null || !(await scopes.GetAsync(ct)).Allows(Permission.PeopleRead, org.Path))
         {
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.UnknownOrganization"));
         }
@@ -151,7 +151,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
 
     public async Task RemoveSubjectAsync(int subjectId, CancellationToken ct = default)
     {
-        var t = await access.DemandSubjectAsync(subjectId, Access.Write, ct);
+        var t = await access.DemandSubjectAsync(subjectId, Permission.EvaluationsRun, ct);
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         await db.EvaluationSubjects.Where(s => s.Id == subjectId).LoadAsync(ct);
         db.EvaluationSubjects.Remove(db.EvaluationSubjects.Local.First(s => s.Id == subjectId));

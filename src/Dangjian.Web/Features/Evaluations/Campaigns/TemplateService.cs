@@ -1,4 +1,5 @@
 using Dangjian.Data;
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
@@ -31,12 +32,12 @@ public sealed class TemplateService(DangjianDbContext db, ScopeService scopes)
         return View(t);
     }
 
-    public async Task<bool> MayEditAsync(CancellationToken ct = default) => (await scopes.GetAsync(ct)).IsDistrictAdmin;
+    public Task<bool> MayEditAsync(CancellationToken ct = default) => scopes.HoldsAsync(Permission.EvaluationsDesign, ct);
 
     public async Task<TemplateView> CreateAsync(TemplateRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.EvaluationsDesign, ct);
         var (name, criteria) = Check(request);
         if (await db.EvaluationTemplates.AnyAsync(t => t.Name == name, ct))
         {
@@ -52,7 +53,7 @@ public sealed class TemplateService(DangjianDbContext db, ScopeService scopes)
     public async Task<TemplateView> UpdateAsync(int id, TemplateRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.EvaluationsDesign, ct);
         var t = await db.EvaluationTemplates.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("template", id);
         db.ExpectVersion(t, request.Version);
         var (name, criteria) = Check(request);
@@ -69,7 +70,7 @@ public sealed class TemplateService(DangjianDbContext db, ScopeService scopes)
 
     public async Task<TemplateView> ArchiveAsync(int id, bool archived, int version, CancellationToken ct = default)
     {
-        await DemandDistrictAdminAsync(ct);
+        await scopes.DemandHeldAsync(Permission.EvaluationsDesign, ct);
         var t = await db.EvaluationTemplates.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("template", id);
         db.ExpectVersion(t, version);
         t.Archived = archived;
@@ -97,13 +98,6 @@ public sealed class TemplateService(DangjianDbContext db, ScopeService scopes)
         }
     }
 
-    private async Task DemandDistrictAdminAsync(CancellationToken ct)
-    {
-        if (!(await scopes.GetAsync(ct)).IsDistrictAdmin)
-        {
-            throw new ScopeRefusedException();
-        }
-    }
 }
 
 /// <summary>

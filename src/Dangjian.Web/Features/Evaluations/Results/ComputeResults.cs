@@ -20,7 +20,7 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
 {
     public async Task ComputeAsync(int campaignId, CancellationToken ct = default)
     {
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var target = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         if (target.Status != CampaignStatus.Closed)
         {
             throw new DomainRuleException("Evaluation.ComputeNotClosed", "status");

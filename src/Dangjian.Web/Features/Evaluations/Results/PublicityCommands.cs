@@ -33,7 +33,7 @@ public sealed class PublicityCommands(
     public async Task<PublicityLink> PublicizeAsync(int campaignId, PublicizeRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         var results = await queries.ResultsAsync(campaignId, ct);
         campaign.DemandPublicizable(results.Results.Count, results.Stale);
@@ -57,7 +57,7 @@ public sealed class PublicityCommands(
     /// <summary>A new public link (the old one stops working); only while publicized.</summary>
     public async Task<PublicityLink> ReissueLinkAsync(int campaignId, CancellationToken ct = default)
     {
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var target = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         if (target.Status != CampaignStatus.Publicized)
         {
             throw new DomainRuleException("Evaluation.NotPublicized", "status");
@@ -74,7 +74,7 @@ public sealed class PublicityCommands(
     /// <summary>Publicized → Finalized, only after the period has ended and with every objection answered.</summary>
     public async Task FinalizeAsync(int campaignId, int version, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         var campaign = await db.EvaluationCampaigns.FirstAsync(c => c.Id == campaignId, ct);
         db.ExpectVersion(campaign, version);
         var unanswered = await db.EvaluationObjections.CountAsync(o => o.CampaignId == campaignId && o.AnsweredAt == null, ct);
@@ -86,7 +86,7 @@ public sealed class PublicityCommands(
     public async Task<ObjectionView> AnswerObjectionAsync(int objectionId, AnswerObjectionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = await access.DemandObjectionAsync(objectionId, Access.Write, ct);
+        var target = await access.DemandObjectionAsync(objectionId, Permission.EvaluationsRun, ct);
         SubjectScores.DemandNotFinalized(target.Status);
         var errors = new FieldErrors();
         var answer = errors.Text("answer", "Field.Evaluation.Answer", request.Answer, EvaluationObjection.MaxTextLength);
@@ -104,7 +104,7 @@ public sealed class PublicityCommands(
     public async Task<FollowUpView> UpdateFollowUpAsync(int followUpId, FollowUpRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = await access.DemandFollowUpAsync(followUpId, Access.Write, ct);
+        var target = await access.DemandFollowUpAsync(followUpId, Permission.EvaluationsRun, ct);
         var errors = new FieldErrors();
         var measure = errors.Text("measure", "Field.Evaluation.Measure", request.Measure, EvaluationFollowUp.MaxTextLength);
         var owner = errors.Text("owner", "Field.Evaluation.Owner", request.Owner, 100, required: false);

@@ -1,3 +1,5 @@
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Infrastructure;
@@ -37,21 +39,21 @@ public static class ResultsEndpoints
     public static void MapEvaluationResultEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/evaluations").WithTags("Evaluations");
-        g.MapGet("/{id:int}/scores", ListSubjectScores).WithName(nameof(ListSubjectScores));
-        g.MapPut("/subjects/{subjectId:int}/scores", SetSubjectScores).WithName(nameof(SetSubjectScores));
-        g.MapGet("/{id:int}/scores/template", GetScoreTemplate).WithName(nameof(GetScoreTemplate));
-        g.MapPost("/{id:int}/scores/import", ImportScores).WithName(nameof(ImportScores));
-        g.MapPost("/{id:int}/results/compute", ComputeCampaignResults).WithName(nameof(ComputeCampaignResults));
-        g.MapGet("/{id:int}/results", GetCampaignResults).WithName(nameof(GetCampaignResults));
-        g.MapGet("/{id:int}/results/export", ExportCampaignScores).WithName(nameof(ExportCampaignScores));
-        g.MapGet("/{id:int}/results/dimensions/export", ExportDimensionMeans).WithName(nameof(ExportDimensionMeans));
-        g.MapPost("/{id:int}/publicity", PublicizeResults).WithName(nameof(PublicizeResults));
-        g.MapPost("/{id:int}/publicity/link", ReissuePublicLink).WithName(nameof(ReissuePublicLink));
-        g.MapPost("/{id:int}/finalize", FinalizeCampaign).WithName(nameof(FinalizeCampaign));
-        g.MapGet("/{id:int}/objections", ListObjections).WithName(nameof(ListObjections));
-        g.MapPut("/objections/{objectionId:int}/answer", AnswerObjection).WithName(nameof(AnswerObjection));
-        g.MapGet("/{id:int}/follow-ups", ListFollowUps).WithName(nameof(ListFollowUps));
-        g.MapPut("/follow-ups/{followUpId:int}", UpdateFollowUp).WithName(nameof(UpdateFollowUp));
+        g.MapGet("/{id:int}/scores", ListSubjectScores).WithName(nameof(ListSubjectScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPut("/subjects/{subjectId:int}/scores", SetSubjectScores).WithName(nameof(SetSubjectScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/scores/template", GetScoreTemplate).WithName(nameof(GetScoreTemplate)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/scores/import", ImportScores).WithName(nameof(ImportScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/results/compute", ComputeCampaignResults).WithName(nameof(ComputeCampaignResults)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/results", GetCampaignResults).WithName(nameof(GetCampaignResults)).RequirePermission(Permission.EvaluationsRead);
+        g.MapGet("/{id:int}/results/export", ExportCampaignScores).WithName(nameof(ExportCampaignScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/results/dimensions/export", ExportDimensionMeans).WithName(nameof(ExportDimensionMeans)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/publicity", PublicizeResults).WithName(nameof(PublicizeResults)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/publicity/link", ReissuePublicLink).WithName(nameof(ReissuePublicLink)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/finalize", FinalizeCampaign).WithName(nameof(FinalizeCampaign)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/objections", ListObjections).WithName(nameof(ListObjections)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPut("/objections/{objectionId:int}/answer", AnswerObjection).WithName(nameof(AnswerObjection)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/follow-ups", ListFollowUps).WithName(nameof(ListFollowUps)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPut("/follow-ups/{followUpId:int}", UpdateFollowUp).WithName(nameof(UpdateFollowUp)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
     }
 
     public static async Task<Ok<IReadOnlyList<SubjectScoresView>>> ListSubjectScores(SubjectScores scores, int id, CancellationToken ct) =>

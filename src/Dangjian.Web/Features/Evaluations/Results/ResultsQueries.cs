@@ -94,10 +94,10 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
 
     public async Task<CampaignHeader> HeaderAsync(int campaignId, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Read, ct);
+        var target = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRead, ct);
         var c = await db.EvaluationCampaigns.AsNoTracking().Where(c => c.Id == campaignId)
             .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c, o.Name }).FirstAsync(ct);
-        var mayWrite = await access.MayWriteAsync(c.c.OrganizationId, ct);
+        var mayWrite = await access.MayRunAsync(target, ct);
         return new CampaignHeader(c.c.Id, c.c.Title, c.c.Year, c.c.OrganizationId, c.Name, c.c.Kind, c.c.SubjectKind, c.c.Status,
             c.c.PublicityFrom, c.c.PublicityTo, c.c.PublicTokenHash is not null, c.c.Version, mayWrite);
     }
@@ -105,7 +105,7 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
     /// <summary>Follow-ups name each subject's grade from the moment results are computed: for those who run the campaign.</summary>
     public async Task<IReadOnlyList<FollowUpView>> FollowUpsAsync(int campaignId, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         return await db.EvaluationFollowUps.AsNoTracking().Where(f => f.CampaignId == campaignId)
             .Join(db.EvaluationSubjects, f => f.SubjectId, s => s.Id, (f, s) => new { f, s.Name, s.Order })
             .GroupJoin(db.EvaluationResults, x => x.f.SubjectId, r => r.SubjectId, (x, r) => new { x, r })
@@ -118,7 +118,7 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
     /// <summary>Objections name subjects, filers and their contacts: for those who run the campaign.</summary>
     public async Task<IReadOnlyList<ObjectionView>> ObjectionsAsync(int campaignId, bool unansweredOnly = false, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         var query = db.EvaluationObjections.AsNoTracking().Where(o => o.CampaignId == campaignId);
         if (unansweredOnly)
         {

@@ -31,7 +31,7 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
     /// <summary>Every subject's 实绩 and 组织考察: for those who run the campaign, before and after publicity alike.</summary>
     public async Task<IReadOnlyList<SubjectScoresView>> ListAsync(int campaignId, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         var subjects = await db.EvaluationSubjects.AsNoTracking().Where(s => s.CampaignId == campaignId)
             .OrderBy(s => s.Order).ThenBy(s => s.Id).ToListAsync(ct);
         return [.. subjects.Select(View)];
@@ -40,7 +40,7 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
     public async Task<SubjectScoresView> SetAsync(int subjectId, SubjectScoresRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = await access.DemandSubjectAsync(subjectId, Access.Write, ct);
+        var target = await access.DemandSubjectAsync(subjectId, Permission.EvaluationsRun, ct);
         DemandNotPublicized(target.Status);
         var criteria = await CriteriaAsync(target.CampaignId, ct);
 
@@ -82,7 +82,7 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
     /// <summary>The campaign's veto items to choose from.</summary>
     public async Task<IReadOnlyList<string>> VetoItemsAsync(int campaignId, CancellationToken ct = default)
     {
-        await access.DemandCampaignAsync(campaignId, Access.Read, ct);
+        await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRead, ct);
         return (await CriteriaAsync(campaignId, ct)).VetoItems;
     }
 
@@ -94,7 +94,7 @@ public sealed class SubjectScores(DangjianDbContext db, CampaignAccess access)
     public async Task<int> ImportAsync(int campaignId, IReadOnlyList<ScoreSheetRow> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var target = await access.DemandCampaignAsync(campaignId, Access.Write, ct);
+        var target = await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
         DemandNotPublicized(target.Status);
         var subjects = await db.EvaluationSubjects.Where(s => s.CampaignId == campaignId).ToListAsync(ct);
         var byName = subjects.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -1,4 +1,6 @@
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Meetings;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,9 +20,9 @@ public static class ComplianceEndpoints
     public static void MapMeetingComplianceEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/meetings").WithTags("三会一课 compliance");
-        g.MapGet("/compliance", GetCompliance).WithName(nameof(GetCompliance));
-        g.MapGet("/compliance.xlsx", ExportCompliance).WithName(nameof(ExportCompliance));
-        g.MapGet("/compliance/{organizationId:int}", GetOrganizationCompliance).WithName(nameof(GetOrganizationCompliance));
+        g.MapGet("/compliance", GetCompliance).WithName(nameof(GetCompliance)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/compliance.xlsx", ExportCompliance).WithName(nameof(ExportCompliance)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/compliance/{organizationId:int}", GetOrganizationCompliance).WithName(nameof(GetOrganizationCompliance)).RequirePermission(Permission.MeetingsRead);
     }
 
     /// <summary>asOf (yyyy-MM-dd) is the reference day, today when left out.</summary>

@@ -58,7 +58,7 @@ public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes,
             throw new InputValidationException(new FieldErrors().Add("year", "Input.OutOfRange", "Field.Year", 1949, 9999));
         }
 
-        await scopes.DemandAsync(Access.Read, organizationId, ct);
+        await scopes.DemandAsync(Permission.MeetingsRead, organizationId, ct);
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
             .Select(o => new { o.Id, o.Name, o.Kind, o.DissolvedOn }).FirstAsync(ct);
         var requirements = options.Value.Rules().For(org.Kind);
@@ -96,7 +96,7 @@ public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes,
         var rules = options.Value.Rules();
         var kinds = rules.Kinds.ToList();
         var types = rules.Types.ToList();
-        var scoped = (await scopes.OrganizationsAsync(Access.Read, ct))
+        var scoped = (await scopes.OrganizationsAsync(Permission.MeetingsRead, ct))
             .Where(o => o.Status == OrganizationStatus.Active && kinds.Contains(o.Kind));
         var orgs = await scoped.Select(o => new { o.Id, o.Name, o.Kind, o.Path }).ToListAsync(ct);
         if (orgs.Count == 0)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 
 /// <summary>
-/// Changes to democratic life meetings (DLM-1 … DLM-4), each after Access.Write on the meeting's organization. A
+/// Changes to democratic life meetings (DLM-1 … DLM-4), each after DemocraticLife.Run on the meeting's organization. A
 /// rectification may be worked from a later meeting of the same organization (DLM-4 carry-over): it is the same
 /// record, so completing it there changes the earlier meeting's quality.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class DemocraticLifeCommands(
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
         }
 
-        await scopes.DemandAsync(Access.Write, orgId, ct);
+        await scopes.DemandAsync(Permission.DemocraticLifeRun, orgId, ct);
         var org = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == orgId, ct);
         if (!org.IsActive || !org.Kind.HasLeadershipTeam())
         {
@@ -146,7 +146,7 @@ public sealed class DemocraticLifeCommands(
     /// <summary>A new anonymous opinion link; the old one stops working. Only before the meeting is held.</summary>
     public async Task<string> NewOpinionLinkAsync(int id, CancellationToken ct = default)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
         var meeting = await db.DemocraticLifeMeetings.FirstAsync(m => m.Id == id, ct);
         if (meeting.IsHeld)
         {
@@ -163,7 +163,7 @@ public sealed class DemocraticLifeCommands(
     /// <summary>An opinion staff took down (at a 座谈会, in a talk), named if the giver agreed; only before the meeting.</summary>
     public async Task<Guid> AddOpinionAsync(int id, OpinionRequest r, CancellationToken ct = default)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
         var meeting = await db.DemocraticLifeMeetings.AsNoTracking().FirstAsync(m => m.Id == id, ct);
         if (meeting.IsHeld)
         {
@@ -204,7 +204,7 @@ public sealed class DemocraticLifeCommands(
     /// <summary>A problem found for a team member (DLM-3).</summary>
     public async Task<int> AddProblemAsync(int id, ProblemRequest r, CancellationToken ct = default)
     {
-        var orgId = await queries.DemandAsync(id, Access.Write, ct);
+        var orgId = await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
         var meeting = await db.DemocraticLifeMeetings.AsNoTracking().FirstAsync(m => m.Id == id, ct);
         var problem = new DemocraticLifeProblem { MeetingId = id };
         await ApplyAsync(problem, r, orgId, meeting.Date, ct);
@@ -215,7 +215,7 @@ public sealed class DemocraticLifeCommands(
 
     public async Task UpdateProblemAsync(int id, int problemId, ProblemRequest r, CancellationToken ct = default)
     {
-        var orgId = await queries.DemandAsync(id, Access.Write, ct);
+        var orgId = await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
         var meeting = await db.DemocraticLifeMeetings.AsNoTracking().FirstAsync(m => m.Id == id, ct);
         var problem = await db.DemocraticLifeProblems.FirstOrDefaultAsync(p => p.Id == problemId && p.MeetingId == id, ct)
             ?? throw new NotFoundException("problem", problemId);
@@ -227,7 +227,7 @@ public sealed class DemocraticLifeCommands(
     /// <summary>A rectification measure for one of this meeting's problems.</summary>
     public async Task<int> AddRectificationAsync(int id, int problemId, RectificationRequest r, CancellationToken ct = default)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
         if (!await db.DemocraticLifeProblems.AnyAsync(p => p.Id == problemId && p.MeetingId == id, ct))
         {
             throw new NotFoundException("problem", problemId);
@@ -293,7 +293,7 @@ public sealed class DemocraticLifeCommands(
     /// <summary>The meeting, tracked, after the scope check and with its version checked.</summary>
     private async Task<DemocraticLifeMeeting> LoadAsync(int id, int version, CancellationToken ct)
     {
-        await queries.DemandAsync(id, Access.Write, ct);
+        await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
         var meeting = await db.DemocraticLifeMeetings.FirstAsync(m => m.Id == id, ct);
         db.ExpectVersion(meeting, version);
         return meeting;
@@ -305,7 +305,7 @@ public sealed class DemocraticLifeCommands(
     /// </summary>
     private async Task<DemocraticLifeRectification> LoadRectificationAsync(int id, int rectificationId, int version, CancellationToken ct)
     {
-        var orgId = await queries.DemandAsync(id, Access.Write, ct);
+        var orgId = await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
         var owner = await db.DemocraticLifeRectifications.AsNoTracking().Where(r => r.Id == rectificationId)
             .Join(db.DemocraticLifeProblems, r => r.ProblemId, p => p.Id, (r, p) => p.MeetingId)
             .Join(db.DemocraticLifeMeetings, mid => mid, m => m.Id, (mid, m) => m)

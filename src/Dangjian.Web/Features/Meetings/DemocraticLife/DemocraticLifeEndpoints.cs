@@ -1,5 +1,7 @@
 using System.Globalization;
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Meetings;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Infrastructure;
@@ -31,25 +33,25 @@ public static class DemocraticLifeEndpoints
     public static void MapDemocraticLifeEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(Route).WithTags("Meetings");
-        g.MapGet("/", ListDemocraticLifeMeetings).WithName(nameof(ListDemocraticLifeMeetings));
-        g.MapPost("/", CreateDemocraticLifeMeeting).WithName(nameof(CreateDemocraticLifeMeeting));
-        g.MapGet("/quality", GetDemocraticLifeQuality).WithName(nameof(GetDemocraticLifeQuality));
-        g.MapGet("/{id:int}", GetDemocraticLifeMeeting).WithName(nameof(GetDemocraticLifeMeeting));
-        g.MapPut("/{id:int}", UpdateDemocraticLifeMeeting).WithName(nameof(UpdateDemocraticLifeMeeting));
-        g.MapPut("/{id:int}/checklist/{item}", ConfirmDemocraticLifeChecklist).WithName(nameof(ConfirmDemocraticLifeChecklist));
-        g.MapPost("/{id:int}/postpone", PostponeDemocraticLifeMeeting).WithName(nameof(PostponeDemocraticLifeMeeting));
-        g.MapPost("/{id:int}/held", MarkDemocraticLifeMeetingHeld).WithName(nameof(MarkDemocraticLifeMeetingHeld));
-        g.MapPut("/{id:int}/superior-leader", SetDemocraticLifeSuperiorLeader).WithName(nameof(SetDemocraticLifeSuperiorLeader));
-        g.MapGet("/{id:int}/opinions", ListDemocraticLifeOpinions).WithName(nameof(ListDemocraticLifeOpinions));
-        g.MapPost("/{id:int}/opinions", AddDemocraticLifeOpinion).WithName(nameof(AddDemocraticLifeOpinion));
-        g.MapPost("/{id:int}/opinion-link", IssueDemocraticLifeOpinionLink).WithName(nameof(IssueDemocraticLifeOpinionLink));
-        g.MapPost("/{id:int}/problems", AddDemocraticLifeProblem).WithName(nameof(AddDemocraticLifeProblem));
-        g.MapPut("/{id:int}/problems/{problemId:int}", UpdateDemocraticLifeProblem).WithName(nameof(UpdateDemocraticLifeProblem));
-        g.MapPost("/{id:int}/problems/{problemId:int}/rectifications", AddDemocraticLifeRectification).WithName(nameof(AddDemocraticLifeRectification));
-        g.MapPut("/{id:int}/rectifications/{rectificationId:int}", UpdateDemocraticLifeRectification).WithName(nameof(UpdateDemocraticLifeRectification));
-        g.MapPost("/{id:int}/rectifications/{rectificationId:int}/complete", CompleteDemocraticLifeRectification).WithName(nameof(CompleteDemocraticLifeRectification));
-        g.MapPost("/{id:int}/rectifications/{rectificationId:int}/reopen", ReopenDemocraticLifeRectification).WithName(nameof(ReopenDemocraticLifeRectification));
-        g.MapGet("/{id:int}/rectifications/export", ExportDemocraticLifeRectifications).WithName(nameof(ExportDemocraticLifeRectifications));
+        g.MapGet("/", ListDemocraticLifeMeetings).WithName(nameof(ListDemocraticLifeMeetings)).RequirePermission(Permission.MeetingsRead);
+        g.MapPost("/", CreateDemocraticLifeMeeting).WithName(nameof(CreateDemocraticLifeMeeting)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapGet("/quality", GetDemocraticLifeQuality).WithName(nameof(GetDemocraticLifeQuality)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/{id:int}", GetDemocraticLifeMeeting).WithName(nameof(GetDemocraticLifeMeeting)).RequirePermission(Permission.MeetingsRead);
+        g.MapPut("/{id:int}", UpdateDemocraticLifeMeeting).WithName(nameof(UpdateDemocraticLifeMeeting)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPut("/{id:int}/checklist/{item}", ConfirmDemocraticLifeChecklist).WithName(nameof(ConfirmDemocraticLifeChecklist)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/postpone", PostponeDemocraticLifeMeeting).WithName(nameof(PostponeDemocraticLifeMeeting)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/held", MarkDemocraticLifeMeetingHeld).WithName(nameof(MarkDemocraticLifeMeetingHeld)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPut("/{id:int}/superior-leader", SetDemocraticLifeSuperiorLeader).WithName(nameof(SetDemocraticLifeSuperiorLeader)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapGet("/{id:int}/opinions", ListDemocraticLifeOpinions).WithName(nameof(ListDemocraticLifeOpinions)).RequirePermission(Permission.MeetingsRead);
+        g.MapPost("/{id:int}/opinions", AddDemocraticLifeOpinion).WithName(nameof(AddDemocraticLifeOpinion)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/opinion-link", IssueDemocraticLifeOpinionLink).WithName(nameof(IssueDemocraticLifeOpinionLink)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/problems", AddDemocraticLifeProblem).WithName(nameof(AddDemocraticLifeProblem)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPut("/{id:int}/problems/{problemId:int}", UpdateDemocraticLifeProblem).WithName(nameof(UpdateDemocraticLifeProblem)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/problems/{problemId:int}/rectifications", AddDemocraticLifeRectification).WithName(nameof(AddDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPut("/{id:int}/rectifications/{rectificationId:int}", UpdateDemocraticLifeRectification).WithName(nameof(UpdateDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/rectifications/{rectificationId:int}/complete", CompleteDemocraticLifeRectification).WithName(nameof(CompleteDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/rectifications/{rectificationId:int}/reopen", ReopenDemocraticLifeRectification).WithName(nameof(ReopenDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapGet("/{id:int}/rectifications/export", ExportDemocraticLifeRectifications).WithName(nameof(ExportDemocraticLifeRectifications)).RequirePermission(Permission.MeetingsRead);
     }
 
     public static async Task<Ok<Paged<DemocraticLifeRow>>> ListDemocraticLifeMeetings(

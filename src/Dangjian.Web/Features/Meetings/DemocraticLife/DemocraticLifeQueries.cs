@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 
 /// <summary>
-/// Reads of democratic life meetings (DLM-1 … DLM-4) inside the caller's scope: a meeting is read with Access.Read on
+/// Reads of democratic life meetings (DLM-1 … DLM-4) inside the caller's scope: a meeting is read with Meetings.Read on
 /// its organization. Quality and carry-over are worked out by the domain (<see cref="DemocraticLifeQuality"/>,
 /// <see cref="DemocraticLifeContinuity"/>) from the records, never stored.
 /// </summary>
@@ -32,10 +32,10 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
         errors.ThrowIfAny();
         if (organizationId is { } orgId)
         {
-            await scopes.DemandAsync(Access.Read, orgId, ct);
+            await scopes.DemandAsync(Permission.MeetingsRead, orgId, ct);
         }
 
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.MeetingsRead, ct);
         var query = db.DemocraticLifeMeetings.AsNoTracking()
             .Where(m => organizationId == null || m.OrganizationId == organizationId)
             .Where(m => year == null || m.Year == year)
@@ -56,7 +56,7 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
     /// <summary>One meeting whole: checklist, leader, opinions count, problems per member, quality, and the carry-over.</summary>
     public async Task<DemocraticLifeView> GetAsync(int id, CancellationToken ct = default)
     {
-        var orgId = await DemandAsync(id, Access.Read, ct);
+        var orgId = await DemandAsync(id, Permission.MeetingsRead, ct);
         var meetings = await OrganizationMeetingsAsync(orgId, ct);
         var m = meetings.First(x => x.Id == id);
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Name, o.Path }).FirstAsync(ct);
@@ -90,13 +90,13 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
             [.. carried.Select(c => new CarriedRectificationView(c.Meeting.Id, c.Meeting.Year, c.Meeting.Theme, c.Problem.Id, names[c.Problem.PersonId], c.Problem.Kind,
                 c.Problem.Text, View(c.Rectification, today)))],
             m.MeetingId,
-            scope.Allows(Access.Write, org.Path),
+            scope.Allows(Permission.DemocraticLifeRun, org.Path),
             m.Version);
     }
 
     public async Task<IReadOnlyList<OpinionView>> OpinionsAsync(int id, CancellationToken ct = default)
     {
-        await DemandAsync(id, Access.Read, ct);
+        await DemandAsync(id, Permission.MeetingsRead, ct);
         var rows = await db.DemocraticLifeOpinions.AsNoTracking().Where(o => o.MeetingId == id).ToListAsync(ct);
         // By day and kind, then by text: never by key, which is random, nor by anything that would order arrivals.
         return [.. rows.OrderBy(o => o.ReceivedOn).ThenBy(o => o.Source).ThenBy(o => o.Text, StringComparer.Ordinal)
@@ -106,7 +106,7 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
     /// <summary>The quality of each meeting of the organization, oldest first (the chart over the years, DLM-4).</summary>
     public async Task<OrganizationQuality> QualityHistoryAsync(int organizationId, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Read, organizationId, ct);
+        await scopes.DemandAsync(Permission.MeetingsRead, organizationId, ct);
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstAsync(ct);
         var meetings = await OrganizationMeetingsAsync(organizationId, ct);
         return new OrganizationQuality(organizationId, name,
@@ -115,9 +115,9 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
     }
 
     /// <summary>Organizations with a leadership team the caller may write to, by name (the new-meeting form).</summary>
-    public async Task<IReadOnlyList<OrganizationOption>> OrganizationsAsync(Access access, string? search, int max = 30, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OrganizationOption>> OrganizationsAsync(Permission permission, string? search, int max = 30, CancellationToken ct = default)
     {
-        var orgs = (await scopes.OrganizationsAsync(access, ct))
+        var orgs = (await scopes.OrganizationsAsync(permission, ct))
             .Where(o => o.Status == OrganizationStatus.Active && o.Kind != OrganizationKind.PartyGroup);
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -130,7 +130,7 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
 
     public async Task<OrganizationOption> OrganizationAsync(int id, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Read, id, ct);
+        await scopes.DemandAsync(Permission.MeetingsRead, id, ct);
         return await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationOption(o.Id, o.Name)).FirstAsync(ct);
     }
 
@@ -147,10 +147,10 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
     /// The meeting's organization, after the scope check; 404 for an unknown id to a caller with some scope, 403 to one
     /// without any (not found and not allowed look alike from outside).
     /// </summary>
-    public async Task<int> DemandAsync(int id, Access access, CancellationToken ct = default)
+    public async Task<int> DemandAsync(int id, Permission permission, CancellationToken ct = default)
     {
         var orgId = await db.DemocraticLifeMeetings.AsNoTracking().Where(m => m.Id == id).Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync(ct);
-        await scopes.DemandRecordAsync(orgId, "democratic life meeting", id, access, ct);
+        await scopes.DemandRecordAsync(orgId, "democratic life meeting", id, permission, ct);
         return orgId!.Value;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Meetings.Minutes;
 
-/// <summary>Writing, signing and correcting minutes (MTG-8). Changing needs Access.Write on the meeting's organization.</summary>
+/// <summary>Writing, signing and correcting minutes (MTG-8). Drafting needs Minutes.Write on the meeting's organization, signing and correcting Minutes.Sign.</summary>
 public sealed class MinutesCommands(DangjianDbContext db, ScopeService scopes, CurrentUser user, TimeProvider time)
 {
     /// <summary>
@@ -21,7 +21,7 @@ public sealed class MinutesCommands(DangjianDbContext db, ScopeService scopes, C
     public async Task SaveDraftAsync(int meetingId, SaveMinutesRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var meeting = await DemandWritableAsync(meetingId, ct);
+        var meeting = await DemandWritableAsync(meetingId, Permission.MinutesWrite, ct);
         var errors = new FieldErrors();
         var text = errors.Text("text", "Field.MinutesText", r.Text, MeetingMinutes.MaxTextLength);
         errors.ThrowIfAny();
@@ -60,7 +60,7 @@ public sealed class MinutesCommands(DangjianDbContext db, ScopeService scopes, C
     public async Task SignAsync(int meetingId, SignMinutesRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var meeting = await DemandWritableAsync(meetingId, ct);
+        var meeting = await DemandWritableAsync(meetingId, Permission.MinutesSign, ct);
         if (r.Version is not { } version)
         {
             throw new InputValidationException(new FieldErrors().Add("version", "Input.Required", "Field.Version"));
@@ -125,7 +125,7 @@ public sealed class MinutesCommands(DangjianDbContext db, ScopeService scopes, C
     public async Task CorrectAsync(int meetingId, CorrectMinutesRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        await DemandWritableAsync(meetingId, ct);
+        await DemandWritableAsync(meetingId, Permission.MinutesSign, ct);
         var errors = new FieldErrors();
         var reason = errors.Text("reason", "Field.CorrectionReason", r.Reason, Meeting.MaxTextLength);
         var text = errors.Text("text", "Field.MinutesText", r.Text, MeetingMinutes.MaxTextLength, required: false);
@@ -143,9 +143,9 @@ public sealed class MinutesCommands(DangjianDbContext db, ScopeService scopes, C
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<MeetingFacts> DemandWritableAsync(int meetingId, CancellationToken ct)
+    private async Task<MeetingFacts> DemandWritableAsync(int meetingId, Permission permission, CancellationToken ct)
     {
-        var meeting = await MinutesQueries.DemandMeetingAsync(db, scopes, meetingId, Access.Write, ct);
+        var meeting = await MinutesQueries.DemandMeetingAsync(db, scopes, meetingId, permission, ct);
         if (meeting.Status == MeetingStatus.Cancelled)
         {
             throw new DomainRuleException("Minutes.MeetingCancelled", "meetingId");

@@ -1,3 +1,5 @@
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,12 +14,12 @@ public static class MinutesEndpoints
     public static void MapMeetingMinutesEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/meetings").WithTags("Meeting minutes");
-        g.MapGet("/minutes", GetMinutesRegister).WithName(nameof(GetMinutesRegister));
-        g.MapGet("/minutes.xlsx", ExportMinutesRegister).WithName(nameof(ExportMinutesRegister));
-        g.MapGet("/{meetingId:int}/minutes", ListMinutes).WithName(nameof(ListMinutes));
-        g.MapPost("/{meetingId:int}/minutes", SaveMinutesDraft).WithName(nameof(SaveMinutesDraft));
-        g.MapPost("/{meetingId:int}/minutes/sign", SignMinutes).WithName(nameof(SignMinutes));
-        g.MapPost("/{meetingId:int}/minutes/corrections", CorrectMinutes).WithName(nameof(CorrectMinutes));
+        g.MapGet("/minutes", GetMinutesRegister).WithName(nameof(GetMinutesRegister)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/minutes.xlsx", ExportMinutesRegister).WithName(nameof(ExportMinutesRegister)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/{meetingId:int}/minutes", ListMinutes).WithName(nameof(ListMinutes)).RequirePermission(Permission.MeetingsRead);
+        g.MapPost("/{meetingId:int}/minutes", SaveMinutesDraft).WithName(nameof(SaveMinutesDraft)).RequirePermission(Permission.MinutesWrite);
+        g.MapPost("/{meetingId:int}/minutes/sign", SignMinutes).WithName(nameof(SignMinutes)).RequirePermission(Permission.MinutesSign);
+        g.MapPost("/{meetingId:int}/minutes/corrections", CorrectMinutes).WithName(nameof(CorrectMinutes)).RequirePermission(Permission.MinutesSign);
     }
 
     public static async Task<Ok<MinutesRegister>> GetMinutesRegister(MinutesQueries q, int? organizationId, int? year, CancellationToken ct) =>

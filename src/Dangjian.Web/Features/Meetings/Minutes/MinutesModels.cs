@@ -36,6 +36,7 @@ public sealed record MinutesOverview(
     int OrganizationId,
     string OrganizationName,
     bool CanWrite,
+    bool CanSign,
     IReadOnlyList<MinutesView> Revisions)
 {
     /// <summary>The draft being written, if any.</summary>
@@ -44,9 +45,9 @@ public sealed record MinutesOverview(
     /// <summary>The revision in force: the signed one not superseded.</summary>
     public MinutesView? InForce => Revisions.FirstOrDefault(r => r.Status == MinutesStatus.SignedOff);
 
-    public bool MaySign => CanWrite && Draft is not null && MeetingStatus == MeetingStatus.Closed;
+    public bool MaySign => CanSign && Draft is not null && MeetingStatus == MeetingStatus.Closed;
 
-    public bool MayCorrect => CanWrite && Draft is null && InForce is not null && MeetingStatus != MeetingStatus.Cancelled;
+    public bool MayCorrect => CanSign && Draft is null && InForce is not null && MeetingStatus != MeetingStatus.Cancelled;
 
     public bool MayEdit => CanWrite && MeetingStatus != MeetingStatus.Cancelled && (Draft is not null || InForce is null);
 }

@@ -15,24 +15,24 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
     /// <summary>All revisions of the meeting's minutes, newest first.</summary>
     public async Task<IReadOnlyList<MinutesView>> RevisionsAsync(int meetingId, CancellationToken ct = default)
     {
-        await DemandMeetingAsync(db, scopes, meetingId, Access.Read, ct);
+        await DemandMeetingAsync(db, scopes, meetingId, Permission.MeetingsRead, ct);
         return await RevisionsOfAsync(meetingId, ct);
     }
 
     public async Task<MinutesOverview> OverviewAsync(int meetingId, CancellationToken ct = default)
     {
-        var meeting = await DemandMeetingAsync(db, scopes, meetingId, Access.Read, ct);
+        var meeting = await DemandMeetingAsync(db, scopes, meetingId, Permission.MeetingsRead, ct);
         var scope = await scopes.GetAsync(ct);
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == meeting.OrganizationId).Select(o => new { o.Name, o.Path }).FirstAsync(ct);
         return new MinutesOverview(
             meeting.Id, meeting.Title, meeting.Type, meeting.Status, meeting.Date, meeting.OrganizationId, org.Name,
-            scope.Allows(Access.Write, org.Path), await RevisionsOfAsync(meetingId, ct));
+            scope.Allows(Permission.MinutesWrite, org.Path), scope.Allows(Permission.MinutesSign, org.Path), await RevisionsOfAsync(meetingId, ct));
     }
 
     /// <summary>The document to print: the given revision, else the one in force, else the draft.</summary>
     public async Task<MinutesDocument> DocumentAsync(int meetingId, int? revision = null, CancellationToken ct = default)
     {
-        await DemandMeetingAsync(db, scopes, meetingId, Access.Read, ct);
+        await DemandMeetingAsync(db, scopes, meetingId, Permission.MeetingsRead, ct);
         var revisions = await RevisionsOfAsync(meetingId, ct);
         var minutes = revision is { } r
             ? revisions.FirstOrDefault(x => x.Revision == r)
@@ -86,7 +86,7 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
         }
 
         errors.ThrowIfAny();
-        await scopes.DemandAsync(Access.Read, organizationId!.Value, ct);
+        await scopes.DemandAsync(Permission.MeetingsRead, organizationId!.Value, ct);
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).FirstAsync(ct);
         var rows = await db.MeetingMinutes.AsNoTracking()
             .Where(m => m.OrganizationId == organizationId && m.Year == year && m.Status == MinutesStatus.SignedOff && m.Number != null)
@@ -100,17 +100,17 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
     /// <summary>The organizations the caller may read, for choosing whose register to show.</summary>
     public async Task<IReadOnlyList<OrganizationRef>> OrganizationsAsync(CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.MeetingsRead, ct);
         return await orgs.Where(o => o.Status == OrganizationStatus.Active).OrderBy(o => o.Path)
             .Select(o => new OrganizationRef(o.Id, o.Code, o.Name, o.Kind)).ToListAsync(ct);
     }
 
     /// <summary>The meeting after the scope check on its organization; 404 for an unknown id (403 for a caller without any scope).</summary>
-    internal static async Task<MeetingFacts> DemandMeetingAsync(DangjianDbContext db, ScopeService scopes, int meetingId, Access access, CancellationToken ct)
+    internal static async Task<MeetingFacts> DemandMeetingAsync(DangjianDbContext db, ScopeService scopes, int meetingId, Permission permission, CancellationToken ct)
     {
         var m = await db.Meetings.AsNoTracking().Where(x => x.Id == meetingId)
             .Select(x => new MeetingFacts(x.Id, x.OrganizationId, x.Title, x.Type, x.Status, x.Date)).FirstOrDefaultAsync(ct);
-        await scopes.DemandRecordAsync(m?.OrganizationId, "meeting", meetingId, access, ct);
+        await scopes.DemandRecordAsync(m?.OrganizationId, "meeting", meetingId, permission, ct);
         return m!;
     }
 

@@ -51,10 +51,10 @@ public sealed class DecisionRegister(DangjianDbContext db, ScopeService scopes, 
 
     public async Task<IReadOnlyList<DecisionRow>> RowsAsync(int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.MeetingsRead, ct);
         if (organizationId is { } orgId)
         {
-            await scopes.DemandAsync(Access.Read, orgId, ct);
+            await scopes.DemandAsync(Permission.MeetingsRead, orgId, ct);
             var path = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstAsync(ct);
             orgs = orgs.Where(o => o.Path.StartsWith(path));
         }

@@ -23,7 +23,7 @@ public sealed class ItemAttachments(DangjianDbContext db, MeetingAccess access, 
 
     public async Task<int> UploadAsync(int itemId, string? fileName, Stream content, CancellationToken ct = default)
     {
-        var target = await access.DemandItemAsync(itemId, Access.Write, ct);
+        var target = await access.DemandItemAsync(itemId, Permission.MeetingsRun, ct);
         if (target.Status == MeetingStatus.Cancelled)
         {
             throw new DomainRuleException("Meeting.Cancelled", "id");
@@ -70,7 +70,7 @@ public sealed class ItemAttachments(DangjianDbContext db, MeetingAccess access, 
     public async Task<AttachmentFile> DownloadAsync(int attachmentId, CancellationToken ct = default)
     {
         var itemId = await ItemOfAsync(attachmentId, ct);
-        await access.DemandItemAsync(itemId, Access.Read, ct);
+        await access.DemandItemAsync(itemId, Permission.MeetingsRead, ct);
         return await db.ItemAttachments.AsNoTracking().Where(a => a.Id == attachmentId)
             .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Content)).FirstAsync(ct);
     }
@@ -78,7 +78,7 @@ public sealed class ItemAttachments(DangjianDbContext db, MeetingAccess access, 
     public async Task<int> DeleteAsync(int attachmentId, CancellationToken ct = default)
     {
         var itemId = await ItemOfAsync(attachmentId, ct);
-        var target = await access.DemandItemAsync(itemId, Access.Write, ct);
+        var target = await access.DemandItemAsync(itemId, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         db.ItemAttachments.Remove(await db.ItemAttachments.FirstAsync(a => a.Id == attachmentId, ct));
         db.AuditAction = "ItemAttachment.Removed";

@@ -23,7 +23,7 @@ public sealed class ItemCommands(
 
     public async Task<int> AddAsync(int meetingId, ItemRequest r, CancellationToken ct = default)
     {
-        var target = await access.DemandMeetingAsync(meetingId, Access.Write, ct);
+        var target = await access.DemandMeetingAsync(meetingId, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).AsSplitQuery().FirstAsync(m => m.Id == meetingId, ct);
         var item = new AgendaItem { MeetingId = meetingId, Title = string.Empty, Order = meeting.Items.Count == 0 ? 1 : meeting.Items.Max(i => i.Order) + 1 };
@@ -202,7 +202,7 @@ public sealed class ItemCommands(
     /// <summary>Closes the secret vote: the box closes and is counted; only the counts go on the item.</summary>
     public async Task CloseSecretVoteAsync(int itemId, int version, CancellationToken ct = default)
     {
-        var target = await access.DemandItemAsync(itemId, Access.Write, ct);
+        var target = await access.DemandItemAsync(itemId, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var item = await db.AgendaItems.AsNoTracking().FirstAsync(i => i.Id == itemId, ct);
         if (item.Version != version)
@@ -246,14 +246,14 @@ public sealed class ItemCommands(
     /// </summary>
     public async Task RuleAsync(int itemId, RulingRequest r, CancellationToken ct = default)
     {
-        var target = await access.DemandItemAsync(itemId, Access.Read, ct);
+        var target = await access.DemandItemAsync(itemId, Permission.MeetingsRead, ct);
         var parent = await db.Organizations.AsNoTracking().Where(o => o.Id == target.OrganizationId).Select(o => o.ParentId).FirstAsync(ct);
         if (parent is not { } superior)
         {
             throw new ScopeRefusedException();
         }
 
-        await scopes.DemandAsync(Access.Write, superior, ct);
+        await scopes.DemandAsync(Permission.MeetingsRule, superior, ct);
         var item = await db.AgendaItems.FirstAsync(i => i.Id == itemId, ct);
         db.ExpectVersion(item, r.Version);
         item.Rule(r.Outcome, r.Text, superior, user.Name, time.GetUtcNow());
@@ -264,7 +264,7 @@ public sealed class ItemCommands(
     /// <summary>落实情况 (MTG-10): how a decided item was carried out; editable after the meeting closed.</summary>
     public async Task SetFollowUpAsync(int itemId, FollowUpRequest r, CancellationToken ct = default)
     {
-        var target = await access.DemandItemAsync(itemId, Access.Write, ct);
+        var target = await access.DemandItemAsync(itemId, Permission.MeetingsRun, ct);
         if (target.Status == MeetingStatus.Cancelled)
         {
             throw new DomainRuleException("Meeting.Cancelled", "id");
@@ -286,7 +286,7 @@ public sealed class ItemCommands(
 
     private async Task<(Meeting Meeting, AgendaItem Item)> LoadPendingAsync(int itemId, int? version, CancellationToken ct)
     {
-        var target = await access.DemandItemAsync(itemId, Access.Write, ct);
+        var target = await access.DemandItemAsync(itemId, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == target.MeetingId, ct);
         var item = await db.AgendaItems.Include(i => i.Speeches).Include(i => i.Votes).AsSplitQuery().FirstAsync(i => i.Id == itemId, ct);

@@ -24,7 +24,7 @@ public sealed class MeetingCommands(
             throw new InputValidationException(errors.Add("organizationId", "Input.Required", "Field.Organization"));
         }
 
-        await scopes.DemandAsync(Access.Write, orgId, ct);
+        await scopes.DemandAsync(Permission.MeetingsRun, orgId, ct);
         if (r.Type is not { } type || !Enum.IsDefined(type))
         {
             errors.Add("type", "Input.Required", "Field.Meeting.Type");
@@ -71,7 +71,7 @@ public sealed class MeetingCommands(
 
     public async Task UpdateAsync(int id, UpdateMeetingRequest r, CancellationToken ct = default)
     {
-        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        var target = await access.DemandMeetingAsync(id, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == id, ct);
         db.ExpectVersion(meeting, r.Version);
@@ -137,7 +137,7 @@ public sealed class MeetingCommands(
 
     public async Task CancelAsync(int id, int version, CancellationToken ct = default)
     {
-        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        var target = await access.DemandMeetingAsync(id, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
         db.ExpectVersion(meeting, version);
@@ -149,7 +149,7 @@ public sealed class MeetingCommands(
     /// <summary>Ends the meeting: attendance and the agenda are fixed; undecided items stay undecided, a secret vote still open is refused.</summary>
     public async Task CloseAsync(int id, int version, CancellationToken ct = default)
     {
-        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        var target = await access.DemandMeetingAsync(id, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Items).FirstAsync(m => m.Id == id, ct);
         db.ExpectVersion(meeting, version);
@@ -160,7 +160,7 @@ public sealed class MeetingCommands(
 
     public async Task AddParticipantAsync(int id, AddParticipantRequest r, CancellationToken ct = default)
     {
-        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        var target = await access.DemandMeetingAsync(id, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         if (r.PersonId is not { } personId || (await ReachablePeopleAsync([personId], ct)).Count == 0)
         {
@@ -179,7 +179,7 @@ public sealed class MeetingCommands(
 
     public async Task RemoveParticipantAsync(int id, int personId, CancellationToken ct = default)
     {
-        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        var target = await access.DemandMeetingAsync(id, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).ThenInclude(i => i.Speeches)
             .Include(m => m.Items).ThenInclude(i => i.Votes).AsSplitQuery().FirstAsync(m => m.Id == id, ct);
@@ -201,7 +201,7 @@ public sealed class MeetingCommands(
     /// </summary>
     public async Task RecordAttendanceAsync(int id, int personId, AttendanceRequest r, CancellationToken ct = default)
     {
-        var target = await access.DemandMeetingAsync(id, Access.Write, ct);
+        var target = await access.DemandMeetingAsync(id, Permission.MeetingsRun, ct);
         MeetingAccess.DemandOpen(target);
         var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).AsSplitQuery().FirstAsync(m => m.Id == id, ct);
         var p = meeting.Participants.FirstOrDefault(x => x.PersonId == personId) ?? throw new NotFoundException("participant", personId);
@@ -215,7 +215,7 @@ public sealed class MeetingCommands(
 
     public async Task UpdateSettingsAsync(int organizationId, SettingsRequest r, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Write, organizationId, ct);
+        await scopes.DemandAsync(Permission.MeetingsRun, organizationId, ct);
         if (r.NoticeWorkingDays is not { } days || days < 0 || days > MaxNoticeWorkingDays)
         {
             throw new InputValidationException(new FieldErrors().Add("noticeWorkingDays", "Input.OutOfRange", "Field.Meeting.NoticeWorkingDays", 0, MaxNoticeWorkingDays));
@@ -244,7 +244,7 @@ public sealed class MeetingCommands(
     /// <summary>Of the given people, those on the rolls the caller may read: a meeting never shows a name from outside the scope.</summary>
     private async Task<List<int>> ReachablePeopleAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.PeopleRead, ct);
         return await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && !p.IsRemoved)
             .Join(orgs, p => p.OrganizationId, o => o.Id, (p, o) => p.Id).ToListAsync(ct);
     }

@@ -1,4 +1,6 @@
+using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Meetings;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.PublicForms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,36 +24,36 @@ public static class MeetingEndpoints
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/meetings").WithTags("Meetings");
-        g.MapGet("/", ListMeetings).WithName(nameof(ListMeetings));
-        g.MapGet("/export", ExportMeetings).WithName(nameof(ExportMeetings));
-        g.MapGet("/invitees", SuggestInvitees).WithName(nameof(SuggestInvitees));
-        g.MapGet("/escalations", ListEscalations).WithName(nameof(ListEscalations));
-        g.MapGet("/decisions", ListDecisions).WithName(nameof(ListDecisions));
-        g.MapGet("/decisions/export", ExportDecisions).WithName(nameof(ExportDecisions));
-        g.MapGet("/settings/{organizationId:int}", GetMeetingSettings).WithName(nameof(GetMeetingSettings));
-        g.MapPut("/settings/{organizationId:int}", UpdateMeetingSettings).WithName(nameof(UpdateMeetingSettings));
-        g.MapPost("/", CreateMeeting).WithName(nameof(CreateMeeting));
-        g.MapGet("/{id:int}", GetMeeting).WithName(nameof(GetMeeting));
-        g.MapPut("/{id:int}", UpdateMeeting).WithName(nameof(UpdateMeeting));
-        g.MapPost("/{id:int}/cancel", CancelMeeting).WithName(nameof(CancelMeeting));
-        g.MapPost("/{id:int}/close", CloseMeeting).WithName(nameof(CloseMeeting));
-        g.MapPost("/{id:int}/participants", AddParticipant).WithName(nameof(AddParticipant));
-        g.MapDelete("/{id:int}/participants/{personId:int}", RemoveParticipant).WithName(nameof(RemoveParticipant));
-        g.MapPut("/{id:int}/attendance/{personId:int}", RecordAttendance).WithName(nameof(RecordAttendance));
+        g.MapGet("/", ListMeetings).WithName(nameof(ListMeetings)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/export", ExportMeetings).WithName(nameof(ExportMeetings)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/invitees", SuggestInvitees).WithName(nameof(SuggestInvitees)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/escalations", ListEscalations).WithName(nameof(ListEscalations)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/decisions", ListDecisions).WithName(nameof(ListDecisions)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/decisions/export", ExportDecisions).WithName(nameof(ExportDecisions)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/settings/{organizationId:int}", GetMeetingSettings).WithName(nameof(GetMeetingSettings)).RequirePermission(Permission.MeetingsRead);
+        g.MapPut("/settings/{organizationId:int}", UpdateMeetingSettings).WithName(nameof(UpdateMeetingSettings)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/", CreateMeeting).WithName(nameof(CreateMeeting)).RequirePermission(Permission.MeetingsRun);
+        g.MapGet("/{id:int}", GetMeeting).WithName(nameof(GetMeeting)).RequirePermission(Permission.MeetingsRead);
+        g.MapPut("/{id:int}", UpdateMeeting).WithName(nameof(UpdateMeeting)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/{id:int}/cancel", CancelMeeting).WithName(nameof(CancelMeeting)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/{id:int}/close", CloseMeeting).WithName(nameof(CloseMeeting)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/{id:int}/participants", AddParticipant).WithName(nameof(AddParticipant)).RequirePermission(Permission.MeetingsRun);
+        g.MapDelete("/{id:int}/participants/{personId:int}", RemoveParticipant).WithName(nameof(RemoveParticipant)).RequirePermission(Permission.MeetingsRun);
+        g.MapPut("/{id:int}/attendance/{personId:int}", RecordAttendance).WithName(nameof(RecordAttendance)).RequirePermission(Permission.MeetingsRun);
 
-        g.MapPost("/{id:int}/items", AddItem).WithName(nameof(AddItem));
-        g.MapPut("/items/{itemId:int}", UpdateItem).WithName(nameof(UpdateItem));
-        g.MapPost("/items/{itemId:int}/withdraw", WithdrawItem).WithName(nameof(WithdrawItem));
-        g.MapPost("/items/{itemId:int}/speeches", Speak).WithName(nameof(Speak));
-        g.MapPost("/items/{itemId:int}/votes", VoteOpenly).WithName(nameof(VoteOpenly));
-        g.MapPost("/items/{itemId:int}/secret-vote", StartSecretVote).WithName(nameof(StartSecretVote));
-        g.MapPost("/items/{itemId:int}/secret-vote/close", CloseSecretVote).WithName(nameof(CloseSecretVote));
-        g.MapPost("/items/{itemId:int}/head-decision", RecordHeadDecision).WithName(nameof(RecordHeadDecision));
-        g.MapPost("/items/{itemId:int}/ruling", RuleOnItem).WithName(nameof(RuleOnItem));
-        g.MapPut("/items/{itemId:int}/follow-up", SetFollowUp).WithName(nameof(SetFollowUp));
-        g.MapPost("/items/{itemId:int}/attachments", UploadAttachment).WithName(nameof(UploadAttachment));
-        g.MapGet("/attachments/{attachmentId:int}", DownloadAttachment).WithName(nameof(DownloadAttachment));
-        g.MapDelete("/attachments/{attachmentId:int}", DeleteAttachment).WithName(nameof(DeleteAttachment));
+        g.MapPost("/{id:int}/items", AddItem).WithName(nameof(AddItem)).RequirePermission(Permission.MeetingsRun);
+        g.MapPut("/items/{itemId:int}", UpdateItem).WithName(nameof(UpdateItem)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/withdraw", WithdrawItem).WithName(nameof(WithdrawItem)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/speeches", Speak).WithName(nameof(Speak)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/votes", VoteOpenly).WithName(nameof(VoteOpenly)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/secret-vote", StartSecretVote).WithName(nameof(StartSecretVote)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/secret-vote/close", CloseSecretVote).WithName(nameof(CloseSecretVote)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/head-decision", RecordHeadDecision).WithName(nameof(RecordHeadDecision)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/ruling", RuleOnItem).WithName(nameof(RuleOnItem)).RequirePermission(Permission.MeetingsRule);
+        g.MapPut("/items/{itemId:int}/follow-up", SetFollowUp).WithName(nameof(SetFollowUp)).RequirePermission(Permission.MeetingsRun);
+        g.MapPost("/items/{itemId:int}/attachments", UploadAttachment).WithName(nameof(UploadAttachment)).RequirePermission(Permission.MeetingsRun);
+        g.MapGet("/attachments/{attachmentId:int}", DownloadAttachment).WithName(nameof(DownloadAttachment)).RequirePermission(Permission.MeetingsRead);
+        g.MapDelete("/attachments/{attachmentId:int}", DeleteAttachment).WithName(nameof(DeleteAttachment)).RequirePermission(Permission.MeetingsRun);
 
         // The secret ballot itself is cast on the page /meetings/ballot/{itemId} (a code, no account, rate-limited like
         // election ballots): every /api endpoint wants a signed-in caller.
@@ -227,7 +229,7 @@ public static class MeetingEndpoints
 
     private static async Task<Ok<MeetingDetail>> DetailOfItemAsync(MeetingQueries q, MeetingAccess a, int itemId, CancellationToken ct)
     {
-        var target = await a.DemandItemAsync(itemId, Domain.Accounts.Access.Read, ct);
+        var target = await a.DemandItemAsync(itemId, Domain.Accounts.Permission.MeetingsRead, ct);
         return TypedResults.Ok(await q.GetAsync(target.MeetingId, ct));
     }
 }

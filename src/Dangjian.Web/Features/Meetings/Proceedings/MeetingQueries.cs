@@ -42,10 +42,10 @@ public sealed class MeetingQueries(
     {
         if (organizationId is { } orgId)
         {
-            await scopes.DemandAsync(Access.Read, orgId, ct);
+            await scopes.DemandAsync(Permission.MeetingsRead, orgId, ct);
         }
 
-        var orgs = await scopes.OrganizationsAsync(Access.Read, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.MeetingsRead, ct);
         var q = db.Meetings.AsNoTracking().Join(orgs, m => m.OrganizationId, o => o.Id, (m, o) => new { m, o.Name, o.Path });
         if (organizationId is { } id)
         {
@@ -88,7 +88,7 @@ public sealed class MeetingQueries(
 
     public async Task<MeetingDetail> GetAsync(int id, CancellationToken ct = default)
     {
-        await access.DemandMeetingAsync(id, Access.Read, ct);
+        await access.DemandMeetingAsync(id, Permission.MeetingsRead, ct);
         var m = await db.Meetings.AsNoTracking().AsSplitQuery()
             .Include(x => x.Participants)
             .Include(x => x.Items).ThenInclude(i => i.Speeches)
@@ -135,7 +135,7 @@ public sealed class MeetingQueries(
             m.Id, m.OrganizationId, orgName, m.Type, m.Title, m.Date, m.StartTime, m.Location, m.NoticeDate, m.NoticeText,
             notice?.WorkingDays, required, notice?.Ok, m.Emergency, m.EmergencyReason, m.SecretaryPersonId,
             m.SecretaryPersonId is { } sid ? Name(sid) : null, m.Status, participants, items,
-            await access.MayWriteAsync(m.OrganizationId, ct), m.Version);
+            await access.MayRunAsync(m.OrganizationId, ct), m.Version);
     }
 
     private static ItemView ItemOf(Meeting m, AgendaItem i, DecisionRules rules, Func<int, string> name, Dictionary<int, string> rulingOrgs, bool boxOpen, IReadOnlyList<AttachmentView> attachments)
@@ -171,7 +171,7 @@ public sealed class MeetingQueries(
 
     public async Task<SettingsView> SettingsAsync(int organizationId, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Read, organizationId, ct);
+        await scopes.DemandAsync(Permission.MeetingsRead, organizationId, ct);
         var s = await db.MeetingSettings.AsNoTracking().FirstOrDefaultAsync(x => x.OrganizationId == organizationId, ct);
         return new SettingsView(organizationId, s?.NoticeWorkingDays ?? NoticeRule.DefaultWorkingDays, s?.Version ?? 0);
     }
@@ -179,7 +179,7 @@ public sealed class MeetingQueries(
     /// <summary>Who would be invited: the current team for a 党委会/支委会 (entitled), else the organization's members.</summary>
     public async Task<IReadOnlyList<InviteeSuggestion>> SuggestInviteesAsync(int organizationId, MeetingType type, CancellationToken ct = default)
     {
-        await scopes.DemandAsync(Access.Read, organizationId, ct);
+        await scopes.DemandAsync(Permission.MeetingsRead, organizationId, ct);
         var positions = await PositionsAsync(organizationId, ct);
         if (type is MeetingType.CommitteeMeeting or MeetingType.DemocraticLifeMeeting or MeetingType.CentralGroupStudy)
         {
@@ -201,7 +201,7 @@ public sealed class MeetingQueries(
     /// <summary>Items escalated to an organization the caller may rule for (MTG-7): the superior of the meeting's organization.</summary>
     public async Task<IReadOnlyList<EscalationRow>> EscalationsAsync(CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Access.Write, ct);
+        var orgs = await scopes.OrganizationsAsync(Permission.MeetingsRule, ct);
         var rows = await db.AgendaItems.AsNoTracking().Where(i => i.Status == ItemStatus.AwaitingRuling)
             .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { i, m })
             .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new { x.i, x.m, o.Name, o.ParentId })

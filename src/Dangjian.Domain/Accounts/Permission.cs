@@ -1,0 +1,88 @@
+namespace Dangjian.Domain.Accounts;
+
+/// <summary>
+/// What a caller may do, one value per distinct action of a module (its name is <c>Module.Action</c>, see
+/// <see cref="PermissionMatrix.NameOf"/>). Which role holds which is <see cref="PermissionMatrix"/>; where, the subtree
+/// the role is held over (<see cref="Scope"/>).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "The domain's word: a role holds permissions (DESIGN.md \"Permissions\"); no code access security here.")]
+public enum Permission
+{
+    /// <summary>Organizations.Read — the tree, organizations, units, leadership teams, the dashboard.</summary>
+    OrganizationsRead,
+
+    /// <summary>Organizations.Restructure — create, edit, move and dissolve organizations.</summary>
+    OrganizationsRestructure,
+
+    /// <summary>Teams.Edit — leadership teams and their terms.</summary>
+    TeamsEdit,
+
+    /// <summary>Units.Edit — units and which organization covers them.</summary>
+    UnitsEdit,
+
+    /// <summary>People.Read — the roster of people (a member without it reads only their own record).</summary>
+    PeopleRead,
+
+    /// <summary>People.Edit — add and edit people on the roster.</summary>
+    PeopleEdit,
+
+    /// <summary>People.Import — import a roster from Excel.</summary>
+    PeopleImport,
+
+    /// <summary>Accounts.Own — the caller's own account: read it, issue and revoke its API tokens.</summary>
+    AccountsOwn,
+
+    /// <summary>Accounts.Manage — create accounts, grant roles, unlock, issue tokens for others where allowed.</summary>
+    AccountsManage,
+
+    /// <summary>Audit.Read — read and verify the audit log.</summary>
+    AuditRead,
+
+    /// <summary>Calendar.Read — the working-day calendar.</summary>
+    CalendarRead,
+
+    /// <summary>Calendar.Edit — holidays and make-up workdays, district-wide.</summary>
+    CalendarEdit,
+
+    /// <summary>Meetings.Read — meetings, decisions, minutes, 三会一课 compliance, democratic life meetings.</summary>
+    MeetingsRead,
+
+    /// <summary>Meetings.Run — call a meeting, invitees, attendance, agenda, discussion, votes, follow-ups, notice period.</summary>
+    MeetingsRun,
+
+    /// <summary>Meetings.Rule — rule, as the superior organization, on an item waiting for it.</summary>
+    MeetingsRule,
+
+    /// <summary>Minutes.Write — draft a meeting's minutes.</summary>
+    MinutesWrite,
+
+    /// <summary>Minutes.Sign — sign minutes and sign their corrections.</summary>
+    MinutesSign,
+
+    /// <summary>DemocraticLife.Run — prepare, hold and follow up a democratic life meeting.</summary>
+    DemocraticLifeRun,
+
+    /// <summary>Elections.Read — election projects, rounds and results.</summary>
+    ElectionsRead,
+
+    /// <summary>Elections.Run — run a term election: its project, nominees, rounds, codes, paper ballots, count, publication.</summary>
+    ElectionsRun,
+
+    /// <summary>Evaluations.Read — campaigns, templates, and results as far as they are shown.</summary>
+    EvaluationsRead,
+
+    /// <summary>Evaluations.Design — the district's evaluation templates.</summary>
+    EvaluationsDesign,
+
+    /// <summary>Evaluations.Run — run any evaluation or assessment campaign.</summary>
+    EvaluationsRun,
+
+    /// <summary>Evaluations.RunMemberReview — run a 民主评议党员 campaign (of the organization's own members).</summary>
+    EvaluationsRunMemberReview,
+
+    /// <summary>Surveys.Read — surveys and their statistics.</summary>
+    SurveysRead,
+
+    /// <summary>Surveys.Run — design, open, close surveys and hand out their links and codes.</summary>
+    SurveysRun,
+}

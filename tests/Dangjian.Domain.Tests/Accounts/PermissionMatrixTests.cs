@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Dangjian.Domain.Accounts;
+
+namespace Dangjian.Domain.Tests.Accounts;
+
+public sealed partial class PermissionMatrixTests
+{
+    private static readonly Permission[] SecretaryRuns =
+    [
+        Permission.MeetingsRun, Permission.MeetingsRule, Permission.MinutesWrite, Permission.MinutesSign,
+        Permission.DemocraticLifeRun, Permission.SurveysRun, Permission.EvaluationsRunMemberReview,
+    ];
+
+    private static readonly Permission[] SecretaryNever =
+    [
+        Permission.OrganizationsRestructure, Permission.TeamsEdit, Permission.UnitsEdit, Permission.AccountsManage,
+        Permission.PeopleEdit, Permission.PeopleImport, Permission.ElectionsRun, Permission.EvaluationsRun,
+        Permission.EvaluationsDesign, Permission.CalendarEdit, Permission.AuditRead,
+    ];
+
+    public static TheoryData<AccountRole> AllRoles() => new(Enum.GetValues<AccountRole>());
+
+    [Fact]
+    public void Permissions_EveryValueHasExactlyOneRow()
+    {
+        Assert.Equal(Enum.GetValues<Permission>().Order(), PermissionMatrix.Permissions.Order());
+        Assert.Equal(PermissionMatrix.Permissions.Count, PermissionMatrix.Permissions.Distinct().Count());
+    }
+
+    [Fact]
+    public void NameOf_IsModuleDotAction_SpellingTheValue()
+    {
+        var names = PermissionMatrix.Permissions.Select(PermissionMatrix.NameOf).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        foreach (var p in PermissionMatrix.Permissions)
+        {
+            var name = PermissionMatrix.NameOf(p);
+            Assert.Matches(ModuleDotAction(), name);
+            Assert.Equal(p.ToString(), name.Replace(".", string.Empty, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Roles_AreEveryRoleOnce()
+    {
+        Assert.Equal(Enum.GetValues<AccountRole>().Order(), PermissionMatrix.Roles.Order());
+    }
+
+    [Fact]
+    public void DistrictAdmin_HoldsEverything()
+    {
+        Assert.Equal(PermissionMatrix.Permissions, PermissionMatrix.Of(AccountRole.DistrictAdmin));
+    }
+
+    [Fact]
+    public void OrgAdmin_HoldsEverythingButTheCalendarAndTemplates()
+    {
+        var missing = PermissionMatrix.Permissions.Except(PermissionMatrix.Of(AccountRole.OrgAdmin));
+
+        Assert.Equal([Permission.CalendarEdit, Permission.EvaluationsDesign], missing.Order());
+    }
+
+    [Fact]
+    public void Secretary_RunsTheOrganizationsOwnWork()
+    {
+        foreach (var p in SecretaryRuns)
+        {
+            Assert.True(PermissionMatrix.Allows(AccountRole.Secretary, p), PermissionMatrix.NameOf(p));
+        }
+    }
+
+    [Fact]
+    public void Secretary_NeitherRestructuresNorManagesAccountsNorEditsTheRosterNorRunsElections()
+    {
+        foreach (var p in SecretaryNever)
+        {
+            Assert.False(PermissionMatrix.Allows(AccountRole.Secretary, p), PermissionMatrix.NameOf(p));
+        }
+
+        // Each permission is decided one way or the other above: a new one must be placed deliberately.
+        Assert.Equal(
+            PermissionMatrix.Permissions.Where(p => !IsRead(p) && p != Permission.AccountsOwn).Order(),
+            SecretaryRuns.Concat(SecretaryNever).Where(p => !IsRead(p)).Order());
+    }
+
+    [Fact]
+    public void Supervisor_ReadsEverythingAndTheAuditLog_ChangesNothing()
+    {
+        var held = PermissionMatrix.Of(AccountRole.Supervisor);
+
+        Assert.Equal(PermissionMatrix.Permissions.Where(p => IsRead(p) || p == Permission.AccountsOwn), held);
+        Assert.Contains(Permission.AuditRead, held);
+    }
+
+    [Fact]
+    public void Member_ReadsButNotTheRosterNorTheAuditLog_ChangesNothing()
+    {
+        var held = PermissionMatrix.Of(AccountRole.Member);
+
+        Assert.Equal(
+            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead)) || p == Permission.AccountsOwn),
+            held);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public void EveryRole_HoldsItsOwnAccount(AccountRole role)
+    {
+        Assert.True(PermissionMatrix.Allows(role, Permission.AccountsOwn));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public void EveryRole_RunningAnyCampaign_RunsMemberReviewsToo(AccountRole role)
+    {
+        // A campaign's kind narrows the permission it asks for (CampaignPermissions), never widens it.
+        Assert.True(!PermissionMatrix.Allows(role, Permission.EvaluationsRun) || PermissionMatrix.Allows(role, Permission.EvaluationsRunMemberReview));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public void EveryRole_ActingInAModule_ReadsIt(AccountRole role)
+    {
+        foreach (var p in PermissionMatrix.Of(role))
+        {
+            var module = PermissionMatrix.NameOf(p).Split('.')[0];
+            var read = PermissionMatrix.Permissions.FirstOrDefault(r => PermissionMatrix.NameOf(r) == module + ".Read", p);
+            Assert.True(PermissionMatrix.Allows(role, read), $"{role} holds {PermissionMatrix.NameOf(p)} but not {module}.Read");
+        }
+    }
+
+    [Fact]
+    public void Allows_AValueOutsideTheMatrix_IsRefused()
+    {
+        Assert.False(PermissionMatrix.Allows(AccountRole.DistrictAdmin, (Permission)999));
+        Assert.False(PermissionMatrix.Allows((AccountRole)99, Permission.OrganizationsRead));
+    }
+
+    private static bool IsRead(Permission p) => PermissionMatrix.NameOf(p).EndsWith(".Read", StringComparison.Ordinal);
+
+    [GeneratedRegex("^[A-Z][A-Za-z]+\\.[A-Z][A-Za-z]+$")]
+    private static partial Regex ModuleDotAction();
+}
