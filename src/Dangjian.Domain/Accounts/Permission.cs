@@ -85,4 +85,9 @@ public enum Permission
 
     /// <summary>Surveys.Run — design, open, close surveys and hand out their links and codes.</summary>
     SurveysRun,
+
+    /// <summary>Mine.Use — the caller's own page: their record, invitations, the measures they own and their follow-ups, and
+    /// acting on what is theirs (a measure they own marked done). What is "theirs" is found from the person the account is
+    /// linked to, never from an id the caller sends.</summary>
+    MineUse,
 }

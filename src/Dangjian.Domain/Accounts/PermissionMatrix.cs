@@ -49,6 +49,7 @@ public static class PermissionMatrix
         new(Permission.EvaluationsRunMemberReview, "Evaluations.RunMemberReview", Y, Y,    Y,    N,    N),
         new(Permission.SurveysRead, "Surveys.Read",                           Y,    Y,    Y,    Y,    Y),
         new(Permission.SurveysRun, "Surveys.Run",                             Y,    Y,    Y,    N,    N),
+        new(Permission.MineUse, "Mine.Use",                                   Y,    Y,    Y,    Y,    Y),
     ];
 
     private static readonly AccountRole[] RoleOrder =

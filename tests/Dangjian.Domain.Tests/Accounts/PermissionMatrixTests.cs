@@ -41,6 +41,13 @@ public sealed partial class PermissionMatrixTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public void MineUse_EveryRoleHasTheirOwnPage(AccountRole role)
+    {
+        Assert.True(PermissionMatrix.Allows(role, Permission.MineUse));
+    }
+
     [Fact]
     public void Roles_AreEveryRoleOnce()
     {

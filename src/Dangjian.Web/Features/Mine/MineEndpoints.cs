@@ -1,3 +1,5 @@
+using Dangjian.Domain.Accounts;
+using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -5,8 +7,8 @@ namespace Dangjian.Web.Features.Mine;
 
 /// <summary>
 /// /api/v1/me/…: the signed-in person's own things, one resource per part of their page /me, and acting on what is
-/// theirs (/api/v1/me itself is the account, <see cref="Accounts.AccountEndpoints"/>). Every operation needs a signed-in
-/// caller (the host's fallback policy); what it reads or changes is found from the person the account is linked to, never
+/// theirs (/api/v1/me itself is the account, <see cref="Accounts.AccountEndpoints"/>). Every operation asks for Mine.Use
+/// (every role holds it); what it reads or changes is found from the person the account is linked to, never
 /// from the id of a person the caller sends, and a measure is acted on by its owner alone. An account linked to no person
 /// gets empty answers. A later module adds its part here (their commitments, study hours, dues).
 /// </summary>
@@ -18,7 +20,7 @@ public static class MineEndpoints
 
     public static void MapMineEndpoints(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup(Route).WithTags("Mine");
+        var g = app.MapGroup(Route).WithTags("Mine").RequirePermission(Permission.MineUse);
         g.MapGet("/record", GetMyRecord).WithName(nameof(GetMyRecord));
         g.MapGet("/meetings", ListMyMeetings).WithName(nameof(ListMyMeetings));
         g.MapGet("/rectifications", ListMyRectifications).WithName(nameof(ListMyRectifications));
