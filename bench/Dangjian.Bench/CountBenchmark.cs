@@ -7,7 +7,7 @@ using Dangjian.Domain.Elections;
 namespace Dangjian.Bench;
 
 /// <summary>
-/// The counting benchmark of issue 3 ("Performance"): <see cref="ElectionCount.Count"/> over 1,000,000 generated
+/// The counting benchmark: <see cref="ElectionCount.Count"/> over 1,000,000 generated
 /// ballots (30 candidates, 15 seats), and in the same process the single-thread sequential read speed over a
 /// <c>long[]</c> of as many bytes as the ballots occupy, so the ratio shows how close the count comes to the
 /// machine's memory limit. Plain Stopwatch timing: one warm-up, then <c>--runs</c> timed runs (median, min, max).

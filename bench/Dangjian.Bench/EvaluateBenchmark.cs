@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dangjian.Bench;
 
 /// <summary>
-/// The anonymous-evaluation load run of issue 5 (EVA-5): the real app on 127.0.0.1 over a fresh SQLite file (the
+/// The anonymous-evaluation load run (EVA-5): the real app on 127.0.0.1 over a fresh SQLite file (the
 /// default provider), an open campaign of <see cref="Subjects"/> subjects rated on the six dimensions by three
 /// evaluator groups, one code per evaluator, and every evaluator answering through HTTP as a phone does (GET the form
 /// for its antiforgery token, POST the whole form) from C concurrent clients. Reports responses per second, the POST's

@@ -5,7 +5,7 @@ using Dangjian.Domain.Meetings;
 namespace Dangjian.Bench;
 
 /// <summary>
-/// Micro-benchmarks of the decision rules (issue 4): working days over a year of the shipped calendar (what every
+/// Micro-benchmarks of the decision rules (MTG-2, MTG-3, MTG-6, MTG-7): working days over a year of the shipped calendar (what every
 /// notice and deadline check runs), one item decided, and the whole `dangjian decision check` contract in and out.
 /// </summary>
 [MemoryDiagnoser]

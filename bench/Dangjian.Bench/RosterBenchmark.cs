@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dangjian.Bench;
 
 /// <summary>
-/// The roster benchmark of issue 2 (ORG-3, ORG-6): a generated 100,000-row roster file imported through the
+/// The roster benchmark (ORG-3, ORG-6): a generated 100,000-row roster file imported through the
 /// import service into a fresh database with the demo district (several times, each on a new database), a file
 /// of the same size with one bad row at the end (validation only), then the paged roster query as the district
 /// admin. Bounded: a fixed amount of work and a time limit, then it stops. Figures are printed and written to

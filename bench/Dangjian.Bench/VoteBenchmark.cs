@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dangjian.Bench;
 
 /// <summary>
-/// The electronic-ballot load run of issue 3: the real app listening on 127.0.0.1 over a fresh SQLite file (the
+/// The electronic-ballot load run (ELE-11, ELE-13): the real app listening on 127.0.0.1 over a fresh SQLite file (the
 /// default provider), a round with N codes, N ballots cast through HTTP by C concurrent clients, each ballot as a
 /// phone casts it (GET the ballot page for its antiforgery token, then POST the form). Reports ballots per second
 /// and the POST's p50/p95/p99 latency, then closes the box and checks that every acknowledged receipt is among the

@@ -6,7 +6,7 @@ namespace Dangjian.Cli.Calendar;
 
 /// <summary>
 /// `dangjian calendar workdays FROM TO`: prints the number of working days d with FROM ≤ d &lt; TO (dates as
-/// yyyy-MM-dd) by the shipped holiday calendar (issue 4's contract). Exit 0 with the number; 2 with a message on
+/// yyyy-MM-dd) by the shipped holiday calendar . Exit 0 with the number; 2 with a message on
 /// standard error for a malformed date or a day in a year the calendar does not cover.
 /// </summary>
 public static class CalendarCommands

@@ -8,7 +8,7 @@ namespace Dangjian.Cli.Elections;
 
 /// <summary>
 /// `dangjian election count FILE`: counts a round with the same engine the election meeting uses
-/// (Domain/Elections/ElectionCount) and prints the result JSON (issue 3's contract). Exit 0 for
+/// (Domain/Elections/ElectionCount) and prints the result JSON (its contract: Domain's CountJson). Exit 0 for
 /// well-formed input, a void round included; 2 with the problems on standard error for malformed input.
 /// `dangjian election verify FILE` (ELE-13) recounts a published ballot list the same way and checks that the file is
 /// the one published (its SHA-256 must be in an "ElectionRound.Published" entry of the audit log) and that its receipts

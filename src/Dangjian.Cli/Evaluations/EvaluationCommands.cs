@@ -5,7 +5,7 @@ namespace Dangjian.Cli.Evaluations;
 
 /// <summary>
 /// `dangjian evaluation score FILE`: scores and grades a composite assessment with the engine the campaign pages use
-/// (Domain/Evaluations/EvaluationScoring) and prints the result JSON (issue 5's "Command-line contract").
+/// (Domain/Evaluations/EvaluationScoring) and prints the result JSON (its contract: Domain's EvaluationScoreJson).
 /// `dangjian evaluation draw FILE`: reproduces a random draw of evaluators from its published seed (EVA-4).
 /// Exit 0 for well-formed input; 2 with every problem on standard error for malformed input.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Dangjian.Cli.Meetings;
 /// <summary>
 /// `dangjian decision check FILE`: applies the decision rules the meeting pages use (Domain/Meetings: quorum per
 /// category, the notice period in working days by the shipped calendar, the vote, the secretary's dissent) to one
-/// agenda item and prints the result JSON (issue 4's contract). Exit 0 for well-formed input; 2 with every problem on
+/// agenda item and prints the result JSON (its contract: Domain's DecisionCheckJson). Exit 0 for well-formed input; 2 with every problem on
 /// standard error for malformed input.
 /// </summary>
 public static class DecisionCommands

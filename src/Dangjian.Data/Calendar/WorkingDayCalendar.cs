@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Data.Calendar;
 
 /// <summary>
-/// Where every "working days" deadline gets its calendar from (issue 4, MTG-2). Callers never use
+/// Where every "working days" deadline gets its calendar from (MTG-2). Callers never use
 /// <see cref="HolidayCalendar.Shipped"/> directly, so that holidays edited or imported by a district admin apply everywhere.
 /// </summary>
 public interface IWorkingDayCalendar

@@ -13,7 +13,7 @@ public sealed record CalendarDayDraft(string Field, DateOnly Date, CalendarDayKi
 public sealed record CalendarYearDraft(int Year, string Source, IReadOnlyList<CalendarDayDraft> Days);
 
 /// <summary>
-/// What makes a calendar year valid (issue 4, item 1): every day inside its year, no day twice, a day either a holiday or a
+/// What makes a calendar year valid (MTG-2): every day inside its year, no day twice, a day either a holiday or a
 /// make-up workday but not both, make-up workdays only on a Saturday or Sunday (a weekday is a working day already, so
 /// such an entry is a typo), holidays named. Pure: imports, forms and the shipped data are all checked here.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Dangjian.Domain.Elections;
 
 /// <summary>
-/// The JSON contract of a count (issue 3, `dangjian election count`): the input a tellers' file or a published
+/// The JSON contract of a count (`dangjian election count`): the input a tellers' file or a published
 /// ballot list gives, and the result printed. Auditors' tools depend on these names: do not rename them.
 /// </summary>
 public static class CountJson

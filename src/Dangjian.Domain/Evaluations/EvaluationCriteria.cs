@@ -11,7 +11,7 @@ public sealed record EvaluationCriteria(
     IReadOnlyList<string> VetoItems)
 {
     /// <summary>
-    /// The default criteria of the issue (EVA-1): 德、能、勤、绩、廉、学 weighted 0.2/0.2/0.15/0.25/0.1/0.1 and the scale
+    /// The default criteria (EVA-1): 德、能、勤、绩、廉、学 weighted 0.2/0.2/0.15/0.25/0.1/0.1 and the scale
     /// 好/较好/一般/差 = 100/80/60/40; veto items as seed 004 (完善政绩考核评判机制) names them: failing the central task,
     /// a major safety or stability incident.
     /// </summary>
@@ -63,7 +63,7 @@ public sealed record GradeRule(
         Quota is { } q ? (int)decimal.Floor(q * subjects / QuotaDivisor) : null;
 
     /// <summary>
-    /// Annual assessment grades (as the issue's contract example): 优秀 ≥ 90 at most 20% of subjects, 称职 ≥ 70,
+    /// Annual assessment grades (the default of the assessment contract): 优秀 ≥ 90 at most 20% of subjects, 称职 ≥ 70,
     /// 基本称职 ≥ 60, 不称职 otherwise. The coefficients are examples a district sets for itself.
     /// </summary>
     public static IReadOnlyList<GradeRule> Annual { get; } =
@@ -90,7 +90,7 @@ public sealed record GradeRule(
 /// <summary>How the three components weigh in the composite (EVA-6): 实绩考核, 民主测评, 组织考察; they sum to 1.</summary>
 public sealed record ComponentWeights(decimal Achievement, decimal Democratic, decimal Inspection)
 {
-    /// <summary>The issue's example: 0.4 / 0.4 / 0.2.</summary>
+    /// <summary>The default weights: 0.4 / 0.4 / 0.2.</summary>
     public static ComponentWeights Default { get; } = new(0.4m, 0.4m, 0.2m);
 
     /// <summary>Member review rests on the members' ratings alone.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Dangjian.Domain.Evaluations;
 
 /// <summary>
-/// The JSON contract of `dangjian evaluation score` (issue 5, "Command-line contract"): scale, dimensions, groups,
+/// The JSON contract of `dangjian evaluation score` : scale, dimensions, groups,
 /// components, grades, vetoGrade and subjects in; per subject democratic, composite, grade and rank out. Auditors' tools
 /// depend on these names: do not rename them.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Dangjian.Domain.Evaluations;
 
 /// <summary>
-/// The composite assessment (综合考核, EVA-6, EVA-2, EVA-3), exactly as issue 5's "Command-line contract" states it:
+/// The composite assessment (综合考核, EVA-6, EVA-2, EVA-3), exactly as the contract of `dangjian evaluation score` states it:
 /// <list type="number">
 /// <item>a response's score is the weighted sum over dimensions (德、能、勤、绩、廉、学) of the scale values of its ratings;</item>
 /// <item>a group's score is the mean of its responses;</item>
@@ -124,7 +124,7 @@ public static class EvaluationScoring
         }).ToList();
 
         // "at most floor(quota × number of subjects)": the number of subjects is every subject in the input, vetoed ones
-        // included (issue 5's contract counts subjects, not graded subjects); a vetoed subject only takes no place.
+        // included (the contract counts subjects, not graded subjects); a vetoed subject only takes no place.
         var limits = input.Grades.Select(g => g.Places(input.Subjects.Count)).ToList();
         var graded = scored.Where(x => !x.Subject.Veto).ToList();
         var placements = GradeQuota.Apply(limits, graded.Select(x => (x.Composite, x.Threshold)).ToList());

@@ -7,7 +7,7 @@ namespace Dangjian.Domain.Evaluations;
 public sealed record DrawEntry(string Key, string? Stratum = null);
 
 /// <summary>
-/// Random sampling of evaluators (随机抽取测评人, EVA-4; issue 5 "What a user gets" 3): a draw anyone can reproduce from
+/// Random sampling of evaluators (随机抽取测评人, EVA-4): a draw anyone can reproduce from
 /// the seed published with the campaign, independent of the order of the population, of the platform and of the database.
 /// <para>
 /// The algorithm. Each entry's rank is the lowercase hex SHA-256 of the UTF-8 bytes of <c>seed + "\n" + key</c>; the

@@ -6,7 +6,7 @@ public readonly record struct QuotaPlacement(int Grade, bool DemotedByQuota);
 /// <summary>
 /// Grade quotas (考核等次 with 名额限制): the one place the quota rule lives, used by the composite assessment
 /// (<see cref="EvaluationScoring"/>, EVA-6) and by member review (<see cref="MemberReviewRules"/>, EVA-10).
-/// The rule is issue 5's "Command-line contract": for each grade in order that has a limit, at most that many keep
+/// The rule is the assessment contract's (EVA-6): for each grade in order that has a limit, at most that many keep
 /// it, taken by score descending; when a tie straddles the limit every tied candidate moves down one grade (nobody is
 /// picked by chance or by name); those moved down join the next grade and its own limit applies to them, cascading.
 /// Pure and independent of the candidates' order: each grade's holders are decided as a set by score alone.
@@ -64,7 +64,7 @@ public static class GradeQuota
             }
 
             // The first candidate that does not fit sets the line: everyone scoring the same or less moves down,
-            // so a tie across the line moves the whole tie down (issue 5: "every tied subject moves down one grade").
+            // so a tie across the line moves the whole tie down (every tied subject moves down one grade).
             var line = holders.Select(i => candidates[i].Score).OrderDescending().ElementAt(limit);
             foreach (var i in holders.Where(i => candidates[i].Score <= line))
             {

@@ -27,7 +27,7 @@ public sealed record MemberReviewEntry(string Name, bool IsProbationary, MemberR
 public sealed record MemberReviewOutcome(string Name, MemberReviewGrade? Grade, bool DemotedByQuota, bool NeedsFollowUp);
 
 /// <summary>
-/// The rules of member democratic evaluation (民主评议党员, EVA-10), as issue 5 ("What a user gets" 5) sets them:
+/// The rules of member democratic evaluation (民主评议党员, EVA-10), as the 民主评议党员 procedure of the seed documents sets them:
 /// grades 优秀/合格/基本合格/不合格; 优秀 for at most one third of the members graded, floor(n / 3); probationary members
 /// (预备党员) take part but are not graded and not counted in n; 基本合格 and 不合格 need a follow-up task (帮教整改).
 /// The quota is applied by <see cref="GradeQuota"/>, the same rule as the composite assessment: by score descending,

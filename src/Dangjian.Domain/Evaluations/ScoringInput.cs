@@ -32,7 +32,7 @@ public sealed record ScoringSubject(
     IReadOnlyList<EvaluationResponse> Responses);
 
 /// <summary>
-/// Everything the composite assessment needs (issue 5's "Command-line contract" input). Scale, dimensions and groups
+/// Everything the composite assessment needs (the input of `dangjian evaluation score`). Scale, dimensions and groups
 /// keep their given order; grades are in descending <c>min</c> order.
 /// </summary>
 public sealed record ScoringInput(

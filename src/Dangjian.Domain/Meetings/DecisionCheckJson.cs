@@ -8,7 +8,7 @@ namespace Dangjian.Domain.Meetings;
 
 public sealed record DecisionInputError(string Field, string Message);
 
-/// <summary>The input of `dangjian decision check` (issue 4's contract), checked for consistency.</summary>
+/// <summary>The input of `dangjian decision check` , checked for consistency.</summary>
 public sealed record DecisionCheckInput(
     ItemCategory Category,
     IReadOnlyList<string> Members,
@@ -24,7 +24,7 @@ public sealed record DecisionCheckInput(
 public sealed record DecisionCheckResult(ItemDecisionResult Decision, NoticeCheck? Notice);
 
 /// <summary>
-/// The JSON contract of `dangjian decision check` (issue 4): the facts of one agenda item in, the quorum, notice,
+/// The JSON contract of `dangjian decision check` : the facts of one agenda item in, the quorum, notice,
 /// outcome and escalation out. Auditors' tools depend on these names: do not rename them.
 /// </summary>
 public static class DecisionCheckJson

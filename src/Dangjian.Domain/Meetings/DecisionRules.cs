@@ -44,7 +44,7 @@ public readonly record struct Share(int Numerator, int Denominator, bool Inclusi
 public sealed record QuorumRule(Share Attendance, bool InChargeMustBePresent);
 
 /// <summary>
-/// The decision rules as data (issue 4: "the thresholds are rule data with these defaults"). Sources:
+/// The decision rules as data (the thresholds are rule data with these defaults). Sources:
 /// 《中国共产党支部工作条例（试行）》第二十二条 and 《中国共产党党组工作条例》第二十五条 (讨论决定重大问题，应到会成员超过半数到会方能召开;
 /// 表决以应到会成员超过半数同意为通过); 《党政领导干部选拔任用工作条例》第四十九条 (讨论决定干部任免事项，必须有三分之二以上成员到会);
 /// seed 000 二 and 004 四 (分管领导到会; 书记末位表态; 一把手意见与多数意见相左时报上级).

@@ -65,7 +65,7 @@ public sealed class DemocraticLifeMeeting : IVersioned
     /// </summary>
     public string? OpinionTokenHash { get; set; }
 
-    /// <summary>The general meeting record (issue 4 meetings) this one is linked to, once that exists; no foreign key yet.</summary>
+    /// <summary>The general meeting record (Meetings) this one is linked to, once that exists; no foreign key yet.</summary>
     public int? MeetingId { get; set; }
 
     public List<DemocraticLifeProblem> Problems { get; set; } = [];

@@ -1,6 +1,6 @@
 namespace Dangjian.Cli.Tests.Calendar;
 
-/// <summary>Issue 4's contract for `dangjian calendar workdays FROM TO`: the count on standard output, exit 0 / 2.</summary>
+/// <summary>The contract of `dangjian calendar workdays FROM TO`: the count on standard output, exit 0 / 2.</summary>
 public sealed class CalendarWorkdaysCliTests
 {
     [Theory]

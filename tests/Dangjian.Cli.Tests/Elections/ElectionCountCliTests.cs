@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Dangjian.Cli.Tests.Elections;
 
-/// <summary>Issue 3's command-line contract for `dangjian election count FILE`: output JSON, exit 0 / 2.</summary>
+/// <summary>The contract of `dangjian election count FILE`: output JSON, exit 0 / 2.</summary>
 public sealed class ElectionCountCliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-count-").FullName;

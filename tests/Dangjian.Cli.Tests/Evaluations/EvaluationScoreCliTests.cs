@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace Dangjian.Cli.Tests.Evaluations;
 
-/// <summary>Issue 5's "Command-line contract" for `dangjian evaluation score FILE`: the result JSON, exit 0 / 2.</summary>
+/// <summary>The contract of `dangjian evaluation score FILE`: the result JSON, exit 0 / 2.</summary>
 public sealed class EvaluationScoreCliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-evaluation-").FullName;
 
-    /// <summary>The issue's example input, verbatim.</summary>
+    /// <summary>The contract's worked example input, verbatim.</summary>
     private const string Example = """
         {
           "scale": { "好": 100, "较好": 80, "一般": 60, "差": 40 },
@@ -40,7 +40,7 @@ public sealed class EvaluationScoreCliTests : IDisposable
             { "subjects": [ { "name": "张伟", "democratic": 92, "composite": 91.2, "grade": "称职", "rank": 1 } ] }
             """);
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(result.Output)), result.Output);
-        // Numbers print as the issue prints them: 92, not 92.00; 91.2, not 91.20.
+        // Numbers print as the contract prints them: 92, not 92.00; 91.2, not 91.20.
         Assert.Contains("\"democratic\": 92,", result.Output, StringComparison.Ordinal);
         Assert.Contains("\"composite\": 91.2,", result.Output, StringComparison.Ordinal);
     }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Dangjian.Cli.Tests.Meetings;
 
-/// <summary>Issue 4's contract for `dangjian decision check FILE`: the result JSON, exit 0 / 2.</summary>
+/// <summary>The contract of `dangjian decision check FILE`: the result JSON, exit 0 / 2.</summary>
 public sealed class DecisionCheckCliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-decision-").FullName;

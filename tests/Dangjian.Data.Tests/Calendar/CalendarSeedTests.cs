@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Data.Tests.Calendar;
 
-/// <summary>The calendar in the database (issue 4, item 1): seeded from the shipped file once, read back as the same calendar.</summary>
+/// <summary>The calendar in the database (MTG-2): seeded from the shipped file once, read back as the same calendar.</summary>
 public sealed class CalendarSeedTests
 {
     [Fact]

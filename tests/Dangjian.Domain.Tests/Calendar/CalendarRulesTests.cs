@@ -3,7 +3,7 @@ using Dangjian.Domain.Calendar;
 
 namespace Dangjian.Domain.Tests.Calendar;
 
-/// <summary>Reading and checking a calendar year (issue 4, item 1): the shipped file, imports and single-day edits.</summary>
+/// <summary>Reading and checking a calendar year (MTG-2): the shipped file, imports and single-day edits.</summary>
 public sealed class CalendarRulesTests
 {
     private static DateOnly D(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using Dangjian.Domain.Calendar;
 
 namespace Dangjian.Domain.Tests.Calendar;
 
-/// <summary>The shipped working-day calendar (issue 4, item 1): weekends, official holidays, make-up workdays.</summary>
+/// <summary>The shipped working-day calendar (MTG-2): weekends, official holidays, make-up workdays.</summary>
 public sealed class HolidayCalendarTests
 {
     private static readonly HolidayCalendar Cal = HolidayCalendar.Shipped;
@@ -38,7 +38,7 @@ public sealed class HolidayCalendarTests
     [Fact]
     public void WorkingDays_FromIncludedToExcluded()
     {
-        // The issue's decision example: notice on Monday 28 September, meeting on Friday 9 October 2026.
+        // The worked example of a decision's notice: notice on Monday 28 September, meeting on Friday 9 October 2026.
         // 28, 29, 30 September and 8 October are working days; 1–7 October are 国庆; 9 October is excluded.
         Assert.Equal(4, Cal.WorkingDays(D("2026-09-28"), D("2026-10-09")));
         Assert.Equal(5, Cal.WorkingDays(D("2026-09-28"), D("2026-10-10")));

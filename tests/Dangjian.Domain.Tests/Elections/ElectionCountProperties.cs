@@ -9,7 +9,7 @@ using FsCheck.Xunit;
 namespace Dangjian.Domain.Tests.Elections;
 
 /// <summary>
-/// Invariants of the counting engine (issue 3, "Tests that must exist": property tests) over generated rounds:
+/// Invariants of the counting engine (property tests) over generated rounds:
 /// every mode, 0–8 seats, up to 8 candidates from a small pool of names (so ties, write-ins of the same person and
 /// write-ins of a listed candidate are common), rolls that meet the quorum or not, ballots issued matching the
 /// ballots or not, and ballots mixing valid votes (for, against, abstentions, repeated marks, write-ins), blank
@@ -364,7 +364,7 @@ public sealed class ElectionCountProperties
     // ---- A plain reading of the rules, written independently of the engine ----
 
     /// <summary>
-    /// The issue's rules read literally, with sets and LINQ and no shared code: void checks in order, ballot validity,
+    /// The counting rules read literally, with sets and LINQ and no shared code: void checks in order, ballot validity,
     /// tallies, then seats filled group by group of equal votes until a group does not fit (it goes to a run-off).
     /// A written-in name that is on the list counts as a vote for that candidate (the engine's reading of 另选他人).
     /// </summary>
@@ -447,7 +447,7 @@ public sealed class ElectionCountProperties
 
     private static string Json(Ballot b) => BallotJson(b).ToJsonString(Compact);
 
-    /// <summary>The input in the JSON contract of issue 3 (camelCase; what a tellers' file or a published ballot list holds).</summary>
+    /// <summary>The input in the JSON contract of a count (camelCase; what a tellers' file or a published ballot list holds).</summary>
     private static JsonObject InputJson(CountInput input) => new()
     {
         ["mode"] = input.Mode switch

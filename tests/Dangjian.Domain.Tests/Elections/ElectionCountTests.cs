@@ -3,7 +3,7 @@ using Dangjian.Domain.Elections;
 namespace Dangjian.Domain.Tests.Elections;
 
 /// <summary>
-/// The counting rules of issue 3 ("The counting engine and its command-line contract"), each boundary from both sides.
+/// The counting rules of `dangjian election count` (ELE-12), each boundary from both sides.
 /// Most rounds use 10 entitled voters, all present (threshold 6), so a tally is easy to read.
 /// </summary>
 public sealed class ElectionCountTests

@@ -3,7 +3,7 @@ using Dangjian.Domain.Evaluations;
 
 namespace Dangjian.Domain.Tests.Evaluations;
 
-/// <summary>The JSON contract of `dangjian evaluation score` (issue 5): reading exactly, refusing malformed input, printing rounded numbers.</summary>
+/// <summary>The JSON contract of `dangjian evaluation score` : reading exactly, refusing malformed input, printing rounded numbers.</summary>
 public sealed class EvaluationScoreJsonTests
 {
     private const string Example = """

@@ -6,7 +6,7 @@ using FsCheck.Xunit;
 namespace Dangjian.Domain.Tests.Evaluations;
 
 /// <summary>
-/// Invariants of the composite assessment (issue 5, "Tests that must exist": property tests) over generated
+/// Invariants of the composite assessment (property tests) over generated
 /// assessments: the example's scale, dimensions and groups, 0–14 subjects whose achievement and inspection come from a
 /// small set of values (so equal composites and ties across a quota line are common), random vetoes, 0–6 responses
 /// each, and one of several grade sets with quotas (0, 0.2, 0.3, 1/3, 1) on every grade but the last.

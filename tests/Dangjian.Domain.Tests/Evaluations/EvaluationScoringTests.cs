@@ -3,7 +3,7 @@ using static Dangjian.Domain.Tests.Evaluations.Scoring;
 
 namespace Dangjian.Domain.Tests.Evaluations;
 
-/// <summary>The composite assessment rules of issue 5's "Command-line contract" (EVA-6), each on both sides of its boundary.</summary>
+/// <summary>The composite assessment rules of `dangjian evaluation score` (EVA-6), each on both sides of its boundary.</summary>
 public sealed class EvaluationScoringTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 
 namespace Dangjian.Domain.Tests.Evaluations;
 
-/// <summary>Random sampling of evaluators by a published seed (EVA-4; issue 5 "Tests that must exist": sampling).</summary>
+/// <summary>Random sampling of evaluators by a published seed (EVA-4).</summary>
 public sealed class EvaluatorDrawTests
 {
     private static readonly DrawEntry[] AtoJ = [.. "ABCDEFGHIJ".Select(c => new DrawEntry(c.ToString()))];

@@ -3,7 +3,7 @@ using static Dangjian.Domain.Evaluations.MemberReviewGrade;
 
 namespace Dangjian.Domain.Tests.Evaluations;
 
-/// <summary>Member democratic evaluation (民主评议党员, EVA-10; issue 5 "What a user gets" 5).</summary>
+/// <summary>Member democratic evaluation (民主评议党员, EVA-10).</summary>
 public sealed class MemberReviewRulesTests
 {
     [Theory]

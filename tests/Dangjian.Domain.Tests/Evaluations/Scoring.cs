@@ -2,12 +2,12 @@ using Dangjian.Domain.Evaluations;
 
 namespace Dangjian.Domain.Tests.Evaluations;
 
-/// <summary>Builders for scoring input: the issue's example configuration, and subjects whose composite is set directly.</summary>
+/// <summary>Builders for scoring input: the default configuration, and subjects whose composite is set directly.</summary>
 internal static class Scoring
 {
     public static readonly string[] Dimensions = ["德", "能", "勤", "绩", "廉", "学"];
 
-    /// <summary>The issue's example configuration (issue 5, "Command-line contract") with no subjects.</summary>
+    /// <summary>The default configuration (EvaluationCriteria's defaults) with no subjects.</summary>
     public static ScoringInput Example(params ScoringSubject[] subjects) => new(
         [new("好", 100), new("较好", 80), new("一般", 60), new("差", 40)],
         [new("德", 0.2m), new("能", 0.2m), new("勤", 0.15m), new("绩", 0.25m), new("廉", 0.1m), new("学", 0.1m)],

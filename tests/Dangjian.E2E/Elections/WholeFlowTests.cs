@@ -18,7 +18,7 @@ using RoundText = Dangjian.Web.Features.Elections.Rounds.RoundText;
 namespace Dangjian.E2E.Elections;
 
 /// <summary>
-/// Issue 3's whole workflow in the browser, as its users do it: the township's administrator nominates and vets on the
+/// A whole term election (换届) in the browser, as its users do it: the township's administrator nominates and vets on the
 /// project page, sees a list refused and then fixes it, creates and opens the round, issues codes on the slips page; a
 /// voter casts a ballot on a phone with JavaScript off, gets a receipt and is refused a second time; two tellers enter
 /// the paper ballots with one difference, which is highlighted until corrected; the round is closed, counted and

@@ -14,7 +14,7 @@ using EvaluationFormPage = Dangjian.E2E.Pages.Evaluations.EvaluationFormPage;
 namespace Dangjian.E2E.Evaluations;
 
 /// <summary>
-/// Issue 5's campaign in the browser, as the township's administrator runs it: a campaign created on /evaluations,
+/// A democratic evaluation campaign in the browser, as the township's administrator runs it: a campaign created on /evaluations,
 /// its subjects added in bulk from the township's leadership team (picked by name), the usual groups, the
 /// announcement, opened; codes issued on the printable slips page; an evaluator answers on a phone with JavaScript
 /// off and gets a receipt, the same code is refused; the organizer's page shows the count go up live; closed after

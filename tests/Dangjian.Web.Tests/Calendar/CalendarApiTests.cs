@@ -11,7 +11,7 @@ using MiniExcelLibs;
 namespace Dangjian.Web.Tests.Calendar;
 
 /// <summary>
-/// The working-day calendar through /api/v1/calendar on each database (issue 4, item 1): seeded 2026, edits that change
+/// The working-day calendar through /api/v1/calendar on each database (MTG-2): seeded 2026, edits that change
 /// the working days every deadline counts, a new year imported all or nothing, and changes for district admins only.
 /// Tests that edit 2026 put it back; imports use a year of their own.
 /// </summary>
@@ -47,7 +47,7 @@ public abstract class CalendarApiTests(AppFixture app)
         Assert.Equal(1, await WorkdaysAsync(client, "2026-02-14", "2026-02-15")); // a working Saturday
         Assert.Equal(0, await WorkdaysAsync(client, "2026-10-07", "2026-10-08")); // a holiday Wednesday
         Assert.Equal(1, await WorkdaysAsync(client, "2026-10-08", "2026-10-09"));
-        Assert.Equal(4, await WorkdaysAsync(client, "2026-09-28", "2026-10-09")); // the issue's decision example
+        Assert.Equal(4, await WorkdaysAsync(client, "2026-09-28", "2026-10-09")); // the worked example of a decision's notice
     }
 
     [Fact]

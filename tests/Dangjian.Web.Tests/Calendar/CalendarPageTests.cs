@@ -3,7 +3,7 @@ using Dangjian.Web.Tests.Infrastructure;
 
 namespace Dangjian.Web.Tests.Calendar;
 
-/// <summary>The /calendar page (issue 4, item 1): any signed-in user sees the year with its holidays, make-up workdays and monthly counts; only district admins get the editing controls.</summary>
+/// <summary>The /calendar page (MTG-2): any signed-in user sees the year with its holidays, make-up workdays and monthly counts; only district admins get the editing controls.</summary>
 public abstract class CalendarPageTests(AppFixture app)
 {
     [Fact]

@@ -27,7 +27,7 @@ using static Dangjian.Web.Tests.Elections.Rounds.RoundFixtures;
 namespace Dangjian.Web.Tests.Elections;
 
 /// <summary>
-/// Issue 3's whole workflow as a district runs it, only through the public HTTP surface: the API with bearer tokens,
+/// A whole term election as a district runs it, only through the public HTTP surface: the API with bearer tokens,
 /// the /vote form on voters' phones, the published ballot list downloaded anonymously, and the auditor's
 /// `dangjian election verify` on that file. Every step's answer is checked against what the rules say by hand.
 /// </summary>

@@ -3,7 +3,7 @@ using Dangjian.Web.Tests.Infrastructure;
 
 namespace Dangjian.Web.Tests.Home;
 
-/// <summary>Issue 2 "UI shell": the menu lists what the signed-in user can use; the home page counts their scope.</summary>
+/// <summary>The UI shell: the menu lists what the signed-in user can use; the home page counts their scope.</summary>
 public abstract class NavigationTests(AppFixture app)
 {
     [Theory]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Tests.Surveys;
 
 /// <summary>
-/// Issue 5's secrecy test for surveys, as for elections: after answering with codes and closing, nothing stored pairs a
+/// The secrecy test of surveys, as for elections: after answering with codes and closing, nothing stored pairs a
 /// code with a response: the used codes' hash rows are gone, the responses hold no code, time or person, and no other
 /// table holds a code, a used code's hash or a response.
 /// </summary>

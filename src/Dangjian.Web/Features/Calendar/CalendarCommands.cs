@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Calendar;
 
 /// <summary>
-/// Changing the working-day calendar (issue 4, item 1): a day added, edited or removed, or a whole year imported from the
+/// Changing the working-day calendar (MTG-2: deadlines in working days): a day added, edited or removed, or a whole year imported from the
 /// year's official notice. District admins only (组织部): the calendar is one for the whole district, and every
 /// working-day deadline of every organization follows it. Each change is audited by the save that makes it.
 /// </summary>

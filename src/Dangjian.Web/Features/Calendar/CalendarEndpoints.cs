@@ -11,7 +11,7 @@ using Microsoft.OpenApi;
 
 namespace Dangjian.Web.Features.Calendar;
 
-/// <summary>/api/v1/calendar: the working-day calendar (issue 4, item 1). Reading is open to every signed-in user; changes are the district admin's.</summary>
+/// <summary>/api/v1/calendar: the working-day calendar (MTG-2). Reading is open to every signed-in user; changes are the district admin's.</summary>
 public static class CalendarEndpoints
 {
     public static IServiceCollection AddCalendar(this IServiceCollection services) =>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Calendar;
 
-/// <summary>Reading the working-day calendar (issue 4, item 1): open to every signed-in user.</summary>
+/// <summary>Reading the working-day calendar (MTG-2): open to every signed-in user.</summary>
 public sealed class CalendarQueries(DangjianDbContext db, IWorkingDayCalendar calendar, ScopeService scopes)
 {
     public async Task<IReadOnlyList<CalendarYearSummary>> YearsAsync(CancellationToken ct = default)

@@ -6,7 +6,7 @@ using Dangjian.Web.Tests.Infrastructure;
 namespace Dangjian.Web.Tests.Elections.Voting;
 
 /// <summary>
-/// Issue 3's concurrency test: 500 submissions at once over 450 codes, 50 of them sent twice at the same moment.
+/// The voting concurrency test: 500 submissions at once over 450 codes, 50 of them sent twice at the same moment.
 /// Exactly one submission per code is accepted, nothing acknowledged is lost, and the count of what the box holds
 /// is the count of what was acknowledged.
 /// </summary>

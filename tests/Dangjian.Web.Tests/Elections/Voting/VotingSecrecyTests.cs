@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Tests.Elections.Voting;
 
 /// <summary>
-/// Issue 3's secrecy test (ELE-13, DESIGN.md "Secrecy"): after an electronic election nothing in the database or the
+/// The secrecy test of elections (ELE-13, DESIGN.md "Secrecy"): after an electronic election nothing in the database or the
 /// logs lets a reader pair a code, a voter or a cast time with a ballot. Every table is read whole, from the schema.
 /// </summary>
 public abstract class VotingSecrecyTests(AppFixture app)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Dangjian.Web.Tests.Meetings.Proceedings;
 
-/// <summary>The decision thresholds are rule data (issue 4): the defaults are the regulations', and settings change them.</summary>
+/// <summary>The decision thresholds are rule data: the defaults are the regulations', and settings change them.</summary>
 public sealed class DecisionRuleOptionsTests
 {
     [Fact]

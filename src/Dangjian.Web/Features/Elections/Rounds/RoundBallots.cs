@@ -8,7 +8,7 @@ using Dangjian.Domain.Elections;
 namespace Dangjian.Web.Features.Elections.Rounds;
 
 /// <summary>
-/// Ballots as JSON (the count's shape, issue 3: {"for":[],"against":[],"writeIns":[],"void":false}), their hash and the
+/// Ballots as JSON (the count's shape, Domain's CountJson: {"for":[],"against":[],"writeIns":[],"void":false}), their hash and the
 /// stored result; the published ballot list itself is written and read by Domain's <see cref="PublishedBallotList"/>.
 /// </summary>
 public static class RoundBallots

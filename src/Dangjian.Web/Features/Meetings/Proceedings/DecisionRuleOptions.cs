@@ -16,7 +16,7 @@ public enum ShareName
 }
 
 /// <summary>
-/// "Meetings:Decision": the decision thresholds as rule data (issue 4), defaulting to the regulations' (see
+/// "Meetings:Decision": the decision thresholds as rule data , defaulting to the regulations' (see
 /// <see cref="DecisionRules"/> for the sources). An organization whose rules of procedure are stricter sets them here.
 /// </summary>
 public sealed class DecisionRuleOptions
