@@ -16,8 +16,8 @@ public sealed record ComplianceRequirement(MeetingType Type, MeetingFrequency Fr
 
 /// <summary>
 /// 三会一课 (MTG-9) as rule data: which meeting types each kind of organization must hold, and how often. The defaults
-/// are these (三会一课, 《中国共产党支部工作条例（试行）》第十九条): a 党支部 holds 支部党员大会 quarterly, 支委会 monthly and 党课 quarterly; a 党小组 holds 党小组会
-/// monthly. Settings may replace them (Meetings:Compliance).
+/// are the customary 三会一课 frequencies: a 党支部 holds 支部党员大会 quarterly, 支委会 monthly and 党课 quarterly; a
+/// 党小组 holds 党小组会 monthly. Settings may replace them (Meetings:Compliance).
 /// </summary>
 public sealed class ComplianceRules
 {
