@@ -112,7 +112,7 @@ public sealed class PublicityCommands(
         var errors = new FieldErrors();
         if (campaign.PublicityTo is { } to && Today() <= to)
         {
-            errors.Add("publicityTo", "Evaluation.PeriodNotOver", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            errors.Add("publicityTo", "Evaluation.PeriodNotOver", DateText.Format(to));
         }
 
         var unanswered = await db.EvaluationObjections.CountAsync(o => o.CampaignId == campaignId && o.AnsweredAt == null, ct);
