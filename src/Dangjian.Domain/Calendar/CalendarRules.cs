@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Calendar;
 
@@ -25,7 +25,7 @@ public static class CalendarRules
     /// <summary>The longest run of days one holiday entry may cover (春节 and 国庆 are 8–9 days; a longer run is a typo).</summary>
     public const int MaxHolidayDays = 31;
 
-    public const string DateFormat = "yyyy-MM-dd";
+    public const string DateFormat = DateText.Pattern;
 
     /// <summary>Message codes (RuleText keys).</summary>
     public static class Codes
@@ -50,10 +50,9 @@ public static class CalendarRules
 
     public static string KindCode(CalendarDayKind kind) => kind == CalendarDayKind.Holiday ? Codes.KindHoliday : Codes.KindMakeUpWorkday;
 
-    public static string Format(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+    public static string Format(DateOnly day) => DateText.Format(day);
 
-    public static bool TryParseDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    public static bool TryParseDay(string? text, out DateOnly day) => DateText.TryParse(text, out day);
 
     public static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 

@@ -112,7 +112,7 @@ public static class HostSetup
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
 
-        services.AddScoped<EnumLabels>();
+        services.AddScoped<EnumLabels>().AddScoped<ExcelUpload>();
         services.AddOrganizations();
         services.AddTeams();
         services.AddPeople();

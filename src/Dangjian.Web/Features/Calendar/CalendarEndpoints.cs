@@ -4,10 +4,6 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace Dangjian.Web.Features.Calendar;
 
@@ -23,19 +19,7 @@ public static class CalendarEndpoints
         group.MapGet("/years", ListCalendarYears).WithName(nameof(ListCalendarYears)).RequirePermission(Permission.CalendarRead);
         group.MapGet("/years/{year:int}", GetCalendarYear).WithName(nameof(GetCalendarYear)).RequirePermission(Permission.CalendarRead);
         group.MapPost("/years", ImportCalendarYear).WithName(nameof(ImportCalendarYear)).RequirePermission(Permission.CalendarEdit);
-        group.MapPost("/years/xlsx", ImportCalendarSheet).WithName(nameof(ImportCalendarSheet)).RequirePermission(Permission.CalendarEdit)
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        [ExcelFile.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
-                    },
-                };
-                return Task.CompletedTask;
-            });
+        group.MapPost("/years/xlsx", ImportCalendarSheet).WithName(nameof(ImportCalendarSheet)).RequirePermission(Permission.CalendarEdit).AcceptsExcel();
         group.MapGet("/template", GetCalendarTemplate).WithName(nameof(GetCalendarTemplate)).RequirePermission(Permission.CalendarEdit);
         group.MapPost("/days", AddCalendarDay).WithName(nameof(AddCalendarDay)).RequirePermission(Permission.CalendarEdit);
         group.MapPut("/days/{date}", UpdateCalendarDay).WithName(nameof(UpdateCalendarDay)).RequirePermission(Permission.CalendarEdit);
@@ -68,13 +52,12 @@ public static class CalendarEndpoints
     /// content type; <c>year</c> names the year, <c>source</c> the notice. Problems are named by Excel row (<c>rows[5].date</c>).
     /// </summary>
     public static async Task<Results<Created<CalendarYearView>, Ok<CalendarYearView>, ProblemHttpResult>> ImportCalendarSheet(
-        HttpContext http, CalendarCommands commands, CalendarQueries queries, IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules,
-        int? year, string? source, bool? replace, CancellationToken ct)
+        HttpContext http, CalendarCommands commands, CalendarQueries queries, ExcelUpload upload, int? year, string? source, bool? replace, CancellationToken ct)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !string.Equals(type.MediaType.Value, ExcelFile.ContentType, StringComparison.OrdinalIgnoreCase))
+        using var body = await upload.ReadAsync(http, ct);
+        if (!body.Accepted)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: rules["Import.WrongContentType"]);
+            return body.Refusal;
         }
 
         if (year is null)
@@ -82,28 +65,7 @@ public static class CalendarEndpoints
             throw new InputValidationException(new FieldErrors().Add("year", "Input.Required", "Field.Calendar.Year"));
         }
 
-        var max = options.Value.MaxUploadBytes;
-        var tooLarge = TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: rules["Import.TooLarge", max / (1024 * 1024)]);
-        if (http.Request.ContentLength > max)
-        {
-            return tooLarge;
-        }
-
-        using var file = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (file.Length + n > max)
-            {
-                return tooLarge;
-            }
-
-            file.Write(chunk, 0, n);
-        }
-
-        file.Position = 0;
-        var (draft, problems) = CalendarSheet.Read(file, year.Value, source);
+        var (draft, problems) = CalendarSheet.Read(body.File, year.Value, source);
         var result = await commands.ImportAsync(draft, problems, replace == true, ct);
         var view = await queries.YearAsync(result.Year, ct);
         return result.Replaced ? TypedResults.Ok(view) : TypedResults.Created($"/api/v1/calendar/years/{result.Year}", view);

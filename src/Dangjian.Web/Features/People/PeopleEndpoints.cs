@@ -5,12 +5,8 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace Dangjian.Web.Features.People;
 
@@ -27,23 +23,7 @@ public static class PeopleEndpoints
         group.MapGet("/", ListPeople).WithName(nameof(ListPeople)).RequirePermission(Permission.PeopleRead);
         group.MapGet("/export", ExportPeople).WithName(nameof(ExportPeople)).RequirePermission(Permission.PeopleRead);
         group.MapGet("/import/template", GetImportTemplate).WithName(nameof(GetImportTemplate)).RequirePermission(Permission.PeopleImport);
-        // The content type is checked by the handler (415 in our words), not by Accepts metadata, so the request
-        // body is described to OpenAPI by hand.
-        group.MapPost("/import", ImportPeople).WithName(nameof(ImportPeople)).RequirePermission(Permission.PeopleImport)
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.RequestBody = new OpenApiRequestBody
-                {
-                    Required = true,
-                    Content = new Dictionary<string, OpenApiMediaType>
-                    {
-                        [ExcelFile.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
-                    },
-                };
-                return Task.CompletedTask;
-            })
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/import", ImportPeople).WithName(nameof(ImportPeople)).RequirePermission(Permission.PeopleImport).AcceptsExcel();
         group.MapGet("/{id:int}", GetPerson).WithName(nameof(GetPerson)).RequirePermission(Permission.PeopleRead, Permission.AccountsOwn);
         group.MapGet("/{id:int}/history", GetPersonHistory).WithName(nameof(GetPersonHistory)).RequirePermission(Permission.PeopleRead, Permission.AccountsOwn);
         group.MapPost("/", CreatePerson).WithName(nameof(CreatePerson)).RequirePermission(Permission.PeopleEdit);
@@ -98,49 +78,15 @@ public static class PeopleEndpoints
     /// browser path needs no antiforgery token.
     /// </summary>
     public static async Task<Results<Ok<RosterImportSummary>, ValidationProblem, ProblemHttpResult>> ImportPeople(
-        HttpContext http, RosterImport import, IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, CancellationToken ct)
+        HttpContext http, RosterImport import, ExcelUpload upload, IStringLocalizer<RuleText> rules, CancellationToken ct)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !string.Equals(type.MediaType.Value, ExcelFile.ContentType, StringComparison.OrdinalIgnoreCase))
+        using var body = await upload.ReadAsync(http, ct);
+        if (!body.Accepted)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: rules["Import.WrongContentType"]);
+            return body.Refusal;
         }
 
-        var max = options.Value.MaxUploadBytes;
-        var tooLarge = TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: rules["Import.TooLarge", max / (1024 * 1024)]);
-        if (http.Request.ContentLength > max)
-        {
-            return tooLarge;
-        }
-
-        // Let the server read one byte past the limit, so the limit is ours to report in our words.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + 1;
-        }
-
-        using var body = new MemoryStream();
-        try
-        {
-            var chunk = new byte[81920];
-            int n;
-            while ((n = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (body.Length + n > max)
-                {
-                    return tooLarge;
-                }
-
-                body.Write(chunk, 0, n);
-            }
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return tooLarge;
-        }
-
-        body.Position = 0;
-        var result = await import.ImportAsync(body, progress: null, ct);
+        var result = await import.ImportAsync(body.File, progress: null, ct);
         if (result.Succeeded)
         {
             return TypedResults.Ok(new RosterImportSummary(result.Imported));

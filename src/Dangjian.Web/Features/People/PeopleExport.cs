@@ -1,3 +1,4 @@
+using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -17,9 +18,9 @@ public sealed class PeopleExport(PeopleQueries queries, EnumLabels labels, IStri
                 [text["Col.Name"]] = ExcelFile.Safe(p.Name),
                 [text["Col.Gender"]] = labels.Of(p.Gender),
                 [text["Col.IdNumber"]] = p.IdNumber,
-                [text["Col.BirthDate"]] = p.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                [text["Col.BirthDate"]] = p.BirthDate is { } born ? DateText.Format(born) : null,
                 [text["Col.Status"]] = labels.Of(p.Status),
-                [text["Col.JoinedPartyOn"]] = p.JoinedPartyOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                [text["Col.JoinedPartyOn"]] = p.JoinedPartyOn is { } joined ? DateText.Format(joined) : null,
                 [text["Col.OrganizationCode"]] = p.OrganizationCode,
                 [text["Col.Organization"]] = ExcelFile.Safe(p.OrganizationName),
                 [text["Col.Phone"]] = ExcelFile.Safe(p.Phone),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
@@ -64,9 +65,9 @@ public sealed class RosterTemplate(ScopeService scopes, EnumLabels labels, IStri
             [RosterColumn.Name] = text["Example.Name"].Value,
             [RosterColumn.Gender] = labels.Of(IdNumber.GenderOf(ExampleIdNumber)),
             [RosterColumn.IdNumber] = ExampleIdNumber,
-            [RosterColumn.BirthDate] = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [RosterColumn.BirthDate] = DateText.Format(birth),
             [RosterColumn.Status] = labels.Of(MemberStatus.Full),
-            [RosterColumn.JoinedPartyOn] = birth.AddYears(25).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [RosterColumn.JoinedPartyOn] = DateText.Format(birth.AddYears(25)),
             [RosterColumn.OrganizationCode] = code,
             [RosterColumn.Phone] = "13800000000",
             [RosterColumn.Ethnicity] = text["Example.Ethnicity"].Value,

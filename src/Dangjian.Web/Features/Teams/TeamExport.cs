@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -15,8 +15,8 @@ public sealed class TeamExport(TeamQueries queries, EnumLabels labels, IStringLo
         {
             [text["Col.Organization"]] = ExcelFile.Safe(t.OrganizationName),
             [text["Col.Term"]] = t.TermNumber,
-            [text["Col.StartsOn"]] = t.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [text["Col.EndsOn"]] = t.EndsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [text["Col.StartsOn"]] = DateText.Format(t.StartsOn),
+            [text["Col.EndsOn"]] = DateText.Format(t.EndsOn),
             [text["Col.Person"]] = ExcelFile.Safe(s.PersonName),
             [text["Col.Role"]] = labels.Of(s.Role),
             [text["Col.Portfolio"]] = ExcelFile.Safe(s.Portfolio),

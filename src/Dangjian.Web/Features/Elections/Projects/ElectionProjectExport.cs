@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Elections;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
@@ -16,8 +16,8 @@ public sealed class ElectionProjectExport(ElectionProjectQueries queries, EnumLa
             [text["Col.Organization"]] = ExcelFile.Safe(p.OrganizationName),
             [text["Col.Title"]] = ExcelFile.Safe(p.Title),
             [text["Col.TermNumber"]] = p.TermNumber,
-            [text["Col.CurrentTermEndsOn"]] = p.CurrentTermEndsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [text["Col.PlannedElectionOn"]] = p.PlannedElectionOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [text["Col.CurrentTermEndsOn"]] = p.CurrentTermEndsOn is { } ends ? DateText.Format(ends) : null,
+            [text["Col.PlannedElectionOn"]] = p.PlannedElectionOn is { } planned ? DateText.Format(planned) : null,
             [text["Col.Stage"]] = labels.Of(p.Stage),
         });
         using var stream = new MemoryStream();

@@ -59,7 +59,7 @@ public static class CampaignEndpoints
         g.MapDelete("/groups/{groupId:int}", RemoveGroup).WithName(nameof(RemoveGroup)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapGet("/groups/{groupId:int}/sample", GetSample).WithName(nameof(GetSample)).RequirePermission(Permission.EvaluationsRead);
         g.MapPost("/groups/{groupId:int}/draw", DrawMembers).WithName(nameof(DrawMembers)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
-        g.MapPost("/groups/{groupId:int}/draw/residents", DrawResidents).WithName(nameof(DrawResidents)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/groups/{groupId:int}/draw/residents", DrawResidents).WithName(nameof(DrawResidents)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview).AcceptsExcel();
         g.MapPost("/groups/{groupId:int}/codes", IssueEvaluationCodes).WithName(nameof(IssueEvaluationCodes)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
     }
 
@@ -187,10 +187,16 @@ public static class CampaignEndpoints
     }
 
     /// <summary>Draws from a residents' list: the request body is the .xlsx file itself (columns 编号, 姓名, 分层).</summary>
-    public static async Task<Ok<SampleView>> DrawResidents(
-        SamplingService s, CampaignQueries q, HttpRequest http, int groupId, int? count, bool? stratified, string? fileName, CancellationToken ct)
+    public static async Task<Results<Ok<SampleView>, ProblemHttpResult>> DrawResidents(
+        SamplingService s, CampaignQueries q, ExcelUpload upload, HttpContext http, int groupId, int? count, bool? stratified, string? fileName, CancellationToken ct)
     {
-        await s.DrawResidentsAsync(groupId, http.Body, count, stratified ?? false, fileName, ct);
+        using var body = await upload.ReadAsync(http, ct);
+        if (!body.Accepted)
+        {
+            return body.Refusal;
+        }
+
+        await s.DrawResidentsAsync(groupId, body.File, count, stratified ?? false, fileName, ct);
         return TypedResults.Ok(await q.SampleAsync(groupId, ct));
     }
 

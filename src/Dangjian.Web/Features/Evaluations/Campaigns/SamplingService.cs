@@ -1,5 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
@@ -53,7 +54,7 @@ public sealed class SamplingService(
         var ambiguous = rows.GroupBy(x => x.OrgName).Where(g => g.Select(x => x.Code).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var population = rows.Select(x => new Entry(
             x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, ambiguous.Contains(x.OrgName) ? $"{x.OrgName}（{x.Code}）" : x.OrgName)).ToList();
-        var note = text["Draw.MembersNote", org.Name, BeijingTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), population.Count].Value;
+        var note = text["Draw.MembersNote", org.Name, DateText.Format(BeijingTime.Today(clock)), population.Count].Value;
         return await DrawAsync(groupId, population, r.Count, r.Stratified, note, ct);
     }
 
@@ -68,7 +69,7 @@ public sealed class SamplingService(
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var population = await ReadResidentsAsync(xlsx, stratified, ct);
         var name = string.IsNullOrWhiteSpace(fileName) ? text["Draw.ResidentsFile"].Value : Path.GetFileName(fileName);
-        var note = text["Draw.ResidentsNote", name, BeijingTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), population.Count].Value;
+        var note = text["Draw.ResidentsNote", name, DateText.Format(BeijingTime.Today(clock)), population.Count].Value;
         return await DrawAsync(groupId, population, count, stratified, note, ct);
     }
 

@@ -3,12 +3,10 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Dangjian.Web.Features.Evaluations.Results;
 
@@ -42,7 +40,7 @@ public static class ResultsEndpoints
         g.MapGet("/{id:int}/scores", ListSubjectScores).WithName(nameof(ListSubjectScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapPut("/subjects/{subjectId:int}/scores", SetSubjectScores).WithName(nameof(SetSubjectScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapGet("/{id:int}/scores/template", GetScoreTemplate).WithName(nameof(GetScoreTemplate)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
-        g.MapPost("/{id:int}/scores/import", ImportScores).WithName(nameof(ImportScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/scores/import", ImportScores).WithName(nameof(ImportScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview).AcceptsExcel();
         g.MapPost("/{id:int}/results/compute", ComputeCampaignResults).WithName(nameof(ComputeCampaignResults)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapGet("/{id:int}/results", GetCampaignResults).WithName(nameof(GetCampaignResults)).RequirePermission(Permission.EvaluationsRead);
         g.MapGet("/{id:int}/results/export", ExportCampaignScores).WithName(nameof(ExportCampaignScores)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
@@ -70,41 +68,15 @@ public static class ResultsEndpoints
     /// row as rows[N].name / rows[N].achievement / rows[N].inspection.
     /// </summary>
     public static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportScores(
-        HttpContext http, SubjectScores scores, IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, int id, CancellationToken ct)
+        HttpContext http, SubjectScores scores, ExcelUpload upload, int id, CancellationToken ct)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !string.Equals(type.MediaType.Value, ExcelFile.ContentType, StringComparison.OrdinalIgnoreCase))
+        using var body = await upload.ReadAsync(http, ct);
+        if (!body.Accepted)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: rules["Import.WrongContentType"]);
+            return body.Refusal;
         }
 
-        var max = options.Value.MaxUploadBytes;
-        var tooLarge = TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: rules["Import.TooLarge", max / (1024 * 1024)]);
-        if (http.Request.ContentLength > max)
-        {
-            return tooLarge;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + 1;
-        }
-
-        using var body = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (body.Length + n > max)
-            {
-                return tooLarge;
-            }
-
-            body.Write(chunk, 0, n);
-        }
-
-        body.Position = 0;
-        var rows = ResultsExport.Read(body) ?? throw new InputValidationException(new FieldErrors().Add("file", "Import.NotXlsx"));
+        var rows = ResultsExport.Read(body.File) ?? throw new InputValidationException(new FieldErrors().Add("file", "Import.NotXlsx"));
         return TypedResults.Ok(new ImportSummary(await scores.ImportAsync(id, rows, ct)));
     }
 

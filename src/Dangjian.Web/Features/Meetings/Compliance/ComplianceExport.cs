@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -28,5 +28,5 @@ public sealed class ComplianceExport(ComplianceQueries queries, EnumLabels label
         return stream.ToArray();
     }
 
-    private static string? Format(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Format(DateOnly? d) => d is { } day ? DateText.Format(day) : null;
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -30,5 +30,5 @@ public sealed class DemocraticLifeExport(DemocraticLifeQueries queries, IStringL
         return stream.ToArray();
     }
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly d) => DateText.Format(d);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dangjian.Domain.Common;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -17,7 +18,7 @@ public sealed class MinutesExport(MinutesQueries queries, EnumLabels labels, ISt
             [text["Col.Organization"]] = ExcelFile.Safe(register.OrganizationName),
             [text["Col.Meeting"]] = ExcelFile.Safe(r.MeetingTitle),
             [text["Col.Type"]] = labels.Of(r.MeetingType),
-            [text["Col.Date"]] = r.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [text["Col.Date"]] = DateText.Format(r.MeetingDate),
             [text["Col.Revision"]] = r.Revision,
             [text["Col.SignedBy"]] = ExcelFile.Safe(r.SignedBy),
             [text["Col.SignedAt"]] = r.SignedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

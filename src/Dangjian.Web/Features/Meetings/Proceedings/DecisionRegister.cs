@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
@@ -96,7 +96,7 @@ public sealed class DecisionRegister(DangjianDbContext db, ScopeService scopes, 
     {
         var rows = (await RowsAsync(organizationId, from, to, outcome, search, ct)).Select(r => new Dictionary<string, object?>
         {
-            [text["Col.Date"]] = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [text["Col.Date"]] = DateText.Format(r.Date),
             [text["Col.Organization"]] = ExcelFile.Safe(r.OrganizationName),
             [text["Col.Title"]] = ExcelFile.Safe(r.MeetingTitle),
             [text["Col.Item"]] = ExcelFile.Safe(r.Title),

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.Localization;
@@ -14,7 +14,7 @@ public sealed class MeetingExport(MeetingQueries queries, EnumLabels labels, ISt
     {
         var rows = (await queries.AllAsync(organizationId, type, status, from, to, search, ct)).Select(m => new Dictionary<string, object?>
         {
-            [text["Col.Date"]] = m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [text["Col.Date"]] = DateText.Format(m.Date),
             [text["Col.Organization"]] = ExcelFile.Safe(m.OrganizationName),
             [text["Col.Type"]] = labels.Of(m.Type),
             [text["Col.Title"]] = ExcelFile.Safe(m.Title),

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dangjian.Web.Tests.Infrastructure;
+
+namespace Dangjian.Web.Tests.Common;
+
+/// <summary>
+/// Every endpoint that takes an .xlsx file as its body refuses another content type with a 415 and a body over
+/// "Dangjian:MaxUploadBytes" (20 MB here) with a 413, both as ProblemDetails in our words, before looking at anything
+/// else, and says in the OpenAPI document that it takes an .xlsx body.
+/// </summary>
+public abstract class ExcelUploadTests(AppFixture app)
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The upload endpoints, with ids no record has: the guard answers before the record is looked up.</summary>
+    public static TheoryData<string, string> Uploads => new()
+    {
+        { "/api/v1/people/import", "/api/v1/people/import" },
+        { "/api/v1/calendar/years/xlsx?year=2031", "/api/v1/calendar/years/xlsx" },
+        { "/api/v1/evaluations/2147480000/scores/import", "/api/v1/evaluations/{id}/scores/import" },
+        { "/api/v1/evaluations/groups/2147480000/draw/residents?count=1", "/api/v1/evaluations/groups/{groupId}/draw/residents" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Uploads))]
+    public async Task Upload_WrongContentType_Is415InOurWords(string url, string route)
+    {
+        _ = route;
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+
+        var response = await client.PostAsync(url, new StringContent("编号,姓名\n1,张三", System.Text.Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".xlsx", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Uploads))]
+    public async Task Upload_OverTheSizeLimit_Is413InOurWords(string url, string route)
+    {
+        _ = route;
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+        var body = new ByteArrayContent(new byte[(20 * 1024 * 1024) + 1]);
+        body.Headers.ContentType = new MediaTypeHeaderValue(Xlsx);
+
+        var response = await client.PostAsync(url, body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("20 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Uploads))]
+    public async Task OpenApi_DescribesTheBodyAsXlsx_AndThe413And415Answers(string url, string route)
+    {
+        _ = url;
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+
+        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var post = doc.GetProperty("paths").GetProperty(route).GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty(Xlsx, out _), route);
+        Assert.True(post.GetProperty("responses").TryGetProperty("413", out _), route);
+        Assert.True(post.GetProperty("responses").TryGetProperty("415", out _), route);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ExcelUploadSqliteTests(SqliteApp app) : ExcelUploadTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ExcelUploadPostgresTests(PostgresApp app) : ExcelUploadTests(app);
