@@ -65,8 +65,7 @@ public sealed class MinePageTests(BrowserApp app, ITestOutputHelper output) : Br
     {
         await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);
         var me = new MinePage(page, Ui.Zh);
-        await me.MenuButton.ClickAsync();
-        await Expect(me.NavLink("Nav.Home")).ToBeInViewportAsync();
+        await me.OpenMenuAsync();
         await Expect(me.MenuEntry).ToHaveCountAsync(0);
 
         await Interactive.GotoAsync(page, "me");

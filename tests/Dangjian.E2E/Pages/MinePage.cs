@@ -28,10 +28,21 @@ public sealed class MinePage(IPage page, CultureInfo culture) : Shell(page, cult
 
     public ILocator NoPerson => Page.Locator("[data-no-person]");
 
-    /// <summary>Opens the menu from the app bar (a phone's drawer starts closed) and follows 我的.</summary>
+    /// <summary>
+    /// Opens the menu from the app bar. On a phone the drawer is rendered open and closes itself once the page has measured
+    /// the window; a click before that would be undone, so this waits for it to close first, as a user waits for the page.
+    /// </summary>
+    public async Task OpenMenuAsync()
+    {
+        await Assertions.Expect(NavLink("Nav.Home")).Not.ToBeInViewportAsync();
+        await MenuButton.ClickAsync();
+        await Assertions.Expect(NavLink("Nav.Home")).ToBeInViewportAsync();
+    }
+
+    /// <summary>Opens the menu and follows 我的.</summary>
     public async Task<MinePage> OpenFromMenuAsync()
     {
-        await MenuButton.ClickAsync();
+        await OpenMenuAsync();
         await MenuEntry.ClickAsync();
         await Assertions.Expect(Title).ToBeVisibleAsync();
         return this;
