@@ -69,8 +69,10 @@ public static class ResultsEndpoints
     /// row as rows[N].name / rows[N].achievement / rows[N].inspection.
     /// </summary>
     public static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportScores(
-        HttpContext http, SubjectScores scores, IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, int id, CancellationToken ct)
+        HttpContext http, SubjectScores scores, CampaignAccess access, IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, int id, CancellationToken ct)
     {
+        // The campaign first: a file for a campaign outside the caller's scope is refused unread.
+        await access.DemandCampaignAsync(id, Permission.EvaluationsRun, ct);
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
             || !string.Equals(type.MediaType.Value, ExcelFile.ContentType, StringComparison.OrdinalIgnoreCase))
         {
