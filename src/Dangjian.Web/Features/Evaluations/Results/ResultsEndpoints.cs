@@ -68,8 +68,10 @@ public static class ResultsEndpoints
     /// row as rows[N].name / rows[N].achievement / rows[N].inspection.
     /// </summary>
     public static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportScores(
-        HttpContext http, SubjectScores scores, ExcelUpload upload, int id, CancellationToken ct)
+        HttpContext http, SubjectScores scores, CampaignAccess access, ExcelUpload upload, int id, CancellationToken ct)
     {
+        // The campaign first: a file for a campaign outside the caller's scope is refused unread.
+        await access.DemandCampaignAsync(id, Permission.EvaluationsRun, ct);
         using var body = await upload.ReadAsync(http, ct);
         if (!body.Accepted)
         {

@@ -25,6 +25,7 @@ public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes,
         var window = Paging.Check(page, pageSize, errors);
         var (p, size) = window;
         errors.ThrowIfAny();
+        await DemandTownshipAsync(filter.TownshipId, ct);
 
         var asOf = filter.AsOf ?? Today;
         var all = await EvaluateAsync(asOf, ct);
@@ -44,6 +45,7 @@ public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes,
     public async Task<IReadOnlyList<ComplianceRow>> AllAsync(ComplianceFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        await DemandTownshipAsync(filter.TownshipId, ct);
         var all = await EvaluateAsync(filter.AsOf ?? Today, ct);
         return [.. Filter(all.Where(r => filter.TownshipId is not { } t || r.TownshipId == t), filter)];
     }
@@ -83,6 +85,25 @@ public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes,
 
         return new OrganizationCompliance(org.Id, org.Name, org.Kind, y, asOf, countFrom, results,
             [.. meetings.Where(m => m.Date.Year == y).Select(m => new YearMeeting(m.Id, m.Date, m.Type, m.Title, m.Status, ComplianceCheck.Counts(m.Status) && m.Date <= asOf))]);
+    }
+
+    /// <summary>
+    /// A township filter must name one the caller reaches — inside their scope, or above part of it (a branch secretary
+    /// filters by their own township); any other is refused rather than answered with an empty list (DESIGN.md "Scope").
+    /// </summary>
+    private async Task DemandTownshipAsync(int? townshipId, CancellationToken ct)
+    {
+        if (townshipId is not { } id)
+        {
+            return;
+        }
+
+        var roots = (await scopes.GetAsync(ct)).Roots(Permission.MeetingsRead);
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        if (path is null || !roots.Any(r => OrganizationTree.IsWithin(path, r) || OrganizationTree.IsWithin(r, path)))
+        {
+            throw new ScopeRefusedException();
+        }
     }
 
     private static IEnumerable<ComplianceRow> Filter(IEnumerable<ComplianceRow> rows, ComplianceFilter filter) =>

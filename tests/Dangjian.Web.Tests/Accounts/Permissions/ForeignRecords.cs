@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using Dangjian.Data.Accounts;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Calendar;
+using Dangjian.Domain.Elections;
+using Dangjian.Domain.Evaluations;
+using Dangjian.Domain.Meetings;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Domain.Surveys;
+using Dangjian.Domain.Teams;
+using Dangjian.Domain.Units;
+using Dangjian.Web.Tests.Elections.Rounds;
+using Dangjian.Web.Tests.Evaluations;
+using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Tests.Accounts.Permissions;
+
+/// <summary>A route value: its text, and the row it names (null for a value that is no row, like an enum name).</summary>
+public sealed record RouteValue(string Text, Type? Entity, object? Key, bool Shared = false);
+
+/// <summary>
+/// One record of each kind a route can name, in township B (orgadmin.b's), made once per app: what the generated
+/// permission test fills route values with. <see cref="Routes"/> is keyed by the literal segment before the parameter and
+/// the parameter's name ("meetings/{id}", "items/{itemId}"); a new route the map cannot fill fails the test, naming it.
+/// District-wide records (evaluation templates, the calendar) are marked <see cref="RouteValue.Shared"/>: they belong to no township.
+/// </summary>
+public sealed class ForeignRecords
+{
+    /// <summary>Names of the records made here: a page or an answer showing one has shown township B to the caller.</summary>
+    public const string Tag = "权限测试乙";
+
+    private static readonly ConditionalWeakTable<AppFixture, Task<ForeignRecords>> Made = new();
+
+    private ForeignRecords(Demo.Townships townships, string townshipName, IReadOnlyDictionary<string, RouteValue> routes, int meeting)
+    {
+        Townships = townships;
+        TownshipName = townshipName;
+        Routes = routes;
+        Meeting = meeting;
+    }
+
+    public Demo.Townships Townships { get; }
+
+    public string TownshipName { get; }
+
+    public IReadOnlyDictionary<string, RouteValue> Routes { get; }
+
+    public int Meeting { get; }
+
+    public static Task<ForeignRecords> OfAsync(AppFixture app) => Made.GetValue(app, MakeAsync);
+
+    private static async Task<ForeignRecords> MakeAsync(AppFixture app)
+    {
+        var t = await app.TownshipsAsync();
+        var campaign = await app.DraftAsync(Demo.OrgAdminB);
+        var election = await RoundFixtures.ProjectAsync(app, t.BranchOfB, 1, ["甲", "乙"], passed: true, fixedList: false);
+        return await app.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var township = await db.Organizations.FirstAsync(o => o.Id == t.B);
+            var team = await db.LeadershipTeams.Where(x => x.OrganizationId == t.BranchOfB).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            var unit = await db.Units.Where(u => db.Organizations.Any(o => o.Id == u.AreaOrganizationId && o.Path.StartsWith(township.Path))).Select(u => u.Id).FirstAsync();
+            var userB = await db.Users.FirstAsync(u => u.UserName == Demo.OrgAdminB);
+            var token = new ApiToken { UserId = userB.Id, Name = Tag, TokenHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), CreatedAt = now, CreatedBy = Demo.OrgAdminB };
+            db.ApiTokens.Add(token);
+
+            var meeting = new Meeting
+            {
+                OrganizationId = t.BranchOfB, Type = MeetingType.CommitteeMeeting, Title = Tag + "支委会", Date = DateOnly.FromDateTime(DateTime.Today).AddDays(10),
+                Status = MeetingStatus.InProgress, CreatedAt = now,
+                Participants = [new MeetingParticipant { PersonId = t.PersonOfB, Entitled = true, Attendance = Attendance.Present }],
+                Items = [new AgendaItem { Order = 1, Title = Tag + "议题", Category = ItemCategory.Routine, VoteMode = VoteMode.Open, Status = ItemStatus.Pending }],
+            };
+            db.Meetings.Add(meeting);
+
+            var survey = new Survey
+            {
+                OrganizationId = t.BranchOfB, Title = Tag + "问卷", Access = SurveyAccess.AccessCodes, CreatedAt = now,
+                Questions = [new SurveyQuestion { Order = 1, Kind = QuestionKind.Text, Text = Tag + "意见" }],
+            };
+            db.Surveys.Add(survey);
+
+            var objection = new EvaluationObjection { CampaignId = campaign.Id, SubjectId = campaign.Subjects[0].Id, Text = Tag + "异议", FiledAt = now };
+            var followUp = new EvaluationFollowUp { CampaignId = campaign.Id, SubjectId = campaign.Subjects[0].Id, Measure = Tag + "整改" };
+            db.EvaluationObjections.Add(objection);
+            db.EvaluationFollowUps.Add(followUp);
+
+            var nominee = await db.Nominees.Where(n => n.ProjectId == election.ProjectId).OrderBy(n => n.Id).FirstAsync();
+            var round = new ElectionRound { ProjectId = election.ProjectId, BodyId = election.BodyId, Title = Tag + "选举", Seats = 1, CandidatesJson = "[]" };
+            var talk = new TalkTarget { ProjectId = election.ProjectId, PersonId = t.PersonOfB };
+            var check = new ChecklistItem { ProjectId = election.ProjectId, PersonId = t.PersonOfB };
+            var report = new ReportCase { ProjectId = election.ProjectId, ReceivedOn = DateOnly.FromDateTime(DateTime.Today), Summary = Tag + "举报" };
+            var selection = new PublicSelection { ProjectId = election.ProjectId, Post = Tag + "岗位" };
+            db.ElectionRounds.Add(round);
+            db.TalkTargets.Add(talk);
+            db.ChecklistItems.Add(check);
+            db.ReportCases.Add(report);
+            db.PublicSelections.Add(selection);
+            await db.SaveChangesAsync();
+
+            var paper = new PaperBallotEntry { RoundId = round.Id, Teller = 1, Number = 1, Content = "{}", EnteredBy = Demo.OrgAdminB };
+            var attachment = new ItemAttachment
+            {
+                ItemId = meeting.Items[0].Id, FileName = Tag + ".pdf", ContentType = "application/pdf", Size = 1, Sha256 = new string('0', 64),
+                Content = [1], UploadedAt = now, UploadedBy = Demo.OrgAdminB,
+            };
+            db.PaperBallotEntries.Add(paper);
+            db.ItemAttachments.Add(attachment);
+            await db.SaveChangesAsync();
+
+            var dlm = await db.DemocraticLifeMeetings.Where(m => m.OrganizationId == t.B && m.Problems.Any(p => p.Rectifications.Count > 0))
+                .Select(m => new { m.Id, Problem = m.Problems.Where(p => p.Rectifications.Count > 0).Select(p => new { p.Id, Rectification = p.Rectifications.Select(r => r.Id).First() }).First() })
+                .FirstAsync();
+            var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
+
+            RouteValue Row<T>(int id) => new(Text(id), typeof(T), id);
+            var routes = new Dictionary<string, RouteValue>(StringComparer.Ordinal)
+            {
+                ["organizations/{id}"] = Row<Organization>(t.BranchOfB),
+                ["people/{id}"] = Row<Person>(t.PersonOfB),
+                ["teams/{id}"] = Row<LeadershipTeam>(team),
+                ["units/{id}"] = Row<Unit>(unit),
+                ["accounts/{id}"] = new(userB.Id, typeof(AppUser), userB.Id),
+                ["tokens/{tokenId}"] = Row<ApiToken>(token.Id),
+                ["meetings/{id}"] = Row<Meeting>(meeting.Id),
+                ["meetings/{meetingId}"] = Row<Meeting>(meeting.Id),
+                ["participants/{personId}"] = Row<Person>(t.PersonOfB),
+                ["attendance/{personId}"] = Row<Person>(t.PersonOfB),
+                ["items/{itemId}"] = Row<AgendaItem>(meeting.Items[0].Id),
+                ["attachments/{attachmentId}"] = Row<ItemAttachment>(attachment.Id),
+                ["settings/{organizationId}"] = Row<Organization>(t.BranchOfB),
+                ["compliance/{organizationId}"] = Row<Organization>(t.BranchOfB),
+                ["democratic-life/{id}"] = Row<DemocraticLifeMeeting>(dlm.Id),
+                ["checklist/{item}"] = new(nameof(PreparationItem.People), null, null),
+                ["problems/{problemId}"] = Row<DemocraticLifeProblem>(dlm.Problem.Id),
+                ["rectifications/{rectificationId}"] = Row<DemocraticLifeRectification>(dlm.Problem.Rectification),
+                ["elections/{id}"] = Row<ElectionProject>(election.ProjectId),
+                ["elections/{projectId}"] = Row<ElectionProject>(election.ProjectId),
+                ["talks/{targetId}"] = Row<TalkTarget>(talk.Id),
+                ["checklists/{itemId}"] = Row<ChecklistItem>(check.Id),
+                ["nominees/{nomineeId}"] = Row<Nominee>(nominee.Id),
+                ["checks/{kind}"] = new(nameof(VettingKind.Petitions), null, null),
+                ["bodies/{bodyId}"] = Row<ElectionBody>(election.BodyId),
+                ["reports/{reportId}"] = Row<ReportCase>(report.Id),
+                ["selections/{selectionId}"] = Row<PublicSelection>(selection.Id),
+                ["rounds/{id}"] = Row<ElectionRound>(round.Id),
+                ["paper/{entryId}"] = Row<PaperBallotEntry>(paper.Id),
+                ["evaluations/{id}"] = Row<EvaluationCampaign>(campaign.Id),
+                ["subjects/{subjectId}"] = Row<EvaluationSubject>(campaign.Subjects[0].Id),
+                ["groups/{groupId}"] = Row<EvaluationGroup>(campaign.Groups[0].Id),
+                ["objections/{objectionId}"] = Row<EvaluationObjection>(objection.Id),
+                ["follow-ups/{followUpId}"] = Row<EvaluationFollowUp>(followUp.Id),
+                ["surveys/{id}"] = Row<Survey>(survey.Id),
+                ["questions/{questionId}"] = Row<SurveyQuestion>(survey.Questions[0].Id),
+                ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
+                ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
+                ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
+            };
+            return new ForeignRecords(t, township.Name, routes, meeting.Id);
+        });
+    }
+
+    private static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
