@@ -1,0 +1,140 @@
+using System.Globalization;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.People;
+using Dangjian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Features.People;
+
+/// <summary>An organization a roster row names by code, as found in the database.</summary>
+internal sealed record RosterOrganization(int Id, string Path, OrganizationStatus Status);
+
+/// <summary>
+/// Checks the rows read from a roster as the person form would (<see cref="PersonInput"/>), plus what only a file can
+/// get wrong: the same ID number on two rows, ID numbers already on a roster, organization codes unknown or outside
+/// the uploader's write scope. What it needs from the database is looked up first and passed in.
+/// </summary>
+internal static class RosterRowCheck
+{
+    /// <summary>Normalizes each draft's valid ID number and gives the rows on which each number appears.</summary>
+    public static Dictionary<string, List<int>> IdNumbers(RosterSheet sheet, DateOnly today)
+    {
+        var rowsById = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var d in sheet.Drafts)
+        {
+            if (!d.IsBad(RosterColumn.IdNumber) && !string.IsNullOrWhiteSpace(d.IdNumber) && IdNumber.Normalize(d.IdNumber) is var id && IdNumber.IsValid(id, today))
+            {
+                d.NormalizedId = id;
+                if (!rowsById.TryGetValue(id, out var rows))
+                {
+                    rowsById[id] = rows = [];
+                }
+
+                rows.Add(d.Row);
+            }
+        }
+
+        return rowsById;
+    }
+
+    /// <summary>The people the clean rows describe; every problem goes into <paramref name="report"/>.</summary>
+    public static List<Person> Check(
+        RosterSheet sheet,
+        Scope scope,
+        DateOnly today,
+        IReadOnlyDictionary<string, RosterOrganization> organizations,
+        Dictionary<string, List<int>> rowsById,
+        HashSet<string> taken,
+        RosterReport report,
+        IStringLocalizer<PeopleText> text)
+    {
+        var examples = RosterTemplate.ExampleNames(text);
+        var people = new List<Person>(sheet.Drafts.Count);
+        foreach (var d in sheet.Drafts)
+        {
+            if (RosterTemplate.IsExample(d.Name, d.IdNumber, examples))
+            {
+                // The template's example row left in: it would import as a real person. Name it and nothing else.
+                d.Fail(RosterColumn.Name, sheet.HeaderOf(RosterColumn.Name, text), "Import.SampleRow", d.Name?.Trim() ?? string.Empty);
+                report.AddAll(d);
+                continue;
+            }
+
+            int? organizationId = null;
+            if (string.IsNullOrEmpty(d.OrganizationCode))
+            {
+                if (!d.IsBad(RosterColumn.OrganizationCode))
+                {
+                    d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), "Input.Required", "Field.Code");
+                }
+            }
+            else if (!Organization.IsValidCode(d.OrganizationCode))
+            {
+                d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), Organization.CodeFormatRule, Organization.MinCodeLength, Organization.MaxCodeLength);
+            }
+            else if (!organizations.TryGetValue(d.OrganizationCode, out var org) || !scope.Allows(Permission.PeopleImport, org.Path))
+            {
+                // Unknown and outside the uploader's scope read alike: the file learns nothing of other townships.
+                d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), "Input.UnknownOrganization");
+            }
+            else if (org.Status != OrganizationStatus.Active)
+            {
+                d.Fail(RosterColumn.OrganizationCode, sheet.HeaderOf(RosterColumn.OrganizationCode, text), "Person.OrganizationDissolved");
+            }
+            else
+            {
+                organizationId = org.Id;
+            }
+
+            var errors = new FieldErrors();
+            var request = new PersonRequest(
+                d.Name, d.IsBad(RosterColumn.IdNumber) ? null : d.IdNumber, d.Gender, d.BirthDate, d.Status, d.JoinedPartyOn,
+                organizationId ?? 0, d.Phone, d.Ethnicity, d.Education, d.Workplace);
+            var person = PersonInput.Check(request, today, errors);
+            foreach (var e in errors.Items)
+            {
+                // An unreadable status would make PersonRules guess "member" and ask for member-only fields.
+                if (d.IsBad(RosterColumn.Status) && e.Code is "Input.Required" or "Person.ResidentHasJoinDate" && e.Field is "idNumber" or "joinedPartyOn")
+                {
+                    continue;
+                }
+
+                // A bad ID number is the one thing to fix: sex and birth date then come from it.
+                var idBad = d.IsBad(RosterColumn.IdNumber) || errors.Items.Any(x => x.Field == "idNumber");
+                if (idBad && e.Field is "gender" && e.Code == "Input.Required")
+                {
+                    continue;
+                }
+
+                if (RosterColumns.ForField(e.Field) is { } column && !d.IsBad(column))
+                {
+                    d.Fail(column, sheet.HeaderOf(column, text), e.Code, e.Arguments);
+                }
+            }
+
+            if (d.NormalizedId is { } idNumber && !d.IsBad(RosterColumn.IdNumber))
+            {
+                var header = sheet.HeaderOf(RosterColumn.IdNumber, text);
+                var others = rowsById[idNumber].Where(r => r != d.Row).ToList();
+                if (others.Count > 0)
+                {
+                    var named = string.Join(", ", others.Take(5).Select(r => r.ToString(CultureInfo.InvariantCulture))) + (others.Count > 5 ? ", …" : string.Empty);
+                    d.Fail(RosterColumn.IdNumber, header, "Import.DuplicateInFile", named);
+                }
+                else if (taken.Contains(idNumber))
+                {
+                    d.Fail(RosterColumn.IdNumber, header, "IdNumber.Duplicate");
+                }
+            }
+
+            report.AddAll(d);
+            if (person is not null && !d.HasErrors)
+            {
+                people.Add(person);
+            }
+        }
+
+        return people;
+    }
+}
