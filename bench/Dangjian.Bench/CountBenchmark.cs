@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Elections;
 
 namespace Dangjian.Bench;
@@ -53,7 +54,7 @@ public static class CountBenchmark
                 throw new InvalidOperationException("a run gave a different result");
             }
         });
-        IReadOnlyList<CountInputError>? errors = null;
+        IReadOnlyList<ContractError>? errors = null;
         var checkMs = Time(o.Runs, () => errors = ElectionCount.Check(input), () =>
         {
             if (errors!.Count > 0)

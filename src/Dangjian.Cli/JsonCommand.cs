@@ -1,14 +1,17 @@
+using Dangjian.Domain.Common;
+
 namespace Dangjian.Cli;
 
 /// <summary>
-/// The shape every JSON-in, JSON-out command shares: read FILE (standard input for "-"), parse it, print the
-/// result (exit 0), or print every problem with its field on standard error (exit 2).
+/// The shape every JSON-in, JSON-out command shares: read FILE (standard input for "-"), parse it with its contract
+/// (which reads through <see cref="ContractJson"/>), print the result (exit 0), or print every problem with its field on
+/// standard error (exit 2).
 /// </summary>
 internal static class JsonCommand
 {
     public static async Task<int> RunAsync<TInput>(
         string path,
-        Func<string, (TInput? Input, IEnumerable<(string Field, string Message)> Errors)> parse,
+        Func<string, (TInput? Input, IReadOnlyList<ContractError> Errors)> parse,
         Func<TInput, string> result,
         TextWriter output,
         TextWriter error,

@@ -174,11 +174,7 @@ public static class ElectionCommands
     public static Task<int> CountAsync(string path, TextWriter output, TextWriter error, CancellationToken ct) =>
         JsonCommand.RunAsync(
             path,
-            json =>
-            {
-                var (input, errors) = CountJson.Parse(json);
-                return (input, errors.Select(e => (e.Field, e.Message)));
-            },
+            CountJson.Parse,
             input => CountJson.Write(ElectionCount.Count(input)),
             output,
             error,

@@ -38,11 +38,7 @@ public static class EvaluationCommands
     public static Task<int> ScoreAsync(string path, TextWriter output, TextWriter error, CancellationToken ct) =>
         JsonCommand.RunAsync(
             path,
-            json =>
-            {
-                var (input, errors) = EvaluationScoreJson.Parse(json);
-                return (input, errors.Select(e => (e.Field, e.Message)));
-            },
+            EvaluationScoreJson.Parse,
             input => EvaluationScoreJson.Write(EvaluationScoring.Score(input)),
             output,
             error,
@@ -51,11 +47,7 @@ public static class EvaluationCommands
     public static Task<int> DrawAsync(string path, TextWriter output, TextWriter error, CancellationToken ct) =>
         JsonCommand.RunAsync(
             path,
-            json =>
-            {
-                var (request, errors) = EvaluatorDrawJson.Parse(json);
-                return (request, errors.Select(e => (e.Field, e.Message)));
-            },
+            EvaluatorDrawJson.Parse,
             request => EvaluatorDrawJson.Write(request.Seed, EvaluatorDrawJson.Draw(request)),
             output,
             error,

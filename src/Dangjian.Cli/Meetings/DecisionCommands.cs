@@ -29,11 +29,7 @@ public static class DecisionCommands
     public static Task<int> CheckAsync(string path, TextWriter output, TextWriter error, CancellationToken ct) =>
         JsonCommand.RunAsync(
             path,
-            json =>
-            {
-                var (input, errors) = DecisionCheckJson.Parse(json);
-                return (input, errors.Select(e => (e.Field, e.Message)));
-            },
+            DecisionCheckJson.Parse,
             input => DecisionCheckJson.Write(DecisionCheckJson.Check(input)),
             output,
             error,

@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Elections;
 
@@ -10,31 +10,15 @@ namespace Dangjian.Domain.Elections;
 /// </summary>
 public static class CountJson
 {
-    private static readonly JsonSerializerOptions Output = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Reads the input; on malformed input returns null and every problem found, each naming its field.</summary>
-    public static (CountInput? Input, IReadOnlyList<CountInputError> Errors) Parse(string json)
+    public static (CountInput? Input, IReadOnlyList<ContractError> Errors) Parse(string json)
     {
-        var errors = new List<CountInputError>();
-        JsonNode? root;
-        try
+        if (!ContractJson.TryReadObject(json, out var o, out var unreadable))
         {
-            root = JsonNode.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return (null, [new("$", "not valid JSON: " + e.Message)]);
+            return (null, [unreadable]);
         }
 
-        if (root is not JsonObject o)
-        {
-            return (null, [new("$", "the input must be a JSON object")]);
-        }
-
+        var errors = new List<ContractError>();
         var mode = ElectionMode.Formal;
         if (o["mode"] is { } m)
         {
@@ -126,7 +110,7 @@ public static class CountJson
             },
             ["unfilledSeats"] = r.UnfilledSeats,
         };
-        return o.ToJsonString(Output);
+        return o.ToJsonString(ContractJson.Output);
     }
 
     /// <summary>The input's name of a mode ("formal", "preliminary", "recommendation").</summary>
@@ -149,7 +133,7 @@ public static class CountJson
         return Enum.IsDefined(mode);
     }
 
-    private static int Integer(JsonObject o, string field, List<CountInputError> errors)
+    private static int Integer(JsonObject o, string field, List<ContractError> errors)
     {
         if (o[field] is not { } node)
         {
@@ -171,7 +155,7 @@ public static class CountJson
         return value;
     }
 
-    private static List<string> Names(JsonNode? node, string field, bool required, List<CountInputError> errors)
+    private static List<string> Names(JsonNode? node, string field, bool required, List<ContractError> errors)
     {
         var names = new List<string>();
         if (node is null)

@@ -1,9 +1,7 @@
 using System.Globalization;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Elections;
-
-/// <summary>A reason the input to a count is malformed (not a rule outcome: a void round is a result, not an error).</summary>
-public sealed record CountInputError(string Field, string Message);
 
 /// <summary>
 /// The counting rules of an election round (ELE-10 … ELE-12), as 《中国共产党基层组织选举工作条例》 sets them:
@@ -23,9 +21,9 @@ public sealed record CountInputError(string Field, string Message);
 public static class ElectionCount
 {
     /// <summary>Every way the input is malformed, each naming its field; empty when the input can be counted.</summary>
-    public static IReadOnlyList<CountInputError> Check(CountInput input)
+    public static IReadOnlyList<ContractError> Check(CountInput input)
     {
-        var errors = new List<CountInputError>();
+        var errors = new List<ContractError>();
         if (!Enum.IsDefined(input.Mode))
         {
             errors.Add(new("mode", "mode must be formal, preliminary or recommendation"));
@@ -156,7 +154,7 @@ public static class ElectionCount
     private static CountResult VoidResult(VoidReason reason, int threshold, CountInput input) =>
         new(CountStatus.Void, reason, threshold, input.Ballots.Count, 0, 0, [], [], null, input.Seats);
 
-    private static void NonNegative(List<CountInputError> errors, string field, int value)
+    private static void NonNegative(List<ContractError> errors, string field, int value)
     {
         if (value < 0)
         {
@@ -165,7 +163,7 @@ public static class ElectionCount
     }
 
     /// <summary>The field's name is built only for an error: a million well-formed ballots allocate nothing here.</summary>
-    private static void UnknownNames(List<CountInputError> errors, int ballot, string list, IReadOnlyList<string> marked, HashSet<string> candidates)
+    private static void UnknownNames(List<ContractError> errors, int ballot, string list, IReadOnlyList<string> marked, HashSet<string> candidates)
     {
         for (var i = 0; i < marked.Count; i++)
         {

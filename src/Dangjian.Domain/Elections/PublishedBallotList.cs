@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Elections;
 
@@ -23,7 +23,6 @@ public static class PublishedBallotList
     /// <summary>The fields of a published ballot: its marks, nothing that could pair it with a receipt.</summary>
     private static readonly string[] BallotFields = ["for", "against", "writeIns", "void"];
 
-    private static readonly JsonSerializerOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     /// <summary>The round's details on the list (who, what, when), for a reader of the file alone.</summary>
     public sealed record Header(int RoundId, string Title, string Project, string Organization, DateTimeOffset PublishedAt);
@@ -81,7 +80,7 @@ public static class PublishedBallotList
             })]),
             ["receipts"] = Strings(sorted),
         };
-        return o.ToJsonString(Indented) + "\n";
+        return o.ToJsonString(ContractJson.Output) + "\n";
     }
 
     /// <summary>
@@ -94,7 +93,7 @@ public static class PublishedBallotList
         JsonObject? root;
         try
         {
-            root = JsonNode.Parse(json) as JsonObject;
+            root = ContractJson.Parse(json) as JsonObject;
         }
         catch (JsonException e)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Evaluations;
 
@@ -11,14 +12,14 @@ namespace Dangjian.Domain.Evaluations;
 public static class EvaluationScoreJson
 {
     /// <summary>Reads the input; on malformed input returns null and every problem found, each naming its field.</summary>
-    public static (ScoringInput? Input, IReadOnlyList<EvaluationInputError> Errors) Parse(string json)
+    public static (ScoringInput? Input, IReadOnlyList<ContractError> Errors) Parse(string json)
     {
-        if (ContractJson.ReadObject(json, out var unreadable) is not { } o)
+        if (!ContractJson.TryReadObject(json, out var o, out var unreadable))
         {
-            return (null, [unreadable!]);
+            return (null, [unreadable]);
         }
 
-        var errors = new List<EvaluationInputError>();
+        var errors = new List<ContractError>();
         var scale = Map(o, "scale", errors).Select(p => new ScaleLevel(p.Name, p.Weight)).ToList();
         var dimensions = Map(o, "dimensions", errors);
         var groups = Map(o, "groups", errors);
@@ -56,7 +57,7 @@ public static class EvaluationScoreJson
     }
 
     /// <summary>A JSON object of name → number, in the given order (scale, dimensions, groups).</summary>
-    private static List<NamedWeight> Map(JsonObject o, string field, List<EvaluationInputError> errors)
+    private static List<NamedWeight> Map(JsonObject o, string field, List<ContractError> errors)
     {
         var list = new List<NamedWeight>();
         if (o[field] is not JsonObject map)
@@ -80,7 +81,7 @@ public static class EvaluationScoreJson
         return list;
     }
 
-    private static ComponentWeights Components(JsonObject o, List<EvaluationInputError> errors)
+    private static ComponentWeights Components(JsonObject o, List<ContractError> errors)
     {
         if (o["components"] is not JsonObject c)
         {
@@ -99,7 +100,7 @@ public static class EvaluationScoreJson
             RequiredNumber(c, "inspection", "components.inspection", errors));
     }
 
-    private static List<EvaluationGrade> Grades(JsonObject o, List<EvaluationInputError> errors)
+    private static List<EvaluationGrade> Grades(JsonObject o, List<ContractError> errors)
     {
         var grades = new List<EvaluationGrade>();
         if (o["grades"] is not JsonArray list)
@@ -135,7 +136,7 @@ public static class EvaluationScoreJson
         return grades;
     }
 
-    private static List<ScoringSubject> Subjects(JsonObject o, List<EvaluationInputError> errors)
+    private static List<ScoringSubject> Subjects(JsonObject o, List<ContractError> errors)
     {
         var subjects = new List<ScoringSubject>();
         if (o["subjects"] is not JsonArray list)
@@ -176,7 +177,7 @@ public static class EvaluationScoreJson
         return subjects;
     }
 
-    private static List<EvaluationResponse> Responses(JsonObject s, string at, List<EvaluationInputError> errors)
+    private static List<EvaluationResponse> Responses(JsonObject s, string at, List<ContractError> errors)
     {
         var responses = new List<EvaluationResponse>();
         if (s["responses"] is not JsonArray list)
@@ -221,7 +222,7 @@ public static class EvaluationScoreJson
         return responses;
     }
 
-    private static string? Text(JsonObject o, string key, string field, List<EvaluationInputError> errors)
+    private static string? Text(JsonObject o, string key, string field, List<ContractError> errors)
     {
         if (o[key] is not { } node)
         {
@@ -238,7 +239,7 @@ public static class EvaluationScoreJson
         return node.GetValue<string>();
     }
 
-    private static decimal RequiredNumber(JsonObject o, string key, string field, List<EvaluationInputError> errors)
+    private static decimal RequiredNumber(JsonObject o, string key, string field, List<ContractError> errors)
     {
         if (o[key] is not { } node)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Evaluations;
 
@@ -22,10 +23,10 @@ namespace Dangjian.Domain.Evaluations;
 public static class EvaluationScoring
 {
     /// <summary>Every way the input is malformed, each naming its field; empty when it can be scored.</summary>
-    public static IReadOnlyList<EvaluationInputError> Check(ScoringInput input)
+    public static IReadOnlyList<ContractError> Check(ScoringInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new List<EvaluationInputError>();
+        var errors = new List<ContractError>();
 
         var scale = new HashSet<string>(StringComparer.Ordinal);
         if (input.Scale.Count == 0)
@@ -213,7 +214,7 @@ public static class EvaluationScoring
         return grades.Count - 1;
     }
 
-    private static void CheckWeights(string field, IReadOnlyList<NamedWeight> weights, List<EvaluationInputError> errors)
+    private static void CheckWeights(string field, IReadOnlyList<NamedWeight> weights, List<ContractError> errors)
     {
         if (weights.Count == 0)
         {
@@ -246,7 +247,7 @@ public static class EvaluationScoring
         }
     }
 
-    private static void CheckGrades(ScoringInput input, List<EvaluationInputError> errors)
+    private static void CheckGrades(ScoringInput input, List<ContractError> errors)
     {
         var grades = input.Grades;
         if (grades.Count == 0)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Evaluations;
 
@@ -41,7 +42,7 @@ public static class EvaluatorDraw
     }
 
     /// <summary>Every problem with a simple draw, as (field, message); empty when the draw can be made.</summary>
-    public static IReadOnlyList<EvaluationInputError> Check(string seed, IReadOnlyList<DrawEntry> population, int count)
+    public static IReadOnlyList<ContractError> Check(string seed, IReadOnlyList<DrawEntry> population, int count)
     {
         var errors = CheckPopulation(seed, population);
         if (count < 0)
@@ -60,7 +61,7 @@ public static class EvaluatorDraw
     /// Every problem with a stratified draw, as (field, message): with <paramref name="strataCounts"/> each must name a
     /// stratum of the population and be within its size; otherwise <paramref name="count"/> is shared proportionally.
     /// </summary>
-    public static IReadOnlyList<EvaluationInputError> CheckStratified(
+    public static IReadOnlyList<ContractError> CheckStratified(
         string seed, IReadOnlyList<DrawEntry> population, int count, IReadOnlyDictionary<string, int>? strataCounts)
     {
         var errors = CheckPopulation(seed, population);
@@ -177,10 +178,10 @@ public static class EvaluatorDraw
             .OrderBy(x => x.Rank, StringComparer.Ordinal)
             .ThenBy(x => x.Key, StringComparer.Ordinal);
 
-    private static List<EvaluationInputError> CheckPopulation(string seed, IReadOnlyList<DrawEntry> population)
+    private static List<ContractError> CheckPopulation(string seed, IReadOnlyList<DrawEntry> population)
     {
         ArgumentNullException.ThrowIfNull(population);
-        var errors = new List<EvaluationInputError>();
+        var errors = new List<ContractError>();
         if (string.IsNullOrWhiteSpace(seed))
         {
             errors.Add(new("seed", "the seed is missing: publish one (e.g. from EvaluatorDraw.NewSeed) before drawing"));
@@ -203,7 +204,7 @@ public static class EvaluatorDraw
         return errors;
     }
 
-    private static void ThrowIfAny(IReadOnlyList<EvaluationInputError> errors)
+    private static void ThrowIfAny(IReadOnlyList<ContractError> errors)
     {
         if (errors.Count > 0)
         {

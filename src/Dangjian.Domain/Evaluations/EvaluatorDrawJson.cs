@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Evaluations;
 
@@ -19,14 +20,14 @@ public sealed record DrawRequest(
 public static class EvaluatorDrawJson
 {
     /// <summary>Reads and checks the request; on malformed input returns null and every problem found, each naming its field.</summary>
-    public static (DrawRequest? Request, IReadOnlyList<EvaluationInputError> Errors) Parse(string json)
+    public static (DrawRequest? Request, IReadOnlyList<ContractError> Errors) Parse(string json)
     {
-        if (ContractJson.ReadObject(json, out var unreadable) is not { } o)
+        if (!ContractJson.TryReadObject(json, out var o, out var unreadable))
         {
-            return (null, [unreadable!]);
+            return (null, [unreadable]);
         }
 
-        var errors = new List<EvaluationInputError>();
+        var errors = new List<ContractError>();
         string seed = string.Empty;
         if (o["seed"] is { } s && s.GetValueKind() == JsonValueKind.String)
         {

@@ -1,8 +1,5 @@
 namespace Dangjian.Domain.Evaluations;
 
-/// <summary>A problem with scoring input, naming its field as a JSON path of the contract (e.g. <c>subjects[0].responses[1].ratings.德</c>).</summary>
-public sealed record EvaluationInputError(string Field, string Message);
-
 /// <summary>One step of the rating scale (EVA-1), e.g. 好 = 100.</summary>
 public sealed record ScaleLevel(string Label, decimal Value);
 

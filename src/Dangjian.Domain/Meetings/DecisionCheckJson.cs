@@ -1,14 +1,12 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dangjian.Domain.Calendar;
+using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Meetings;
 
-public sealed record DecisionInputError(string Field, string Message);
-
-/// <summary>The input of `dangjian decision check` , checked for consistency.</summary>
+/// <summary>The input of `dangjian decision check`, checked for consistency.</summary>
 public sealed record DecisionCheckInput(
     ItemCategory Category,
     IReadOnlyList<string> Members,
@@ -29,31 +27,15 @@ public sealed record DecisionCheckResult(ItemDecisionResult Decision, NoticeChec
 /// </summary>
 public static class DecisionCheckJson
 {
-    private static readonly JsonSerializerOptions Output = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Reads the input; on malformed input returns null and every problem found, each naming its field.</summary>
-    public static (DecisionCheckInput? Input, IReadOnlyList<DecisionInputError> Errors) Parse(string json)
+    public static (DecisionCheckInput? Input, IReadOnlyList<ContractError> Errors) Parse(string json)
     {
-        JsonNode? root;
-        try
+        if (!ContractJson.TryReadObject(json, out var o, out var unreadable))
         {
-            root = JsonNode.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return (null, [new("$", "not valid JSON: " + e.Message)]);
+            return (null, [unreadable]);
         }
 
-        if (root is not JsonObject o)
-        {
-            return (null, [new("$", "the input must be a JSON object")]);
-        }
-
-        var errors = new List<DecisionInputError>();
+        var errors = new List<ContractError>();
         var category = Category(o, errors);
         var members = Names(o, "members", errors);
         var present = Names(o, "present", errors);
@@ -157,7 +139,7 @@ public static class DecisionCheckJson
             },
             ["escalate"] = r.Decision.Escalate,
         };
-        return o.ToJsonString(Output);
+        return o.ToJsonString(ContractJson.Output);
     }
 
     /// <summary>The contract's name of a quorum problem.</summary>
@@ -169,7 +151,7 @@ public static class DecisionCheckJson
         _ => "attendance-below-threshold",
     };
 
-    private static ItemCategory? Category(JsonObject o, List<DecisionInputError> errors)
+    private static ItemCategory? Category(JsonObject o, List<ContractError> errors)
     {
         if (o["category"] is { } c && c.GetValueKind() == JsonValueKind.String)
         {
@@ -187,7 +169,7 @@ public static class DecisionCheckJson
         return null;
     }
 
-    private static List<string> Names(JsonObject o, string field, List<DecisionInputError> errors)
+    private static List<string> Names(JsonObject o, string field, List<ContractError> errors)
     {
         var names = new List<string>();
         if (o[field] is not JsonArray array)
@@ -222,7 +204,7 @@ public static class DecisionCheckJson
         return names;
     }
 
-    private static string? Name(JsonObject o, string field, bool required, List<DecisionInputError> errors)
+    private static string? Name(JsonObject o, string field, bool required, List<ContractError> errors)
     {
         if (o[field] is null)
         {
@@ -243,7 +225,7 @@ public static class DecisionCheckJson
         return o[field]!.GetValue<string>();
     }
 
-    private static VoteCounts Votes(JsonObject o, List<DecisionInputError> errors)
+    private static VoteCounts Votes(JsonObject o, List<ContractError> errors)
     {
         if (o["votes"] is not JsonObject v)
         {
@@ -282,7 +264,7 @@ public static class DecisionCheckJson
         return new(Count("for"), Count("against"), Count("abstain"));
     }
 
-    private static VoteChoice? View(JsonObject o, List<DecisionInputError> errors)
+    private static VoteChoice? View(JsonObject o, List<ContractError> errors)
     {
         if (o["secretaryView"] is not { } node)
         {
@@ -302,7 +284,7 @@ public static class DecisionCheckJson
         return null;
     }
 
-    private static DateOnly? Day(JsonObject o, string field, List<DecisionInputError> errors)
+    private static DateOnly? Day(JsonObject o, string field, List<ContractError> errors)
     {
         if (o[field] is not { } node)
         {

@@ -69,6 +69,7 @@ public sealed class ElectionCountCliTests : IDisposable
     [InlineData("""{ "mode": "lottery", "seats": 1, "entitledVoters": 5, "votersPresent": 5, "ballotsIssued": 5, "candidates": ["甲"], "ballots": [] }""", "mode")]
     [InlineData("""[1, 2]""", "$")]
     [InlineData("""{ "seats": 1,""", "$")]
+    [InlineData("""{ "seats": 1, "seats": 2, "entitledVoters": 5, "votersPresent": 5, "ballotsIssued": 5, "candidates": ["甲"], "ballots": [] }""", "$")]
     public async Task Count_MalformedInput_ExitsTwoNamingTheField(string json, string field)
     {
         var result = await CliProcess.RunAsync("election", "count", Write(json));

@@ -123,6 +123,8 @@ public sealed class DecisionCheckCliTests : IDisposable
         { Edit(Example, j => j.Remove("secretary")), "secretary" },
         { Edit(Example, j => j["secretaryView"] = "abstain"), "secretaryView" },
         { "{ not json", "$" },
+        // The same key twice (two meeting dates) is refused, not resolved by keeping one.
+        { Example.Replace("\"emergency\"", "\"meetingDate\": \"2026-10-20\", \"emergency\"", StringComparison.Ordinal), "$" },
     };
 
     [Theory]
