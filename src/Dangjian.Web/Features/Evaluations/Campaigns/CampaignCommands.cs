@@ -271,8 +271,8 @@ public sealed class CampaignCommands(
     /// <summary>The usual groups for the campaign's kind (EVA-3): 班子成员 0.3 / 干部职工 0.4 / 群众代表 0.3, or 党员 1.0 for 民主评议党员.</summary>
     public static IReadOnlyList<(string Name, EvaluatorKind Kind, decimal Weight)> DefaultGroups(CampaignKind kind) =>
         kind == CampaignKind.MemberReview
-            ? [("党员", EvaluatorKind.PartyMembers, 1m)]
-            : [("班子成员", EvaluatorKind.TeamMembers, 0.3m), ("干部职工", EvaluatorKind.Staff, 0.4m), ("群众代表", EvaluatorKind.MassRepresentatives, 0.3m)];
+            ? [("党员", EvaluatorKind.Members, 1m)]
+            : [("班子成员", EvaluatorKind.TeamMembers, 0.3m), ("干部职工", EvaluatorKind.Staff, 0.4m), ("群众代表", EvaluatorKind.ResidentRepresentatives, 0.3m)];
 
     /// <summary>Adds the default groups the campaign does not have yet (by name).</summary>
     public async Task<int> AddDefaultGroupsAsync(int campaignId, CancellationToken ct = default)
