@@ -36,7 +36,7 @@ public static partial class EvaluateBenchmark
     [
         ("班子成员", EvaluatorKind.TeamMembers, 0.3m, 0.1),
         ("干部职工", EvaluatorKind.Staff, 0.4m, 0.3),
-        ("群众代表", EvaluatorKind.MassRepresentatives, 0.3m, 0.6),
+        ("群众代表", EvaluatorKind.ResidentRepresentatives, 0.3m, 0.6),
     ];
 
     public sealed record Options(int Evaluators, int Clients, int Runs, TimeSpan Limit);

@@ -46,13 +46,13 @@ internal static class DemoEvaluations
         {
             new() { CampaignId = assessment.Id, Name = "班子成员", Kind = EvaluatorKind.TeamMembers, Weight = 0.3m, Order = 0 },
             new() { CampaignId = assessment.Id, Name = "干部职工", Kind = EvaluatorKind.Staff, Weight = 0.4m, Order = 1 },
-            new() { CampaignId = assessment.Id, Name = "群众代表", Kind = EvaluatorKind.MassRepresentatives, Weight = 0.3m, Order = 2 },
+            new() { CampaignId = assessment.Id, Name = "群众代表", Kind = EvaluatorKind.ResidentRepresentatives, Weight = 0.3m, Order = 2 },
         };
         var members = plan.People.Where(p => p.Org == plan.SampleBranch && p.Entity.Status == MemberStatus.Full).Select(p => p.Entity).ToList();
         db.EvaluationSubjects.AddRange(subjects);
         db.EvaluationSubjects.AddRange(members.Select((m, i) => new EvaluationSubject { CampaignId = review.Id, Name = Unique(m.Name, i, members.ConvertAll(x => x.Name)), PersonId = m.Id, Order = i + 1 }));
         db.EvaluationGroups.AddRange(groups);
-        db.EvaluationGroups.Add(new EvaluationGroup { CampaignId = review.Id, Name = "党员", Kind = EvaluatorKind.PartyMembers, Weight = 1m, Order = 0 });
+        db.EvaluationGroups.Add(new EvaluationGroup { CampaignId = review.Id, Name = "党员", Kind = EvaluatorKind.Members, Weight = 1m, Order = 0 });
         await db.SaveChangesAsync(ct);
 
         // The closed boxes: each group's responses in random order with random ids, as BallotBoxService leaves a box it

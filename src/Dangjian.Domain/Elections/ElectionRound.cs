@@ -240,7 +240,8 @@ public enum Electorate
     Members,
 
     /// <summary>群众 (群众推荐).</summary>
-    Masses,
+    [FormerName("Masses")]
+    Residents,
 
     /// <summary>党代表 (党代会).</summary>
     Delegates,

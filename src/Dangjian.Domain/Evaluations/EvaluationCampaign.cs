@@ -328,8 +328,15 @@ public enum EvaluatorKind
 {
     TeamMembers,
     Staff,
-    PartyMembers,
-    MassRepresentatives,
+
+    /// <summary>党员.</summary>
+    [FormerName("PartyMembers")]
+    Members,
+
+    /// <summary>群众代表.</summary>
+    [FormerName("MassRepresentatives")]
+    ResidentRepresentatives,
+
     Superior,
 }
 

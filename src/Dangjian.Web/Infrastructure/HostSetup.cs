@@ -89,14 +89,19 @@ public static class HostSetup
         });
 
         // Enums travel as their names ("Branch", "Full"): readable for scripts and stable if values are reordered.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // A renamed value's former name is still read (the first converter that can convert a type is used).
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new FormerEnumNamesConverter());
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
         services.AddProblemDetails();
 
         // Malformed JSON and unbindable parameters reach the exception handler, so they get the same
         // ProblemDetails with the field named, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>().AddSchemaTransformer<FormerEnumNamesSchemaTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRateLimiter(o =>
         {

@@ -75,7 +75,7 @@ public sealed class ResultsTests(BrowserApp app, ITestOutputHelper output) : Bro
             await db.SaveChangesAsync();
             var list = names.Select((n, i) => new EvaluationSubject { CampaignId = campaign.Id, Name = n, Order = i, Achievement = 95 - (10 * i), Inspection = 90 }).ToList();
             db.EvaluationSubjects.AddRange(list);
-            var group = new EvaluationGroup { CampaignId = campaign.Id, Name = "群众代表", Kind = EvaluatorKind.MassRepresentatives, Weight = 1 };
+            var group = new EvaluationGroup { CampaignId = campaign.Id, Name = "群众代表", Kind = EvaluatorKind.ResidentRepresentatives, Weight = 1 };
             db.EvaluationGroups.Add(group);
             await db.SaveChangesAsync();
             new BallotBoxService(db).Create(group.BoxKey);

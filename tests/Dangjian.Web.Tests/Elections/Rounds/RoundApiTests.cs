@@ -256,9 +256,12 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.Contains("candidates", (await duplicate.ProblemErrorsAsync()).Keys);
 
         // The round's box is created with it.
+        // The electorate's former name for 群众 ("Masses") is still accepted and read as Residents.
         var ok = await CreateRoundAsync(client, open.ProjectId, new { bodyId = open.BodyId, mode = "Recommendation", electorate = "Masses", title = "群众推荐" });
         var key = ElectionRound.BoxKeyFor(ok.GetProperty("id").GetInt32());
         Assert.True(await app.WithDbAsync(db => db.BallotBoxes.AnyAsync(x => x.Key == key)));
+        Assert.Equal("Residents", ok.GetProperty("electorate").GetString());
+        Assert.Equal(Electorate.Residents, await app.WithDbAsync(db => db.ElectionRounds.Where(x => x.Id == ok.GetProperty("id").GetInt32()).Select(x => x.Electorate).SingleAsync()));
     }
 
     [Fact]
@@ -377,7 +380,7 @@ public abstract class RoundApiTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Recommendation_MemberAndMassRoundsCountedAndShownSideBySide()
+    public async Task Recommendation_MemberAndResidentRoundsCountedAndShownSideBySide()
     {
         var t = await app.TownshipsAsync();
         var setup = await ProjectAsync(app, t.BranchOfA, seats: 1, ["甲", "乙", "丙"], fixedList: false);
@@ -398,16 +401,16 @@ public abstract class RoundApiTests(AppFixture app)
         }
 
         var members = await RunAsync("Members", "党员推荐", [a, b], [a, b], [a, c]);
-        var masses = await RunAsync("Masses", "群众推荐", [c, b], [c, b], [c, a]);
+        var residents = await RunAsync("Residents", "群众推荐", [c, b], [c, b], [c, a]);
 
         var list = await one.GetFromJsonAsync<JsonElement>($"/api/v1/elections/{setup.ProjectId}/rounds");
-        Assert.Equal([members, masses], list.EnumerateArray().Select(x => x.GetProperty("id").GetInt32()));
+        Assert.Equal([members, residents], list.EnumerateArray().Select(x => x.GetProperty("id").GetInt32()));
 
         var bodies = await one.GetFromJsonAsync<JsonElement>($"/api/v1/elections/{setup.ProjectId}/recommendations");
         var body = Assert.Single(bodies.EnumerateArray());
         var columns = body.GetProperty("columns").EnumerateArray().ToList();
-        Assert.Equal([members, masses], columns.Select(x => x.GetProperty("roundId").GetInt32()));
-        Assert.Equal(["Members", "Masses"], columns.Select(x => x.GetProperty("electorate").GetString()));
+        Assert.Equal([members, residents], columns.Select(x => x.GetProperty("roundId").GetInt32()));
+        Assert.Equal(["Members", "Residents"], columns.Select(x => x.GetProperty("electorate").GetString()));
         Assert.Equal([a, b], Names(columns[0].GetProperty("result").GetProperty("elected")));
         Assert.Equal([c, b], Names(columns[1].GetProperty("result").GetProperty("elected")));
         Assert.Equal(0, columns[0].GetProperty("result").GetProperty("threshold").GetInt32());

@@ -46,12 +46,49 @@ public abstract class CampaignApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AddGroup_FormerKindNames_AcceptedAndAnsweredWithTheGlossaryNames()
+    {
+        // 群众代表 and 党员 were sent as "MassRepresentatives" and "PartyMembers" before the code took GLOSSARY.md's
+        // Resident and Member: a client still sending them is understood, and is answered with the new names.
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var draft = await app.DraftAsync(groups: false);
+        await client.PostJsonAsync($"/api/v1/evaluations/{draft.Id}/groups", new { name = "党员", kind = "PartyMembers", weight = 0.5m });
+        var response = await client.PostJsonAsync($"/api/v1/evaluations/{draft.Id}/groups", new { name = "群众代表", kind = "MassRepresentatives", weight = 0.5m });
+
+        var json = await response.ReadAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(["Members", "ResidentRepresentatives"], json.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("kind").GetString()));
+        var stored = await app.WithDbAsync(db => db.EvaluationGroups.Where(g => g.CampaignId == draft.Id).OrderBy(g => g.Order).Select(g => g.Kind).ToListAsync());
+        Assert.Equal([EvaluatorKind.Members, EvaluatorKind.ResidentRepresentatives], stored);
+    }
+
+    [Fact]
+    public async Task OpenApi_RenamedEnums_StillListTheirNames_AndNotTheFormerOnes()
+    {
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+
+        // Every "enum" list in the document, wherever the generator put it (a component or inline).
+        static IEnumerable<string[]> EnumLists(System.Text.Json.Nodes.JsonNode? node) => node switch
+        {
+            System.Text.Json.Nodes.JsonObject o => o.SelectMany(p => p.Key == "enum" && p.Value is System.Text.Json.Nodes.JsonArray a
+                ? [[.. a.Where(v => v is not null).Select(v => v!.ToString())]]
+                : EnumLists(p.Value)),
+            System.Text.Json.Nodes.JsonArray a => a.SelectMany(EnumLists),
+            _ => [],
+        };
+        var lists = EnumLists(doc).ToList();
+        Assert.Contains(lists, l => l.SequenceEqual(Enum.GetNames<EvaluatorKind>()));
+        Assert.Contains(lists, l => l.SequenceEqual(Enum.GetNames<Dangjian.Domain.Elections.Electorate>()));
+        Assert.DoesNotContain(lists, l => l.Contains("MassRepresentatives") || l.Contains("Masses"));
+    }
+
+    [Fact]
     public async Task Announce_GroupWeightsNotSummingToOne_RefusedNamingTheField()
     {
         var client = await app.ClientForAsync(Demo.OrgAdminA);
         var draft = await app.DraftAsync(groups: false);
         await (await client.PostJsonAsync($"/api/v1/evaluations/{draft.Id}/groups", new GroupRequest("班子成员", EvaluatorKind.TeamMembers, 0.5m))).ReadAsync<CampaignView>();
-        var view = await (await client.PostJsonAsync($"/api/v1/evaluations/{draft.Id}/groups", new GroupRequest("群众代表", EvaluatorKind.MassRepresentatives, 0.3m))).ReadAsync<CampaignView>();
+        var view = await (await client.PostJsonAsync($"/api/v1/evaluations/{draft.Id}/groups", new GroupRequest("群众代表", EvaluatorKind.ResidentRepresentatives, 0.3m))).ReadAsync<CampaignView>();
 
         var errors = await (await client.PostJsonAsync($"/api/v1/evaluations/{draft.Id}/announce", new AnnounceRequest("预告", view.Version))).ProblemErrorsAsync();
 
@@ -62,7 +99,7 @@ public abstract class CampaignApiTests(AppFixture app)
 
         // Fixing the weight lets it through.
         var group = after.Groups.Single(g => g.Name == "群众代表");
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PutJsonAsync($"/api/v1/evaluations/groups/{group.Id}", new GroupRequest("群众代表", EvaluatorKind.MassRepresentatives, 0.5m, group.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutJsonAsync($"/api/v1/evaluations/groups/{group.Id}", new GroupRequest("群众代表", EvaluatorKind.ResidentRepresentatives, 0.5m, group.Version))).StatusCode);
         var announced = await (await client.PostJsonAsync($"/api/v1/evaluations/{draft.Id}/announce", new AnnounceRequest("预告", after.Version))).ReadAsync<CampaignView>();
         Assert.Equal(CampaignStatus.Announced, announced.Status);
         Assert.Equal("预告", announced.Announcement);

@@ -85,7 +85,7 @@ public abstract class CampaignScopeTests(AppFixture app)
         var self = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == Demo.Member).Select(u => u.PersonId).FirstAsync());
         static IReadOnlyDictionary<string, string> R(string label) => new Dictionary<string, string> { ["综合表现"] = label };
         var campaign = await app.CampaignAsync(branch, [new("评议本人", 91.5m, 88.25m), new("评议他人", 72.5m, 66.75m)],
-            [new("党员", EvaluatorKind.PartyMembers, 1m, [ResultsSetup.Ballot(("评议本人", R("合格")), ("评议他人", R("合格")))])],
+            [new("党员", EvaluatorKind.Members, 1m, [ResultsSetup.Ballot(("评议本人", R("合格")), ("评议他人", R("合格")))])],
             CampaignKind.MemberReview);
         await app.WithDbAsync(async db =>
         {

@@ -31,7 +31,7 @@ public abstract class ResultsTests(AppFixture app)
             [
                 new("班子成员", EvaluatorKind.TeamMembers, 0.3m, [Ballot(("甲", All("好")), ("乙", All("一般"))), Ballot(("甲", All("较好")), ("乙", All("一般")))]),
                 new("干部职工", EvaluatorKind.Staff, 0.4m, [Ballot(("甲", All("好")), ("乙", All("差")))]),
-                new("群众代表", EvaluatorKind.MassRepresentatives, 0.3m, []),
+                new("群众代表", EvaluatorKind.ResidentRepresentatives, 0.3m, []),
             ]);
         var client = await app.ClientForAsync(Demo.OrgAdminA);
         var view = await ComputeAsync(client, campaign.Id);
@@ -288,7 +288,7 @@ public abstract class ResultsTests(AppFixture app)
             [new("甲", 100, 100), new("乙", 100, 100), new("丙", 50, 50), new("丁", 50, 50), new("戊", 50, 50)],
             [
                 new("干部职工", EvaluatorKind.Staff, 0.5m, [Ballot(("甲", All("好")), ("乙", All("好")), ("丙", All("好")), ("丁", All("好")), ("戊", All("好")))]),
-                new("群众代表", EvaluatorKind.MassRepresentatives, 0.5m, [
+                new("群众代表", EvaluatorKind.ResidentRepresentatives, 0.5m, [
                     Ballot(("甲", All("差")), ("乙", All("好"))),
                     Ballot(("甲", All("差")), ("乙", All("差"))),
                     Ballot(("甲", All("好")), ("乙", All("好"))),
@@ -310,7 +310,7 @@ public abstract class ResultsTests(AppFixture app)
         static IReadOnlyDictionary<string, string> R(string label) => new Dictionary<string, string> { ["综合表现"] = label };
         var campaign = await app.CampaignAsync(await TownshipAAsync(),
             [new("党员一"), new("党员二"), new("党员三"), new("党员四"), new("党员五"), new("党员六")],
-            [new("党员", EvaluatorKind.PartyMembers, 1m, [
+            [new("党员", EvaluatorKind.Members, 1m, [
                 Ballot(("党员一", R("优秀")), ("党员二", R("优秀")), ("党员三", R("优秀")), ("党员四", R("合格")), ("党员五", R("基本合格")), ("党员六", R("不合格"))),
                 Ballot(("党员一", R("优秀")), ("党员二", R("优秀")), ("党员三", R("合格")), ("党员四", R("合格")), ("党员五", R("基本合格")), ("党员六", R("不合格"))),
             ])],
@@ -373,8 +373,8 @@ public abstract class ResultsTests(AppFixture app)
         Assert.Equal(subjects, view.Results.Count);
         Assert.All(view.Results, r => Assert.True(r.Democratic > 0));
         Assert.All(view.Groups, g => Assert.True(g.ResponsesCast > 0 && g.BoxClosed));
-        Assert.Equal(view.Groups.Single(g => g.Kind == EvaluatorKind.MassRepresentatives).ResponsesCast,
-            view.Results[0].Groups.Single(g => g.Kind == EvaluatorKind.MassRepresentatives).Responses);
+        Assert.Equal(view.Groups.Single(g => g.Kind == EvaluatorKind.ResidentRepresentatives).ResponsesCast,
+            view.Results[0].Groups.Single(g => g.Kind == EvaluatorKind.ResidentRepresentatives).Responses);
     }
 
     [Fact]

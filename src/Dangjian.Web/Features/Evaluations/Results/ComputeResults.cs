@@ -190,7 +190,7 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
             return new DimensionMean(d.Name, values.Count == 0 ? null : values.Sum() / values.Count);
         }).ToList();
 
-        var mass = groupDetails.Where(g => g.Kind == EvaluatorKind.MassRepresentatives).ToList();
+        var mass = groupDetails.Where(g => g.Kind == EvaluatorKind.ResidentRepresentatives).ToList();
         var total = mass.Sum(g => g.Counts.Values.Sum());
         decimal? worstShare = worst is null || total == 0 ? null : (decimal)mass.Sum(g => g.Counts[worst]) / total;
         return new ResultDetail(
