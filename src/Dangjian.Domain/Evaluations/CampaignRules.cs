@@ -41,8 +41,8 @@ public static class CampaignRules
     /// </summary>
     public static IReadOnlyList<DefaultEvaluatorGroup> DefaultGroups(CampaignKind kind) =>
         kind == CampaignKind.MemberReview
-            ? [new(EvaluatorKind.PartyMembers, 1m)]
-            : [new(EvaluatorKind.TeamMembers, 0.3m), new(EvaluatorKind.Staff, 0.4m), new(EvaluatorKind.MassRepresentatives, 0.3m)];
+            ? [new(EvaluatorKind.Members, 1m)]
+            : [new(EvaluatorKind.TeamMembers, 0.3m), new(EvaluatorKind.Staff, 0.4m), new(EvaluatorKind.ResidentRepresentatives, 0.3m)];
 
     public static IReadOnlyList<GradeRule> DefaultGrades(CampaignKind kind) => kind == CampaignKind.MemberReview ? GradeRule.MemberReview : GradeRule.Annual;
 

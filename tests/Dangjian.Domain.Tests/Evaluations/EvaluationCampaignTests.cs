@@ -50,14 +50,14 @@ public sealed class EvaluationCampaignTests
     {
         var groups = CampaignRules.DefaultGroups(CampaignKind.AnnualAssessment);
 
-        Assert.Equal([EvaluatorKind.TeamMembers, EvaluatorKind.Staff, EvaluatorKind.MassRepresentatives], groups.Select(g => g.Kind));
+        Assert.Equal([EvaluatorKind.TeamMembers, EvaluatorKind.Staff, EvaluatorKind.ResidentRepresentatives], groups.Select(g => g.Kind));
         Assert.True(EvaluationWeights.SumToOne(groups.Select(g => g.Weight)));
         Assert.Equal("EvaluatorKind.Staff", groups[1].NameKey);
     }
 
     [Fact]
     public void DefaultGroups_MemberReview_TheMembersAlone() =>
-        Assert.Equal(new DefaultEvaluatorGroup(EvaluatorKind.PartyMembers, 1m), Assert.Single(CampaignRules.DefaultGroups(CampaignKind.MemberReview)));
+        Assert.Equal(new DefaultEvaluatorGroup(EvaluatorKind.Members, 1m), Assert.Single(CampaignRules.DefaultGroups(CampaignKind.MemberReview)));
 
     // ---- Grades and components
 
