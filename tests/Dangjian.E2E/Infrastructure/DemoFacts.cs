@@ -16,6 +16,7 @@ public static class DemoFacts
 {
     public const string OrgAdminA = "orgadmin.a";
     public const string OrgAdminB = "orgadmin.b";
+    public const string Secretary = "secretary";
 
     /// <summary>The organization tree as the account's tree page loads it (no dissolved organizations).</summary>
     public static Task<IReadOnlyList<OrganizationNode>> TreeOfAsync(this BrowserApp app, string userName) =>

@@ -107,9 +107,12 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
     }
 
     /// <summary>Organizations in the caller's write scope that may be chosen as a parent or as someone's organization.</summary>
-    public async Task<IReadOnlyList<OrganizationRef>> WritableAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<OrganizationRef>> WritableAsync(CancellationToken ct = default) => WritableAsync(Permission.OrganizationsRestructure, ct);
+
+    /// <summary>Active organizations where the caller holds <paramref name="permission"/> (those whose meetings they may call, say).</summary>
+    public async Task<IReadOnlyList<OrganizationRef>> WritableAsync(Permission permission, CancellationToken ct = default)
     {
-        var orgs = await scopes.OrganizationsAsync(Permission.OrganizationsRestructure, ct);
+        var orgs = await scopes.OrganizationsAsync(permission, ct);
         return await orgs.Where(o => o.Status == OrganizationStatus.Active)
             .OrderBy(o => o.Path)
             .Select(o => new OrganizationRef(o.Id, o.Code, o.Name, o.Kind))
