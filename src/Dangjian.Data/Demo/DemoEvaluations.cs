@@ -18,7 +18,7 @@ internal static class DemoEvaluations
 
     /// <summary>Responses per group of the assessment (the team itself answers in full).</summary>
     private const int StaffResponses = 24;
-    private const int MassResponses = 36;
+    private const int ResidentResponses = 36;
 
     public static async Task AddAsync(DangjianDbContext db, DemoPlan plan, DateOnly today, CancellationToken ct)
     {
@@ -57,8 +57,8 @@ internal static class DemoEvaluations
 
         // The closed boxes: each group's responses in random order with random ids, as BallotBoxService leaves a box it
         // closed; a few codes were issued and never used.
-        int[] responses = [subjects.Count, StaffResponses, MassResponses];
-        // Each subject has a standing with evaluators: most are rated well, one is rated poorly by the masses.
+        int[] responses = [subjects.Count, StaffResponses, ResidentResponses];
+        // Each subject has a standing with evaluators: most are rated well, one is rated poorly by the residents.
         var standing = subjects.Select(_ => rnd.Next(3)).ToArray();
         for (var g = 0; g < groups.Count; g++)
         {

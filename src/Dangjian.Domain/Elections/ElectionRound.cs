@@ -27,7 +27,7 @@ public sealed class ElectionRound : IVersioned
 
     public ElectionMode Mode { get; set; }
 
-    /// <summary>Who votes: members, the masses, delegates or the committee (recommendation rounds are shown per electorate).</summary>
+    /// <summary>Who votes: members, residents, delegates or the committee (recommendation rounds are shown per electorate).</summary>
     public Electorate Electorate { get; set; }
 
     public int Seats { get; set; }

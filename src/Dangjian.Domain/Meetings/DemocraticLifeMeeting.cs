@@ -225,6 +225,6 @@ public enum PreparationItem
     /// <summary>时间到位: the date is fixed and kept free.</summary>
     Time,
 
-    /// <summary>意见到位: opinions have been collected from cadres and the masses and sorted.</summary>
+    /// <summary>意见到位: opinions have been collected from cadres and residents and sorted.</summary>
     Opinions,
 }

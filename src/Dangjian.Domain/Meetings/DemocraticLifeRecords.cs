@@ -3,8 +3,8 @@ using Dangjian.Domain.Common;
 namespace Dangjian.Domain.Meetings;
 
 /// <summary>
-/// An opinion collected before a democratic life meeting (会前征求意见, DLM-1), from cadres, party members or the
-/// masses. An anonymous one (through the public form) keeps its text, its source kind and the day it came in, and
+/// An opinion collected before a democratic life meeting (会前征求意见, DLM-1), from cadres, party members or
+/// residents. An anonymous one (through the public form) keeps its text, its source kind and the day it came in, and
 /// nothing else: no account, no address, no time of day, and a random id, so neither a column nor the key orders
 /// or dates it finely enough to point at whoever wrote it. Not in the row audit log for the same reason
 /// (DangjianDbContext.IsAudited).

@@ -55,7 +55,7 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
         await campaign.SaveComponentsAsync(0m, 1m, 0m);
         await Expect(campaign.SettingsEditor).ToHaveCountAsync(0);
 
-        // ---- The mass representatives drawn from a residents' list: a row without a name is named; a clean list draws 3.
+        // ---- The resident representatives drawn from a residents' list: a row without a name is named; a clean list draws 3.
         var group = groups[^1];
         var nameColumn = Ui.Text<CampaignText>("Residents.Name", Ui.Zh);
         await campaign.DrawResidentsAsync(group, 3, "bad.xlsx", Residents(("1", "张三"), ("2", string.Empty), ("3", "王五")));
@@ -67,7 +67,7 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
         await campaign.AnnounceAsync("定于近日开展" + title + "，请各位按时参加。");
         await campaign.OpenAsync();
 
-        // ---- Two codes for the mass representatives, read off the printable slips.
+        // ---- Two codes for the resident representatives, read off the printable slips.
         var groupId = await campaign.OpenCodesAsync(group);
         var codes = await new EvaluationCodesPage(staff, Ui.Zh).IssueAsync(2);
         Assert.Equal(2, codes.Distinct().Count());

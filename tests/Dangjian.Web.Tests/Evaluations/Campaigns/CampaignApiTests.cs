@@ -48,7 +48,7 @@ public abstract class CampaignApiTests(AppFixture app)
     [Fact]
     public async Task AddGroup_FormerKindNames_AcceptedAndAnsweredWithTheGlossaryNames()
     {
-        // 群众代表 and 党员 were sent as "MassRepresentatives" and "PartyMembers" before the code took GLOSSARY.md's
+        // 群众代表 and 党员 were sent as "MassRepresentatives" and "PartyMembers" before the code took the glossary's
         // Resident and Member: a client still sending them is understood, and is answered with the new names.
         var client = await app.ClientForAsync(Demo.OrgAdminA);
         var draft = await app.DraftAsync(groups: false);

@@ -282,7 +282,7 @@ public abstract class ResultsTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Compute_HeavyMassCriticism_NotAwardEligible()
+    public async Task Compute_HeavyResidentCriticism_NotAwardEligible()
     {
         var campaign = await app.CampaignAsync(await TownshipAAsync(),
             [new("甲", 100, 100), new("乙", 100, 100), new("丙", 50, 50), new("丁", 50, 50), new("戊", 50, 50)],
@@ -296,12 +296,21 @@ public abstract class ResultsTests(AppFixture app)
             ]);
         var view = await ComputeAsync(await app.ClientForAsync(Demo.OrgAdminA), campaign.Id);
         var a = view.Results.Single(r => r.Name == "甲");
-        Assert.True(a.MassCriticism); // 2/3 of its 群众代表 ratings are 差, more than a third
+        Assert.True(a.ResidentCriticism); // 2/3 of its 群众代表 ratings are 差, more than a third
         Assert.False(a.AwardEligible);
         Assert.True(a.BlocksPromotion); // a cadre: 反响不好的干部坚决不予提拔重用
         var b = view.Results.Single(r => r.Name == "乙");
-        Assert.False(b.MassCriticism); // exactly a third is not more than a third
-        Assert.Equal(1m / 3m, b.MassWorstShare);
+        Assert.False(b.ResidentCriticism); // exactly a third is not more than a third
+        Assert.Equal(1m / 3m, b.ResidentWorstShare);
+
+        // The API and the stored detail keep the names they had before 群众 was named Resident in the code.
+        var json = await (await (await app.ClientForAsync(Demo.OrgAdminA)).GetAsync($"/api/v1/evaluations/{campaign.Id}/results")).ReadAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(1m / 3m, json.GetProperty("massCriticismShare").GetDecimal());
+        var first = json.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "甲");
+        Assert.True(first.GetProperty("massCriticism").GetBoolean());
+        Assert.True(first.TryGetProperty("massWorstShare", out _));
+        var detail = await app.WithDbAsync(db => db.EvaluationResults.Where(r => r.CampaignId == campaign.Id).Select(r => r.DetailJson).FirstAsync());
+        Assert.Contains("\"massCriticism\":", detail, StringComparison.Ordinal);
     }
 
     [Fact]

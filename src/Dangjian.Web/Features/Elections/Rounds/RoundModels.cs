@@ -97,7 +97,7 @@ public sealed record CountResultView(
     Runoff? Runoff,
     int UnfilledSeats);
 
-/// <summary>Member and mass recommendation rounds of one body, shown side by side (ELE-8, 两票制), each counted alone.</summary>
+/// <summary>Member and resident recommendation rounds of one body, shown side by side (ELE-8, 两票制), each counted alone.</summary>
 public sealed record RecommendationBody(int BodyId, BodyKind BodyKind, IReadOnlyList<RecommendationColumn> Columns);
 
 public sealed record RecommendationColumn(int RoundId, string Title, Electorate Electorate, RoundStatus Status, CountResultView? Result);

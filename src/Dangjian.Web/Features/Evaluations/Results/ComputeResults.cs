@@ -13,7 +13,7 @@ namespace Dangjian.Web.Features.Evaluations.Results;
 /// From responses and scores to results (EVA-6, EVA-7, EVA-9, EVA-10): reads every group's closed ballot box, hands the
 /// responses with the entered 实绩/组织考察 scores and vetoes to the one scoring engine (<see cref="EvaluationScoring"/>;
 /// member review's 优秀 quota of one third through the grade's quota divisor), writes one <see cref="EvaluationResult"/> per
-/// subject with the grade's consequences, flags heavy mass criticism (seed 000 四), and opens a follow-up task for each
+/// subject with the grade's consequences, flags heavy criticism from residents (seed 000 四), and opens a follow-up task for each
 /// grade that needs one. Allowed while the campaign is Closed, as often as needed (a recompute replaces the results).
 /// </summary>
 public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, BallotBoxService boxes, IOptions<ResultsOptions> options)
@@ -60,7 +60,7 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
         var scored = EvaluationScoring.Score(input).Subjects.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
         var worst = criteria.Scale.MinBy(p => p.Value)?.Label;
-        var share = options.Value.MassCriticismShare;
+        var share = options.Value.ResidentCriticismShare;
         var existing = await db.EvaluationResults.Where(r => r.CampaignId == campaignId).ToListAsync(ct);
         db.EvaluationResults.RemoveRange(existing);
         var followUps = await db.EvaluationFollowUps.AsNoTracking().Where(f => f.CampaignId == campaignId).Select(f => f.SubjectId).ToListAsync(ct);
@@ -84,8 +84,8 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
                 DemotedByQuota = demoted,
                 DetailJson = detail.Write(),
                 BonusCoefficient = rule?.BonusCoefficient,
-                AwardEligible = rule is { AwardEligible: true } && !detail.MassCriticism && !score.Vetoed,
-                BlocksPromotion = rule is { BlocksPromotion: true } || score.Vetoed || (detail.MassCriticism && personal),
+                AwardEligible = rule is { AwardEligible: true } && !detail.ResidentCriticism && !score.Vetoed,
+                BlocksPromotion = rule is { BlocksPromotion: true } || score.Vetoed || (detail.ResidentCriticism && personal),
             });
             if (rule is { NeedsFollowUp: true } && !followUps.Contains(subject.Id))
             {
@@ -190,9 +190,9 @@ public sealed class ComputeResults(DangjianDbContext db, CampaignAccess access, 
             return new DimensionMean(d.Name, values.Count == 0 ? null : values.Sum() / values.Count);
         }).ToList();
 
-        var mass = groupDetails.Where(g => g.Kind == EvaluatorKind.ResidentRepresentatives).ToList();
-        var total = mass.Sum(g => g.Counts.Values.Sum());
-        decimal? worstShare = worst is null || total == 0 ? null : (decimal)mass.Sum(g => g.Counts[worst]) / total;
+        var residents = groupDetails.Where(g => g.Kind == EvaluatorKind.ResidentRepresentatives).ToList();
+        var total = residents.Sum(g => g.Counts.Values.Sum());
+        decimal? worstShare = worst is null || total == 0 ? null : (decimal)residents.Sum(g => g.Counts[worst]) / total;
         return new ResultDetail(
             groupDetails,
             dimensions,

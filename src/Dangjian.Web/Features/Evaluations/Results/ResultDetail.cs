@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dangjian.Domain.Evaluations;
 
 namespace Dangjian.Web.Features.Evaluations.Results;
@@ -7,13 +8,14 @@ namespace Dangjian.Web.Features.Evaluations.Results;
 /// What <see cref="EvaluationResult.DetailJson"/> holds for a subject: per group its score and response count and the
 /// distribution of scale labels (for the charts), per dimension the mean value, the 群众代表 criticism flag (EVA-7),
 /// the grade its composite reached before quotas, and the scores the result was computed from (so a later change
-/// of a score shows the results as stale).
+/// of a score shows the results as stale). The criticism flag keeps the JSON name it was stored under before 群众 was named
+/// Resident in the code, so stored results still read.
 /// </summary>
 public sealed record ResultDetail(
     IReadOnlyList<GroupDetail> Groups,
     IReadOnlyList<DimensionMean> Dimensions,
     string ThresholdGrade,
-    bool MassCriticism,
+    [property: JsonPropertyName("massCriticism")] bool ResidentCriticism,
     decimal? WorstShare,
     ScoreInputs Inputs)
 {

@@ -26,7 +26,7 @@ public static class ResultsEndpoints
     public static IServiceCollection AddEvaluationResults(this IServiceCollection services)
     {
         services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.Section)
-            .Validate(o => o.MassCriticismShare is > 0 and <= 1 && o.PublicityWorkingDays > 0 && o.ObjectionsPerMinute > 0, "Evaluations settings are out of range.")
+            .Validate(o => o.ResidentCriticismShare is > 0 and <= 1 && o.PublicityWorkingDays > 0 && o.ObjectionsPerMinute > 0, "Evaluations settings are out of range.")
             .ValidateOnStart();
         services.AddScoped<SubjectScores>().AddScoped<ComputeResults>().AddScoped<ResultsQueries>()
             .AddScoped<PublicityCommands>().AddScoped<PublicResults>().AddScoped<ResultsExport>();

@@ -41,7 +41,7 @@ public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, 
             row[text["Col.Bonus"]] = r.BonusCoefficient;
             row[text["Col.Award"]] = r.AwardEligible ? text["Yes"].Value : text["No"].Value;
             row[text["Col.Promotion"]] = r.BlocksPromotion ? text["BlocksPromotion"].Value : null;
-            row[text["Col.MassCriticism"]] = r.MassCriticism ? text["MassCriticism"].Value : null;
+            row[text["Col.ResidentCriticism"]] = r.ResidentCriticism ? text["ResidentCriticism"].Value : null;
             return row;
         }).ToList();
         using var stream = new MemoryStream();

@@ -9,7 +9,9 @@ public sealed record ResultsOptions
     /// EVA-7, seed 000 四 (凡群众意见大的班子不予评先, 反响不好的干部坚决不予提拔重用): a subject whose 群众代表 ratings hold
     /// more than this share of the worst scale label is not award-eligible whatever its grade. Default one third.
     /// </summary>
-    public decimal MassCriticismShare { get; init; } = 1m / 3m;
+    // The settings key keeps the name deployments already use (README's settings table).
+    [ConfigurationKeyName("MassCriticismShare")]
+    public decimal ResidentCriticismShare { get; init; } = 1m / 3m;
 
     /// <summary>
     /// The shortest publicity period (公示期) in working days. The seeds name no length; 5 working days is the usual

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dangjian.Data;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Accounts;
@@ -12,12 +13,13 @@ public sealed record CampaignHeader(
 
 /// <summary>
 /// A subject's result. To a reader who does not run the campaign, another subject's row holds only what 公示 shows
-/// (name, rank, grade, composite): the component scores are null and the details empty.
+/// (name, rank, grade, composite): the component scores are null and the details empty. The 群众代表 criticism fields keep
+/// the JSON names they had before 群众 was named Resident in the code, so that clients of the API are not broken.
 /// </summary>
 public sealed record SubjectResultView(
     int SubjectId, string Name, string? Description, int Rank, decimal? Achievement, decimal? Inspection, decimal? Democratic,
     decimal Composite, string Grade, string ThresholdGrade, bool Vetoed, IReadOnlyList<VetoEntry> Vetoes, bool DemotedByQuota,
-    decimal? BonusCoefficient, bool AwardEligible, bool BlocksPromotion, bool MassCriticism, decimal? MassWorstShare,
+    decimal? BonusCoefficient, bool AwardEligible, bool BlocksPromotion, [property: JsonPropertyName("massCriticism")] bool ResidentCriticism, [property: JsonPropertyName("massWorstShare")] decimal? ResidentWorstShare,
     IReadOnlyList<GroupDetail> Groups, IReadOnlyList<DimensionMean> Dimensions);
 
 public sealed record GroupProgressView(int Id, string Name, EvaluatorKind Kind, decimal Weight, int CodesIssued, int ResponsesCast, bool BoxClosed);
@@ -27,6 +29,7 @@ public sealed record GradeCount(string Grade, int Count);
 /// <summary>
 /// A campaign's results page: header, per group the response counts, results by rank, grade distribution, whether results
 /// are stale. <see cref="Full"/> is false for a reader who does not run the campaign: then it holds only what 公示 shows.
+/// The criticism share keeps its former JSON name, as <see cref="SubjectResultView"/>'s fields do.
 /// </summary>
 public sealed record CampaignResultsView(
     CampaignHeader Campaign,
@@ -36,7 +39,7 @@ public sealed record CampaignResultsView(
     IReadOnlyList<GradeCount> GradeDistribution,
     bool Stale,
     int UnansweredObjections,
-    decimal MassCriticismShare,
+    [property: JsonPropertyName("massCriticismShare")] decimal ResidentCriticismShare,
     bool Full);
 
 public sealed record FollowUpView(int Id, int SubjectId, string SubjectName, string Grade, string Measure, string? Owner, DateOnly? Deadline, FollowUpStatus Status, string? Outcome, int Version);
@@ -77,7 +80,7 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
             return new SubjectResultView(
                 s.Id, s.Name, s.Description, r.Rank, s.Achievement, s.Inspection, r.Democratic, r.Composite, r.Grade, d.ThresholdGrade,
                 r.Vetoed, SubjectScores.ParseVetoes(s.VetoItems), r.DemotedByQuota, r.BonusCoefficient, r.AwardEligible, r.BlocksPromotion,
-                d.MassCriticism, d.WorstShare, d.Groups, d.Dimensions);
+                d.ResidentCriticism, d.WorstShare, d.Groups, d.Dimensions);
         }).OrderBy(v => v.Rank).ThenBy(v => v.Name, StringComparer.Ordinal).ToList();
 
         var stale = results.Count > 0 && (results.Count != subjects.Count || results.Any(r =>
@@ -85,11 +88,11 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
         var distribution = rules.Select(r => new GradeCount(r.Name, views.Count(v => v.Grade == r.Name))).ToList();
         if (!reader.RunsCampaign)
         {
-            return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], [], views, distribution, false, 0, options.Value.MassCriticismShare, false);
+            return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], [], views, distribution, false, 0, options.Value.ResidentCriticismShare, false);
         }
 
         var unanswered = await db.EvaluationObjections.CountAsync(o => o.CampaignId == campaignId && o.AnsweredAt == null, ct);
-        return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], progress, views, distribution, stale, unanswered, options.Value.MassCriticismShare, true);
+        return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], progress, views, distribution, stale, unanswered, options.Value.ResidentCriticismShare, true);
     }
 
     public async Task<CampaignHeader> HeaderAsync(int campaignId, CancellationToken ct = default)
