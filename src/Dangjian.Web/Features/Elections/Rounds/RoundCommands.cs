@@ -311,7 +311,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
             throw new DomainRuleException("Round.NotCounted", "status");
         }
 
-        if (result.Status != "counted")
+        if (result.Status != CountStatus.Counted)
         {
             throw new DomainRuleException("Round.VoidResult", "status");
         }
@@ -320,7 +320,7 @@ public sealed class RoundCommands(DangjianDbContext db, ScopeService scopes, Bal
         if (result.Runoff is not null)
         {
             var runoffs = await db.ElectionRounds.AsNoTracking().Where(x => x.RunoffOfRoundId == id && x.ResultJson != null).Select(x => x.ResultJson).ToListAsync(ct);
-            var counted = runoffs.Select(RoundBallots.ReadResult).Where(x => x is { Status: "counted" }).ToList();
+            var counted = runoffs.Select(RoundBallots.ReadResult).Where(x => x is { Status: CountStatus.Counted }).ToList();
             if (counted.Count == 0)
             {
                 throw new DomainRuleException("Round.RunoffPending", "status");
