@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Elections;
@@ -83,13 +84,8 @@ public static class CountJson
     {
         var o = new JsonObject
         {
-            ["status"] = r.Status == CountStatus.Counted ? "counted" : "void",
-            ["voidReason"] = r.VoidReason switch
-            {
-                VoidReason.QuorumNotMet => "quorum-not-met",
-                VoidReason.BallotsExceedIssued => "ballots-exceed-issued",
-                _ => null,
-            },
+            ["status"] = Name(r.Status),
+            ["voidReason"] = r.VoidReason is { } reason ? Name(reason) : null,
             ["threshold"] = r.Threshold,
             ["ballotsReturned"] = r.BallotsReturned,
             ["validBallots"] = r.ValidBallots,
@@ -112,6 +108,44 @@ public static class CountJson
         };
         return o.ToJsonString(ContractJson.Output);
     }
+
+    /// <summary>Reads a result <see cref="Write"/> printed (a stored or published count) back; null for none.</summary>
+    public static CountResult? ReadResult(string? json)
+    {
+        if (json is null || ContractJson.Parse(json) is not JsonObject o)
+        {
+            return null;
+        }
+
+        var runoff = o["runoff"] is JsonObject r ? new Runoff(Strings(r["names"]), r["seats"]!.GetValue<int>()) : null;
+        var reason = o["voidReason"]?.GetValue<string>();
+        return new CountResult(
+            Enum.GetValues<CountStatus>().Single(s => Name(s) == o["status"]!.GetValue<string>()),
+            reason is null ? null : Enum.GetValues<VoidReason>().Single(v => Name(v) == reason),
+            o["threshold"]!.GetValue<int>(),
+            o["ballotsReturned"]!.GetValue<int>(),
+            o["validBallots"]!.GetValue<int>(),
+            o["invalidBallots"]!.GetValue<int>(),
+            [.. o["results"]!.AsArray().Select(c => new CandidateResult(
+                c!["name"]!.GetValue<string>(), c["for"]!.GetValue<int>(), c["against"]!.GetValue<int>(), c["abstain"]!.GetValue<int>(), c["writeIn"]!.GetValue<bool>()))],
+            Strings(o["elected"]),
+            runoff,
+            o["unfilledSeats"]!.GetValue<int>());
+
+        static List<string> Strings(JsonNode? node) => [.. node!.AsArray().Select(n => n!.GetValue<string>())];
+    }
+
+    /// <summary>The contract's name of a status: "counted" or "void" (the enum's JSON name, so the API says the same).</summary>
+    public static string Name(CountStatus status) => JsonName(status);
+
+    /// <summary>The contract's name of a reason: "quorum-not-met" or "ballots-exceed-issued".</summary>
+    public static string Name(VoidReason reason) => JsonName(reason);
+
+    private static string JsonName<T>(T value)
+        where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())!.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false) is [JsonStringEnumMemberNameAttribute a]
+            ? a.Name
+            : throw new InvalidOperationException($"{typeof(T).Name}.{value} has no contract name.");
 
     /// <summary>The input's name of a mode ("formal", "preliminary", "recommendation").</summary>
     public static string ModeName(ElectionMode mode) => mode switch

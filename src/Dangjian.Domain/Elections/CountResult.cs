@@ -1,8 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace Dangjian.Domain.Elections;
 
+// The names are the count contract's (CountJson): the API and the pages show a result as the command-line tool prints it.
 public enum CountStatus
 {
+    [JsonStringEnumMemberName("counted")]
     Counted,
+
+    [JsonStringEnumMemberName("void")]
     Void,
 }
 
@@ -10,9 +16,11 @@ public enum CountStatus
 public enum VoidReason
 {
     /// <summary>Voters present are not more than four fifths of those entitled.</summary>
+    [JsonStringEnumMemberName("quorum-not-met")]
     QuorumNotMet,
 
     /// <summary>More ballots came back than were issued.</summary>
+    [JsonStringEnumMemberName("ballots-exceed-issued")]
     BallotsExceedIssued,
 }
 

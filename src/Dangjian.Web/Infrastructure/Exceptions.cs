@@ -44,3 +44,44 @@ public sealed class NotFoundException : Exception
 
     public string Entity { get; } = string.Empty;
 }
+
+/// <summary>
+/// Someone else changed the record since it was read (the version the caller sent is not the stored one): answered 409,
+/// and a page reloads the record. Pages receive this, never EF Core's exception (PageOperations maps it).
+/// </summary>
+public sealed class ConflictException : Exception
+{
+    public ConflictException()
+        : base("The record was changed by someone else.")
+    {
+    }
+
+    public ConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public ConflictException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>A save collided with a row that already exists (a unique key): answered 409. Pages receive this, never EF Core's exception.</summary>
+public sealed class DuplicateException : Exception
+{
+    public DuplicateException()
+        : base("The record already exists.")
+    {
+    }
+
+    public DuplicateException(string message)
+        : base(message)
+    {
+    }
+
+    public DuplicateException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Dangjian.Web.Infrastructure;
 
 /// <summary>
@@ -14,15 +16,37 @@ public sealed class PageOperations(IServiceScopeFactory scopes, CurrentUser user
         where TService : notnull
     {
         await using var scope = Begin();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+        try
+        {
+            return await work(scope.ServiceProvider.GetRequiredService<TService>());
+        }
+        catch (DbUpdateException e)
+        {
+            throw Ours(e);
+        }
     }
 
     public async Task RunAsync<TService>(Func<TService, Task> work)
         where TService : notnull
     {
         await using var scope = Begin();
-        await work(scope.ServiceProvider.GetRequiredService<TService>());
+        try
+        {
+            await work(scope.ServiceProvider.GetRequiredService<TService>());
+        }
+        catch (DbUpdateException e)
+        {
+            throw Ours(e);
+        }
     }
+
+    /// <summary>
+    /// EF Core's save failures as the project's own, mapped here once so that pages never name EF Core: a stale version
+    /// is an edit conflict, any other refused save a duplicate (the unique keys are what a valid command can still hit).
+    /// </summary>
+    private static Exception Ours(DbUpdateException e) => e is DbUpdateConcurrencyException
+        ? new ConflictException(e.Message, e)
+        : new DuplicateException(e.Message, e);
 
     private AsyncServiceScope Begin()
     {

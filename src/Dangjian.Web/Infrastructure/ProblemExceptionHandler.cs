@@ -35,8 +35,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ISt
         ScopeRefusedException => Problem(StatusCodes.Status403Forbidden, text["Problem.Forbidden"]),
         Dangjian.Data.Secrecy.SecretHistoryBusyException => Problem(StatusCodes.Status503ServiceUnavailable, text["Problem.SecretHistoryBusy"]),
         NotFoundException => Problem(StatusCodes.Status404NotFound, text["Problem.NotFound"]),
-        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, text["Problem.Conflict"]),
-        DbUpdateException => Problem(StatusCodes.Status409Conflict, text["Problem.Duplicate"]),
+        DbUpdateConcurrencyException or ConflictException => Problem(StatusCodes.Status409Conflict, text["Problem.Conflict"]),
+        DbUpdateException or DuplicateException => Problem(StatusCodes.Status409Conflict, text["Problem.Duplicate"]),
         BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => Validation(new FieldErrors().Add(FieldOf(j.Path), "Input.Invalid", FieldOf(j.Path)), text),
         BadHttpRequestException b => b.StatusCode == StatusCodes.Status400BadRequest
             ? Validation(new FieldErrors().Add("body", "Input.Invalid", b.Message), text)

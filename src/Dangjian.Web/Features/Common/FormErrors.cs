@@ -54,7 +54,7 @@ public sealed class FormErrors
             Status = StatusCodes.Status400BadRequest;
             return false;
         }
-        catch (Exception e) when (e is ScopeRefusedException or NotFoundException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (e is ScopeRefusedException or NotFoundException or ConflictException or DuplicateException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             var problem = ProblemExceptionHandler.Describe(e, text);
             Summary = problem.Title;

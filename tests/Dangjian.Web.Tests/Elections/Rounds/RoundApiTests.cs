@@ -194,6 +194,11 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.Equal("quorum-not-met", counted.GetProperty("result").GetProperty("voidReason").GetString());
         Assert.Empty(counted.GetProperty("result").GetProperty("elected").EnumerateArray());
 
+        // The API's result is the count's contract JSON as stored: the same names, order and values (runoff null).
+        var stored = await app.WithDbAsync(db => db.ElectionRounds.Where(r => r.Id == id).Select(r => r.ResultJson).FirstAsync());
+        Assert.Equal(Canonical(JsonDocument.Parse(stored!).RootElement), Canonical(counted.GetProperty("result")));
+        Assert.Equal(stored!.TrimEnd(), JsonSerializer.Serialize(counted.GetProperty("result"), Dangjian.Domain.Common.ContractJson.Output));
+
         // After the count the roll is fixed.
         var late = await client.PutJsonAsync($"/api/v1/elections/rounds/{id}/roll", new { entitledVoters = 10, votersPresent = 9, ballotsIssued = 9, version = counted.GetProperty("round").GetProperty("version").GetInt32() });
         Assert.Contains("status", (await late.ProblemErrorsAsync()).Keys);

@@ -45,48 +45,8 @@ public static class RoundBallots
     /// <summary>SHA-256 of the text's UTF-8 bytes, lower-case hex (what the audit log records and the CLI checks).</summary>
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>Reads a stored result (CountJson.Write's output) back for pages and the API.</summary>
-    public static CountResultView? ReadResult(string? json)
-    {
-        if (json is null || JsonNode.Parse(json) is not JsonObject o)
-        {
-            return null;
-        }
-
-        var runoff = o["runoff"] is JsonObject r
-            ? new Runoff([.. r["names"]!.AsArray().Select(n => n!.GetValue<string>())], r["seats"]!.GetValue<int>())
-            : null;
-        return new CountResultView(
-            o["status"]!.GetValue<string>(),
-            o["voidReason"]?.GetValue<string>(),
-            o["threshold"]!.GetValue<int>(),
-            o["ballotsReturned"]!.GetValue<int>(),
-            o["validBallots"]!.GetValue<int>(),
-            o["invalidBallots"]!.GetValue<int>(),
-            [.. o["results"]!.AsArray().Select(c => new CandidateResult(
-                c!["name"]!.GetValue<string>(), c["for"]!.GetValue<int>(), c["against"]!.GetValue<int>(), c["abstain"]!.GetValue<int>(), c["writeIn"]!.GetValue<bool>()))],
-            [.. o["elected"]!.AsArray().Select(n => n!.GetValue<string>())],
-            runoff,
-            o["unfilledSeats"]!.GetValue<int>());
-    }
-
-    /// <summary>The stored result as the count gave it, for the rules that decide on it (<see cref="ElectionRound.PreliminaryElected"/>).</summary>
-    public static CountResult? Result(string? json) => ReadResult(json) is not { } v ? null : new CountResult(
-        v.Status == "counted" ? CountStatus.Counted : CountStatus.Void,
-        v.VoidReason switch
-        {
-            "quorum-not-met" => VoidReason.QuorumNotMet,
-            "ballots-exceed-issued" => VoidReason.BallotsExceedIssued,
-            _ => null,
-        },
-        v.Threshold,
-        v.BallotsReturned,
-        v.ValidBallots,
-        v.InvalidBallots,
-        v.Results,
-        v.Elected,
-        v.Runoff,
-        v.UnfilledSeats);
+    /// <summary>Reads a stored result (CountJson.Write's output) back for pages and the API: the Domain result itself.</summary>
+    public static CountResult? ReadResult(string? json) => CountJson.ReadResult(json);
 
     private static JsonObject ToNode(Ballot b) => new()
     {

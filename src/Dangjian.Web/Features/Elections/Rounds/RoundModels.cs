@@ -83,24 +83,12 @@ public sealed record ReconciliationRow(int Number, PaperEntryView? Teller1, Pape
 public sealed record Reconciliation(int RoundId, bool Reconciled, int Numbers, int Differences, IReadOnlyList<ReconciliationRow> Rows);
 
 /// <summary>A counted round's result (the CLI's result JSON, read back), with the round it belongs to.</summary>
-public sealed record RoundResult(RoundView Round, CountResultView Result);
-
-public sealed record CountResultView(
-    string Status,
-    string? VoidReason,
-    int Threshold,
-    int BallotsReturned,
-    int ValidBallots,
-    int InvalidBallots,
-    IReadOnlyList<CandidateResult> Results,
-    IReadOnlyList<string> Elected,
-    Runoff? Runoff,
-    int UnfilledSeats);
+public sealed record RoundResult(RoundView Round, CountResult Result);
 
 /// <summary>Member and resident recommendation rounds of one body, shown side by side (ELE-8, 两票制), each counted alone.</summary>
 public sealed record RecommendationBody(int BodyId, BodyKind BodyKind, IReadOnlyList<RecommendationColumn> Columns);
 
-public sealed record RecommendationColumn(int RoundId, string Title, Electorate Electorate, RoundStatus Status, CountResultView? Result);
+public sealed record RecommendationColumn(int RoundId, string Title, Electorate Electorate, RoundStatus Status, CountResult? Result);
 
 /// <summary>What the public page shows of a published round: <paramref name="Ballots"/> counted, of which <paramref name="ElectronicBallots"/> have a receipt.</summary>
 public sealed record PublicRoundView(
@@ -115,7 +103,7 @@ public sealed record PublicRoundView(
     int BallotsIssued,
     DateTimeOffset PublishedAt,
     string Sha256,
-    CountResultView Result,
+    CountResult Result,
     int Ballots,
     int ElectronicBallots,
     int PaperBallots);
