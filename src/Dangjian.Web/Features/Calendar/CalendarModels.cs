@@ -1,4 +1,5 @@
 using Dangjian.Domain.Calendar;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Features.Calendar;
 
@@ -28,3 +29,13 @@ public sealed record CalendarImportResult(int Year, bool Replaced, int Holidays,
 
 /// <summary>Strings of the calendar page (CalendarText.resx, CalendarText.en.resx).</summary>
 public sealed class CalendarText;
+
+public static class CalendarLabels
+{
+    /// <summary>A special day's kind as the calendar's pages name it.</summary>
+    public static string KindLabel(this IStringLocalizer<CalendarText> text, CalendarDayKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return kind == CalendarDayKind.Holiday ? text["Kind.Holiday"] : text["Kind.MakeUpWorkday"];
+    }
+}

@@ -45,9 +45,6 @@ public static class RoundBallots
     /// <summary>SHA-256 of the text's UTF-8 bytes, lower-case hex (what the audit log records and the CLI checks).</summary>
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>Reads a stored result (CountJson.Write's output) back for pages and the API: the Domain result itself.</summary>
-    public static CountResult? ReadResult(string? json) => CountJson.ReadResult(json);
-
     private static JsonObject ToNode(Ballot b) => new()
     {
         ["for"] = new JsonArray([.. b.For.Select(n => (JsonNode)JsonValue.Create(n))]),

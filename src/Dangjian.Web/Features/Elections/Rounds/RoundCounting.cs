@@ -38,7 +38,7 @@ public sealed class RoundCounting(DangjianDbContext db, ScopeService scopes, Bal
     {
         var (round, _) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRun, ct);
         var runoffs = await db.ElectionRounds.AsNoTracking().Where(x => x.RunoffOfRoundId == id && x.ResultJson != null).Select(x => x.ResultJson!).ToListAsync(ct);
-        var elected = round.PreliminaryElected(RoundBallots.ReadResult(round.ResultJson), [.. runoffs.Select(RoundBallots.ReadResult).OfType<CountResult>()]);
+        var elected = round.PreliminaryElected(CountJson.ReadResult(round.ResultJson), [.. runoffs.Select(CountJson.ReadResult).OfType<CountResult>()]);
         var body = await db.ElectionBodies.FirstAsync(b => b.Id == round.BodyId, ct);
         var nominees = await db.Nominees.Where(x => x.BodyId == body.Id)
             .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new { Nominee = x, p.Name })

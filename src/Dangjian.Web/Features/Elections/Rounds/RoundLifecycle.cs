@@ -73,7 +73,7 @@ public sealed class RoundLifecycle(DangjianDbContext db, ScopeService scopes, Ba
         if (source is not null)
         {
             // 另行选举/重新投票 among those tied (ELE-12): the names and seats come from the count, nothing else.
-            var result = RoundBallots.ReadResult(source.ResultJson);
+            var result = CountJson.ReadResult(source.ResultJson);
             if (source.Status is not (RoundStatus.Counted or RoundStatus.Published) || result?.Runoff is not { } runoff)
             {
                 throw new DomainRuleException("Round.NoRunoff", "runoffOfRoundId");

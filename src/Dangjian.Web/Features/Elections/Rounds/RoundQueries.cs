@@ -71,7 +71,7 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
     public async Task<RoundResult> ResultAsync(int id, CancellationToken ct = default)
     {
         var (round, project) = await RoundAccess.LoadAsync(db, scopes, id, Permission.ElectionsRead, ct);
-        var result = RoundBallots.ReadResult(round.ResultJson) ?? throw new NotFoundException("result of round", id);
+        var result = CountJson.ReadResult(round.ResultJson) ?? throw new NotFoundException("result of round", id);
         return new RoundResult(await ViewAsync(round, project, ct), result);
     }
 
@@ -89,7 +89,7 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
             g.Key.BodyId,
             g.Key.Kind,
             [.. g.OrderBy(x => x.Round.Electorate).ThenBy(x => x.Round.Id).Select(x => new RecommendationColumn(
-                x.Round.Id, x.Round.Title, x.Round.Electorate, x.Round.Status, RoundBallots.ReadResult(x.Round.ResultJson)))]))];
+                x.Round.Id, x.Round.Title, x.Round.Electorate, x.Round.Status, CountJson.ReadResult(x.Round.ResultJson)))]))];
     }
 
     /// <summary>A published round for anyone (no sign-in), with the counts its ballot list states; not found unless published.</summary>
@@ -101,7 +101,7 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
         var list = PublishedBallotList.Read(round.PublishedBallotList!);
         return new PublicRoundView(
             round.Id, round.Title, project.Title, orgName, round.Mode, round.Seats, round.EntitledVoters, round.VotersPresent,
-            round.BallotsIssued, round.PublishedAt!.Value, round.PublishedHash!, RoundBallots.ReadResult(round.ResultJson)!,
+            round.BallotsIssued, round.PublishedAt!.Value, round.PublishedHash!, CountJson.ReadResult(round.ResultJson)!,
             list.Ballots, list.ElectronicBallots, list.PaperBallots);
     }
 
