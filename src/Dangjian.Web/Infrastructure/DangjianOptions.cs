@@ -27,4 +27,10 @@ public sealed record DangjianOptions
     public string? BootstrapAdminUserName { get; init; }
 
     public string? BootstrapAdminPassword { get; init; }
+
+    /// <summary>
+    /// The organization's time zone, an IANA id: every instant is stored UTC and shown on this clock (DESIGN.md "Time").
+    /// An unknown id stops the start-up, naming this setting.
+    /// </summary>
+    public string TimeZone { get; init; } = Dangjian.Domain.Common.OrgTimeZone.DefaultId;
 }

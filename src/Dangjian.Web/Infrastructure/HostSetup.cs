@@ -51,6 +51,9 @@ public static class HostSetup
         services.AddOptions<DangjianOptions>().Bind(config.GetSection(DangjianOptions.Section))
             .Validate(o => o.SignInAttemptsPerMinute > 0 && o.MaxUploadBytes > 0 && o.OpinionSubmissionsPerMinute > 0, "Dangjian settings must be positive.")
             .ValidateOnStart();
+        services.AddOptions<DangjianOptions>()
+            .Validate(o => Dangjian.Domain.Common.OrgTimeZone.Find(o.TimeZone) is not null, "Dangjian:TimeZone: not a time zone this machine knows (an IANA id such as Asia/Shanghai).")
+            .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddOptions<Dangjian.Data.Secrecy.SecrecyOptions>().Bind(config.GetSection(Dangjian.Data.Secrecy.SecrecyOptions.Section))
             .Validate(o => o.IsValid(), "Secrecy settings: BatchSize ≥ 1, MaxBatchSize ≥ BatchSize, MixingWindow 0 … 1 minute, EraseTimeout > 0.")
@@ -62,6 +65,8 @@ public static class HostSetup
         services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((o, s) => s.Value.Apply(o));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Dangjian.Domain.Common.OrgTimeZone.Find(sp.GetRequiredService<IOptions<DangjianOptions>>().Value.TimeZone)!);
+        services.AddSingleton<OrgClock>();
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DangjianDatabase.ConnectionStringOrDefault(dbOptions.Provider, config.GetConnectionString(DatabaseOptions.ConnectionStringName));

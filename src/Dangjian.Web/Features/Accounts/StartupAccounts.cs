@@ -3,6 +3,7 @@ using Dangjian.Data.Accounts;
 using Dangjian.Data.Demo;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Organizations;
+using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,7 +37,7 @@ public static class StartupAccounts
         {
             if (await DemoDistrict.IsEmptyAsync(db))
             {
-                var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+                var today = services.GetRequiredService<OrgClock>().Today;
                 var seeded = await DemoDistrict.SeedAsync(db, today);
                 await CreateDemoAccountsAsync(db, users, seeded, time);
             }

@@ -27,10 +27,10 @@ public static class DateInput
         return errors.SaneDay(field, label, day) ? day : null;
     }
 
-    /// <summary>Today by the server's clock, as a date field shows it.</summary>
-    public static string Today(TimeProvider time)
+    /// <summary>Today in the organization's time zone, as a date field shows it.</summary>
+    public static string Today(OrgClock clock)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        return DateText.Format(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateText.Format(clock.Today);
     }
 }

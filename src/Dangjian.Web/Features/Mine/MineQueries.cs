@@ -5,6 +5,7 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.People;
 using Microsoft.EntityFrameworkCore;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Mine;
 
@@ -13,12 +14,12 @@ namespace Dangjian.Web.Features.Mine;
 /// (<see cref="ScopeService.CurrentPersonIdAsync"/>), never from an id the caller sends, so nothing of anyone else's can
 /// be asked for; an account linked to no person gets <see cref="MyPageView.Empty"/>.
 /// </summary>
-public sealed class MineQueries(DangjianDbContext db, ScopeService scopes, PeopleQueries people, RectificationOwners owners, TimeProvider time)
+public sealed class MineQueries(DangjianDbContext db, ScopeService scopes, PeopleQueries people, RectificationOwners owners, OrgClock clock)
 {
     /// <summary>How many meetings already held (or called off) follow the upcoming ones: the latest.</summary>
     public const int PastMeetings = 20;
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today;
 
     /// <summary>The whole page in one go, as /me shows it.</summary>
     public async Task<MyPageView> GetAsync(CancellationToken ct = default)

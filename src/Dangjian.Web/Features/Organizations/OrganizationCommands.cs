@@ -5,6 +5,7 @@ using Dangjian.Domain.Organizations;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Organizations;
 
@@ -13,7 +14,7 @@ namespace Dangjian.Web.Features.Organizations;
 /// every organization it touches (the node, its old and its new parent), validates the whole input,
 /// applies the tree rule from Domain, and saves once (the save appends the audit entries).
 /// </summary>
-public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scopes, TimeProvider time)
+public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scopes, OrgClock clock)
 {
     public async Task<int> CreateAsync(CreateOrganizationRequest request, CancellationToken ct = default)
     {
@@ -126,7 +127,7 @@ public sealed class OrganizationCommands(DangjianDbContext db, ScopeService scop
         var node = await LoadForEditAsync(id, request.Version, ct);
         var activeChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.Status == OrganizationStatus.Active, ct);
         var people = await db.People.CountAsync(p => p.OrganizationId == id && !p.IsRemoved, ct);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = clock.Today;
         OrganizationTree.Dissolve(node, activeChildren, people, request.On ?? today);
         db.AuditAction = "Organization.Dissolved";
         await db.SaveChangesAsync(ct);

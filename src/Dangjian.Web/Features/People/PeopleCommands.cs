@@ -6,11 +6,12 @@ using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.People;
 
 /// <summary>Creating and editing people (ORG-3), with write scope on the old and the new organization.</summary>
-public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, TimeProvider time)
+public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, OrgClock clock)
 {
     public async Task<int> CreateAsync(PersonRequest request, CancellationToken ct = default)
     {
@@ -77,5 +78,5 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Ti
         return person ?? throw new DomainRuleException("Input.Invalid", "name");
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    private DateOnly Today() => clock.Today;
 }

@@ -13,7 +13,7 @@ namespace Dangjian.Web.Features.People;
 /// The roster (ORG-3): server-side paged, filtered by organization subtree, status, team role and name,
 /// always inside the caller's scope. ID numbers leave here masked unless the caller is a district admin.
 /// </summary>
-public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, TimeProvider time)
+public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, OrgClock clock)
 {
     public async Task<Paged<PersonRow>> ListAsync(RosterFilter filter, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -61,7 +61,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
             throw new ScopeRefusedException();
         }
 
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = clock.Today;
         var positions = await db.TeamPositions.AsNoTracking()
             .Where(tp => tp.PersonId == id)
             .Join(db.LeadershipTeams, tp => tp.TeamId, t => t.Id, (tp, t) => new { tp, t })
@@ -142,7 +142,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Tim
 
         if (filter.Role is { } role)
         {
-            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var today = clock.Today;
             query = query.Where(x => db.TeamPositions.Any(tp => tp.PersonId == x.Person.Id && tp.Role == role
                 && db.LeadershipTeams.Any(t => t.Id == tp.TeamId && t.StartsOn <= today && today <= t.EndsOn)));
         }

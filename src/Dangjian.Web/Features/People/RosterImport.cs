@@ -43,7 +43,7 @@ public sealed class RosterImport(
     DangjianDbContext db,
     ScopeService scopes,
     CurrentUser user,
-    TimeProvider time,
+    OrgClock clock,
     IOptions<DangjianOptions> options,
     IStringLocalizer<RuleText> rules,
     IStringLocalizer<PeopleText> text,
@@ -134,7 +134,7 @@ public sealed class RosterImport(
     /// </summary>
     private async Task<List<Person>> CheckAsync(RosterSheet sheet, Scope scope, RosterReport report, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = clock.Today;
         var organizations = await OrganizationsAsync(sheet.Drafts.Select(d => d.OrganizationCode).OfType<string>().Where(c => c.Length > 0), ct);
         var rowsById = RosterRowCheck.IdNumbers(sheet, today);
         var taken = await TakenIdNumbersAsync(rowsById.Keys, ct);

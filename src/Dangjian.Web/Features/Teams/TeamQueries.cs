@@ -5,15 +5,16 @@ using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Teams;
 
 /// <summary>Leadership teams and terms (ORG-2) and the term-expiry list, inside the caller's scope.</summary>
-public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, TimeProvider time)
+public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, OrgClock clock)
 {
     public const int DefaultExpiryMonths = 6;
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today;
 
     /// <summary>Every term of one organization, latest first, with seats.</summary>
     public async Task<IReadOnlyList<TeamView>> ForOrganizationAsync(int organizationId, CancellationToken ct = default)

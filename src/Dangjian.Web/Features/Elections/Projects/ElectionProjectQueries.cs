@@ -12,7 +12,7 @@ namespace Dangjian.Web.Features.Elections.Projects;
 
 /// <summary>Election projects and their records (ELE-1 … ELE-5, ELE-7, ELE-14, ELE-15), inside the caller's scope.</summary>
 public sealed class ElectionProjectQueries(
-    DangjianDbContext db, ScopeService scopes, ProjectAccess access, TimeProvider time, IOptions<ElectionOptions> options, IStringLocalizer<RuleText> rules)
+    DangjianDbContext db, ScopeService scopes, ProjectAccess access, OrgClock clock, IOptions<ElectionOptions> options, IStringLocalizer<RuleText> rules)
 {
     /// <summary>Projects of every organization in the caller's subtree, open ones first, with their derived stage.</summary>
     public async Task<Paged<ProjectRow>> ListAsync(ElectionStage? stage, int? page, int? pageSize, CancellationToken ct = default)
@@ -72,7 +72,7 @@ public sealed class ElectionProjectQueries(
     /// <summary>The team whose term covers today, else the latest one.</summary>
     internal async Task<Domain.Teams.LeadershipTeam?> CurrentTeamAsync(int organizationId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = clock.Today;
         var teams = db.LeadershipTeams.AsNoTracking().Include(t => t.Positions).Where(t => t.OrganizationId == organizationId);
         return await teams.Where(t => t.StartsOn <= today && today <= t.EndsOn).FirstOrDefaultAsync(ct)
             ?? await teams.OrderByDescending(t => t.StartsOn).FirstOrDefaultAsync(ct);

@@ -5,24 +5,6 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 /// <summary>Strings of the evaluation campaign pages (CampaignText.resx, CampaignText.en.resx).</summary>
 public sealed class CampaignText;
 
-/// <summary>
-/// Beijing time (UTC+8, no daylight saving since 1991) for what people type and read: instants are stored UTC
-/// (DESIGN.md "Time"), a campaign's opening and closing are entered and shown as the district's wall clock.
-/// </summary>
-public static class BeijingTime
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateTimeOffset At(DateOnly day, TimeOnly time) => new(day.ToDateTime(time), Offset);
-
-    public static DateTimeOffset Of(DateTimeOffset instant) => instant.ToOffset(Offset);
-
-    public static string Format(DateTimeOffset instant) =>
-        Of(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Of(clock.GetUtcNow()).DateTime);
-}
-
 // Templates (EVA-1, EVA-2)
 public sealed record TemplateRow(int Id, string Name, int Dimensions, int ScalePoints, int VetoItems, bool Archived, int Version);
 

@@ -12,7 +12,7 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 
 /// <summary>Reading campaigns in the caller's scope: the list (filters, search, paging, export), one campaign, live progress.</summary>
 public sealed class CampaignQueries(
-    DangjianDbContext db, CampaignAccess access, ScopeService scopes, TimeProvider clock,
+    DangjianDbContext db, CampaignAccess access, ScopeService scopes, OrgClock clock,
     EnumLabels labels, IStringLocalizer<CampaignText> text)
 {
     public async Task<Paged<CampaignRow>> ListAsync(
@@ -37,8 +37,8 @@ public sealed class CampaignQueries(
             [text["Col.Kind"]] = labels.Of(c.Kind),
             [text["Col.Status"]] = labels.Of(c.Status),
             [text["Col.Organization"]] = ExcelFile.Safe(c.OrganizationName),
-            [text["Col.OpensAt"]] = BeijingTime.Format(c.OpensAt),
-            [text["Col.ClosesAt"]] = BeijingTime.Format(c.ClosesAt),
+            [text["Col.OpensAt"]] = clock.Format(c.OpensAt),
+            [text["Col.ClosesAt"]] = clock.Format(c.ClosesAt),
             [text["Col.Subjects"]] = c.Subjects,
             [text["Col.Groups"]] = c.Groups,
         }).ToList();
@@ -119,7 +119,7 @@ public sealed class CampaignQueries(
     /// <summary>Whether a response is taken now: the campaign Open and now within [OpensAt, ClosesAt).</summary>
     public bool AcceptingNow(CampaignStatus status, DateTimeOffset opensAt, DateTimeOffset closesAt)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         return status == CampaignStatus.Open && now >= opensAt && now < closesAt;
     }
 

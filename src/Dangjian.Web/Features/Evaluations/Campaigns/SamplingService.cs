@@ -20,7 +20,7 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 /// and replaces the sample (the audit log keeps both).
 /// </summary>
 public sealed class SamplingService(
-    DangjianDbContext db, CampaignAccess access, ScopeService scopes, IOptions<DangjianOptions> options, TimeProvider clock, IStringLocalizer<CampaignText> text)
+    DangjianDbContext db, CampaignAccess access, ScopeService scopes, IOptions<DangjianOptions> options, OrgClock clock, IStringLocalizer<CampaignText> text)
 {
     public const int MaxRows = 100_000;
     public const string DrawnAction = "EvaluationGroup.Drawn";
@@ -54,7 +54,7 @@ public sealed class SamplingService(
         var ambiguous = rows.GroupBy(x => x.OrgName).Where(g => g.Select(x => x.Code).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var population = rows.Select(x => new Entry(
             x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, ambiguous.Contains(x.OrgName) ? $"{x.OrgName}（{x.Code}）" : x.OrgName)).ToList();
-        var note = text["Draw.MembersNote", org.Name, DateText.Format(BeijingTime.Today(clock)), population.Count].Value;
+        var note = text["Draw.MembersNote", org.Name, DateText.Format(clock.Today), population.Count].Value;
         return await DrawAsync(groupId, population, r.Count, r.Stratified, note, ct);
     }
 
@@ -69,7 +69,7 @@ public sealed class SamplingService(
         EvaluationCampaign.DemandStatus(t.Status, CampaignStatus.Draft);
         var population = await ReadResidentsAsync(xlsx, stratified, ct);
         var name = string.IsNullOrWhiteSpace(fileName) ? text["Draw.ResidentsFile"].Value : Path.GetFileName(fileName);
-        var note = text["Draw.ResidentsNote", name, DateText.Format(BeijingTime.Today(clock)), population.Count].Value;
+        var note = text["Draw.ResidentsNote", name, DateText.Format(clock.Today), population.Count].Value;
         return await DrawAsync(groupId, population, count, stratified, note, ct);
     }
 

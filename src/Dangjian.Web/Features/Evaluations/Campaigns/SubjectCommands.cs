@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Evaluations.Campaigns;
 /// A campaign's subjects while it is set up (EVA-3, EVA-10): one by one, many at once from the records, reordered,
 /// removed. Every change goes through <see cref="CampaignAccess"/> (Permission.EvaluationsRun, still Draft) and is audited by its save.
 /// </summary>
-public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access, ScopeService scopes, TimeProvider clock, EnumLabels labels)
+public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access, ScopeService scopes, OrgClock clock, EnumLabels labels)
 {
     public async Task<int> AddSubjectAsync(int campaignId, SubjectRequest r, CancellationToken ct = default)
     {
@@ -94,7 +94,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
             throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.UnknownOrganization"));
         }
 
-        var today = BeijingTime.Today(clock);
+        var today = clock.Today;
         var candidates = r.Source!.Value switch
         {
             SubjectSource.TeamMembers => await TeamMembersAsync(org, today, ct),

@@ -3,6 +3,7 @@ using Dangjian.Domain.Evaluations;
 using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Evaluations.Results;
 
@@ -25,7 +26,7 @@ public sealed record ObjectionResult(ObjectionOutcome Outcome, IReadOnlyList<Fie
 /// composite) and an objection form (subject optional, text required, name and contact optional: anonymous allowed),
 /// accepted only during the publicity period. Finalized campaigns still show their results, without the form.
 /// </summary>
-public sealed class PublicResults(DangjianDbContext db, TimeProvider time)
+public sealed class PublicResults(DangjianDbContext db, TimeProvider time, OrgClock clock)
 {
     public async Task<PublicResultsView?> ViewAsync(string? token, CancellationToken ct = default)
     {
@@ -94,7 +95,7 @@ public sealed class PublicResults(DangjianDbContext db, TimeProvider time)
 
     private bool Accepts(CampaignStatus status, DateOnly from, DateOnly to)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = clock.Today;
         return status == CampaignStatus.Publicized && today >= from && today <= to;
     }
 }

@@ -8,6 +8,7 @@ using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Evaluations.Results;
 
@@ -27,7 +28,7 @@ public sealed record FollowUpRequest(string? Measure, string? Owner, DateOnly? D
 /// Follow-up tasks (EVA-10) are edited here too.
 /// </summary>
 public sealed class PublicityCommands(
-    DangjianDbContext db, CampaignAccess access, ResultsQueries queries, IWorkingDayCalendar calendars, TimeProvider time,
+    DangjianDbContext db, CampaignAccess access, ResultsQueries queries, IWorkingDayCalendar calendars, TimeProvider time, OrgClock clock,
     CurrentUser user, IOptions<ResultsOptions> options)
 {
     public async Task<PublicityLink> PublicizeAsync(int campaignId, PublicizeRequest request, CancellationToken ct = default)
@@ -126,5 +127,5 @@ public sealed class PublicityCommands(
     public static string PublicPath(string token) => $"/public/evaluations/results/{token}";
 
     /// <summary>Today in Beijing (UTC+8, no daylight saving).</summary>
-    public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    public DateOnly Today() => clock.Today;
 }

@@ -14,9 +14,9 @@ namespace Dangjian.Web.Features.Meetings.Compliance;
 /// 三会一课 (MTG-9) over the caller's subtree: for each active organization of a kind with requirements and each
 /// required type, what was held this year and which periods are overdue, as of a reference day (today by default).
 /// </summary>
-public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes, TimeProvider time, IOptions<ComplianceOptions> options)
+public sealed class ComplianceQueries(DangjianDbContext db, ScopeService scopes, OrgClock clock, IOptions<ComplianceOptions> options)
 {
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today;
 
     public async Task<ComplianceOverview> OverviewAsync(ComplianceFilter filter, int? page, int? pageSize, CancellationToken ct = default)
     {

@@ -14,9 +14,9 @@ namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 /// its organization. Quality and carry-over are worked out by the domain (<see cref="DemocraticLifeQuality"/>,
 /// <see cref="DemocraticLifeContinuity"/>) from the records, never stored.
 /// </summary>
-public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService scopes, TimeProvider time)
+public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService scopes, OrgClock clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today;
 
     /// <summary>Meetings of the organizations in scope, newest first; filtered by organization (which must be in scope) and year.</summary>
     public async Task<Paged<DemocraticLifeRow>> ListAsync(int? organizationId, int? year, int? page, int? pageSize, CancellationToken ct = default)

@@ -2,12 +2,9 @@ using System.Globalization;
 
 namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 
-/// <summary>Instants and figures as the democratic life pages show them (days are <see cref="Domain.Common.DateText"/>'s).</summary>
+/// <summary>Figures as the democratic life pages show them (days are <see cref="Domain.Common.DateText"/>'s, instants <see cref="Common.OrgClock"/>'s).</summary>
 public static class DlmForms
 {
-    public static string Format(DateTimeOffset? t) =>
-        t is { } v ? v.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty;
-
     /// <summary>"3 / 4（75%）", or a dash when no problem was found.</summary>
     public static string Quality(QualityView q, string none) =>
         q.Percent is { } p ? $"{q.Resolved} / {q.Problems}（{p.ToString("0.#", CultureInfo.InvariantCulture)}%）" : none;

@@ -3,6 +3,7 @@ using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 
@@ -12,7 +13,7 @@ namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 /// row is not audited (DangjianDbContext.IsAudited) and is written in a mixed batch (SecretRows). The form closes when
 /// the meeting is held.
 /// </summary>
-public sealed class PublicOpinions(DangjianDbContext db, TimeProvider time, Dangjian.Data.Secrecy.SecrecyOptions secrecy)
+public sealed class PublicOpinions(DangjianDbContext db, OrgClock clock, Dangjian.Data.Secrecy.SecrecyOptions secrecy)
 {
     public async Task<PublicOpinionForm?> FormAsync(string? token, CancellationToken ct = default)
     {
@@ -56,7 +57,7 @@ public sealed class PublicOpinions(DangjianDbContext db, TimeProvider time, Dang
             MeetingId = meeting.Id,
             Source = s,
             Text = t,
-            ReceivedOn = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
+            ReceivedOn = clock.Today,
         }, ct);
         return new OpinionResult(OpinionOutcome.Accepted, []);
     }

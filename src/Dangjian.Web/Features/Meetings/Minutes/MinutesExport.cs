@@ -7,7 +7,7 @@ using MiniExcelLibs;
 namespace Dangjian.Web.Features.Meetings.Minutes;
 
 /// <summary>An organization's register of numbered minutes for a year as .xlsx (MTG-8).</summary>
-public sealed class MinutesExport(MinutesQueries queries, EnumLabels labels, IStringLocalizer<MinutesText> text)
+public sealed class MinutesExport(MinutesQueries queries, EnumLabels labels, IStringLocalizer<MinutesText> text, OrgClock clock)
 {
     public async Task<byte[]> ExportAsync(int? organizationId, int? year, CancellationToken ct = default)
     {
@@ -21,7 +21,7 @@ public sealed class MinutesExport(MinutesQueries queries, EnumLabels labels, ISt
             [text["Col.Date"]] = DateText.Format(r.MeetingDate),
             [text["Col.Revision"]] = r.Revision,
             [text["Col.SignedBy"]] = ExcelFile.Safe(r.SignedBy),
-            [text["Col.SignedAt"]] = r.SignedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            [text["Col.SignedAt"]] = clock.Format(r.SignedAt),
         });
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);

@@ -7,12 +7,13 @@ using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>Calling, editing, holding and closing meetings (MTG-1, MTG-2) and recording attendance (MTG-3).</summary>
 public sealed class MeetingCommands(
-    DangjianDbContext db, ScopeService scopes, MeetingAccess access, MeetingQueries queries, IWorkingDayCalendar calendars, TimeProvider time)
+    DangjianDbContext db, ScopeService scopes, MeetingAccess access, MeetingQueries queries, IWorkingDayCalendar calendars, TimeProvider time, OrgClock clock)
 {
     public const int MaxNoticeWorkingDays = 30;
 
@@ -109,7 +110,7 @@ public sealed class MeetingCommands(
         }
 
         meeting.Date = day;
-        var notice = noticeDate ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var notice = noticeDate ?? clock.Today;
         meeting.NoticeDate = notice;
         if (notice > day)
         {

@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>Meetings and their items (MTG-1 … MTG-10), inside the caller's scope.</summary>
 public sealed class MeetingQueries(
-    DangjianDbContext db, ScopeService scopes, MeetingAccess access, IWorkingDayCalendar calendars, BallotBoxService boxes, TimeProvider time,
+    DangjianDbContext db, ScopeService scopes, MeetingAccess access, IWorkingDayCalendar calendars, BallotBoxService boxes, OrgClock clock,
     Microsoft.Extensions.Options.IOptions<DecisionRuleOptions> options)
 {
     private readonly DecisionRules _rules = options.Value.ToRules();
@@ -226,7 +226,7 @@ public sealed class MeetingQueries(
     /// <summary>Team positions of the organization's current team, by person.</summary>
     internal async Task<Dictionary<int, TeamRole>> PositionsAsync(int organizationId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = clock.Today;
         var teams = db.LeadershipTeams.AsNoTracking().Include(t => t.Positions).Where(t => t.OrganizationId == organizationId);
         var team = await teams.Where(t => t.StartsOn <= today && today <= t.EndsOn).FirstOrDefaultAsync(ct)
             ?? await teams.OrderByDescending(t => t.StartsOn).FirstOrDefaultAsync(ct);
