@@ -17,7 +17,7 @@ namespace Dangjian.E2E.Infrastructure;
 /// headless Chromium driven by Playwright; both shared by the tests of the browser collection and
 /// stopped when it ends. Each test opens its own browser context (cookies, storage) through <see cref="NewContextAsync"/>.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Debian's Chromium; DANGJIAN_CHROMIUM names another binary.</summary>
     public const string ChromiumVariable = "DANGJIAN_CHROMIUM";
