@@ -151,6 +151,23 @@ public sealed class Meeting : IVersioned
     {
         ArgumentNullException.ThrowIfNull(participant);
         DemandOpen(Status);
+        DomainRuleException.ThrowIfAny(AttendanceProblems(attendance, reason, arrivedAtItem, leftAfterItem));
+        participant.Attendance = attendance;
+        participant.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason;
+        participant.ArrivedAtItem = arrivedAtItem;
+        participant.LeftAfterItem = leftAfterItem;
+        if (Status is MeetingStatus.Planned or MeetingStatus.Notified)
+        {
+            Status = MeetingStatus.InProgress;
+        }
+    }
+
+    /// <summary>
+    /// Why one invitee's attendance cannot be recorded as given (MTG-3), every reason at once; empty when it can. A sheet
+    /// of many invitees is checked row by row with this before any row is recorded, so it is saved whole or not at all.
+    /// </summary>
+    public IReadOnlyList<FieldProblem> AttendanceProblems(Attendance attendance, string? reason, int? arrivedAtItem, int? leftAfterItem)
+    {
         var problems = new List<FieldProblem>();
         if (!Enum.IsDefined(attendance))
         {
@@ -183,15 +200,7 @@ public sealed class Meeting : IVersioned
             problems.Add(new("leftAfterItem", "Meeting.LeftBeforeArriving"));
         }
 
-        DomainRuleException.ThrowIfAny(problems);
-        participant.Attendance = attendance;
-        participant.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason;
-        participant.ArrivedAtItem = arrivedAtItem;
-        participant.LeftAfterItem = leftAfterItem;
-        if (Status is MeetingStatus.Planned or MeetingStatus.Notified)
-        {
-            Status = MeetingStatus.InProgress;
-        }
+        return problems;
     }
 
     /// <summary>The attendance an item is decided on (MTG-3: per item, against live attendance).</summary>

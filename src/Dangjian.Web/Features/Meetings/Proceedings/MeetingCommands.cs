@@ -6,14 +6,16 @@ using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Dangjian.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Features.Meetings.Proceedings;
 
 /// <summary>Calling, editing, holding and closing meetings (MTG-1, MTG-2) and recording attendance (MTG-3).</summary>
 public sealed class MeetingCommands(
-    DangjianDbContext db, ScopeService scopes, MeetingAccess access, MeetingQueries queries, IWorkingDayCalendar calendars, TimeProvider time, OrgClock clock)
+    DangjianDbContext db, ScopeService scopes, MeetingAccess access, MeetingQueries queries, IWorkingDayCalendar calendars, TimeProvider time,
+    OrgClock clock, IStringLocalizer<RuleText> rules)
 {
     public const int MaxNoticeWorkingDays = 30;
 
@@ -61,6 +63,7 @@ public sealed class MeetingCommands(
             errors.Add("secretaryPersonId", "Meeting.SecretaryNotInvited");
         }
 
+        errors.AddAll(ExpectedAttendance.Check(invitees.Where(p => p.Entitled).Select(p => p.PersonId).Distinct().Count(), await queries.VotingRollAsync(orgId, ct)));
         errors.ThrowIfAny();
         meeting.SecretaryPersonId = secretary;
         meeting.Participants.AddRange(invitees.Select(p => new MeetingParticipant { PersonId = p.PersonId, Entitled = p.Entitled }));
@@ -173,6 +176,12 @@ public sealed class MeetingCommands(
             throw new DomainRuleException("Meeting.ParticipantTwice", "personId", personId);
         }
 
+        if (r.Entitled)
+        {
+            var entitled = await db.MeetingParticipants.CountAsync(p => p.MeetingId == id && p.Entitled, ct) + 1;
+            DomainRuleException.ThrowIfAny(ExpectedAttendance.Check(entitled, await queries.VotingRollAsync(target.OrganizationId, ct), "personId"));
+        }
+
         db.MeetingParticipants.Add(new MeetingParticipant { MeetingId = id, PersonId = personId, Entitled = r.Entitled });
         db.AuditAction = "Meeting.ParticipantAdded";
         await db.SaveChangesAsync(ct);
@@ -210,6 +219,72 @@ public sealed class MeetingCommands(
         var reason = errors.Text("reason", "Field.Meeting.Reason", r.Reason, MeetingParticipant.MaxReasonLength, required: false);
         errors.ThrowIfAny();
         meeting.RecordAttendance(p, r.Attendance, reason, r.ArrivedAtItem, r.LeftAfterItem);
+        db.AuditAction = "Meeting.AttendanceRecorded";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The attendance of many invitees in one save (MTG-3, as <see cref="RecordAttendanceAsync"/> for each): every row is
+    /// checked first and each bad one named by its row ("第 3 行（姓名）：…", field rows[2].reason); nothing is recorded
+    /// unless all rows are good, and a sheet read before someone else changed the meeting is refused as a conflict.
+    /// </summary>
+    public async Task RecordAttendanceSheetAsync(int id, AttendanceSheetRequest r, CancellationToken ct = default)
+    {
+        var target = await access.DemandMeetingAsync(id, Permission.MeetingsRun, ct);
+        MeetingAccess.DemandOpen(target);
+        var meeting = await db.Meetings.Include(m => m.Participants).Include(m => m.Items).AsSplitQuery().FirstAsync(m => m.Id == id, ct);
+        db.ExpectVersion(meeting, r.Version);
+        var errors = new FieldErrors();
+        if (r.Rows is not { Count: > 0 } rows)
+        {
+            throw new InputValidationException(errors.Add("rows", "Input.Required", "Field.Meeting.Attendance"));
+        }
+
+        var ids = rows.Select(x => x.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var accepted = new List<(MeetingParticipant Participant, AttendanceRow Row, string Reason)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var name = names.GetValueOrDefault(row.PersonId) ?? "#" + row.PersonId;
+            void Refuse(string field, string code, params object[] arguments) =>
+                errors.Add($"rows[{i}].{field}", "Meeting.Row", i + 1, name, FieldErrors.Localize(rules, code, arguments));
+
+            var participant = meeting.Participants.FirstOrDefault(p => p.PersonId == row.PersonId);
+            if (participant is null)
+            {
+                Refuse("personId", "Meeting.NotAParticipant");
+                continue;
+            }
+
+            if (ids.Take(i).Contains(row.PersonId))
+            {
+                Refuse("personId", "Meeting.ParticipantTwice", row.PersonId);
+                continue;
+            }
+
+            var rowErrors = new FieldErrors();
+            var reason = rowErrors.Text("reason", "Field.Meeting.Reason", row.Reason, MeetingParticipant.MaxReasonLength, required: false);
+            rowErrors.AddAll(meeting.AttendanceProblems(row.Attendance, reason, row.ArrivedAtItem, row.LeftAfterItem));
+            foreach (var e in rowErrors.Items)
+            {
+                Refuse(e.Field, e.Code, e.Arguments);
+            }
+
+            if (!rowErrors.Any)
+            {
+                accepted.Add((participant, row, reason));
+            }
+        }
+
+        errors.ThrowIfAny();
+        foreach (var (participant, row, reason) in accepted)
+        {
+            meeting.RecordAttendance(participant, row.Attendance, reason, row.ArrivedAtItem, row.LeftAfterItem);
+        }
+
+        // The sheet is one change of the meeting: its Version moves, so a sheet read before this one is refused.
+        db.Entry(meeting).Property(m => m.Version).IsModified = true;
         db.AuditAction = "Meeting.AttendanceRecorded";
         await db.SaveChangesAsync(ct);
     }

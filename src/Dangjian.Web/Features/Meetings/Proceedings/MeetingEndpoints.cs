@@ -39,6 +39,7 @@ public static class MeetingEndpoints
         g.MapPost("/{id:int}/close", CloseMeeting).WithName(nameof(CloseMeeting)).RequirePermission(Permission.MeetingsRun);
         g.MapPost("/{id:int}/participants", AddParticipant).WithName(nameof(AddParticipant)).RequirePermission(Permission.MeetingsRun);
         g.MapDelete("/{id:int}/participants/{personId:int}", RemoveParticipant).WithName(nameof(RemoveParticipant)).RequirePermission(Permission.MeetingsRun);
+        g.MapPut("/{id:int}/attendance", RecordAttendanceSheet).WithName(nameof(RecordAttendanceSheet)).RequirePermission(Permission.MeetingsRun);
         g.MapPut("/{id:int}/attendance/{personId:int}", RecordAttendance).WithName(nameof(RecordAttendance)).RequirePermission(Permission.MeetingsRun);
 
         g.MapPost("/{id:int}/items", AddItem).WithName(nameof(AddItem)).RequirePermission(Permission.MeetingsRun);
@@ -132,6 +133,12 @@ public static class MeetingEndpoints
     public static async Task<Ok<MeetingDetail>> RecordAttendance(MeetingCommands c, MeetingQueries q, int id, int personId, AttendanceRequest request, CancellationToken ct)
     {
         await c.RecordAttendanceAsync(id, personId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MeetingDetail>> RecordAttendanceSheet(MeetingCommands c, MeetingQueries q, int id, AttendanceSheetRequest request, CancellationToken ct)
+    {
+        await c.RecordAttendanceSheetAsync(id, request, ct);
         return TypedResults.Ok(await q.GetAsync(id, ct));
     }
 

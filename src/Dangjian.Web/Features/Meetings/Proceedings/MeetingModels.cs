@@ -36,6 +36,15 @@ public sealed record MeetingVersionRequest(int Version);
 
 public sealed record AttendanceRequest(Attendance Attendance, string? Reason, int? ArrivedAtItem, int? LeftAfterItem);
 
+/// <summary>One row of an attendance sheet: the invitee and their attendance, as <see cref="AttendanceRequest"/>.</summary>
+public sealed record AttendanceRow(int PersonId, Attendance Attendance, string? Reason, int? ArrivedAtItem, int? LeftAfterItem);
+
+/// <summary>
+/// The attendance of many invitees in one save (the rows given; the others unchanged), against the meeting's Version:
+/// saved whole or not at all.
+/// </summary>
+public sealed record AttendanceSheetRequest(IReadOnlyList<AttendanceRow>? Rows, int Version);
+
 public sealed record AddParticipantRequest(int? PersonId, bool Entitled);
 
 public sealed record ItemRequest(

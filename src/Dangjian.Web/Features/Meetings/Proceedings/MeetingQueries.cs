@@ -198,6 +198,18 @@ public sealed class MeetingQueries(
             p.Status == MemberStatus.Full, positions.TryGetValue(p.Id, out var r) && r == TeamRole.Secretary)).ToList();
     }
 
+    /// <summary>
+    /// The roll a meeting's 应到会人数 is checked against (<see cref="ExpectedAttendance"/>): the full members, who have
+    /// a vote (党章第七条), on the rolls of the organization and the organizations under it.
+    /// </summary>
+    public async Task<int> VotingRollAsync(int organizationId, CancellationToken ct = default)
+    {
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstAsync(ct);
+        return await db.People.AsNoTracking()
+            .Where(p => !p.IsRemoved && p.Status == MemberStatus.Full && db.Organizations.Any(o => o.Id == p.OrganizationId && o.Path.StartsWith(path)))
+            .CountAsync(ct);
+    }
+
     /// <summary>Items escalated to an organization the caller may rule for (MTG-7): the superior of the meeting's organization.</summary>
     public async Task<IReadOnlyList<EscalationRow>> EscalationsAsync(CancellationToken ct = default)
     {
