@@ -132,13 +132,16 @@ public enum ElectionStage
     Closed,
 }
 
-/// <summary>The facts the stage is read from.</summary>
+/// <summary>
+/// The facts the stage is read from. Seats a formal round left unfilled or tied (<see cref="SupplementaryElection.Owed"/>)
+/// keep the project at the meeting: the result is not the new team until every seat is filled or given up (ELE-12).
+/// </summary>
 public sealed record ElectionProgress(
-    bool Closed, bool AnyResearch, bool AnyNominee, bool AnyListFixed, bool AnyRound, bool AnyRoundPublished, bool AllRoundsPublished)
+    bool Closed, bool AnyResearch, bool AnyNominee, bool AnyListFixed, bool AnyRound, bool AnyRoundPublished, bool AllRoundsPublished, int SeatsOwed = 0)
 {
     public ElectionStage Stage =>
         Closed ? ElectionStage.Closed
-        : AnyRoundPublished && AllRoundsPublished ? ElectionStage.Published
+        : AnyRoundPublished && AllRoundsPublished && SeatsOwed == 0 ? ElectionStage.Published
         : AnyRound ? ElectionStage.Meeting
         : AnyListFixed ? ElectionStage.Candidates
         : AnyNominee ? ElectionStage.Nomination

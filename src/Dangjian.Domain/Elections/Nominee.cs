@@ -104,9 +104,51 @@ public enum VettingResult
     Failed,
 }
 
-/// <summary>Why a nominee cannot be put on the candidate list (empty when they can).</summary>
+/// <summary>What one check records (ELE-5): its result, who did it, when, and a note.</summary>
+public sealed record VettingEntry(VettingResult Result, string? CheckedBy, DateOnly? CheckedOn, string? Note);
+
+/// <summary>Why a nominee cannot be put on the candidate list (empty when they can), and how a check is recorded.</summary>
 public static class Vetting
 {
+    /// <summary>
+    /// The nominee rows one check of <paramref name="nominee"/> covers: the four checks look at a person (their dossier,
+    /// personal matters, the discipline organ's opinion, petitions about them; seed 001 第四篇 "四个凡提必"), not at the body
+    /// they are nominated to, so a person nominated to two bodies of one project is vetted once. The nominee itself first.
+    /// </summary>
+    public static IReadOnlyList<Nominee> SamePerson(Nominee nominee, IEnumerable<Nominee> projectNominees)
+    {
+        ArgumentNullException.ThrowIfNull(nominee);
+        ArgumentNullException.ThrowIfNull(projectNominees);
+        return [nominee, .. projectNominees.Where(n => n.Id != nominee.Id && n.PersonId == nominee.PersonId && n.ProjectId == nominee.ProjectId)];
+    }
+
+    /// <summary>
+    /// Records <paramref name="entry"/> as the <paramref name="kind"/> check of the nominee and of every other nominee row of
+    /// the same person in the project (<see cref="SamePerson"/>); returns the checks it changed.
+    /// </summary>
+    public static IReadOnlyList<VettingCheck> Record(Nominee nominee, IEnumerable<Nominee> projectNominees, VettingKind kind, VettingEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var changed = new List<VettingCheck>();
+        foreach (var row in SamePerson(nominee, projectNominees))
+        {
+            var check = row.Checks.FirstOrDefault(c => c.Kind == kind);
+            if (check is null)
+            {
+                check = new VettingCheck { NomineeId = row.Id, Kind = kind };
+                row.Checks.Add(check);
+            }
+
+            if (check.Id == 0 || check.Result != entry.Result || check.CheckedBy != entry.CheckedBy || check.CheckedOn != entry.CheckedOn || check.Note != entry.Note)
+            {
+                (check.Result, check.CheckedBy, check.CheckedOn, check.Note) = (entry.Result, entry.CheckedBy, entry.CheckedOn, entry.Note);
+                changed.Add(check);
+            }
+        }
+
+        return changed;
+    }
+
     public static IReadOnlyList<string> Blockers(Nominee nominee)
     {
         var blockers = new List<string>();

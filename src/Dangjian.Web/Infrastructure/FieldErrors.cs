@@ -36,6 +36,21 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>
+    /// Every error of one row of a bulk request, under "collection[index].field" and with the row named in the message
+    /// ("第 3 行（张三）：…"), so the whole request is refused with each bad row pointed at.
+    /// </summary>
+    public FieldErrors AddRow(string collection, int index, string rowName, FieldErrors row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        foreach (var e in row.Items)
+        {
+            Add($"{collection}[{index}].{e.Field}", "Input.InRow", index + 1, rowName, e);
+        }
+
+        return this;
+    }
+
     /// <summary>Required text, trimmed, at most <paramref name="max"/> characters; returns the trimmed value.</summary>
     public string Text(string field, string label, string? value, int max, bool required = true)
     {
@@ -79,7 +94,12 @@ public sealed class FieldErrors
 
     public static string Localize(IStringLocalizer<RuleText> text, string code, IReadOnlyList<object> arguments)
     {
-        var args = arguments.Select(a => a is string s && text[s] is { ResourceNotFound: false } found ? found.Value : a).ToArray();
+        var args = arguments.Select(a => a switch
+        {
+            FieldError inner => Localize(text, inner.Code, inner.Arguments),
+            string s when text[s] is { ResourceNotFound: false } found => found.Value,
+            _ => a,
+        }).ToArray();
         return text[code, args];
     }
 

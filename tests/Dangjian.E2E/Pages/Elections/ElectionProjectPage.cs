@@ -49,30 +49,70 @@ public sealed class ElectionProjectPage(IPage page, CultureInfo culture) : Shell
     public ILocator NomineeRow(string person) =>
         Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Cell, new() { Name = person, Exact = true }) });
 
-    /// <summary>Opens a nominee's vetting panel and records each check but <paramref name="leaveOpen"/> as passed.</summary>
+    /// <summary>
+    /// Opens a nominee's vetting panel and records the four checks in one save: who checked typed once, "all four
+    /// passed", the checks in <paramref name="leaveOpen"/> set back to open, then save; waits for the chips to name each result.
+    /// </summary>
     public async Task VetAsync(string person, params VettingKind[] leaveOpen)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = Ui.Format<ElectionText>("VettingOf", Culture, person), Exact = true }).ClickAsync();
         var panel = Page.Locator("[aria-labelledby=vetting-h]");
         await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = Ui.Format<ElectionText>("VettingOf", Culture, person) })).ToBeVisibleAsync();
+        await panel.GetByLabel(Rule("Field.CheckedBy")).First.FillAsync("组织部考察组");
+        await panel.GetByRole(AriaRole.Button, new() { Name = Ui.Text<ElectionText>("AllFourPassed", Culture), Exact = true }).ClickAsync();
         var kinds = System.Enum.GetValues<VettingKind>();
         for (var i = 0; i < kinds.Length; i++)
         {
             if (leaveOpen.Contains(kinds[i]))
             {
-                continue;
+                var result = panel.Locator($"[data-check={kinds[i]}]").GetByRole(AriaRole.Combobox).First;
+                await result.ClickAsync();
+                await Page.GetByRole(AriaRole.Option, new() { Name = Enum(VettingResult.Open), Exact = true }).ClickAsync();
+                await Assertions.Expect(result).ToHaveValueAsync(Enum(VettingResult.Open));
             }
+        }
 
-            var result = panel.GetByRole(AriaRole.Combobox, new() { Name = Rule("Field.Result") }).Nth(i);
-            await result.ClickAsync();
-            await Page.GetByRole(AriaRole.Option, new() { Name = Enum(VettingResult.Passed), Exact = true }).ClickAsync();
-            await Assertions.Expect(result).ToHaveValueAsync(Enum(VettingResult.Passed));
-            await panel.GetByLabel(Rule("Field.CheckedBy")).Nth(i).FillAsync("组织部考察组");
-            await panel.GetByRole(AriaRole.Button, new() { Name = Ui.Format<ElectionText>("SaveCheck", Culture, Enum(kinds[i])), Exact = true }).ClickAsync();
-            await Assertions.Expect(NomineeRow(person).Locator(".mud-chip").Nth(i)).ToHaveTextAsync(Enum(VettingResult.Passed));
+        await panel.GetByRole(AriaRole.Button, new() { Name = Ui.Text<ElectionText>("SaveChecks", Culture), Exact = true }).ClickAsync();
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            await Assertions.Expect(Chip(person, kinds[i])).ToHaveTextAsync(ChipText(kinds[i], leaveOpen.Contains(kinds[i]) ? VettingResult.Open : VettingResult.Passed));
         }
 
         await panel.GetByRole(AriaRole.Button, new() { Name = Ui.Text<UiText>("Close", Culture), Exact = true }).ClickAsync();
+    }
+
+    /// <summary>The chip of one check in a nominee's row; its text names the check and its result ("档案 通过").</summary>
+    public ILocator Chip(string person, VettingKind kind) =>
+        NomineeRow(person).Locator(".mud-chip").Nth(System.Array.IndexOf(System.Enum.GetValues<VettingKind>(), kind));
+
+    /// <summary>A chip's text: the check's short name and its result.</summary>
+    public string ChipText(VettingKind kind, VettingResult result) => $"{Rule($"Field.VettingKind.{kind}")} {Enum(result)}";
+
+    /// <summary>
+    /// Records one check for many nominees in the bulk table: the check chosen, who checked typed once, the people in
+    /// <paramref name="failed"/> set to failed, only <paramref name="people"/> ticked, one save.
+    /// </summary>
+    public async Task VetManyAsync(VettingKind kind, IReadOnlyCollection<string> people, IEnumerable<string> all, params string[] failed)
+    {
+        var table = Page.Locator("[aria-labelledby=vetting-table-h]");
+        var select = table.GetByRole(AriaRole.Combobox, new() { Name = Rule("Field.CheckKind") }).First;
+        await select.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = Enum(kind), Exact = true }).ClickAsync();
+        await Assertions.Expect(select).ToHaveValueAsync(Enum(kind));
+        await table.GetByLabel(Rule("Field.CheckedBy")).First.FillAsync("组织部考察组");
+        foreach (var person in all)
+        {
+            await table.GetByLabel(Ui.Format<ElectionText>("CellOf", Culture, person, Ui.Text<ElectionText>("Tick", Culture)), new() { Exact = true })
+                .SetCheckedAsync(people.Contains(person));
+        }
+
+        foreach (var person in failed)
+        {
+            await table.GetByLabel(Ui.Format<ElectionText>("CellOf", Culture, person, Rule("Field.Result")), new() { Exact = true })
+                .SelectOptionAsync(new SelectOptionValue { Value = nameof(VettingResult.Failed) });
+        }
+
+        await table.GetByRole(AriaRole.Button, new() { Name = Ui.Format<ElectionText>("SaveForTicked", Culture, people.Count), Exact = true }).ClickAsync();
     }
 
     /// <summary>"Can be a candidate" in a nominee's row, or what blocks them.</summary>

@@ -348,6 +348,36 @@ public abstract class RoundApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Unfilled_ProjectIsNotPublished_AndSupplementaryRoundTakesTheSeatsLeftAmongTheNotElected()
+    {
+        var t = await app.TownshipsAsync();
+        var setup = await ProjectAsync(app, t.BranchOfA, seats: 2, ["甲", "乙", "丙"]);
+        var (a, b, c) = (setup.Names[0], setup.Names[1], setup.Names[2]);
+        var one = await app.ClientForAsync(Demo.OrgAdminA);
+        var two = await app.ClientForAsync(Demo.DistrictAdmin);
+        var id = (await CreateRoundAsync(one, setup.ProjectId, new { bodyId = setup.BodyId, mode = "Formal", title = "正式选举" })).GetProperty("id").GetInt32();
+        await RollAsync(one, id, entitled: 4, present: 4, issued: 4);
+        await PostAsync(one, $"/api/v1/elections/rounds/{id}/open");
+        // Threshold 3 of 4 entitled: only 甲 reaches it, one of the two seats is left.
+        await PaperTwiceAsync(one, two, id, [a, b], [a, c], [a], [b]);
+        await PostAsync(one, $"/api/v1/elections/rounds/{id}/close");
+        var result = (await (await one.PostAsync($"/api/v1/elections/rounds/{id}/count", null)).ReadAsync<JsonElement>()).GetProperty("result");
+        Assert.Equal(1, result.GetProperty("unfilledSeats").GetInt32());
+        await PostAsync(one, $"/api/v1/elections/rounds/{id}/publish");
+
+        var project = await one.GetFromJsonAsync<JsonElement>($"/api/v1/elections/{setup.ProjectId}");
+        Assert.Equal("Meeting", project.GetProperty("stage").GetString());
+        var owed = project.GetProperty("bodies")[0].GetProperty("owed");
+        Assert.Equal((id, 1), (owed.GetProperty("roundId").GetInt32(), owed.GetProperty("unfilled").GetInt32()));
+
+        var supplementary = await CreateRoundAsync(one, setup.ProjectId, new { runoffOfRoundId = id, title = "另行选举" });
+        Assert.Equal(1, supplementary.GetProperty("seats").GetInt32());
+        Assert.Equal(Sorted(b, c), Sorted(Names(supplementary.GetProperty("candidates"))));
+        project = await one.GetFromJsonAsync<JsonElement>($"/api/v1/elections/{setup.ProjectId}");
+        Assert.Equal(JsonValueKind.Null, project.GetProperty("bodies")[0].GetProperty("owed").ValueKind);
+    }
+
+    [Fact]
     public async Task Preliminary_ElectedBecomeTheListAndTheListIsFixed()
     {
         var t = await app.TownshipsAsync();

@@ -26,7 +26,10 @@ public sealed record UpdateProjectRequest(
 
 public sealed record VersionRequest(int Version);
 
-public sealed record BodyView(int Id, BodyKind Kind, int Seats, int MinExtraPercent, int MinimumCandidates, DateTimeOffset? ListFixedAt, int Nominees, int OnList, bool HasRound, int Version);
+/// <summary>A body to elect; <see cref="Owed"/> names the round whose unfilled or tied seats wait for 另行选举 or a run-off (ELE-12).</summary>
+public sealed record BodyView(
+    int Id, BodyKind Kind, int Seats, int MinExtraPercent, int MinimumCandidates, DateTimeOffset? ListFixedAt, int Nominees, int OnList, bool HasRound, int Version,
+    SeatsOwed? Owed = null);
 
 public sealed record ProjectView(
     int Id,
@@ -83,6 +86,18 @@ public sealed record NominateRequest(
 public sealed record UpdateNomineeRequest(string? JointNominators, string? Profile, string? ReviewSummary, string? Statement, int Version);
 
 public sealed record VettingRequest(VettingResult? Result, string? CheckedBy, DateOnly? CheckedOn, string? Note, int Version);
+
+/// <summary>One check of a nominee in <see cref="VettingAllRequest"/>, with the version of that check as read.</summary>
+public sealed record VettingCheckRequest(VettingKind? Kind, VettingResult? Result, string? CheckedBy, DateOnly? CheckedOn, string? Note, int Version);
+
+/// <summary>The four checks of one nominee (ELE-5) in one save.</summary>
+public sealed record VettingAllRequest(IReadOnlyList<VettingCheckRequest>? Checks);
+
+/// <summary>One nominee's row of <see cref="VettingManyRequest"/>, with the version of its check of that kind as read.</summary>
+public sealed record VettingRowRequest(int? NomineeId, VettingResult? Result, string? CheckedBy, DateOnly? CheckedOn, string? Note, int Version);
+
+/// <summary>One check kind for many nominees (ELE-5) in one save.</summary>
+public sealed record VettingManyRequest(IReadOnlyList<VettingRowRequest>? Rows);
 
 public sealed record VettingView(int Id, VettingKind Kind, VettingResult Result, string? CheckedBy, DateOnly? CheckedOn, string? Note, int Version);
 

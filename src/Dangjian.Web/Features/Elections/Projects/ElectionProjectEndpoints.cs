@@ -45,6 +45,8 @@ public static class ElectionProjectEndpoints
         g.MapGet("/{id:int}/nominees/{nomineeId:int}", GetNominee).WithName(nameof(GetNominee)).RequirePermission(Permission.ElectionsRead);
         g.MapPut("/{id:int}/nominees/{nomineeId:int}", UpdateNominee).WithName(nameof(UpdateNominee)).RequirePermission(Permission.ElectionsRun);
         g.MapPut("/{id:int}/nominees/{nomineeId:int}/checks/{kind}", RecordVettingCheck).WithName(nameof(RecordVettingCheck)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/nominees/{nomineeId:int}/checks", RecordVettingChecks).WithName(nameof(RecordVettingChecks)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/checks/{kind}", RecordVettingCheckForMany).WithName(nameof(RecordVettingCheckForMany)).RequirePermission(Permission.ElectionsRun);
         g.MapPost("/{id:int}/bodies/{bodyId:int}/list", FixCandidateList).WithName(nameof(FixCandidateList)).RequirePermission(Permission.ElectionsRun);
         g.MapDelete("/{id:int}/bodies/{bodyId:int}/list", UnfixCandidateList).WithName(nameof(UnfixCandidateList)).RequirePermission(Permission.ElectionsRun);
 
@@ -149,6 +151,20 @@ public static class ElectionProjectEndpoints
     {
         await c.VetAsync(id, nomineeId, kind, request, ct);
         return TypedResults.Ok(await q.NomineeAsync(id, nomineeId, ct));
+    }
+
+    public static async Task<Ok<NomineeView>> RecordVettingChecks(
+        NomineeCommands c, ElectionProjectQueries q, int id, int nomineeId, VettingAllRequest request, CancellationToken ct)
+    {
+        await c.VetAllAsync(id, nomineeId, request, ct);
+        return TypedResults.Ok(await q.NomineeAsync(id, nomineeId, ct));
+    }
+
+    public static async Task<Ok<IReadOnlyList<NomineeView>>> RecordVettingCheckForMany(
+        NomineeCommands c, ElectionProjectQueries q, int id, VettingKind kind, VettingManyRequest request, CancellationToken ct)
+    {
+        await c.VetManyAsync(id, kind, request, ct);
+        return TypedResults.Ok(await q.NomineesAsync(id, ct));
     }
 
     public static async Task<Ok<ProjectView>> FixCandidateList(NomineeCommands c, ElectionProjectQueries q, int id, int bodyId, FixListRequest request, CancellationToken ct)

@@ -49,11 +49,12 @@ public sealed class ElectionProjectQueries(
             .GroupBy(n => n.BodyId).Select(g => new { g.Key, All = g.Count(), OnList = g.Count(n => n.OnList) }).ToListAsync(ct);
         var withRounds = await db.ElectionRounds.AsNoTracking().Where(r => r.ProjectId == id).Select(r => r.BodyId).Distinct().ToListAsync(ct);
         var stage = (await StagesAsync([id], ct))[id];
+        var owed = (await SeatsOwedAsync([id], ct)).GetValueOrDefault(id) ?? [];
         var bodies = p.Bodies.OrderBy(b => b.Kind).Select(b =>
         {
             var c = counts.FirstOrDefault(x => x.Key == b.Id);
             return new BodyView(b.Id, b.Kind, b.Seats, b.MinExtraPercent, DifferentialRule.MinimumCandidates(b.Seats, b.MinExtraPercent), b.ListFixedAt,
-                c?.All ?? 0, c?.OnList ?? 0, withRounds.Contains(b.Id), b.Version);
+                c?.All ?? 0, c?.OnList ?? 0, withRounds.Contains(b.Id), b.Version, owed.FirstOrDefault(o => o.BodyId == b.Id));
         }).ToList();
         return new ProjectView(p.Id, p.OrganizationId, orgName, p.Title, p.TermNumber, p.CurrentTermEndsOn, p.PlannedElectionOn, p.Responsibilities,
             p.OpenedAt, p.ClosedAt, stage, p.ClosedAt is null && await access.MayWriteAsync(orgId, ct), p.Version, bodies);
@@ -179,6 +180,17 @@ public sealed class ElectionProjectQueries(
             FormalPublished = db.ElectionRounds.Any(r => r.ProjectId == p.Id && r.Mode == ElectionMode.Formal && r.Status == RoundStatus.Published),
             FormalUnpublished = db.ElectionRounds.Any(r => r.ProjectId == p.Id && r.Mode == ElectionMode.Formal && r.Status != RoundStatus.Published),
         }).ToListAsync(ct);
-        return facts.ToDictionary(f => f.Id, f => new ElectionProgress(f.Closed, f.Research, f.Nominee, f.ListFixed, f.Round, f.FormalPublished, !f.FormalUnpublished).Stage);
+        var owed = await SeatsOwedAsync(ids, ct);
+        return facts.ToDictionary(f => f.Id, f => new ElectionProgress(f.Closed, f.Research, f.Nominee, f.ListFixed, f.Round, f.FormalPublished, !f.FormalUnpublished,
+            owed.GetValueOrDefault(f.Id)?.Sum(o => o.Unfilled + o.Runoff) ?? 0).Stage);
+    }
+
+    /// <summary>Per project, the seats its counted formal rounds left to a run-off or 另行选举 (<see cref="SupplementaryElection.Owed"/>).</summary>
+    private async Task<Dictionary<int, IReadOnlyList<SeatsOwed>>> SeatsOwedAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var rounds = await db.ElectionRounds.AsNoTracking().Where(r => ids.Contains(r.ProjectId) && r.Mode == ElectionMode.Formal)
+            .Select(r => new { r.Id, r.ProjectId, r.BodyId, r.RunoffOfRoundId, r.Status, r.ResultJson }).ToListAsync(ct);
+        return rounds.GroupBy(r => r.ProjectId).ToDictionary(g => g.Key, g => SupplementaryElection.Owed(g.Select(r =>
+            new FormalRound(r.Id, r.BodyId, r.RunoffOfRoundId, r.Status is RoundStatus.Counted or RoundStatus.Published ? CountJson.ReadResult(r.ResultJson) : null))));
     }
 }

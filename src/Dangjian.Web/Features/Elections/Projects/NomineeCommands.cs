@@ -94,38 +94,163 @@ public sealed class NomineeCommands(DangjianDbContext db, ProjectAccess access, 
     public async Task VetAsync(int id, int nomineeId, VettingKind kind, VettingRequest r, CancellationToken ct = default)
     {
         await access.DemandAsync(id, Permission.ElectionsRun, ct);
-        var check = await db.VettingChecks
-            .Where(c => c.NomineeId == nomineeId && c.Kind == kind && db.Nominees.Any(n => n.Id == nomineeId && n.ProjectId == id))
-            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("vetting check", nomineeId);
+        var nominees = await ProjectNomineesAsync(id, ct);
+        var nominee = nominees.FirstOrDefault(n => n.Id == nomineeId) ?? throw new NotFoundException("vetting check", nomineeId);
+        var check = nominee.Checks.FirstOrDefault(c => c.Kind == kind) ?? throw new NotFoundException("vetting check", nomineeId);
         db.ExpectVersion(check, r.Version);
         var errors = new FieldErrors();
-        if (r.Result is not { } result || !Enum.IsDefined(result))
+        var entry = Entry(errors, r.Result, r.CheckedBy, r.CheckedOn, r.Note);
+        errors.ThrowIfAny();
+        await RecordAsync(nominee, nominees, kind, entry!, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// All four checks of one nominee in one save (ELE-5): every check is read before any is recorded, so one bad check
+    /// changes nothing; each applies to the person's other nominee rows in the project (<see cref="Vetting.Record"/>).
+    /// </summary>
+    public async Task VetAllAsync(int id, int nomineeId, VettingAllRequest r, CancellationToken ct = default)
+    {
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
+        var nominees = await ProjectNomineesAsync(id, ct);
+        var nominee = nominees.FirstOrDefault(n => n.Id == nomineeId) ?? throw new NotFoundException("nominee", nomineeId);
+        var rows = r.Checks ?? [];
+        var errors = new FieldErrors();
+        if (rows.Count == 0)
+        {
+            errors.Add("checks", "Input.Required", "Field.Checks");
+        }
+
+        var entries = new List<(VettingCheck Check, VettingEntry Entry)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var rowErrors = new FieldErrors();
+            var check = row.Kind is { } k && Enum.IsDefined(k) ? nominee.Checks.FirstOrDefault(c => c.Kind == k) : null;
+            if (check is null)
+            {
+                rowErrors.Add("kind", "Input.Required", "Field.CheckKind");
+            }
+            else if (entries.Any(e => e.Check == check))
+            {
+                rowErrors.Add("kind", "Election.CheckTwice");
+            }
+
+            var entry = Entry(rowErrors, row.Result, row.CheckedBy, row.CheckedOn, row.Note);
+            errors.AddRow("checks", i, check is null ? string.Empty : $"Field.VettingKind.{check.Kind}", rowErrors);
+            if (check is not null && entry is not null && !rowErrors.Any)
+            {
+                db.ExpectVersion(check, row.Version);
+                entries.Add((check, entry));
+            }
+        }
+
+        errors.ThrowIfAny();
+        foreach (var (check, entry) in entries)
+        {
+            await RecordAsync(nominee, nominees, check.Kind, entry, ct);
+        }
+
+        db.AuditAction = "Nominee.Vetted";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// One check for many nominees in one save (ELE-5): rows are read whole first and named by their number; a person
+    /// given twice is refused, since the check covers all their rows in the project (<see cref="Vetting.SamePerson"/>).
+    /// </summary>
+    public async Task VetManyAsync(int id, VettingKind kind, VettingManyRequest r, CancellationToken ct = default)
+    {
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new NotFoundException("vetting kind", (int)kind);
+        }
+
+        var nominees = await ProjectNomineesAsync(id, ct);
+        var personIds = nominees.Select(n => n.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var rows = r.Rows ?? [];
+        var errors = new FieldErrors();
+        if (rows.Count == 0)
+        {
+            errors.Add("rows", "Input.Required", "Field.Nominees");
+        }
+
+        var entries = new List<(Nominee Nominee, VettingEntry Entry)>();
+        var people = new HashSet<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var rowErrors = new FieldErrors();
+            var nominee = nominees.FirstOrDefault(n => n.Id == row.NomineeId);
+            if (nominee is null)
+            {
+                rowErrors.Add("nomineeId", "Input.Invalid", "Field.Nominee");
+            }
+            else if (!people.Add(nominee.PersonId))
+            {
+                rowErrors.Add("nomineeId", "Election.CheckTwice");
+            }
+
+            var entry = Entry(rowErrors, row.Result, row.CheckedBy, row.CheckedOn, row.Note);
+            errors.AddRow("rows", i, nominee is null ? string.Empty : names[nominee.PersonId], rowErrors);
+            if (nominee is not null && entry is not null && !rowErrors.Any)
+            {
+                db.ExpectVersion(nominee.Checks.First(c => c.Kind == kind), row.Version);
+                entries.Add((nominee, entry));
+            }
+        }
+
+        errors.ThrowIfAny();
+        foreach (var (nominee, entry) in entries)
+        {
+            await RecordAsync(nominee, nominees, kind, entry, ct);
+        }
+
+        db.AuditAction = "Nominee.Vetted";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The project's nominees with their checks, tracked: a check recorded for one applies to the person's other rows.</summary>
+    private Task<List<Nominee>> ProjectNomineesAsync(int id, CancellationToken ct) =>
+        db.Nominees.Include(n => n.Checks).Where(n => n.ProjectId == id).ToListAsync(ct);
+
+    /// <summary>Reads one check's input (ELE-5): a result other than Open needs who checked and when. Null when the result is missing.</summary>
+    private static VettingEntry? Entry(FieldErrors errors, VettingResult? result, string? checkedBy, DateOnly? checkedOn, string? note)
+    {
+        if (result is not { } res || !Enum.IsDefined(res))
         {
             errors.Add("result", "Input.Required", "Field.Result");
         }
 
-        var done = r.Result is VettingResult.Passed or VettingResult.Failed;
-        var by = errors.Text("checkedBy", "Field.CheckedBy", r.CheckedBy, VettingCheck.MaxByLength, required: done);
-        if (done && r.CheckedOn is null)
+        var done = result is VettingResult.Passed or VettingResult.Failed;
+        var by = errors.Text("checkedBy", "Field.CheckedBy", checkedBy, VettingCheck.MaxByLength, required: done);
+        if (done && checkedOn is null)
         {
             errors.Add("checkedOn", "Input.Required", "Field.CheckedOn");
         }
 
-        var note = errors.Text("note", "Field.Note", r.Note, Nominee.MaxTextLength, required: false);
-        errors.ThrowIfAny();
-        check.Result = r.Result!.Value;
-        check.CheckedBy = Empty(by);
-        check.CheckedOn = r.CheckedOn;
-        check.Note = Empty(note);
+        errors.SaneDay("checkedOn", "Field.CheckedOn", checkedOn);
+        var text = errors.Text("note", "Field.Note", note, Nominee.MaxTextLength, required: false);
+        return result is { } r && Enum.IsDefined(r) ? new VettingEntry(r, Empty(by), checkedOn, Empty(text)) : null;
+    }
 
-        // ELE-5: a nominee with an open or failed check cannot be a candidate. A check reopened or failed after the
-        // list was fixed unfixes it (as a proven report does), while no round has been created from the list.
-        if (check.Result != VettingResult.Passed)
+    /// <summary>
+    /// Records a check on the nominee and the person's other rows (the caller saves). ELE-5: a nominee with an open or
+    /// failed check cannot be a candidate, so a check reopened or failed after a list was fixed unfixes that list (as a
+    /// proven report does), while no round has been created from it.
+    /// </summary>
+    private async Task RecordAsync(Nominee nominee, IReadOnlyList<Nominee> nominees, VettingKind kind, VettingEntry entry, CancellationToken ct)
+    {
+        Vetting.Record(nominee, nominees, kind, entry);
+        if (entry.Result != VettingResult.Passed)
         {
-            await UnfixListOfAsync(await db.Nominees.FirstAsync(n => n.Id == nomineeId, ct), ct);
+            foreach (var row in Vetting.SamePerson(nominee, nominees))
+            {
+                await UnfixListOfAsync(row, ct);
+            }
         }
-
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

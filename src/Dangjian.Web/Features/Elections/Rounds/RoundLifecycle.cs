@@ -72,16 +72,16 @@ public sealed class RoundLifecycle(DangjianDbContext db, ScopeService scopes, Ba
         List<string> names;
         if (source is not null)
         {
-            // 另行选举/重新投票 among those tied (ELE-12): the names and seats come from the count, nothing else.
-            var result = CountJson.ReadResult(source.ResultJson);
-            if (source.Status is not (RoundStatus.Counted or RoundStatus.Published) || result?.Runoff is not { } runoff)
+            // 重新投票 among those tied, or 另行选举 for the seats left unfilled (ELE-12): names and seats come from the count.
+            if (source.Status is not (RoundStatus.Counted or RoundStatus.Published))
             {
                 throw new DomainRuleException("Round.NoRunoff", "runoffOfRoundId");
             }
 
+            var next = SupplementaryElection.Next(CountJson.ReadResult(source.ResultJson), source.CandidateNames());
             mode = source.Mode;
-            seats = runoff.Seats;
-            names = [.. runoff.Names];
+            seats = next.Seats;
+            names = [.. next.Names];
         }
         else
         {
