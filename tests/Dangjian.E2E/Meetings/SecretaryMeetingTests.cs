@@ -39,23 +39,18 @@ public sealed class SecretaryMeetingTests(BrowserApp app, ITestOutputHelper outp
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         var meetingId = await App.WithDbAsync(db => db.Meetings.Where(m => m.Title == title).Select(m => m.Id).SingleAsync());
 
-        // Attendance, row by row in the table (on the page opened afresh, so no late load resets a choice): every
-        // committee member present.
+        // Attendance as one sheet (on the page opened afresh, so no late load resets a choice): every committee member
+        // present in one go and one save.
         await Interactive.GotoAsync(page, $"meetings/{meetingId}");
+        await page.Locator("#all-present").ClickAsync();
+        await page.Locator("#save-attendance").ClickAsync();
         foreach (var member in team)
         {
-            var row = page.Locator("tr").Filter(new() { HasText = member.Name });
-            await row.GetByRole(AriaRole.Combobox, new() { Name = Ui.Format<MeetingText>("AttendanceOf", Ui.Zh, member.Name) }).ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = Ui.Text<EnumText>("Attendance.Present", Ui.Zh), Exact = true }).ClickAsync();
-            await row.GetByRole(AriaRole.Button, new() { Name = Ui.Format<MeetingText>("SaveAttendanceOf", Ui.Zh, member.Name) }).ClickAsync();
-            Task<Attendance> RecordedAsync() => App.WithDbAsync(db => db.MeetingParticipants.Where(p => p.MeetingId == meetingId && p.PersonId == member.Id).Select(p => p.Attendance).SingleAsync());
-            for (var wait = 0; wait < 100 && await RecordedAsync() != Attendance.Present; wait++)
-            {
-                await Task.Delay(100); // the save is recorded before the next row is used
-            }
-
-            Assert.Equal(Attendance.Present, await RecordedAsync());
+            await Expect(page.Locator($"tr[data-person='{member.Id}']")).ToHaveAttributeAsync("data-attendance", nameof(Attendance.Present));
         }
+
+        Assert.All(await App.WithDbAsync(db => db.MeetingParticipants.Where(p => p.MeetingId == meetingId).Select(p => p.Attendance).ToListAsync()),
+            a => Assert.Equal(Attendance.Present, a));
 
         // An item added and decided by an open vote, every member for: passed.
         await page.Locator("#item-title").FillAsync("发展对象的确定");

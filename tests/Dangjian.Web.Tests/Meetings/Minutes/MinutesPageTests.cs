@@ -63,11 +63,59 @@ public abstract class MinutesPageTests(AppFixture app)
         Assert.Contains($"{people[1]}（外出学习）", html, StringComparison.Ordinal);
         Assert.Contains("列　席", html, StringComparison.Ordinal);
         Assert.Contains("研究活动室修缮方案（重大事项）", html, StringComparison.Ordinal);
-        Assert.Contains("赞成 5 票，反对 1 票，弃权 0 票", html, StringComparison.Ordinal);
+        Assert.Contains("赞成 5 票，不赞成 1 票，弃权 0 票", html, StringComparison.Ordinal);
         Assert.Contains("会议同意活动室修缮方案。", html, StringComparison.Ordinal);
         Assert.Contains("签发人：", html, StringComparison.Ordinal);
         Assert.Contains("@page", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-doc-status", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrintPage_ShowsTheDiscussion_AndTheSignerByNameAndPost_NotTheAccount()
+    {
+        var t = await app.TownshipsAsync();
+        var meeting = await app.NewMeetingAsync(t.BranchOfA, Day, title: "十月支委会");
+        var (signerName, post, speaker) = await app.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var teams = db.LeadershipTeams.Include(x => x.Positions).Where(x => x.OrganizationId == t.BranchOfA);
+            var team = await teams.Where(x => x.StartsOn <= today && today <= x.EndsOn).FirstOrDefaultAsync() ?? await teams.OrderByDescending(x => x.StartsOn).FirstAsync();
+            var top = team.Positions.OrderBy(p => p.Role).First();
+            var person = await db.People.Where(p => p.Id == top.PersonId).Select(p => new { p.Id, p.Name }).FirstAsync();
+            db.Users.Add(new Dangjian.Data.Accounts.AppUser
+            {
+                UserName = "signer." + meeting, NormalizedUserName = "SIGNER." + meeting, DisplayName = "账号显示名" + meeting, PersonId = person.Id, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            db.AgendaItems.Add(new AgendaItem
+            {
+                MeetingId = meeting, Order = 1, Title = "研究村道维修", Category = ItemCategory.Routine, Status = ItemStatus.Decided,
+                Outcome = ItemOutcome.Passed, VotesFor = 3, VotesAgainst = 0, VotesAbstain = 0,
+                Speeches = [new ItemSpeech { Sequence = 1, PersonId = person.Id, View = VoteChoice.For, Summary = "维修资金从村集体收入列支" }],
+            });
+            await db.SaveChangesAsync();
+            return (person.Name, top.Role, person.Name);
+        });
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        await client.PostJsonAsync($"/api/v1/meetings/{meeting}/minutes", new SaveMinutesRequest("会议同意维修村道。"));
+        var draft = Assert.Single(await (await client.GetAsync($"/api/v1/meetings/{meeting}/minutes")).ReadAsync<List<MinutesView>>());
+        await client.PostJsonAsync($"/api/v1/meetings/{meeting}/minutes/sign", new SignMinutesRequest(draft.Version));
+        await app.WithDbAsync(db => db.MeetingMinutes.Where(m => m.MeetingId == meeting).ExecuteUpdateAsync(u => u.SetProperty(m => m.SignedBy, "signer." + meeting)));
+
+        var html = await PageAsync(Demo.OrgAdminA, $"/meetings/{meeting}/minutes/print");
+
+        Assert.Contains("data-discussion=\"1\"", html, StringComparison.Ordinal);
+        Assert.Contains($"{speaker}（赞成）：维修资金从村集体收入列支", html, StringComparison.Ordinal);
+        var label = post switch
+        {
+            Dangjian.Domain.Teams.TeamRole.Secretary => "书记",
+            Dangjian.Domain.Teams.TeamRole.DeputySecretary => "副书记",
+            Dangjian.Domain.Teams.TeamRole.OrganizationCommitteeMember => "组织委员",
+            Dangjian.Domain.Teams.TeamRole.PropagandaCommitteeMember => "宣传委员",
+            Dangjian.Domain.Teams.TeamRole.DisciplineCommitteeMember => "纪检委员",
+            _ => post.ToString(),
+        };
+        Assert.Contains($"data-signer=\"true\">{signerName}（{label}）<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("signer." + meeting, html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Dangjian.Web.Features.Meetings.Minutes;
 public static class MinutesEndpoints
 {
     public static IServiceCollection AddMeetingMinutes(this IServiceCollection services) =>
-        services.AddScoped<MinutesQueries>().AddScoped<MinutesCommands>().AddScoped<MinutesExport>();
+        services.AddScoped<MinutesQueries>().AddScoped<MinutesDraft>().AddScoped<MinutesCommands>().AddScoped<MinutesExport>();
 
     public static void MapMeetingMinutesEndpoints(this IEndpointRouteBuilder app)
     {

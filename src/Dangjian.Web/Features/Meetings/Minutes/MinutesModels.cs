@@ -52,7 +52,10 @@ public sealed record MinutesOverview(
     public bool MayEdit => CanWrite && MeetingStatus != MeetingStatus.Cancelled && (Draft is not null || InForce is null);
 }
 
-/// <summary>The printable 纪要: the meeting, attendance and items as recorded, and the revision's text.</summary>
+/// <summary>
+/// The printable 纪要: the meeting, attendance and items (with their discussion) as recorded, the revision's text (null
+/// while no minutes exist: the record a first draft starts from), and who signed it, by name and post.
+/// </summary>
 public sealed record MinutesDocument(
     string OrganizationName,
     string MeetingTitle,
@@ -66,11 +69,20 @@ public sealed record MinutesDocument(
     IReadOnlyList<AbsentPerson> Absent,
     IReadOnlyList<string> NonVoting,
     IReadOnlyList<DocumentItem> Items,
-    MinutesView Minutes);
+    MinutesView? Minutes,
+    MinutesSigner? Signer);
+
+/// <summary>Who signed the minutes: the person behind the account, with their post in the organization's team (职务).</summary>
+public sealed record MinutesSigner(string Name, Dangjian.Domain.Teams.TeamRole? Post);
+
+/// <summary>One statement in an item's discussion, in the order spoken (the secretary last, MTG-5).</summary>
+public sealed record DocumentSpeech(string Name, VoteChoice? View, string? Summary);
 
 public sealed record AbsentPerson(string Name, string? Reason);
 
-public sealed record DocumentItem(int Order, string Title, ItemCategory Category, ItemStatus Status, ItemOutcome? Outcome, int? VotesFor, int? VotesAgainst, int? VotesAbstain);
+public sealed record DocumentItem(
+    int Order, string Title, ItemCategory Category, ItemStatus Status, ItemOutcome? Outcome, int? VotesFor, int? VotesAgainst, int? VotesAbstain,
+    IReadOnlyList<DocumentSpeech> Speeches, string? RulingText, string? FollowUp);
 
 /// <summary>One line of an organization's register of numbered minutes for a year (the revision in force).</summary>
 public sealed record RegisterRow(

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Meetings.Minutes;
 
 /// <summary>Reading minutes (MTG-8): a meeting's revisions, the printable document and an organization's register.</summary>
-public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
+public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes, Proceedings.MeetingQueries meetings, MinutesDraft drafts)
 {
     /// <summary>All revisions of the meeting's minutes, newest first.</summary>
     public async Task<IReadOnlyList<MinutesView>> RevisionsAsync(int meetingId, CancellationToken ct = default)
@@ -42,12 +42,41 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
             throw new NotFoundException("minutes", meetingId);
         }
 
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Participants).Include(m => m.Items)
+        return await RecordAsync(meetingId, minutes, ct);
+    }
+
+    /// <summary>
+    /// A first draft written from what the meeting recorded (attendance, items, discussion, votes, decisions), for the
+    /// clerk to edit rather than to start from an empty box.
+    /// </summary>
+    public async Task<string> DraftAsync(int meetingId, CancellationToken ct = default)
+    {
+        await DemandMeetingAsync(db, scopes, meetingId, Permission.MeetingsRead, ct);
+        return drafts.Compose(await RecordAsync(meetingId, null, ct));
+    }
+
+    private async Task<MinutesDocument> RecordAsync(int meetingId, MinutesView? minutes, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Participants).Include(m => m.Items).ThenInclude(i => i.Speeches)
             .AsSplitQuery().FirstAsync(m => m.Id == meetingId, ct);
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == meeting.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-        var personIds = meeting.Participants.Select(p => p.PersonId).Append(meeting.SecretaryPersonId ?? 0).Distinct().ToList();
+        var signer = minutes?.SignedBy is { } account
+            ? await db.Users.AsNoTracking().Where(u => u.UserName == account).Select(u => new { u.PersonId, u.DisplayName }).FirstOrDefaultAsync(ct)
+            : null;
+        var personIds = meeting.Participants.Select(p => p.PersonId).Concat(meeting.Items.SelectMany(i => i.Speeches).Select(s => s.PersonId))
+            .Append(meeting.SecretaryPersonId ?? 0).Append(signer?.PersonId ?? 0).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         string NameOf(int id) => names.TryGetValue(id, out var n) ? n : string.Empty;
+
+        // The signer by name and post (职务 in the organization's team), never the account's login name.
+        MinutesSigner? signedBy = null;
+        if (signer is not null)
+        {
+            var positions = await meetings.PositionsAsync(meeting.OrganizationId, ct);
+            signedBy = signer.PersonId is { } pid && names.ContainsKey(pid)
+                ? new MinutesSigner(NameOf(pid), positions.TryGetValue(pid, out var post) ? post : null)
+                : new MinutesSigner(signer.DisplayName.Length > 0 ? signer.DisplayName : minutes!.SignedBy!, null);
+        }
 
         var participants = meeting.Participants.OrderBy(p => p.Id).ToList();
         return new MinutesDocument(
@@ -63,8 +92,11 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes)
             [.. participants.Where(p => p.Entitled && p.Attendance == Attendance.Absent).Select(p => new AbsentPerson(NameOf(p.PersonId), p.Reason))],
             [.. participants.Where(p => !p.Entitled && p.Attendance == Attendance.Present).Select(p => NameOf(p.PersonId))],
             [.. meeting.Items.Where(i => i.Status != ItemStatus.Withdrawn).OrderBy(i => i.Order)
-                .Select(i => new DocumentItem(i.Order, i.Title, i.Category, i.Status, i.FinalOutcome, i.VotesFor, i.VotesAgainst, i.VotesAbstain))],
-            minutes);
+                .Select(i => new DocumentItem(i.Order, i.Title, i.Category, i.Status, i.FinalOutcome, i.VotesFor, i.VotesAgainst, i.VotesAbstain,
+                    [.. i.Speeches.OrderBy(x => x.Sequence).Select(x => new DocumentSpeech(NameOf(x.PersonId), x.View, x.Summary))],
+                    i.RulingText, i.FollowUp))],
+            minutes,
+            signedBy);
     }
 
     /// <summary>An organization's numbered minutes of a year (纪要登记簿): per number the revision in force.</summary>
