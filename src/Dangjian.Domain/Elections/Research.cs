@@ -60,7 +60,7 @@ public sealed class TalkTarget : Common.IVersioned
     {
         if (status is not { } s || !Enum.IsDefined(s))
         {
-            throw new DomainRuleException("Input.Required", "status", "Field.Status");
+            throw new DomainRuleException("Input.Required", "status", "Field.TalkStatus");
         }
 
         if (s != TalkStatus.NotYet && talkedOn is null)

@@ -375,6 +375,8 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.Equal(Sorted(b, c), Sorted(Names(supplementary.GetProperty("candidates"))));
         project = await one.GetFromJsonAsync<JsonElement>($"/api/v1/elections/{setup.ProjectId}");
         Assert.Equal(JsonValueKind.Null, project.GetProperty("bodies")[0].GetProperty("owed").ValueKind);
+        var second = await one.PostJsonAsync($"/api/v1/elections/{setup.ProjectId}/rounds", new { runoffOfRoundId = id, title = "再次另行选举" });
+        Assert.Contains("runoffOfRoundId", (await second.ProblemErrorsAsync()).Keys);
     }
 
     [Fact]

@@ -62,6 +62,12 @@ public sealed record ResearchView(int Id, ResearchKind Kind, DateOnly HeldOn, in
 
 public sealed record TalkRequest(TalkStatus? Status, DateOnly? TalkedOn, string? Note, int Version);
 
+/// <summary>One row of <see cref="TalksRequest"/>: the talk target's id and what to record, with its version as read.</summary>
+public sealed record TalkRowRequest(int? Id, TalkStatus? Status, DateOnly? TalkedOn, string? Note, int Version);
+
+/// <summary>Many talk rows (ELE-2) in one save.</summary>
+public sealed record TalksRequest(IReadOnlyList<TalkRowRequest>? Rows);
+
 public sealed record TalkView(int Id, int PersonId, string PersonName, TalkStatus Status, DateOnly? TalkedOn, string? Note, int Version);
 
 public sealed record TalkOverview(TalkCoverage Coverage, IReadOnlyList<TalkView> Targets);
@@ -71,6 +77,9 @@ public sealed record TalkOverview(TalkCoverage Coverage, IReadOnlyList<TalkView>
 public sealed record GenerateChecklistsRequest(IReadOnlyList<int>? StaffPersonIds);
 
 public sealed record ChecklistDoneRequest(DateOnly? DoneOn);
+
+/// <summary>Many checklist items (ELE-3) done on one day, or undone (null), in one save.</summary>
+public sealed record ChecklistsDoneRequest(IReadOnlyList<int>? ItemIds, DateOnly? DoneOn);
 
 public sealed record ChecklistItemView(int Id, int PersonId, string PersonName, ChecklistKind Kind, ChecklistReason Reason, DateOnly? DoneOn);
 

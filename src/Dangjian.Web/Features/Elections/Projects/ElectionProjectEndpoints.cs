@@ -35,10 +35,12 @@ public static class ElectionProjectEndpoints
         g.MapGet("/{id:int}/talks", ListTalks).WithName(nameof(ListTalks)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/talks/generate", GenerateTalks).WithName(nameof(GenerateTalks)).RequirePermission(Permission.ElectionsRun);
         g.MapPut("/{id:int}/talks/{targetId:int}", UpdateTalk).WithName(nameof(UpdateTalk)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/talks", UpdateTalks).WithName(nameof(UpdateTalks)).RequirePermission(Permission.ElectionsRun);
 
         g.MapGet("/{id:int}/checklists", ListChecklists).WithName(nameof(ListChecklists)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/checklists/generate", GenerateChecklists).WithName(nameof(GenerateChecklists)).RequirePermission(Permission.ElectionsRun);
         g.MapPut("/{id:int}/checklists/{itemId:int}", MarkChecklistItem).WithName(nameof(MarkChecklistItem)).RequirePermission(Permission.ElectionsRun);
+        g.MapPut("/{id:int}/checklists", MarkChecklistItems).WithName(nameof(MarkChecklistItems)).RequirePermission(Permission.ElectionsRun);
 
         g.MapGet("/{id:int}/nominees", ListNominees).WithName(nameof(ListNominees)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/nominees", Nominate).WithName(nameof(Nominate)).RequirePermission(Permission.ElectionsRun);
@@ -111,6 +113,18 @@ public static class ElectionProjectEndpoints
     {
         await c.UpdateTalkAsync(id, targetId, request, ct);
         return TypedResults.Ok(await q.TalksAsync(id, ct));
+    }
+
+    public static async Task<Ok<TalkOverview>> UpdateTalks(ResearchCommands c, ElectionProjectQueries q, int id, TalksRequest request, CancellationToken ct)
+    {
+        await c.UpdateTalksAsync(id, request, ct);
+        return TypedResults.Ok(await q.TalksAsync(id, ct));
+    }
+
+    public static async Task<Ok<ChecklistOverview>> MarkChecklistItems(ResearchCommands c, ElectionProjectQueries q, int id, ChecklistsDoneRequest request, CancellationToken ct)
+    {
+        await c.MarkChecklistsAsync(id, request, ct);
+        return TypedResults.Ok(await q.ChecklistsAsync(id, ct));
     }
 
     public static async Task<Ok<ChecklistOverview>> ListChecklists(ElectionProjectQueries q, int id, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Elections;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
@@ -76,6 +77,61 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
     }
 
     /// <summary>
+    /// Many talk rows in one save (ELE-2): every row is read before any is kept, a bad row is named by its number and
+    /// person, and a row changed by someone else since it was read is a conflict; nothing is saved unless all are good.
+    /// </summary>
+    public async Task UpdateTalksAsync(int id, TalksRequest r, CancellationToken ct = default)
+    {
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
+        var targets = await db.TalkTargets.Where(t => t.ProjectId == id).ToListAsync(ct);
+        var personIds = targets.Select(t => t.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var rows = r.Rows ?? [];
+        var errors = new FieldErrors();
+        if (rows.Count == 0)
+        {
+            errors.Add("rows", "Input.Required", "Field.TalkTargets");
+        }
+
+        var seen = new HashSet<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var rowErrors = new FieldErrors();
+            var target = targets.FirstOrDefault(t => t.Id == row.Id);
+            if (target is null)
+            {
+                rowErrors.Add("id", "Input.Invalid", "Field.TalkTarget");
+            }
+            else if (!seen.Add(target.Id))
+            {
+                rowErrors.Add("id", "Election.RowTwice");
+            }
+
+            var note = rowErrors.Text("note", "Field.Note", row.Note, ElectionProject.MaxTextLength, required: false);
+            rowErrors.SaneDay("talkedOn", "Field.TalkedOn", row.TalkedOn);
+            if (target is not null && !rowErrors.Any)
+            {
+                try
+                {
+                    target.Record(row.Status, row.TalkedOn, note);
+                    db.ExpectVersion(target, row.Version);
+                }
+                catch (DomainRuleException e)
+                {
+                    rowErrors.AddAll(e.Problems);
+                }
+            }
+
+            errors.AddRow("rows", i, target is null ? string.Empty : names.GetValueOrDefault(target.PersonId, string.Empty), rowErrors);
+        }
+
+        errors.ThrowIfAny();
+        db.AuditAction = "TalkTarget.Recorded";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
     /// Generates the checklists with <see cref="Checklists.Generate"/> from the current team, the organization's own
     /// members and the election staff named; idempotent: only items not yet there are added.
     /// </summary>
@@ -114,6 +170,37 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
         var item = await db.ChecklistItems.FirstOrDefaultAsync(c => c.Id == itemId && c.ProjectId == id, ct)
             ?? throw new NotFoundException("checklist item", itemId);
         item.DoneOn = r.DoneOn;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Marks many items done on one day, or undone (null), in one save; an item not of the project is named by its row.</summary>
+    public async Task MarkChecklistsAsync(int id, ChecklistsDoneRequest r, CancellationToken ct = default)
+    {
+        await access.DemandAsync(id, Permission.ElectionsRun, ct);
+        var ids = r.ItemIds ?? [];
+        var items = await db.ChecklistItems.Where(c => c.ProjectId == id && ids.Contains(c.Id)).ToListAsync(ct);
+        var errors = new FieldErrors();
+        if (ids.Count == 0)
+        {
+            errors.Add("itemIds", "Input.Required", "Field.ChecklistItems");
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (items.All(x => x.Id != ids[i]))
+            {
+                errors.AddRow("itemIds", i, string.Empty, new FieldErrors().Add("id", "Input.Invalid", "Field.ChecklistItem"));
+            }
+        }
+
+        errors.SaneDay("doneOn", "Field.DoneOn", r.DoneOn);
+        errors.ThrowIfAny();
+        foreach (var item in items)
+        {
+            item.DoneOn = r.DoneOn;
+        }
+
+        db.AuditAction = r.DoneOn is null ? "ChecklistItem.Undone" : "ChecklistItem.Done";
         await db.SaveChangesAsync(ct);
     }
 

@@ -36,6 +36,11 @@ public sealed class RoundLifecycle(DangjianDbContext db, ScopeService scopes, Ba
             {
                 errors.Add("runoffOfRoundId", "Round.UnknownRound");
             }
+            else if (await db.ElectionRounds.AnyAsync(x => x.RunoffOfRoundId == sourceId, ct))
+            {
+                // One follow-up per count: a second would elect the same seats twice.
+                errors.Add("runoffOfRoundId", "Round.AlreadyFollowed");
+            }
         }
         else
         {

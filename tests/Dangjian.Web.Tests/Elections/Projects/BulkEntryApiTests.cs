@@ -6,8 +6,11 @@ using Dangjian.Web.Tests.Infrastructure;
 
 namespace Dangjian.Web.Tests.Elections.Projects;
 
-/// <summary>四个凡提必 in bulk (ELE-5): the four checks of a nominee in one request, one check for many nominees in one request.</summary>
-public abstract class BulkVettingApiTests(AppFixture app)
+/// <summary>
+/// Bulk entry over /api/v1/elections: 四个凡提必 (ELE-5) four checks of a nominee or one check for many nominees, talks
+/// (ELE-2) and checklist items (ELE-3), each in one request, all or nothing, with bad rows named.
+/// </summary>
+public abstract class BulkEntryApiTests(AppFixture app)
 {
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
@@ -104,6 +107,50 @@ public abstract class BulkVettingApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Talks_TenInOneRequest_BadRowNamed_AllOrNothing_StaleRowConflicts()
+    {
+        var branch = await app.BranchAsync(10);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var project = await client.OpenAsync(branch);
+        var url = $"/api/v1/elections/{project.Id}/talks";
+        var talks = await (await client.PostAsync($"{url}/generate", null)).ReadAsync<TalkOverview>();
+        var rows = talks.Targets.Select(t => new TalkRowRequest(t.Id, TalkStatus.Talked, Today, null, t.Version)).ToList();
+        rows[9] = rows[9] with { Status = TalkStatus.Phoned };
+
+        var bad = rows.ToList();
+        bad[4] = bad[4] with { TalkedOn = null };
+        var refused = await (await client.PutJsonAsync(url, new TalksRequest(bad))).ProblemErrorsAsync();
+        Assert.Equal(["rows[4].talkedOn"], refused.Keys);
+        Assert.Contains("第 5 行", refused["rows[4].talkedOn"][0], StringComparison.Ordinal);
+        Assert.Equal(10, (await (await client.GetAsync(url)).ReadAsync<TalkOverview>()).Coverage.NotYet);
+
+        var saved = await (await client.PutJsonAsync(url, new TalksRequest(rows))).ReadAsync<TalkOverview>();
+        Assert.Equal((10, 9, 1, 0), (saved.Coverage.Total, saved.Coverage.Talked, saved.Coverage.Phoned, saved.Coverage.NotYet));
+        Assert.True(saved.Coverage.Complete);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PutJsonAsync(url, new TalksRequest(rows))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Checklists_ManyItemsDoneInOneRequest_UnknownItemNamed_AllOrNothing()
+    {
+        var branch = await app.BranchAsync(5);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var project = await client.OpenAsync(branch);
+        var url = $"/api/v1/elections/{project.Id}/checklists";
+        var lists = await (await client.PostJsonAsync($"{url}/generate", new GenerateChecklistsRequest([]))).ReadAsync<ChecklistOverview>();
+        var ids = lists.Items.Take(8).Select(i => i.Id).ToList();
+
+        var refused = await (await client.PutJsonAsync(url, new ChecklistsDoneRequest([.. ids, 99999999], Today))).ProblemErrorsAsync();
+        Assert.Equal(["itemIds[8].id"], refused.Keys);
+        Assert.Equal(lists.Items.Count, (await (await client.GetAsync(url)).ReadAsync<ChecklistOverview>()).Missing.Count);
+
+        var done = await (await client.PutJsonAsync(url, new ChecklistsDoneRequest(ids, Today))).ReadAsync<ChecklistOverview>();
+        Assert.Equal(lists.Items.Count - 8, done.Missing.Count);
+        var undone = await (await client.PutJsonAsync(url, new ChecklistsDoneRequest(ids.Take(3).ToList(), null))).ReadAsync<ChecklistOverview>();
+        Assert.Equal(lists.Items.Count - 5, undone.Missing.Count);
+    }
+
+    [Fact]
     public async Task Bulk_OrgAdminB_CannotVetProjectOfTownshipA()
     {
         var branch = await app.BranchAsync(1);
@@ -118,11 +165,15 @@ public abstract class BulkVettingApiTests(AppFixture app)
             new VettingManyRequest([new VettingRowRequest(n.Id, VettingResult.Passed, "越权", Today, null, 0)]))).StatusCode);
         var after = await (await a.GetAsync($"/api/v1/elections/{project.Id}/nominees/{n.Id}")).ReadAsync<NomineeView>();
         Assert.All(after.Checks, c => Assert.Equal(VettingResult.Open, c.Result));
+        Assert.Equal(HttpStatusCode.Forbidden, (await b.PutJsonAsync($"/api/v1/elections/{project.Id}/talks",
+            new TalksRequest([new TalkRowRequest(1, TalkStatus.Talked, Today, null, 0)]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await b.PutJsonAsync($"/api/v1/elections/{project.Id}/checklists",
+            new ChecklistsDoneRequest([1], Today))).StatusCode);
     }
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class BulkVettingApiSqliteTests(SqliteApp app) : BulkVettingApiTests(app);
+public sealed class BulkEntryApiSqliteTests(SqliteApp app) : BulkEntryApiTests(app);
 
 [Collection(PostgresCollection.Name)]
-public sealed class BulkVettingApiPostgresTests(PostgresApp app) : BulkVettingApiTests(app);
+public sealed class BulkEntryApiPostgresTests(PostgresApp app) : BulkEntryApiTests(app);
