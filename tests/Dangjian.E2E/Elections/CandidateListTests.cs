@@ -68,7 +68,7 @@ public sealed class CandidateListTests(BrowserApp app, ITestOutputHelper output)
                 var nomineeId = await nominees.NominateAsync(id, new NominateRequest(bodyId, people[i], NominationSource.Superior, null, null, null, null));
                 foreach (var kind in Enum.GetValues<VettingKind>().Where(k => i < 6 || k != VettingKind.Petitions))
                 {
-                    await nominees.VetAsync(id, nomineeId, kind, new VettingRequest(VettingResult.Passed, "考察组", DateOnly.FromDateTime(DateTime.Today), null, 0));
+                    await nominees.VetAsync(id, nomineeId, kind, new VettingRequest(VettingResult.Passed, "考察组", OrgToday.Value, null, 0));
                 }
             }
 

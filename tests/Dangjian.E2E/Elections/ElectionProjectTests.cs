@@ -57,7 +57,7 @@ public sealed class ElectionProjectTests(BrowserApp app, ITestOutputHelper outpu
             }).ToList();
             db.People.AddRange(people);
             await db.SaveChangesAsync();
-            var ends = DateOnly.FromDateTime(DateTime.Today).AddDays(30);
+            var ends = OrgToday.Value.AddDays(30);
             db.LeadershipTeams.Add(new LeadershipTeam
             {
                 OrganizationId = id, TermNumber = 3, StartsOn = ends.AddYears(-5).AddDays(1), EndsOn = ends,

@@ -185,7 +185,7 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
         });
         var title = "全流程换届" + tag;
         var projectId = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<ElectionProjectCommands>().OpenAsync(
-            new OpenProjectRequest(orgId, title, 1, DateOnly.FromDateTime(DateTime.Today).AddDays(1), null, [new BodyRequest(BodyKind.Committee, 3)])));
+            new OpenProjectRequest(orgId, title, 1, OrgToday.Value.AddDays(1), null, [new BodyRequest(BodyKind.Committee, 3)])));
         return (projectId, title, names);
     }
 }

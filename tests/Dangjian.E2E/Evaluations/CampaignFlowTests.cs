@@ -118,7 +118,7 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
     /// <summary>The names on the township's current leadership team, as the bulk add takes them.</summary>
     private Task<List<string>> TeamMembersAsync(int organizationId) => App.WithDbAsync(async db =>
     {
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = OrgToday.Value;
         var team = await db.LeadershipTeams.AsNoTracking().Include(t => t.Positions)
             .FirstOrDefaultAsync(t => t.OrganizationId == organizationId && t.StartsOn <= today && t.EndsOn >= today);
         var ids = team?.Positions.Select(p => p.PersonId).ToList() ?? [];

@@ -23,7 +23,7 @@ public sealed class DemocraticLifeTests(BrowserApp app, ITestOutputHelper output
         var township = await App.WithDbAsync(db => db.RoleAssignments.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.OrganizationId, u.UserName })
             .Where(x => x.UserName == DemoFacts.OrgAdminA).Select(x => x.OrganizationId).FirstAsync());
         var rows = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<DemocraticLifeQueries>().ListAsync(township, null, 1, 50));
-        var year = DateTime.Now.Year;
+        var year = OrgToday.Value.Year;
         var thisYear = rows.Items.Single(r => r.Year == year && r.Status == DemocraticLifeStatus.Preparing);
         var lastYear = rows.Items.Single(r => r.Year == year - 1);
         var meeting = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<DemocraticLifeQueries>().GetAsync(thisYear.Id));

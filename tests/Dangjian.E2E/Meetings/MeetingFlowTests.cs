@@ -210,7 +210,7 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
         {
             db.People.AddRange(people);
             await db.SaveChangesAsync();
-            var today = DateOnly.FromDateTime(DateTime.Today);
+            var today = OrgToday.Value;
             db.LeadershipTeams.Add(new LeadershipTeam
             {
                 OrganizationId = id, TermNumber = 1, StartsOn = today.AddYears(-1), EndsOn = today.AddYears(2),

@@ -36,7 +36,7 @@ public abstract class WholeFlowTests(AppFixture app)
     [Fact]
     public async Task District_OpensVetsFixesVotesCountsPublishes_AndTheAuditorRecountsTheSameResult()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = OrgToday.Value;
         var tag = Guid.NewGuid().ToString("N")[..6];
         var t = await app.TownshipsAsync();
         var admin = await app.ClientForAsync(Demo.OrgAdminA);

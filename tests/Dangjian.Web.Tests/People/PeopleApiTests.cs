@@ -57,7 +57,7 @@ public abstract class PeopleApiTests(AppFixture app)
     public async Task List_BySecretaryRole_ReturnsCurrentSecretariesOnly()
     {
         var client = await app.ClientForAsync(Demo.DistrictAdmin);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = OrgToday.Value;
 
         var page = await (await client.GetAsync("/api/v1/people?role=Secretary&pageSize=200")).ReadAsync<Paged<PersonRow>>();
 

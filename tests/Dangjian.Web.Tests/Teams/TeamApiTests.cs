@@ -129,7 +129,7 @@ public abstract class TeamApiTests(AppFixture app)
     public async Task Expiring_SixMonths_ListsTermsEndingWithinSixMonths_AndNoneEndingLater()
     {
         var client = await app.ClientForAsync(Demo.DistrictAdmin);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = OrgToday.Value;
         var horizon = today.AddMonths(6);
 
         var expiring = await (await client.GetAsync("/api/v1/teams/expiring?months=6")).ReadAsync<List<ExpiringTerm>>();
@@ -185,7 +185,7 @@ public abstract class TeamApiTests(AppFixture app)
     {
         var terms = await (await client.GetAsync($"/api/v1/teams?organizationId={orgId}")).ReadAsync<List<TeamView>>();
         var latest = terms.MaxBy(x => x.StartsOn);
-        return latest is null ? (1, DateOnly.FromDateTime(DateTime.Today)) : (terms.Max(x => x.TermNumber) + 1, latest.EndsOn.AddDays(1));
+        return latest is null ? (1, OrgToday.Value) : (terms.Max(x => x.TermNumber) + 1, latest.EndsOn.AddDays(1));
     }
 
     private Task<int> TermCountAsync(int orgId) => app.WithDbAsync(db => db.LeadershipTeams.CountAsync(x => x.OrganizationId == orgId));

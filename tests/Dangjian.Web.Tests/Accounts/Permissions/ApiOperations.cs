@@ -149,7 +149,7 @@ public static class ApiOperations
 
         if (Is(name, "year"))
         {
-            return (Text(DateTime.Today.Year), false);
+            return (Text(OrgToday.Value.Year), false);
         }
 
         if (Is(name, "targetKind"))
@@ -274,7 +274,7 @@ public static class ApiOperations
             _ when type == typeof(int) || type == typeof(long) => 1,
             _ when type == typeof(decimal) || type == typeof(double) => 1,
             _ when type == typeof(bool) => false,
-            _ when type == typeof(DateOnly) => DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ when type == typeof(DateOnly) => OrgToday.Value.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             _ when type == typeof(TimeOnly) => "09:00:00",
             _ when type == typeof(DateTimeOffset) => DateTimeOffset.UtcNow.AddDays(30).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             _ when type.IsEnum => Enum.GetNames(type)[0],

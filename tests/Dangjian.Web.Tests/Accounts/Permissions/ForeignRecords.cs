@@ -68,7 +68,7 @@ public sealed class ForeignRecords
 
             var meeting = new Meeting
             {
-                OrganizationId = t.BranchOfB, Type = MeetingType.CommitteeMeeting, Title = Tag + "支委会", Date = DateOnly.FromDateTime(DateTime.Today).AddDays(10),
+                OrganizationId = t.BranchOfB, Type = MeetingType.CommitteeMeeting, Title = Tag + "支委会", Date = OrgToday.Value.AddDays(10),
                 Status = MeetingStatus.InProgress, CreatedAt = now,
                 Participants = [new MeetingParticipant { PersonId = t.PersonOfB, Entitled = true, Attendance = Attendance.Present }],
                 Items = [new AgendaItem { Order = 1, Title = Tag + "议题", Category = ItemCategory.Routine, VoteMode = VoteMode.Open, Status = ItemStatus.Pending }],
@@ -91,7 +91,7 @@ public sealed class ForeignRecords
             var round = new ElectionRound { ProjectId = election.ProjectId, BodyId = election.BodyId, Title = Tag + "选举", Seats = 1, CandidatesJson = "[]" };
             var talk = new TalkTarget { ProjectId = election.ProjectId, PersonId = t.PersonOfB };
             var check = new ChecklistItem { ProjectId = election.ProjectId, PersonId = t.PersonOfB };
-            var report = new ReportCase { ProjectId = election.ProjectId, ReceivedOn = DateOnly.FromDateTime(DateTime.Today), Summary = Tag + "举报" };
+            var report = new ReportCase { ProjectId = election.ProjectId, ReceivedOn = OrgToday.Value, Summary = Tag + "举报" };
             var selection = new PublicSelection { ProjectId = election.ProjectId, Post = Tag + "岗位" };
             db.ElectionRounds.Add(round);
             db.TalkTargets.Add(talk);

@@ -26,7 +26,7 @@ public static class ElectionFixture
         var name = "换届测试支部" + Demo.UniqueCode("");
         var org = await (await admin.PostJsonAsync("/api/v1/organizations",
             new CreateOrganizationRequest(Demo.UniqueCode("EL"), name, OrganizationKind.Branch, t.A))).ReadAsync<OrganizationDetail>();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = OrgToday.Value;
         var endsOn = today.AddDays(60);
         return await app.WithDbAsync(async db =>
         {
@@ -78,7 +78,7 @@ public static class ElectionFixture
         foreach (var check in nominee.Checks.Where(c => !leaveOpen.Contains(c.Kind)))
         {
             last = await (await client.PutJsonAsync($"/api/v1/elections/{projectId}/nominees/{nominee.Id}/checks/{check.Kind}",
-                new VettingRequest(VettingResult.Passed, "组织部考察组", DateOnly.FromDateTime(DateTime.Today), null, check.Version))).ReadAsync<NomineeView>();
+                new VettingRequest(VettingResult.Passed, "组织部考察组", OrgToday.Value, null, check.Version))).ReadAsync<NomineeView>();
         }
 
         return last;

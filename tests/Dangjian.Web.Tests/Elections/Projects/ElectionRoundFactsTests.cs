@@ -13,7 +13,7 @@ namespace Dangjian.Web.Tests.Elections.Projects;
 /// </summary>
 public abstract class ElectionRoundFactsTests(AppFixture app)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => OrgToday.Value;
 
     [Fact]
     public async Task WithARound_StageIsMeeting_ThenPublished_UnfixRefused_ProvenReportWarns()

@@ -9,7 +9,7 @@ namespace Dangjian.Web.Tests.Elections.Projects;
 /// <summary>The election workflow over /api/v1/elections on each database (ELE-1 … ELE-5, ELE-7, ELE-14, ELE-15).</summary>
 public abstract class ElectionWorkflowApiTests(AppFixture app)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => OrgToday.Value;
 
     [Fact]
     public async Task Open_TakesTermFromCurrentTeam_AndDifferentialFromDefaults_SecondOpenRefused()

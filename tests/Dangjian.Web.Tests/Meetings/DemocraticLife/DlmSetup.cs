@@ -19,7 +19,7 @@ public static partial class DlmSetup
 {
     public const string Route = "/api/v1/meetings/democratic-life";
 
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    public static readonly DateOnly Today = OrgToday.Value;
 
     /// <summary>
     /// A branch created through the API (so it has its path and audit) by the township's admin, and its team directly in
