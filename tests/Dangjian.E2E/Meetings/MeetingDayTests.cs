@@ -92,6 +92,41 @@ public sealed class MeetingDayTests(BrowserApp app, ITestOutputHelper output) : 
         Assert.Single(logged, a => a.EntityType == nameof(Meeting));
     });
 
+    [Fact]
+    public Task Minutes_StartFromTheMeetingsRecord() => RunAsync(async page =>
+    {
+        var meetingId = await CallMeetingAsync("纪要草稿");
+        var (absent, speaker) = await App.AsUserAsync(DemoFacts.Secretary, async sp =>
+        {
+            var db = sp.GetRequiredService<Dangjian.Data.DangjianDbContext>();
+            var invited = await db.MeetingParticipants.Where(p => p.MeetingId == meetingId).OrderBy(p => p.Id).Select(p => p.PersonId).ToListAsync();
+            var secretary = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.SecretaryPersonId).SingleAsync();
+            var absentId = invited.Last(id => id != secretary);
+            var speakerId = invited.First(id => id != secretary && id != absentId);
+            var meetings = sp.GetRequiredService<MeetingCommands>();
+            var items = sp.GetRequiredService<ItemCommands>();
+            var item = await items.AddAsync(meetingId, new ItemRequest("修缮村级活动场所", ItemCategory.Routine, null, [], null, VoteMode.Open));
+            var version = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync();
+            await meetings.RecordAttendanceSheetAsync(meetingId, new AttendanceSheetRequest(
+                [.. invited.Select(id => id == absentId ? new AttendanceRow(id, Attendance.Absent, "病假", null, null) : new AttendanceRow(id, Attendance.Present, null, null, null))], version));
+            await items.SpeakAsync(item, new SpeechRequest(speakerId, VoteChoice.For, "资金从村集体收入列支"));
+            var itemVersion = await db.AgendaItems.Where(i => i.Id == item).Select(i => i.Version).SingleAsync();
+            await items.VoteOpenlyAsync(item, new OpenVotesRequest([.. invited.Where(id => id != absentId).Select(id => new OpenVoteInput(id, VoteChoice.For))], itemVersion));
+            var names = await db.People.Where(p => p.Id == absentId || p.Id == speakerId).ToDictionaryAsync(p => p.Id, p => p.Name);
+            return (names[absentId], names[speakerId]);
+        });
+
+        await new LoginPage(page).SignInAsync(DemoFacts.Secretary);
+        await Interactive.GotoAsync(page, $"meetings/{meetingId}");
+        var text = page.Locator("[data-minutes-section=true]").GetByLabel(Ui.Text<RuleText>("Field.MinutesText", Ui.Zh));
+        await Expect(text).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("修缮村级活动场所"));
+        var draft = await text.InputValueAsync();
+        Assert.Contains($"{absent}（病假）", draft, StringComparison.Ordinal);
+        Assert.Contains($"{speaker}（{Ui.Text<EnumText>("VoteChoice.For", Ui.Zh)}）：资金从村集体收入列支", draft, StringComparison.Ordinal);
+        Assert.Contains(Ui.Text<EnumText>("ItemOutcome.Passed", Ui.Zh), draft, StringComparison.Ordinal);
+        Assert.Contains("赞成", draft, StringComparison.Ordinal);
+    });
+
     /// <summary>A 支委会 of the secretary's branch with its committee invited, called through the service.</summary>
     private async Task<int> CallMeetingAsync(string title)
     {

@@ -150,6 +150,29 @@ public abstract class MinutesPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task RegisterPage_WithNoOrganizationChosen_ShowsTheCallersOwnScope_AndNotAnotherTownship()
+    {
+        var t = await app.TownshipsAsync();
+        var own = await app.NewMeetingAsync(await app.NewOrganizationAsync(t.A), Day, title: "本乡镇登记会" + Guid.NewGuid().ToString("N")[..4]);
+        var other = await app.NewMeetingAsync(t.BranchOfB, Day, title: "乙乡镇登记会" + Guid.NewGuid().ToString("N")[..4]);
+        foreach (var (user, meeting) in new[] { (Demo.OrgAdminA, own), (Demo.OrgAdminB, other) })
+        {
+            var client = await app.ClientForAsync(user);
+            await client.PostJsonAsync($"/api/v1/meetings/{meeting}/minutes", new SaveMinutesRequest("正文。"));
+            var draft = Assert.Single(await (await client.GetAsync($"/api/v1/meetings/{meeting}/minutes")).ReadAsync<List<MinutesView>>());
+            await client.PostJsonAsync($"/api/v1/meetings/{meeting}/minutes/sign", new SignMinutesRequest(draft.Version));
+        }
+
+        var titles = await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == own || m.Id == other).ToDictionaryAsync(m => m.Id, m => m.Title));
+
+        var html = await PageAsync(Demo.OrgAdminA, "/meetings/minutes?year=2026");
+
+        Assert.Contains("data-scope-register", html, StringComparison.Ordinal);
+        Assert.Contains(titles[own], html, StringComparison.Ordinal);
+        Assert.DoesNotContain(titles[other], html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MinutesPages_OfTownshipB_AreRefusedToOrgAdminA_AndShowNothingOfThem()
     {
         var t = await app.TownshipsAsync();

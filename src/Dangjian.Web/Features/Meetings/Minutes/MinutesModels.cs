@@ -94,7 +94,8 @@ public sealed record RegisterRow(
     MeetingType MeetingType,
     DateOnly MeetingDate,
     string? SignedBy,
-    DateTimeOffset? SignedAt);
+    DateTimeOffset? SignedAt,
+    string? OrganizationName = null);
 
 public sealed record MinutesRegister(int OrganizationId, string OrganizationName, int Year, IReadOnlyList<RegisterRow> Rows);
 

@@ -129,6 +129,23 @@ public sealed class MinutesQueries(DangjianDbContext db, ScopeService scopes, Pr
             new RegisterRow(r.MeetingId, r.Number, MinutesNumber.Format(year.Value, r.Number), r.Revision, r.Title, r.Type, r.Date, r.SignedBy, r.SignedAt))]);
     }
 
+    /// <summary>
+    /// The numbered minutes of a year across the caller's own scope (their organization and those under it), each with
+    /// its organization: what the register shows before an organization is chosen, rather than an empty page.
+    /// </summary>
+    public async Task<IReadOnlyList<RegisterRow>> ScopeRegisterAsync(int year, CancellationToken ct = default)
+    {
+        var orgs = await scopes.OrganizationsAsync(Permission.MeetingsRead, ct);
+        var rows = await db.MeetingMinutes.AsNoTracking()
+            .Where(m => m.Year == year && m.Status == MinutesStatus.SignedOff && m.Number != null)
+            .Join(orgs, m => m.OrganizationId, o => o.Id, (m, o) => new { m, o.Name, o.Path })
+            .Join(db.Meetings, x => x.m.MeetingId, x => x.Id, (x, mt) => new { x.m, x.Name, x.Path, mt.Title, mt.Type, mt.Date })
+            .OrderBy(r => r.Path).ThenBy(r => r.m.Number).Take(1000)
+            .Select(r => new { r.m.MeetingId, Number = r.m.Number!.Value, r.m.Revision, r.Title, r.Type, r.Date, r.m.SignedBy, r.m.SignedAt, r.Name })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new RegisterRow(r.MeetingId, r.Number, MinutesNumber.Format(year, r.Number), r.Revision, r.Title, r.Type, r.Date, r.SignedBy, r.SignedAt, r.Name))];
+    }
+
     /// <summary>The organizations the caller may read, for choosing whose register to show.</summary>
     public async Task<IReadOnlyList<OrganizationRef>> OrganizationsAsync(CancellationToken ct = default)
     {
