@@ -157,6 +157,30 @@ public static class EvaluationScoring
         }).ToList());
     }
 
+    /// <summary>
+    /// The ties the grade quota moved down across its line (<see cref="GradeQuota.Ties"/>), named as a results page shows
+    /// them: from the subjects as scored (<paramref name="subjects"/>: every subject, a vetoed one taking no place but
+    /// counting towards the places, as in <see cref="Score"/>), each tie with the grade it missed and the grade it got.
+    /// </summary>
+    public static IReadOnlyList<GradeTie> Ties(IReadOnlyList<EvaluationGrade> grades, IReadOnlyList<(string Name, decimal Composite, string ThresholdGrade, bool Vetoed)> subjects)
+    {
+        ArgumentNullException.ThrowIfNull(grades);
+        ArgumentNullException.ThrowIfNull(subjects);
+        var index = grades.Select((g, i) => (g.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var graded = subjects.Where(s => !s.Vetoed && index.ContainsKey(s.ThresholdGrade)).ToList();
+        if (grades.Count == 0 || grades[^1].Quota is not null)
+        {
+            return [];
+        }
+
+        var limits = grades.Select(g => g.Places(subjects.Count)).ToList();
+        return GradeQuota.Ties(limits, graded.Select(s => (s.Composite, index[s.ThresholdGrade])).ToList())
+            .Select(t => new GradeTie(
+                grades[t.Grade].Name, grades[t.Grade + 1].Name, t.Score,
+                [.. t.Candidates.Select(i => graded[i].Name).Order(StringComparer.Ordinal)], t.Places, t.Kept))
+            .ToList();
+    }
+
     /// <summary>A response's score: the weighted sum over dimensions of its ratings' scale values.</summary>
     public static decimal ResponseScore(IReadOnlyList<NamedWeight> dimensions, IReadOnlyDictionary<string, decimal> scale, EvaluationResponse response)
     {

@@ -4,6 +4,13 @@ namespace Dangjian.Domain.Evaluations;
 public readonly record struct QuotaPlacement(int Grade, bool DemotedByQuota);
 
 /// <summary>
+/// A tie across a grade's quota line: <see cref="Candidates"/> (indexes into the candidates given) share
+/// <see cref="Score"/>, the score at the line of grade <see cref="Grade"/>, which had <see cref="Places"/> places of
+/// which <see cref="Kept"/> went to higher scores; all of them moved down one grade, leaving Places − Kept unfilled.
+/// </summary>
+public sealed record QuotaTie(int Grade, decimal Score, IReadOnlyList<int> Candidates, int Places, int Kept);
+
+/// <summary>
 /// Grade quotas (考核等次 with 名额限制): the one place the quota rule lives, used by the composite assessment
 /// (<see cref="EvaluationScoring"/>, EVA-6) and by member review (<see cref="MemberReviewRules"/>, EVA-10).
 /// The rule is the assessment contract's (EVA-6): for each grade in order that has a limit, at most that many keep
@@ -19,7 +26,21 @@ public static class GradeQuota
     /// kept out of the quota (a veto) are simply not passed in: they take no place.
     /// </summary>
     /// <exception cref="ArgumentException">The last grade has a limit (there is nowhere to move down to), a limit is negative, or a starting grade is out of range.</exception>
-    public static IReadOnlyList<QuotaPlacement> Apply(IReadOnlyList<int?> limits, IReadOnlyList<(decimal Score, int Grade)> candidates)
+    public static IReadOnlyList<QuotaPlacement> Apply(IReadOnlyList<int?> limits, IReadOnlyList<(decimal Score, int Grade)> candidates) =>
+        Place(limits, candidates, null);
+
+    /// <summary>
+    /// The ties <see cref="Apply"/> moves down across a quota line, in grade order: where two or more candidates share
+    /// the score at the line and fewer than the grade's places went to higher scores, so a place stays empty.
+    /// </summary>
+    public static IReadOnlyList<QuotaTie> Ties(IReadOnlyList<int?> limits, IReadOnlyList<(decimal Score, int Grade)> candidates)
+    {
+        var ties = new List<QuotaTie>();
+        Place(limits, candidates, ties);
+        return ties;
+    }
+
+    private static List<QuotaPlacement> Place(IReadOnlyList<int?> limits, IReadOnlyList<(decimal Score, int Grade)> candidates, List<QuotaTie>? ties)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -66,6 +87,13 @@ public static class GradeQuota
             // The first candidate that does not fit sets the line: everyone scoring the same or less moves down,
             // so a tie across the line moves the whole tie down (every tied subject moves down one grade).
             var line = holders.Select(i => candidates[i].Score).OrderDescending().ElementAt(limit);
+            var kept = holders.Count(i => candidates[i].Score > line);
+            var tied = holders.Where(i => candidates[i].Score == line).ToList();
+            if (ties is not null && tied.Count > 1 && kept < limit)
+            {
+                ties.Add(new QuotaTie(g, line, tied, limit, kept));
+            }
+
             foreach (var i in holders.Where(i => candidates[i].Score <= line))
             {
                 grade[i] = g + 1;

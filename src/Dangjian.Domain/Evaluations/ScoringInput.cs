@@ -59,5 +59,12 @@ public sealed record SubjectScore(
     bool DemotedByQuota,
     IReadOnlyList<GroupScore> Groups);
 
+/// <summary>
+/// A tie across <see cref="Grade"/>'s quota line: <see cref="Names"/> share the composite <see cref="Score"/>, the grade
+/// had <see cref="Places"/> places and <see cref="Kept"/> went to higher composites; all of them moved down to
+/// <see cref="MovedTo"/> (EVA-6: a tie across the limit moves down whole, nobody is picked by chance or by name).
+/// </summary>
+public sealed record GradeTie(string Grade, string MovedTo, decimal Score, IReadOnlyList<string> Names, int Places, int Kept);
+
 /// <summary>The assessment's result: subjects by composite descending, then name (ordinal).</summary>
 public sealed record ScoringResult(IReadOnlyList<SubjectScore> Subjects);

@@ -119,6 +119,7 @@ public static class HostSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Features.Common.MudTextLocalizer>();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
 

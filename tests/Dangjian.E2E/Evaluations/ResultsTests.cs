@@ -34,12 +34,20 @@ public sealed class ResultsTests(BrowserApp app, ITestOutputHelper output) : Bro
         await Expect(results.DistributionChart.Locator("svg").First).ToBeVisibleAsync();
         await Expect(results.GradeChart).ToBeVisibleAsync();
         await Expect(page.Locator("[data-subject=\"陈一\"]")).ToBeVisibleAsync();
+        await PageLayout.ShotAsync(page, "evaluation-results-desktop");
 
         var path = await results.PublicizeAsync();
 
         await using (var phoneContext = await App.NewContextAsync(viewport: BrowserApp.Phone))
         {
             var phone = await phoneContext.NewPageAsync();
+
+            // The publicized results fit a phone: nothing to scroll sideways, no header or name broken over lines.
+            await phone.GotoAsync(path.TrimStart('/'));
+            await PageLayout.ShotAsync(phone, "evaluation-public-phone");
+            Assert.Equal(0, await PageLayout.OverflowAsync(phone, "main.public-page"));
+            Assert.Empty(await PageLayout.WrappedAsync(phone, ".eva-public-table th, .eva-public-table td"));
+
             await EvaluationResultsPage.FileObjectionAsync(phone, path, "陈二的组织考察分与实际不符。");
         }
 

@@ -37,7 +37,7 @@ public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, 
             row[text["Col.ThresholdGrade"]] = r.ThresholdGrade;
             row[text["Col.Grade"]] = r.Grade;
             row[text["Col.Demoted"]] = r.DemotedByQuota ? text["Demoted"].Value : null;
-            row[text["Col.Veto"]] = ExcelFile.Safe(string.Join("；", r.Vetoes.Select(v => v.Note is null ? v.Item : $"{v.Item}（{v.Note}）")));
+            row[text["Col.Veto"]] = ExcelFile.Safe(Punctuation.JoinPhrases(r.Vetoes.Select(v => v.Note is null ? v.Item : v.Item + Punctuation.Parenthesized(v.Note))));
             row[text["Col.Bonus"]] = r.BonusCoefficient;
             row[text["Col.Award"]] = r.AwardEligible ? text["Yes"].Value : text["No"].Value;
             row[text["Col.Promotion"]] = r.BlocksPromotion ? text["BlocksPromotion"].Value : null;

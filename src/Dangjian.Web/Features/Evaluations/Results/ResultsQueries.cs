@@ -29,7 +29,8 @@ public sealed record GradeCount(string Grade, int Count);
 /// <summary>
 /// A campaign's results page: header, per group the response counts, results by rank, grade distribution, whether results
 /// are stale. <see cref="Full"/> is false for a reader who does not run the campaign: then it holds only what 公示 shows.
-/// The criticism share keeps its former JSON name, as <see cref="SubjectResultView"/>'s fields do.
+/// The criticism share keeps its former JSON name, as <see cref="SubjectResultView"/>'s fields do. <see cref="QuotaTies"/>
+/// names each tie the grade quota moved down across its line, for those who run the campaign (empty for other readers).
 /// </summary>
 public sealed record CampaignResultsView(
     CampaignHeader Campaign,
@@ -40,7 +41,8 @@ public sealed record CampaignResultsView(
     bool Stale,
     int UnansweredObjections,
     [property: JsonPropertyName("massCriticismShare")] decimal ResidentCriticismShare,
-    bool Full);
+    bool Full,
+    IReadOnlyList<GradeTie> QuotaTies);
 
 public sealed record FollowUpView(int Id, int SubjectId, string SubjectName, string Grade, string Measure, string? Owner, DateOnly? Deadline, FollowUpStatus Status, string? Outcome, int Version);
 
@@ -88,11 +90,12 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
         var distribution = rules.Select(r => new GradeCount(r.Name, views.Count(v => v.Grade == r.Name))).ToList();
         if (!reader.RunsCampaign)
         {
-            return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], [], views, distribution, false, 0, options.Value.ResidentCriticismShare, false);
+            return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], [], views, distribution, false, 0, options.Value.ResidentCriticismShare, false, []);
         }
 
         var unanswered = await db.EvaluationObjections.CountAsync(o => o.CampaignId == campaignId && o.AnsweredAt == null, ct);
-        return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], progress, views, distribution, stale, unanswered, options.Value.ResidentCriticismShare, true);
+        var ties = EvaluationScoring.Ties([.. rules.Select(r => new EvaluationGrade(r.Name, r.Min, r.Quota, r.QuotaDivisor))], [.. views.Select(v => (v.Name, v.Composite, v.ThresholdGrade, v.Vetoed))]);
+        return new CampaignResultsView(header, [.. criteria.Scale.Select(p => p.Label)], progress, views, distribution, stale, unanswered, options.Value.ResidentCriticismShare, true, ties);
     }
 
     public async Task<CampaignHeader> HeaderAsync(int campaignId, CancellationToken ct = default)

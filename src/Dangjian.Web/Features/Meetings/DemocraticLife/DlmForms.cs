@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dangjian.Web.Features.Common;
 
 namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 
@@ -7,5 +8,5 @@ public static class DlmForms
 {
     /// <summary>"3 / 4（75%）", or a dash when no problem was found.</summary>
     public static string Quality(QualityView q, string none) =>
-        q.Percent is { } p ? $"{q.Resolved} / {q.Problems}（{p.ToString("0.#", CultureInfo.InvariantCulture)}%）" : none;
+        q.Percent is { } p ? $"{q.Resolved} / {q.Problems}" + Punctuation.Parenthesized(p.ToString("0.#", CultureInfo.InvariantCulture) + "%") : none;
 }
