@@ -26,15 +26,15 @@ public sealed class MinutesDraft(IStringLocalizer<MinutesText> text, EnumLabels 
             s.AppendLine(text["Draft.Chair", chair].Value);
         }
 
-        s.AppendLine(text["Draft.Attendance", d.Present.Count + d.Absent.Count, d.Present.Count, string.Join("、", d.Present)].Value);
+        s.AppendLine(text["Draft.Attendance", d.Present.Count + d.Absent.Count, d.Present.Count, Punctuation.JoinList(d.Present)].Value);
         if (d.Absent.Count > 0)
         {
-            s.AppendLine(text["Draft.Absent", string.Join("、", d.Absent.Select(a => a.Reason is { Length: > 0 } r ? text["Draft.WithReason", a.Name, r].Value : a.Name))].Value);
+            s.AppendLine(text["Draft.Absent", Punctuation.JoinList(d.Absent.Select(a => a.Reason is { Length: > 0 } r ? text["Draft.WithReason", a.Name, r].Value : a.Name))].Value);
         }
 
         if (d.NonVoting.Count > 0)
         {
-            s.AppendLine(text["Draft.NonVoting", string.Join("、", d.NonVoting)].Value);
+            s.AppendLine(text["Draft.NonVoting", Punctuation.JoinList(d.NonVoting)].Value);
         }
 
         foreach (var item in d.Items)

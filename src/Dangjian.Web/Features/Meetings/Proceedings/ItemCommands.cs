@@ -5,6 +5,7 @@ using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,7 +124,7 @@ public sealed class ItemCommands(
             if (waiting.Count > 0)
             {
                 var names = await db.People.AsNoTracking().Where(p => waiting.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync(ct);
-                throw new DomainRuleException("Meeting.SecretarySpeaksLast", "personId", string.Join("、", names));
+                throw new DomainRuleException("Meeting.SecretarySpeaksLast", "personId", Punctuation.JoinList(names));
             }
 
             item.SecretaryView = r.View;
