@@ -11,6 +11,7 @@ namespace Dangjian.Cli.Tests.Readme;
 /// made. Both run with no database setting and an empty data home of their own, as on a machine that never ran
 /// Dangjian. The commands are read from README.md, so the test follows the README when it changes.
 /// </summary>
+[Collection(ReadmeCollection.Name)]
 public sealed class ReadmeCommandsTests : IDisposable
 {
     // The whole walk is bounded so the test stops by itself: two up-to-date checks of builds (the projects are built
@@ -41,6 +42,10 @@ public sealed class ReadmeCommandsTests : IDisposable
         try
         {
             await WaitUntilAnsweringAsync(web.Process, $"http://127.0.0.1:{port}/health", budget.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"`{run}` did not answer within {Budget.TotalSeconds} s:\n{web.Output}");
         }
         finally
         {
@@ -145,4 +150,11 @@ public sealed class ReadmeCommandsTests : IDisposable
 
         return dir?.FullName ?? throw new InvalidOperationException("The repository root (Dangjian.slnx) is not above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>Runs alone, after the other classes: two builds and a demo seed beside them would not keep to the budget.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ReadmeCollection
+{
+    public const string Name = "readme";
 }
