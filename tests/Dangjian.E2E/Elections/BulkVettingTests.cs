@@ -1,10 +1,7 @@
 using Dangjian.Domain.Elections;
-using Dangjian.Domain.Organizations;
-using Dangjian.Domain.People;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.Web.Features.Elections.Projects;
-using Dangjian.Web.Features.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -99,21 +96,9 @@ public sealed class BulkVettingTests(BrowserApp app, ITestOutputHelper output) :
     /// </summary>
     private async Task<(int ProjectId, List<string> Names)> ProjectAsync(int count, int[] listed)
     {
-        var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
         var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        var orgId = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
-            .CreateAsync(new CreateOrganizationRequest("E2EBV" + tag, "浏览器考察支部" + tag, OrganizationKind.Branch, tree.Root().Id)));
         var names = Enumerable.Range(1, count).Select(i => $"考察{i}号{tag}").ToList();
-        var people = await App.WithDbAsync(async db =>
-        {
-            var rows = names.Select(n => new Person
-            {
-                Name = n, Gender = Gender.Male, BirthDate = new DateOnly(1984, 5, 1), Status = MemberStatus.Full, JoinedPartyOn = new DateOnly(2009, 7, 1), OrganizationId = orgId,
-            }).ToList();
-            db.People.AddRange(rows);
-            await db.SaveChangesAsync();
-            return rows.Select(r => r.Id).ToList();
-        });
+        var (orgId, people) = await App.BranchWithMembersAsync("E2EBV" + tag, "浏览器考察支部" + tag, names);
 
         var projectId = await App.AsUserAsync(DemoFacts.OrgAdminA, async sp =>
         {

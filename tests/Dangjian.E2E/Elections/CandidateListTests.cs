@@ -1,11 +1,8 @@
 using Dangjian.Domain.Elections;
-using Dangjian.Domain.Organizations;
-using Dangjian.Domain.People;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
-using Dangjian.Web.Features.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -41,21 +38,9 @@ public sealed class CandidateListTests(BrowserApp app, ITestOutputHelper output)
     /// <summary>A project for 5 committee seats with 6 nominees who passed every check and one whose petitions check is open.</summary>
     private async Task<(int ProjectId, List<string> Names, string Blocked)> ProjectWithNomineesAsync()
     {
-        var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
         var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        var orgId = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
-            .CreateAsync(new CreateOrganizationRequest("E2ECL" + tag, "浏览器名单支部" + tag, OrganizationKind.Branch, tree.Root().Id)));
         var names = Enumerable.Range(1, 7).Select(i => $"候选{i}号{tag}").ToList();
-        var people = await App.WithDbAsync(async db =>
-        {
-            var rows = names.Select(n => new Person
-            {
-                Name = n, Gender = Gender.Female, BirthDate = new DateOnly(1985, 3, 1), Status = MemberStatus.Full, JoinedPartyOn = new DateOnly(2010, 7, 1), OrganizationId = orgId,
-            }).ToList();
-            db.People.AddRange(rows);
-            await db.SaveChangesAsync();
-            return rows.Select(r => r.Id).ToList();
-        });
+        var (orgId, people) = await App.BranchWithMembersAsync("E2ECL" + tag, "浏览器名单支部" + tag, names);
 
         var projectId = await App.AsUserAsync(DemoFacts.OrgAdminA, async sp =>
         {

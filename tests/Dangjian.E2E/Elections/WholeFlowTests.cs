@@ -141,8 +141,13 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
             await Expect(published.Found(true)).ToHaveTextAsync(Ui.Format<RoundText>("ReceiptFound", Ui.Zh, receipt, 3));
             await Expect(published.Found(true)).Not.ToContainTextAsync(a);
 
+            // A alone elected to 3 seats: the result is published, yet two seats are owed, so the project stays at the
+            // meeting and offers 另行选举 as its next step (ELE-12).
             await Interactive.GotoAsync(staff, $"elections/{projectId}");
-            await Expect(project.Stage).ToHaveAttributeAsync("data-stage", "Published");
+            await Expect(project.Stage).ToHaveAttributeAsync("data-stage", "Meeting");
+            await Expect(staff.Locator("[data-owed=Committee]")).ToContainTextAsync(
+                Ui.Format<ElectionText>("SeatsUnfilled", Ui.Zh, Ui.Text<EnumText>("BodyKind.Committee", Ui.Zh), 2));
+            await Expect(staff.Locator("[data-owed=Committee]").GetByRole(AriaRole.Button, new() { Name = Ui.Text<ElectionText>("StartSupplementary", Ui.Zh) })).ToBeVisibleAsync();
         }
         finally
         {

@@ -236,11 +236,13 @@ public abstract class WholeFlowTests(AppFixture app)
         Assert.Equal(Canonical(result), Canonical(stored.GetProperty("result")));
         Assert.Equal(Canonical(result), Canonical(JsonDocument.Parse(output).RootElement));
 
-        // ---- ELE-1: the dashboard shows the project as Published (teller 2's scope is the branch: this project alone).
-        var dashboard = await (await teller2.GetAsync("/api/v1/elections?stage=Published")).ReadAsync<Paged<ProjectRow>>();
+        // ---- ELE-1, ELE-12: published, yet one seat is owed to 另行选举, so the dashboard keeps the project at the meeting
+        // (teller 2's scope is the branch: this project alone) and the project names the round that left the seat.
+        Assert.Empty((await (await teller2.GetAsync("/api/v1/elections?stage=Published")).ReadAsync<Paged<ProjectRow>>()).Items);
+        var dashboard = await (await teller2.GetAsync("/api/v1/elections?stage=Meeting")).ReadAsync<Paged<ProjectRow>>();
         Assert.Equal(project.Id, Assert.Single(dashboard.Items).Id);
-        Assert.Equal(ElectionStage.Published, dashboard.Items[0].Stage);
-        Assert.Equal(ElectionStage.Published, (await (await admin.GetAsync($"/api/v1/elections/{project.Id}")).ReadAsync<ProjectView>()).Stage);
+        var owed = (await (await admin.GetAsync($"/api/v1/elections/{project.Id}")).ReadAsync<ProjectView>()).Bodies.Single(b => b.Kind == BodyKind.Committee).Owed;
+        Assert.Equal(1, owed?.Unfilled);
 
         // The public page shows the result and finds a voter's receipt among the ten counted.
         var publicPage = await anonymous.GetStringAsync($"/public/elections/rounds/{roundId}?receipt={receipts[3]}");

@@ -45,9 +45,9 @@ public sealed class ElectionProjectPage(IPage page, CultureInfo culture) : Shell
         await Assertions.Expect(NomineeRow(person)).ToBeVisibleAsync();
     }
 
-    /// <summary>A nominee's row in the nominees table: the row whose first cell is their name.</summary>
+    /// <summary>A nominee's row in the nominees table: the row whose first cell is their name (not the bulk table's row, data-person).</summary>
     public ILocator NomineeRow(string person) =>
-        Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Cell, new() { Name = person, Exact = true }) });
+        Page.Locator("tr:not([data-person])").Filter(new() { Has = Page.GetByRole(AriaRole.Cell, new() { Name = person, Exact = true }) });
 
     /// <summary>
     /// Opens a nominee's vetting panel and records the four checks in one save: who checked typed once, "all four
@@ -67,7 +67,8 @@ public sealed class ElectionProjectPage(IPage page, CultureInfo culture) : Shell
             {
                 var result = panel.Locator($"[data-check={kinds[i]}]").GetByRole(AriaRole.Combobox).First;
                 await result.ClickAsync();
-                await Page.GetByRole(AriaRole.Option, new() { Name = Enum(VettingResult.Open), Exact = true }).ClickAsync();
+                // The open list of this select, not the bulk table's native options of the same names.
+                await Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = Enum(VettingResult.Open), Exact = true }).ClickAsync();
                 await Assertions.Expect(result).ToHaveValueAsync(Enum(VettingResult.Open));
             }
         }
@@ -97,7 +98,7 @@ public sealed class ElectionProjectPage(IPage page, CultureInfo culture) : Shell
         var table = Page.Locator("[aria-labelledby=vetting-table-h]");
         var select = table.GetByRole(AriaRole.Combobox, new() { Name = Rule("Field.CheckKind") }).First;
         await select.ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = Enum(kind), Exact = true }).ClickAsync();
+        await Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = Enum(kind), Exact = true }).ClickAsync();
         await Assertions.Expect(select).ToHaveValueAsync(Enum(kind));
         await table.GetByLabel(Rule("Field.CheckedBy")).First.FillAsync("组织部考察组");
         foreach (var person in all)
