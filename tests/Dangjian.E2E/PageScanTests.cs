@@ -57,6 +57,18 @@ public sealed partial class PageScanTests(BrowserApp app, ITestOutputHelper outp
         Assert.StartsWith("image/", response.Headers["content-type"], StringComparison.Ordinal);
     });
 
+    [Fact]
+    public Task Title_FocusedForScreenReaders_DrawsNoBox() => RunAsync(async page =>
+    {
+        await new LoginPage(page).SignInAsync("admin");
+
+        // As Blazor does after a navigation: the title takes focus (a screen reader reads it) on a fresh page.
+        var outline = await page.EvaluateAsync<string>(
+            "() => { const h = document.querySelector('h1'); h.tabIndex = -1; h.focus(); return document.activeElement === h ? getComputedStyle(h).outlineStyle : 'not focused'; }");
+
+        Assert.Equal("none", outline);
+    });
+
     private async Task ScanAsync(IPage page, CultureInfo culture)
     {
         var userNames = await App.WithDbAsync(db => db.Users.AsNoTracking().Select(u => u.UserName!).ToListAsync());
