@@ -26,7 +26,7 @@ public sealed partial class PageScanTests(BrowserApp app, ITestOutputHelper outp
     private static readonly HashSet<string> AllowedWords = new(StringComparer.Ordinal)
     {
         // Product names and units a Chinese reader uses as they are.
-        "Excel", "CSV", "xlsx", "API", "MB", "JavaScript", "SHA",
+        "Excel", "CSV", "JSON", "xlsx", "API", "MB", "JavaScript", "SHA",
         // The language switch names the other language in that language.
         "English",
         // A time format a field asks for (HH:mm).
