@@ -137,6 +137,12 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
             // three ballots counted, and the answer shows no mark of any ballot.
             var published = await new PublicRoundPage(voter, Ui.Zh).OpenAsync(roundId);
             await Expect(published.ResultRows.First).ToContainTextAsync(a);
+
+            // The public result fits the phone: no sideways scroll (the verify command wraps inside the card) and no
+            // column header or name broken a character per line.
+            await PageLayout.ShotAsync(voter, "election-public-phone");
+            Assert.Equal(0, await PageLayout.OverflowAsync(voter, "main.public-page"));
+            Assert.Empty(await PageLayout.WrappedAsync(voter, ".result-table th, .result-table td:first-child"));
             await published.LookUpAsync(receipt);
             await Expect(published.Found(true)).ToHaveTextAsync(Ui.Format<RoundText>("ReceiptFound", Ui.Zh, receipt, 3));
             await Expect(published.Found(true)).Not.ToContainTextAsync(a);

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dangjian.E2E.Infrastructure;
+using Dangjian.E2E.Pages;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Dangjian.E2E;
+
+/// <summary>
+/// Crawls every page the district admin can reach from the demo district's navigation (same-origin links,
+/// breadth first, a few pages of each kind: lists, records, prints, public pages) in each language, and fails on
+/// what a user should never read: format placeholders, resource keys, English words on a Chinese page and
+/// full-width punctuation in English text, outside the data the page shows.
+/// </summary>
+public sealed partial class PageScanTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    /// <summary>Pages of one kind (one route with different ids) visited at most this often.</summary>
+    private const int PerKind = 2;
+
+    /// <summary>A bound on the whole crawl, far above the number of page kinds.</summary>
+    private const int MaxPages = 260;
+
+    /// <summary>Words that are data or product names on a Chinese page, not untranslated text.</summary>
+    private static readonly HashSet<string> AllowedWords = new(StringComparer.Ordinal)
+    {
+        // Product names and units a Chinese reader uses as they are.
+        "Excel", "CSV", "JSON", "xlsx", "API", "MB", "JavaScript", "SHA",
+        // The language switch names the other language in that language.
+        "English",
+        // A time format a field asks for (HH:mm).
+        "HH", "mm",
+        // The demo seed's own words: the public draw seed and the account that confirmed its preparations.
+        "DEMO", "demo",
+    };
+
+    /// <summary>Pages a user reaches by typing the address a slip or a notice gives (the public voting entry), and the signed-in user's own page.</summary>
+    private static readonly string[] Entrances = ["/", "/me", "/vote"];
+
+    [Fact]
+    public Task Crawl_Chinese_ShowsNoPlaceholderKeyOrEnglishOutsideData() => RunAsync(page => ScanAsync(page, Ui.Zh));
+
+    [Fact]
+    public Task Crawl_English_ShowsNoPlaceholderKeyOrFullWidthPunctuation() => RunAsync("en", page => ScanAsync(page, Ui.En));
+
+    [Fact]
+    public Task Favicon_EveryPageNamesOne_ServedAsAnImage() => RunAsync(async page =>
+    {
+        await new LoginPage(page).OpenAsync();
+        var icon = page.Locator("link[rel=icon]");
+        await Assertions.Expect(icon).ToHaveCountAsync(1);
+
+        var response = await page.APIRequest.GetAsync(await icon.EvaluateAsync<string>("l => l.href"));
+
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("image/", response.Headers["content-type"], StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public Task Title_FocusedForScreenReaders_DrawsNoBox() => RunAsync(async page =>
+    {
+        await new LoginPage(page).SignInAsync("admin");
+
+        // As Blazor does after a navigation: the title takes focus (a screen reader reads it) on a fresh page.
+        var outline = await page.EvaluateAsync<string>(
+            "() => { const h = document.querySelector('h1'); h.tabIndex = -1; h.focus(); return document.activeElement === h ? getComputedStyle(h).outlineStyle : 'not focused'; }");
+
+        Assert.Equal("none", outline);
+    });
+
+    private async Task ScanAsync(IPage page, CultureInfo culture)
+    {
+        var userNames = await App.WithDbAsync(db => db.Users.AsNoTracking().Select(u => u.UserName!).ToListAsync());
+        var allowed = new HashSet<string>(AllowedWords, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in userNames)
+        {
+            foreach (Match word in Words().Matches(name))
+            {
+                allowed.Add(word.Value);
+            }
+        }
+
+        // The browser asks for the page's language (Accept-Language), as a user's browser does.
+        await new LoginPage(page, culture).SignInAsync("admin", waitForInteractive: false);
+
+        var clock = Stopwatch.StartNew();
+        var origin = App.BaseUrl.GetLeftPart(UriPartial.Authority);
+        var queue = new Queue<string>(Entrances);
+        var seen = new HashSet<string>(Entrances, StringComparer.Ordinal);
+        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var findings = new List<string>();
+        var visited = 0;
+        while (queue.Count > 0 && visited < MaxPages)
+        {
+            var path = queue.Dequeue();
+            var kind = Kind(path);
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            if (kinds[kind] > PerKind)
+            {
+                continue;
+            }
+
+            var response = await page.GotoAsync(path.TrimStart('/'));
+            visited++;
+            if (response is { Status: >= 400 })
+            {
+                // A public page of something not yet published answers 404 by design; a staff page never should.
+                if (!(response.Status == 404 && path.StartsWith("/public/", StringComparison.Ordinal)))
+                {
+                    findings.Add($"{path}: HTTP {response.Status}");
+                }
+
+                continue;
+            }
+
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // A page that keeps a request open is read as it stands.
+            }
+
+            // Commands and code shown for copying are data, in whatever language they are written.
+            var text = await page.EvaluateAsync<string>(
+                "() => { let t = document.body.innerText; for (const e of document.querySelectorAll('code, pre, kbd, samp')) { const x = e.innerText; if (x) t = t.split(x).join(' '); } return t; }");
+            findings.AddRange(Check(text, culture, allowed).Select(f => $"{path}: {f}"));
+
+            var links = await page.EvalOnSelectorAllAsync<string[]>("a[href]", "as => as.filter(a => !a.hasAttribute('download')).map(a => a.href)");
+            foreach (var link in links)
+            {
+                if (!link.StartsWith(origin, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var target = new Uri(link);
+                var next = target.PathAndQuery;
+                if (Skipped(target.AbsolutePath) || !seen.Add(next))
+                {
+                    continue;
+                }
+
+                queue.Enqueue(next);
+            }
+        }
+
+        var message = $"{culture.Name}: {visited} pages of {kinds.Count} kinds crawled in {clock.Elapsed.TotalSeconds:F0} s";
+        Output.WriteLine(message);
+        Output.WriteLine(string.Join("\n", kinds.Keys.Order(StringComparer.Ordinal)));
+        Assert.True(visited >= 40, message + ": too few pages reached");
+        Assert.True(findings.Count == 0, message + ", with faults:\n" + string.Join("\n", findings.Distinct()));
+    }
+
+    /// <summary>Sign-out, the language switch and file downloads are not pages to read.</summary>
+    private static bool Skipped(string path) =>
+        path.StartsWith("/account/", StringComparison.Ordinal) || path.StartsWith("/api/", StringComparison.Ordinal)
+        || path.StartsWith("/_", StringComparison.Ordinal) || Path.HasExtension(path);
+
+    /// <summary>A route with its ids and tokens taken out: /elections/12/rounds and /elections/3/rounds are one kind.</summary>
+    private static string Kind(string pathAndQuery)
+    {
+        var path = pathAndQuery.Split('?')[0];
+        return string.Join('/', path.Split('/').Select(s => s.Length > 0 && (s.All(char.IsAsciiDigit) || s.Length >= 16) ? "*" : s));
+    }
+
+    public static IEnumerable<string> Check(string text, CultureInfo culture, IReadOnlySet<string> allowed)
+    {
+        foreach (Match m in Placeholder().Matches(text))
+        {
+            yield return $"placeholder \"{Around(text, m)}\"";
+        }
+
+        foreach (Match m in ResourceKey().Matches(text))
+        {
+            yield return $"resource key \"{Around(text, m)}\"";
+        }
+
+        if (culture.Name.StartsWith("zh", StringComparison.Ordinal))
+        {
+            // Hashes and account ids are data; a run of letters inside them is not a word.
+            var words = Identifiers().Replace(text, " ");
+            foreach (Match m in Words().Matches(words))
+            {
+                if (m.Value.All(char.IsAsciiLetter) && !allowed.Contains(m.Value))
+                {
+                    yield return $"English \"{Around(words, m)}\"";
+                }
+            }
+        }
+        else
+        {
+            foreach (Match m in FullWidth().Matches(text))
+            {
+                // A mark that closes Chinese text (or opens a Chinese aside) belongs to the data: a name, a title, a sentence.
+                // A comma or full stop inside a Chinese sentence the data carries may follow a code or a number.
+                var attached = m.Value == "（" ? Neighbour(text, m.Index, +1) : Neighbour(text, m.Index, -1);
+                var inSentence = m.Value is "，" or "。" && IsHan(Neighbour(text, m.Index, +1));
+                if (!IsHan(attached) && !inSentence)
+                {
+                    yield return $"full-width \"{Around(text, m)}\"";
+                }
+            }
+        }
+    }
+
+    private static char Neighbour(string text, int index, int step)
+    {
+        for (var i = index + step; i >= 0 && i < text.Length; i += step)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return text[i];
+            }
+        }
+
+        return ' ';
+    }
+
+    /// <summary>A Chinese character, or a full-width mark that follows one (as in "名称（简称）。").</summary>
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or '）' or '”' or '》';
+
+    private static string Around(string text, Match m)
+    {
+        var start = Math.Max(0, m.Index - 20);
+        var end = Math.Min(text.Length, m.Index + m.Length + 20);
+        return text[start..end].ReplaceLineEndings(" ");
+    }
+
+    [GeneratedRegex(@"\{\d*\}|\{\d+:[^}]*\}|\{[A-Za-z_]+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z0-9]+)+\b")]
+    private static partial Regex ResourceKey();
+
+    /// <summary>Runs of letters and digits: a run with a digit in it (an id, a code) is data.</summary>
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]+")]
+    private static partial Regex Words();
+
+    /// <summary>Account ids, hashes and the names of uploaded files: data, in whatever letters they are written.</summary>
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|\b[0-9a-f]{8,}\b|[\w.-]+\.(?:xlsx|csv|json|pdf)\b")]
+    private static partial Regex Identifiers();
+
+    [GeneratedRegex("[，。：；（）！？、]")]
+    private static partial Regex FullWidth();
+}
