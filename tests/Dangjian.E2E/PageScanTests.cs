@@ -235,12 +235,15 @@ public sealed partial class PageScanTests(BrowserApp app, ITestOutputHelper outp
     [GeneratedRegex(@"\b[A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z0-9]+)+\b")]
     private static partial Regex ResourceKey();
 
-    /// <summary>Runs of letters and digits: a run with a digit in it (an id, a code) is data.</summary>
-    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]+")]
+    /// <summary>
+    /// Runs of letters and digits, each taken whole: a run with a digit in it ("231fb" that test data carries, an id, a
+    /// code) is data, so a run is never started in the middle of one.
+    /// </summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]+")]
     private static partial Regex Words();
 
-    /// <summary>Account ids, hashes and the names of uploaded files: data, in whatever letters they are written.</summary>
-    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|\b[0-9a-f]{8,}\b|[\w.-]+\.(?:xlsx|csv|json|pdf)\b")]
+    /// <summary>Account ids, hashes, the names of uploaded files and ballot codes (a hint shows one: ABCDE-FGHJK): data, in whatever letters they are written.</summary>
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|\b[0-9a-f]{8,}\b|[\w.-]+\.(?:xlsx|csv|json|pdf)\b|\b[A-Z0-9]{5}-[A-Z0-9]{5}\b")]
     private static partial Regex Identifiers();
 
     [GeneratedRegex("[，。：；（）！？、]")]
