@@ -61,6 +61,45 @@ public sealed class MinePageTests(BrowserApp app, ITestOutputHelper output) : Br
     });
 
     [Fact]
+    public Task Member_TicksThreeMeasures_OneClickMarksThemDone_AndAReloadShowsIt() => RunAsync(BrowserApp.Desktop, async page =>
+    {
+        var mine = await App.AsUserAsync(Member, sp => sp.GetRequiredService<MineQueries>().GetAsync());
+        var name = mine.Person!.Name;
+        var meetingId = mine.Rectifications[0].MeetingId;
+        // Three more measures the member owns, on a problem of the meeting their first measure came from.
+        var ids = await App.WithDbAsync(async db =>
+        {
+            var problemId = await db.DemocraticLifeProblems.Where(p => p.MeetingId == meetingId).Select(p => p.Id).FirstAsync();
+            var added = new[] { "批量一", "批量二", "批量三" }.Select(m => new DemocraticLifeRectification
+            {
+                ProblemId = problemId, Measure = m, Owner = name, Deadline = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60), Evidence = "学习笔记",
+            }).ToList();
+            db.DemocraticLifeRectifications.AddRange(added);
+            await db.SaveChangesAsync();
+            return added.Select(r => r.Id).ToList();
+        });
+
+        await new LoginPage(page).SignInAsync(Member);
+        await Interactive.GotoAsync(page, "me");
+        var me = new MinePage(page, Ui.Zh);
+        foreach (var id in ids)
+        {
+            await me.Tick(id).CheckAsync();
+        }
+
+        await me.CompleteTicked.ClickAsync();
+        await Expect(me.Measure(ids[^1])).ToHaveAttributeAsync("data-status", "Done");
+        await page.ReloadAsync();
+
+        foreach (var id in ids)
+        {
+            await Expect(me.Measure(id)).ToHaveAttributeAsync("data-status", "Done");
+        }
+
+        Assert.Equal([RectificationStatus.Done], await App.WithDbAsync(db => db.DemocraticLifeRectifications.Where(r => ids.Contains(r.Id)).Select(r => r.Status).Distinct().ToListAsync()));
+    });
+
+    [Fact]
     public Task AccountWithoutPerson_NoMineInTheMenu_AndThePageSaysWhy() => RunAsync(BrowserApp.Phone, async page =>
     {
         await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);

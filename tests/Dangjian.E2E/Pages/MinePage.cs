@@ -18,6 +18,12 @@ public sealed class MinePage(IPage page, CultureInfo culture) : Shell(page, cult
 
     public ILocator Measure(int id) => Page.Locator($"[data-rectification=\"{BrowserApp.Invariant(id)}\"]");
 
+    /// <summary>The tick box of an open measure (the bulk 整改完成 row selection).</summary>
+    public ILocator Tick(int id) => Page.Locator($"input[data-tick=\"{BrowserApp.Invariant(id)}\"], [data-tick=\"{BrowserApp.Invariant(id)}\"] input");
+
+    /// <summary>The one button that marks the ticked measures done.</summary>
+    public ILocator CompleteTicked => Page.Locator("[data-complete-ticked]");
+
     /// <summary>The meetings listed (data-meeting="{id}", data-upcoming).</summary>
     public ILocator Meetings => Page.Locator("[data-meeting]");
 

@@ -2,6 +2,7 @@ using System.Net;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Mine;
+using Dangjian.Web.Infrastructure;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Tests.Infrastructure;
 using Dangjian.Web.Tests.Meetings.DemocraticLife;
@@ -143,6 +144,69 @@ public abstract class MineTests(AppFixture app)
         Assert.Equal(["[]", "[]", "[]"], lists);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, await MeasureAsync(f.TeamMembersMeasure));
+    }
+
+    [Fact]
+    public async Task CompleteMany_TheirTickedMeasures_AllDoneInOneRequest_AnAuditEntryEach()
+    {
+        var f = await app.MineFixtureAsync();
+        RectificationView[] before = [await MeasureAsync(f.MyOverdueMeasure), await MeasureAsync(f.MyOpenMeasure)];
+
+        var response = await f.Client.PostJsonAsync($"{Route}/rectifications/complete",
+            new CompleteRectificationsRequest([.. before.Select(m => new RowVersion(m.Id, m.Version))], Today, "已在支部党员大会上通报"));
+
+        var measures = await response.ReadAsync<List<OwnRectificationView>>();
+        Assert.All(measures, r => Assert.Equal((RectificationStatus.Done, Today, "已在支部党员大会上通报"), (r.Rectification.Status, r.Rectification.DoneOn, r.Rectification.Evidence)));
+        Assert.All(before, m => Assert.Equal(RectificationStatus.Done, MeasureAsync(m.Id).Result.Status));
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "DemocraticLifeRectification.Completed" && a.Actor == f.UserName).Select(a => a.EntityId).ToListAsync());
+        Assert.Equal(before.Select(m => m.Id.ToString()).Order(), audited.Order());
+    }
+
+    [Fact]
+    public async Task CompleteMany_OneRowTheRuleRefuses_400NamingTheRow_AndNothingChanged()
+    {
+        var f = await app.MineFixtureAsync();
+        var open = await MeasureAsync(f.MyOpenMeasure);
+        await f.Client.PostJsonAsync($"{Route}/rectifications/{f.MyOpenMeasure}/complete", new CompleteRectificationRequest(Today, "已完成", open.Version));
+        RectificationView[] before = [await MeasureAsync(f.MyOverdueMeasure), await MeasureAsync(f.MyOpenMeasure)];
+
+        var response = await f.Client.PostJsonAsync($"{Route}/rectifications/complete",
+            new CompleteRectificationsRequest([.. before.Select(m => new RowVersion(m.Id, m.Version))], Today, "再次完成"));
+
+        var errors = await response.ProblemErrorsAsync();
+        Assert.Equal(["rows[1].status"], errors.Keys);
+        Assert.StartsWith($"第 2 行（{before[1].Measure}）：", errors["rows[1].status"][0]);
+        Assert.Equal<RectificationView[]>(before, [await MeasureAsync(f.MyOverdueMeasure), await MeasureAsync(f.MyOpenMeasure)]);
+        Assert.Equal(["rows"], (await (await f.Client.PostJsonAsync($"{Route}/rectifications/complete", new CompleteRectificationsRequest([], Today, "无"))).ProblemErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task CompleteMany_OneStaleRow_409_AndNothingChanged()
+    {
+        var f = await app.MineFixtureAsync();
+        RectificationView[] before = [await MeasureAsync(f.MyOverdueMeasure), await MeasureAsync(f.MyOpenMeasure)];
+
+        var response = await f.Client.PostJsonAsync($"{Route}/rectifications/complete",
+            new CompleteRectificationsRequest([new RowVersion(before[0].Id, before[0].Version), new RowVersion(before[1].Id, before[1].Version + 1)], Today, "已完成"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal<RectificationView[]>(before, [await MeasureAsync(f.MyOverdueMeasure), await MeasureAsync(f.MyOpenMeasure)]);
+    }
+
+    [Fact]
+    public async Task CompleteMany_WithAnotherPersonsMeasure_403_AndNothingChanged_AnotherBranchsMemberToo()
+    {
+        var f = await app.MineFixtureAsync();
+        RectificationView[] before = [await MeasureAsync(f.MyOpenMeasure), await MeasureAsync(f.OthersMeasure)];
+        var rows = new CompleteRectificationsRequest([.. before.Select(m => new RowVersion(m.Id, m.Version))], Today, "代为完成");
+        var outsider = await app.ClientForAsync(Demo.Member);
+
+        var mine = await f.Client.PostJsonAsync($"{Route}/rectifications/complete", rows);
+        var theirs = await outsider.PostJsonAsync($"{Route}/rectifications/complete", rows with { Rows = [rows.Rows![0]] });
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (mine.StatusCode, theirs.StatusCode));
+        Assert.Equal<RectificationView[]>(before, [await MeasureAsync(f.MyOpenMeasure), await MeasureAsync(f.OthersMeasure)]);
     }
 
     /// <summary>A measure as the staff page reads it.</summary>

@@ -25,6 +25,7 @@ public static class MineEndpoints
         g.MapGet("/meetings", ListMyMeetings).WithName(nameof(ListMyMeetings));
         g.MapGet("/rectifications", ListMyRectifications).WithName(nameof(ListMyRectifications));
         g.MapPost("/rectifications/{rectificationId:int}/complete", CompleteMyRectification).WithName(nameof(CompleteMyRectification));
+        g.MapPost("/rectifications/complete", CompleteMyRectifications).WithName(nameof(CompleteMyRectifications));
         g.MapGet("/follow-ups", ListMyFollowUps).WithName(nameof(ListMyFollowUps));
     }
 
@@ -42,6 +43,14 @@ public static class MineEndpoints
         DemocraticLifeCommands c, MineQueries q, int rectificationId, CompleteRectificationRequest request, CancellationToken ct)
     {
         await c.CompleteOwnRectificationAsync(rectificationId, request, ct);
+        return TypedResults.Ok(await q.RectificationsAsync(ct));
+    }
+
+    /// <summary>整改完成 of the ticked measures in one save, all or nothing; one that is not theirs refuses all (403).</summary>
+    public static async Task<Ok<IReadOnlyList<OwnRectificationView>>> CompleteMyRectifications(
+        DemocraticLifeCommands c, MineQueries q, CompleteRectificationsRequest request, CancellationToken ct)
+    {
+        await c.CompleteOwnRectificationsAsync(request, ct);
         return TypedResults.Ok(await q.RectificationsAsync(ct));
     }
 

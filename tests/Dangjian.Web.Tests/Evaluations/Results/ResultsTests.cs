@@ -1,6 +1,7 @@
 using System.Net;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Web.Features.Evaluations.Results;
+using Dangjian.Web.Infrastructure;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -316,16 +317,7 @@ public abstract class ResultsTests(AppFixture app)
     [Fact]
     public async Task Compute_MemberReview_ExcellentCappedAndFollowUpsForLastTwoGrades()
     {
-        static IReadOnlyDictionary<string, string> R(string label) => new Dictionary<string, string> { ["综合表现"] = label };
-        var campaign = await app.CampaignAsync(await TownshipAAsync(),
-            [new("党员一"), new("党员二"), new("党员三"), new("党员四"), new("党员五"), new("党员六")],
-            [new("党员", EvaluatorKind.Members, 1m, [
-                Ballot(("党员一", R("优秀")), ("党员二", R("优秀")), ("党员三", R("优秀")), ("党员四", R("合格")), ("党员五", R("基本合格")), ("党员六", R("不合格"))),
-                Ballot(("党员一", R("优秀")), ("党员二", R("优秀")), ("党员三", R("合格")), ("党员四", R("合格")), ("党员五", R("基本合格")), ("党员六", R("不合格"))),
-            ])],
-            CampaignKind.MemberReview);
-        var client = await app.ClientForAsync(Demo.OrgAdminA);
-        var view = await ComputeAsync(client, campaign.Id);
+        var (campaign, client, view) = await MemberReviewAsync();
         Assert.Equal(["党员一", "党员二"], view.Results.Where(r => r.Grade == "优秀").Select(r => r.Name).Order());
         Assert.Equal("合格", view.Results.Single(r => r.Name == "党员三").Grade); // 90 reaches 优秀, but 6 members give 2 places
         Assert.True(view.Results.Single(r => r.Name == "党员三").DemotedByQuota);
@@ -345,6 +337,58 @@ public abstract class ResultsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task CompleteFollowUps_TickedRows_OneRequest_AllOrNothing_StaleIs409()
+    {
+        var (campaign, client, _) = await MemberReviewAsync();
+        var url = $"/api/v1/evaluations/{campaign.Id}/follow-ups/complete";
+        async Task<List<FollowUpView>> ListAsync() => await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/follow-ups")).ReadAsync<List<FollowUpView>>();
+        var before = await ListAsync();
+        CompleteFollowUpsRequest All(string? outcome, IEnumerable<FollowUpView> rows) => new([.. rows.Select(f => new RowVersion(f.Id, f.Version))], outcome);
+
+        var noMeasure = await (await client.PostJsonAsync(url, All("已整改", before))).ProblemErrorsAsync();
+        Assert.Equal(["rows[0].measure", "rows[1].measure"], noMeasure.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith($"第 2 行（{before[1].SubjectName}）：", noMeasure["rows[1].measure"][0]);
+        Assert.Equal(before, await ListAsync());
+
+        foreach (var f in before)
+        {
+            await client.PutJsonAsync($"/api/v1/evaluations/follow-ups/{f.Id}", new FollowUpRequest("支部书记谈话", null, null, FollowUpStatus.Open, null, f.Version));
+        }
+
+        var measured = await ListAsync();
+        var noOutcome = await (await client.PostJsonAsync(url, All(null, measured))).ProblemErrorsAsync();
+        var stale = await client.PostJsonAsync(url, new CompleteFollowUpsRequest([new(measured[0].Id, measured[0].Version), new(measured[1].Id, measured[1].Version + 1)], "已整改"));
+        var otherCampaign = await client.PostJsonAsync($"/api/v1/evaluations/{(await MemberReviewAsync()).Campaign.Id}/follow-ups/complete", All("已整改", measured));
+        Assert.Equal(["rows[0].outcome", "rows[1].outcome"], noOutcome.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.NotFound), (stale.StatusCode, otherCampaign.StatusCode));
+        Assert.Equal(measured, await ListAsync());
+
+        var done = await (await client.PostJsonAsync(url, All("已谈话并整改到位", measured))).ReadAsync<List<FollowUpView>>();
+
+        Assert.All(done, f => Assert.Equal((FollowUpStatus.Done, "已谈话并整改到位", "支部书记谈话"), (f.Status, f.Outcome, f.Measure)));
+        var again = await (await client.PostJsonAsync(url, All("再次", done))).ProblemErrorsAsync();
+        Assert.Equal(["rows[0].status", "rows[1].status"], again.Keys.Order(StringComparer.Ordinal));
+        string[] ids = [done[0].Id.ToString(), done[1].Id.ToString()];
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "Evaluation.FollowUpUpdated" && ids.Contains(a.EntityId)));
+        Assert.Equal(4, audited); // the measure of each, then its completion
+    }
+
+    /// <summary>A 民主评议党员 of six in township A, computed: 党员五 基本合格 and 党员六 不合格 each have a follow-up.</summary>
+    private async Task<(TestCampaign Campaign, HttpClient Client, CampaignResultsView View)> MemberReviewAsync()
+    {
+        static IReadOnlyDictionary<string, string> R(string label) => new Dictionary<string, string> { ["综合表现"] = label };
+        var campaign = await app.CampaignAsync(await TownshipAAsync(),
+            [new("党员一"), new("党员二"), new("党员三"), new("党员四"), new("党员五"), new("党员六")],
+            [new("党员", EvaluatorKind.Members, 1m, [
+                Ballot(("党员一", R("优秀")), ("党员二", R("优秀")), ("党员三", R("优秀")), ("党员四", R("合格")), ("党员五", R("基本合格")), ("党员六", R("不合格"))),
+                Ballot(("党员一", R("优秀")), ("党员二", R("优秀")), ("党员三", R("合格")), ("党员四", R("合格")), ("党员五", R("基本合格")), ("党员六", R("不合格"))),
+            ])],
+            CampaignKind.MemberReview);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        return (campaign, client, await ComputeAsync(client, campaign.Id));
+    }
+
+    [Fact]
     public async Task OtherTownship_Refused_AndNothingChanges()
     {
         var b = (await app.TownshipsAsync()).B;
@@ -357,6 +401,7 @@ public abstract class ResultsTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/results/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/objections")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/follow-ups")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostJsonAsync($"/api/v1/evaluations/{id}/follow-ups/complete", new CompleteFollowUpsRequest([new(1, 0)], "乙镇"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/evaluations/{id}/results/compute", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PutJsonAsync($"/api/v1/evaluations/subjects/{subject}/scores", new SubjectScoresRequest(1, 1, [], 0))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostJsonAsync($"/api/v1/evaluations/{id}/publicity", new PublicizeRequest(null, null, 0))).StatusCode);

@@ -3,6 +3,7 @@ using System.Net;
 using Dangjian.Domain.Meetings;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Meetings.DemocraticLife;
+using Dangjian.Web.Infrastructure;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -167,6 +168,41 @@ public abstract class DemocraticLifeTests(AppFixture app)
         var measure = m.Measure("每季度蹲点三天");
         m = await (await api.PutJsonAsync($"{Route}/{m.Id}/rectifications/{measure.Id}", new RectificationRequest("每季度蹲点不少于三天", "支部书记", Today.AddDays(90), null, measure.Version))).ReadAsync<DemocraticLifeView>();
         Assert.Equal(("支部书记", Today.AddDays(90)), (m.Measure("每季度蹲点不少于三天").Owner, m.Measure("每季度蹲点不少于三天").Deadline));
+    }
+
+    [Fact]
+    public async Task CompleteMany_TickedMeasures_OneRequest_AllOrNothing_StaleIs409()
+    {
+        var branch = await app.DlmBranchAsync();
+        var api = await app.ClientForAsync(Demo.OrgAdminA);
+        var m = (await api.CreateMeetingAsync(branch, 2025, Today.AddDays(-30))).Meeting;
+        m = await api.AddProblemAsync(m.Id, branch.Team[0], "理论学习不系统");
+        foreach (var measure in new[] { "每月自学", "撰写心得", "讲一次党课" })
+        {
+            m = await api.AddMeasureAsync(m.Id, m.Problem("理论学习不系统").Id, measure, Today.AddDays(10), branch.Names[0]);
+        }
+
+        var done = m.Measure("讲一次党课");
+        m = await (await api.PostJsonAsync($"{Route}/{m.Id}/rectifications/{done.Id}/complete", new CompleteRectificationRequest(Today, "党课讲稿", done.Version))).ReadAsync<DemocraticLifeView>();
+        var url = $"{Route}/{m.Id}/rectifications/complete";
+        RowVersion Row(string measure) => new(m.Measure(measure).Id, m.Measure(measure).Version);
+
+        var refused = await (await api.PostJsonAsync(url, new CompleteRectificationsRequest([Row("每月自学"), Row("讲一次党课")], Today, "学习笔记"))).ProblemErrorsAsync();
+        var stale = await api.PostJsonAsync(url, new CompleteRectificationsRequest([Row("每月自学"), Row("撰写心得") with { Version = 99 }], Today, "学习笔记"));
+        Assert.Equal(["rows[1].status"], refused.Keys);
+        Assert.StartsWith("第 2 行（讲一次党课）：", refused["rows[1].status"][0]);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(m, Http.Json), System.Text.Json.JsonSerializer.Serialize(await api.GetMeetingAsync(m.Id), Http.Json));
+
+        m = await (await api.PostJsonAsync(url, new CompleteRectificationsRequest([Row("每月自学"), Row("撰写心得")], null, "学习笔记"))).ReadAsync<DemocraticLifeView>();
+
+        Assert.All(new[] { "每月自学", "撰写心得" }, x => Assert.Equal((RectificationStatus.Done, Today, "学习笔记"), (m.Measure(x).Status, m.Measure(x).DoneOn, m.Measure(x).Evidence)));
+        Assert.Equal("党课讲稿", m.Measure("讲一次党课").Evidence);
+        Assert.True(m.Problem("理论学习不系统").Resolved);
+        string[] ids = [Row("每月自学").Id.ToString(), Row("撰写心得").Id.ToString()];
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "DemocraticLifeRectification.Completed" && ids.Contains(a.EntityId)).CountAsync());
+        Assert.Equal(2, audited);
     }
 
     [Fact]
@@ -399,6 +435,7 @@ public abstract class DemocraticLifeTests(AppFixture app)
             (HttpMethod.Put, $"{Route}/{id}/rectifications/{measure.Id}", new RectificationRequest("甲镇改的措施", "甲", Today, null, measure.Version)),
             (HttpMethod.Post, $"{Route}/{id}/rectifications/{measure.Id}/complete", new CompleteRectificationRequest(Today, "甲镇", measure.Version)),
             (HttpMethod.Post, $"{Route}/{id}/rectifications/{measure.Id}/reopen", new DemocraticLifeVersionRequest(measure.Version)),
+            (HttpMethod.Post, $"{Route}/{id}/rectifications/complete", new CompleteRectificationsRequest([new RowVersion(measure.Id, measure.Version)], Today, "甲镇")),
         };
         foreach (var (method, url, body) in requests)
         {

@@ -21,6 +21,9 @@ public sealed record AnswerObjectionRequest(string? Answer, int Version);
 
 public sealed record FollowUpRequest(string? Measure, string? Owner, DateOnly? Deadline, FollowUpStatus Status, string? Outcome, int Version);
 
+/// <summary>办结 of many follow-ups in one save; the outcome, when given, is written on every row, else each keeps its own.</summary>
+public sealed record CompleteFollowUpsRequest(IReadOnlyList<RowVersion>? Rows, string? Outcome);
+
 /// <summary>
 /// Publicity (公示, EVA-8): Closed with fresh results → Publicized for a period of Beijing dates (at least
 /// <see cref="ResultsOptions.PublicityWorkingDays"/> working days) with a public link for results and objections;
@@ -122,6 +125,65 @@ public sealed class PublicityCommands(
         db.AuditAction = "Evaluation.FollowUpUpdated";
         await db.SaveChangesAsync(ct);
         return (await queries.FollowUpsAsync(target.CampaignId, ct)).First(x => x.Id == followUpId);
+    }
+
+    /// <summary>
+    /// Marks the ticked follow-ups of a campaign done in one save, each through the same rule as one
+    /// (<see cref="EvaluationFollowUp.Record"/>: a task done says what came of it, EVA-10), all or nothing; a row that has
+    /// no measure yet or is done already is named ("第 2 行（name）：…").
+    /// </summary>
+    public async Task CompleteFollowUpsAsync(int campaignId, CompleteFollowUpsRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await access.DemandCampaignAsync(campaignId, Permission.EvaluationsRun, ct);
+        var rows = request.Rows ?? [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var tracked = await db.EvaluationFollowUps.Where(f => f.CampaignId == campaignId && ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+        var names = (await queries.FollowUpsAsync(campaignId, ct)).ToDictionary(f => f.Id, f => f.SubjectName);
+        var errors = new FieldErrors();
+        if (rows.Count == 0)
+        {
+            errors.Add("rows", "Input.Required", "Field.Evaluation.Measure");
+        }
+
+        var outcome = errors.Text("outcome", "Field.Evaluation.Outcome", request.Outcome, EvaluationFollowUp.MaxTextLength, required: false);
+        errors.ThrowIfAny();
+        foreach (var row in rows)
+        {
+            // Another campaign's follow-up (another township's too) is not found here, as it is by its own route.
+            db.ExpectVersion(tracked.GetValueOrDefault(row.Id) ?? throw new NotFoundException("follow-up", row.Id), row.Version);
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = new FieldErrors();
+            var f = tracked[rows[i].Id];
+            if (f.Status == FollowUpStatus.Done)
+            {
+                row.Add("status", "Evaluation.FollowUpAlreadyDone");
+            }
+            else if (string.IsNullOrWhiteSpace(f.Measure))
+            {
+                row.Add("measure", "Input.Required", "Field.Evaluation.Measure");
+            }
+            else
+            {
+                try
+                {
+                    f.Record(f.Measure, f.Owner, f.Deadline, FollowUpStatus.Done, outcome.Length == 0 ? f.Outcome : outcome);
+                }
+                catch (DomainRuleException e)
+                {
+                    row.AddAll(e.Problems);
+                }
+            }
+
+            errors.AddRow("rows", i, names.GetValueOrDefault(f.Id, string.Empty), row);
+        }
+
+        errors.ThrowIfAny();
+        db.AuditAction = "Evaluation.FollowUpUpdated";
+        await db.SaveChangesAsync(ct);
     }
 
     public static string PublicPath(string token) => $"/public/evaluations/results/{token}";

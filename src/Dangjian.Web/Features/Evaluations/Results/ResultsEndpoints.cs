@@ -52,6 +52,7 @@ public static class ResultsEndpoints
         g.MapPut("/objections/{objectionId:int}/answer", AnswerObjection).WithName(nameof(AnswerObjection)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapGet("/{id:int}/follow-ups", ListFollowUps).WithName(nameof(ListFollowUps)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapPut("/follow-ups/{followUpId:int}", UpdateFollowUp).WithName(nameof(UpdateFollowUp)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapPost("/{id:int}/follow-ups/complete", CompleteFollowUps).WithName(nameof(CompleteFollowUps)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
     }
 
     public static async Task<Ok<IReadOnlyList<SubjectScoresView>>> ListSubjectScores(SubjectScores scores, int id, CancellationToken ct) =>
@@ -124,6 +125,14 @@ public static class ResultsEndpoints
 
     public static async Task<Ok<IReadOnlyList<FollowUpView>>> ListFollowUps(ResultsQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.FollowUpsAsync(id, ct));
+
+    /// <summary>办结 of the ticked follow-ups in one save, all or nothing; answers with the campaign's follow-ups.</summary>
+    public static async Task<Ok<IReadOnlyList<FollowUpView>>> CompleteFollowUps(
+        PublicityCommands commands, ResultsQueries queries, int id, CompleteFollowUpsRequest request, CancellationToken ct)
+    {
+        await commands.CompleteFollowUpsAsync(id, request, ct);
+        return TypedResults.Ok(await queries.FollowUpsAsync(id, ct));
+    }
 
     public static async Task<Ok<FollowUpView>> UpdateFollowUp(PublicityCommands commands, int followUpId, FollowUpRequest request, CancellationToken ct) =>
         TypedResults.Ok(await commands.UpdateFollowUpAsync(followUpId, request, ct));

@@ -267,6 +267,81 @@ public sealed class DemocraticLifeCommands(
         await CompleteAsync(rectification, r, ct);
     }
 
+    /// <summary>
+    /// 整改完成 of many measures of this meeting's organization (this meeting's or carried over) in one save: each row
+    /// through the same rule as one (<see cref="DemocraticLifeRectification.Complete"/>), all or nothing.
+    /// </summary>
+    public async Task CompleteRectificationsAsync(int id, CompleteRectificationsRequest r, CancellationToken ct = default)
+    {
+        await queries.DemandAsync(id, Permission.DemocraticLifeRun, ct);
+        var loaded = new List<DemocraticLifeRectification>();
+        foreach (var row in r.Rows ?? [])
+        {
+            loaded.Add(await LoadRectificationAsync(id, row.Id, row.Version, ct));
+        }
+
+        await CompleteManyAsync(loaded, r, ct);
+    }
+
+    /// <summary>
+    /// 整改完成 of many measures by their own 责任人 in one save; one measure that is not theirs refuses the whole request,
+    /// as it does alone (<see cref="CompleteOwnRectificationAsync"/>).
+    /// </summary>
+    public async Task CompleteOwnRectificationsAsync(CompleteRectificationsRequest r, CancellationToken ct = default)
+    {
+        if (await scopes.CurrentPersonIdAsync(ct) is not { } personId)
+        {
+            throw new ScopeRefusedException();
+        }
+
+        var own = (await owners.OfAsync(personId, DateOnly.MinValue, ct)).Select(x => x.Rectification.Id).ToHashSet();
+        var rows = r.Rows ?? [];
+        if (rows.Any(row => !own.Contains(row.Id)))
+        {
+            throw new ScopeRefusedException();
+        }
+
+        var ids = rows.Select(row => row.Id).ToList();
+        var tracked = await db.DemocraticLifeRectifications.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
+        var loaded = new List<DemocraticLifeRectification>();
+        foreach (var row in rows)
+        {
+            db.ExpectVersion(tracked[row.Id], row.Version);
+            loaded.Add(tracked[row.Id]);
+        }
+
+        await CompleteManyAsync(loaded, r, ct);
+    }
+
+    /// <summary>Completes every row or none: a row the rule refuses is named ("第 2 行（measure）：…") and nothing is saved.</summary>
+    private async Task CompleteManyAsync(List<DemocraticLifeRectification> rows, CompleteRectificationsRequest r, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (rows.Count == 0)
+        {
+            errors.Add("rows", "Input.Required", "Field.DemocraticLife.Measure");
+        }
+
+        var evidence = errors.Text("evidence", "Field.DemocraticLife.Evidence", r.Evidence, DemocraticLifeRectification.MaxEvidenceLength, required: false);
+        var doneOn = r.DoneOn ?? queries.Today;
+        errors.ThrowIfAny();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            try
+            {
+                rows[i].Complete(doneOn, evidence.Length == 0 ? rows[i].Evidence : evidence, queries.Today);
+            }
+            catch (DomainRuleException e)
+            {
+                errors.AddRow("rows", i, rows[i].Measure, FieldErrors.From(e));
+            }
+        }
+
+        errors.ThrowIfAny();
+        db.AuditAction = "DemocraticLifeRectification.Completed";
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task CompleteAsync(DemocraticLifeRectification rectification, CompleteRectificationRequest r, CancellationToken ct)
     {
         var errors = new FieldErrors();

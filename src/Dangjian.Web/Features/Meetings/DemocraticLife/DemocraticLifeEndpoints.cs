@@ -50,6 +50,7 @@ public static class DemocraticLifeEndpoints
         g.MapPost("/{id:int}/problems/{problemId:int}/rectifications", AddDemocraticLifeRectification).WithName(nameof(AddDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
         g.MapPut("/{id:int}/rectifications/{rectificationId:int}", UpdateDemocraticLifeRectification).WithName(nameof(UpdateDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
         g.MapPost("/{id:int}/rectifications/{rectificationId:int}/complete", CompleteDemocraticLifeRectification).WithName(nameof(CompleteDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
+        g.MapPost("/{id:int}/rectifications/complete", CompleteDemocraticLifeRectifications).WithName(nameof(CompleteDemocraticLifeRectifications)).RequirePermission(Permission.DemocraticLifeRun);
         g.MapPost("/{id:int}/rectifications/{rectificationId:int}/reopen", ReopenDemocraticLifeRectification).WithName(nameof(ReopenDemocraticLifeRectification)).RequirePermission(Permission.DemocraticLifeRun);
         g.MapGet("/{id:int}/rectifications/export", ExportDemocraticLifeRectifications).WithName(nameof(ExportDemocraticLifeRectifications)).RequirePermission(Permission.MeetingsRead);
     }
@@ -158,6 +159,14 @@ public static class DemocraticLifeEndpoints
         DemocraticLifeCommands c, DemocraticLifeQueries q, int id, int rectificationId, CompleteRectificationRequest request, CancellationToken ct)
     {
         await c.CompleteRectificationAsync(id, rectificationId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(id, ct));
+    }
+
+    /// <summary>整改完成 of the ticked measures in one save, all or nothing.</summary>
+    public static async Task<Ok<DemocraticLifeView>> CompleteDemocraticLifeRectifications(
+        DemocraticLifeCommands c, DemocraticLifeQueries q, int id, CompleteRectificationsRequest request, CancellationToken ct)
+    {
+        await c.CompleteRectificationsAsync(id, request, ct);
         return TypedResults.Ok(await q.GetAsync(id, ct));
     }
 

@@ -1,5 +1,6 @@
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Teams;
+using Dangjian.Web.Infrastructure;
 
 namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 
@@ -29,6 +30,12 @@ public sealed record ProblemRequest(int? PersonId, ProblemKind? Kind, string? Ra
 public sealed record RectificationRequest(string? Measure, string? Owner, DateOnly? Deadline, string? Evidence, int Version = 0);
 
 public sealed record CompleteRectificationRequest(DateOnly? DoneOn, string? Evidence, int Version);
+
+/// <summary>
+/// 整改完成 of many measures in one save: one day for all (today when left out) and, when given, one evidence for all;
+/// a row without it keeps the evidence already recorded on it.
+/// </summary>
+public sealed record CompleteRectificationsRequest(IReadOnlyList<RowVersion>? Rows, DateOnly? DoneOn, string? Evidence);
 
 // ---- Views
 
