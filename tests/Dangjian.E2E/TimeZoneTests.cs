@@ -15,7 +15,7 @@ namespace Dangjian.E2E;
 
 /// <summary>
 /// The app with its clock stopped at 23:30 UTC: in Beijing (the default Dangjian:TimeZone) that is 07:30 the next
-/// morning, so what is signed then is shown with the next day's date on the page, the print and the Excel export.
+/// morning, so what is signed then is shown with the next day's date on the page, the print and the Excel export (its contents and its file name).
 /// Its own app instance (the shared one runs on the real clock), started once for this class.
 /// </summary>
 public sealed class TimeZoneTests(TimeZoneTests.StoppedClockApp app) : IClassFixture<TimeZoneTests.StoppedClockApp>
@@ -69,6 +69,10 @@ public sealed class TimeZoneTests(TimeZoneTests.StoppedClockApp app) : IClassFix
         // The register's Excel export: the signed revision's 签发时间.
         var response = await page.APIRequest.GetAsync($"api/v1/meetings/minutes.xlsx?organizationId={organizationId}&year={year}");
         Assert.True(response.Ok, $"export answered {response.Status}");
+        // The file is named by the Beijing day too: minutes-20260502.xlsx, not the UTC day before.
+        var disposition = response.Headers["content-disposition"];
+        Assert.Contains(FileName(BeijingDay), disposition, StringComparison.Ordinal);
+        Assert.DoesNotContain(FileName(UtcDay), disposition, StringComparison.Ordinal);
         using var stream = new MemoryStream(await response.BodyAsync());
         var column = Ui.Text<MinutesText>("Col.SignedAt", Ui.Zh);
         var signedAts = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => r[column]?.ToString()).ToList();
@@ -77,6 +81,8 @@ public sealed class TimeZoneTests(TimeZoneTests.StoppedClockApp app) : IClassFix
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string FileName(DateOnly day) => "minutes-" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + ".xlsx";
 
     private static string Chinese(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 

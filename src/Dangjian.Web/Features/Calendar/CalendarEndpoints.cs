@@ -71,8 +71,8 @@ public static class CalendarEndpoints
         return result.Replaced ? TypedResults.Ok(view) : TypedResults.Created($"/api/v1/calendar/years/{result.Year}", view);
     }
 
-    public static async Task<FileContentHttpResult> GetCalendarTemplate(CalendarSheet sheet, CancellationToken ct) =>
-        ExcelFile.Result(await sheet.TemplateAsync(ct), "calendar-template");
+    public static async Task<FileContentHttpResult> GetCalendarTemplate(CalendarSheet sheet, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await sheet.TemplateAsync(ct), "calendar-template", clock);
 
     public static async Task<Created<CalendarDayView>> AddCalendarDay(CalendarCommands commands, CalendarDayRequest request, CancellationToken ct)
     {

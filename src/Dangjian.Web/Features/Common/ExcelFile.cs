@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Common;
@@ -7,8 +8,10 @@ public static class ExcelFile
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static FileContentHttpResult Result(byte[] content, string name) =>
-        TypedResults.File(content, ContentType, $"{name}-{DateTime.UtcNow:yyyyMMdd}.xlsx");
+    /// <summary>The date in the name is the organization's day (DESIGN.md "Time"): an export taken at 07:30 in Beijing
+    /// is named by that day, not by the UTC day before it.</summary>
+    public static FileContentHttpResult Result(byte[] content, string name, OrgClock clock) =>
+        TypedResults.File(content, ContentType, string.Create(CultureInfo.InvariantCulture, $"{name}-{clock.Today:yyyyMMdd}.xlsx"));
 
     /// <summary>
     /// Text that a spreadsheet would run as a formula (=, +, -, @ first) is written with a leading

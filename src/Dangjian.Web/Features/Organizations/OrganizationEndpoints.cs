@@ -33,8 +33,8 @@ public static class OrganizationEndpoints
     public static async Task<Ok<IReadOnlyList<OrganizationNode>>> GetOrganizationTree(OrganizationQueries queries, bool? includeDissolved, CancellationToken ct) =>
         TypedResults.Ok(await queries.TreeAsync(includeDissolved ?? false, ct));
 
-    public static async Task<FileContentHttpResult> ExportOrganizations(OrganizationExport export, bool? includeDissolved, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(includeDissolved ?? false, ct), "organizations");
+    public static async Task<FileContentHttpResult> ExportOrganizations(OrganizationExport export, bool? includeDissolved, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(includeDissolved ?? false, ct), "organizations", clock);
 
     public static async Task<Ok<OrganizationDetail>> GetOrganization(OrganizationQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(id, ct));

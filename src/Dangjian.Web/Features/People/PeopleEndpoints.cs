@@ -35,8 +35,8 @@ public static class PeopleEndpoints
         TypedResults.Ok(await queries.ListAsync(new RosterFilter(organizationId, subtree ?? true, status, role, name), page, pageSize, ct));
 
     public static async Task<FileContentHttpResult> ExportPeople(
-        PeopleExport export, int? organizationId, bool? subtree, MemberStatus? status, TeamRole? role, string? name, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(new RosterFilter(organizationId, subtree ?? true, status, role, name), ct), "roster");
+        PeopleExport export, int? organizationId, bool? subtree, MemberStatus? status, TeamRole? role, string? name, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(new RosterFilter(organizationId, subtree ?? true, status, role, name), ct), "roster", clock);
 
     public static async Task<Ok<PersonDetail>> GetPerson(PeopleQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(id, ct));
@@ -59,8 +59,8 @@ public static class PeopleEndpoints
         return TypedResults.Ok(await queries.GetAsync(id, ct));
     }
 
-    public static async Task<FileContentHttpResult> GetImportTemplate(RosterTemplate template, CancellationToken ct) =>
-        ExcelFile.Result(await template.BuildAsync(ct), "roster-template");
+    public static async Task<FileContentHttpResult> GetImportTemplate(RosterTemplate template, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await template.BuildAsync(ct), "roster-template", clock);
 
     /// <summary>
     /// Imports a roster (ORG-6). The request body is the .xlsx file itself, sent with

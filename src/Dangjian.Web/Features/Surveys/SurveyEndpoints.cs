@@ -136,11 +136,11 @@ public static class SurveyEndpoints
     public static async Task<Ok<CrossTab>> GetSurveyCrossTab(SurveyQueries q, int id, int? rowQuestionId, int? columnQuestionId, CancellationToken ct) =>
         TypedResults.Ok(await q.CrossTabAsync(id, rowQuestionId, columnQuestionId, ct));
 
-    public static async Task<FileContentHttpResult> ExportSurveyAnswers(SurveyExport e, int id, CancellationToken ct) =>
-        ExcelFile.Result(await e.RawAsync(id, ct), $"survey-{id.ToString(CultureInfo.InvariantCulture)}-answers");
+    public static async Task<FileContentHttpResult> ExportSurveyAnswers(SurveyExport e, int id, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await e.RawAsync(id, ct), $"survey-{id.ToString(CultureInfo.InvariantCulture)}-answers", clock);
 
-    public static async Task<FileContentHttpResult> ExportSurveyStatistics(SurveyExport e, int id, CancellationToken ct) =>
-        ExcelFile.Result(await e.StatisticsAsync(id, ct), $"survey-{id.ToString(CultureInfo.InvariantCulture)}-statistics");
+    public static async Task<FileContentHttpResult> ExportSurveyStatistics(SurveyExport e, int id, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await e.StatisticsAsync(id, ct), $"survey-{id.ToString(CultureInfo.InvariantCulture)}-statistics", clock);
 
     /// <summary>Creates and opens a 满意度测评 for a target; an open-link one's link is in this answer only.</summary>
     public static async Task<Ok<CreatedSatisfaction>> CreateSatisfaction(SurveyCommands c, SurveyQueries q, IOptions<PublicFormOptions> options, HttpContext http, SatisfactionRequest request, CancellationToken ct)

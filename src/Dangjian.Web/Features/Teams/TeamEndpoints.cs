@@ -29,8 +29,8 @@ public static class TeamEndpoints
     public static async Task<Ok<IReadOnlyList<ExpiringTerm>>> ListExpiringTerms(TeamQueries queries, int? months, CancellationToken ct) =>
         TypedResults.Ok(await queries.ExpiringAsync(months, ct));
 
-    public static async Task<FileContentHttpResult> ExportTeams(TeamExport export, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(ct), "teams");
+    public static async Task<FileContentHttpResult> ExportTeams(TeamExport export, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(ct), "teams", clock);
 
     public static async Task<Ok<TeamView>> GetTeam(TeamQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(id, ct));

@@ -164,7 +164,7 @@ public static class UnitEndpoints
     public static async Task<Ok<CoverageSummary>> GetCoverageSummary(UnitService units, CancellationToken ct) =>
         TypedResults.Ok(await units.SummaryAsync(ct));
 
-    public static async Task<FileContentHttpResult> ExportUncoveredUnits(UnitService units, EnumLabels labels, IStringLocalizer<UnitText> text, CancellationToken ct)
+    public static async Task<FileContentHttpResult> ExportUncoveredUnits(UnitService units, EnumLabels labels, IStringLocalizer<UnitText> text, OrgClock clock, CancellationToken ct)
     {
         var rows = (await units.AllAsync(uncoveredOnly: true, ct)).Select(u => new Dictionary<string, object?>
         {
@@ -175,7 +175,7 @@ public static class UnitEndpoints
         });
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);
-        return ExcelFile.Result(stream.ToArray(), "uncovered-units");
+        return ExcelFile.Result(stream.ToArray(), "uncovered-units", clock);
     }
 
     public static async Task<Created<UnitRow>> CreateUnit(UnitService units, UnitRequest request, CancellationToken ct)

@@ -64,8 +64,8 @@ public static class ElectionProjectEndpoints
     public static async Task<Ok<Paged<ProjectRow>>> ListElectionProjects(ElectionProjectQueries q, ElectionStage? stage, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await q.ListAsync(stage, page, pageSize, ct));
 
-    public static async Task<FileContentHttpResult> ExportElectionProjects(ElectionProjectExport export, ElectionStage? stage, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(stage, ct), "elections");
+    public static async Task<FileContentHttpResult> ExportElectionProjects(ElectionProjectExport export, ElectionStage? stage, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(stage, ct), "elections", clock);
 
     public static async Task<Ok<ProjectDefaults>> GetElectionDefaults(ElectionProjectQueries q, int organizationId, CancellationToken ct) =>
         TypedResults.Ok(await q.DefaultsAsync(organizationId, ct));

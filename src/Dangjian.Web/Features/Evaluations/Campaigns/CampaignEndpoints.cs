@@ -90,11 +90,11 @@ public static class CampaignEndpoints
         TypedResults.Ok(await q.ListAsync(year, kind, status, search, page, pageSize, ct));
 
     public static async Task<FileContentHttpResult> ExportCampaigns(
-        CampaignQueries q, int? year, CampaignKind? kind, CampaignStatus? status, string? search, CancellationToken ct) =>
-        ExcelFile.Result(await q.ExportAsync(year, kind, status, search, ct), "evaluations");
+        CampaignQueries q, int? year, CampaignKind? kind, CampaignStatus? status, string? search, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await q.ExportAsync(year, kind, status, search, ct), "evaluations", clock);
 
-    public static async Task<FileContentHttpResult> GetResidentsTemplate(SamplingService s, CancellationToken ct) =>
-        ExcelFile.Result(await s.ResidentsTemplateAsync(ct), "residents-template");
+    public static async Task<FileContentHttpResult> GetResidentsTemplate(SamplingService s, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await s.ResidentsTemplateAsync(ct), "residents-template", clock);
 
     public static async Task<Created<CampaignView>> CreateCampaign(CampaignCommands c, CampaignQueries q, CreateCampaignRequest request, CancellationToken ct)
     {

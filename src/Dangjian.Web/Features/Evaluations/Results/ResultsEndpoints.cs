@@ -61,8 +61,8 @@ public static class ResultsEndpoints
     public static async Task<Ok<SubjectScoresView>> SetSubjectScores(SubjectScores scores, int subjectId, SubjectScoresRequest request, CancellationToken ct) =>
         TypedResults.Ok(await scores.SetAsync(subjectId, request, ct));
 
-    public static async Task<FileContentHttpResult> GetScoreTemplate(ResultsExport export, int id, CancellationToken ct) =>
-        ExcelFile.Result(await export.TemplateAsync(id, ct), $"evaluation-{id}-scores-template");
+    public static async Task<FileContentHttpResult> GetScoreTemplate(ResultsExport export, int id, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.TemplateAsync(id, ct), $"evaluation-{id}-scores-template", clock);
 
     /// <summary>
     /// Imports 实绩/组织考察 from an .xlsx body (Content-Type the .xlsx type), whole or nothing: 400 names every bad
@@ -92,11 +92,11 @@ public static class ResultsEndpoints
     public static async Task<Ok<CampaignResultsView>> GetCampaignResults(ResultsQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.ResultsAsync(id, ct));
 
-    public static async Task<FileContentHttpResult> ExportCampaignScores(ResultsExport export, int id, CancellationToken ct) =>
-        ExcelFile.Result(await export.ScoresAsync(id, ct), $"evaluation-{id}-scores");
+    public static async Task<FileContentHttpResult> ExportCampaignScores(ResultsExport export, int id, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ScoresAsync(id, ct), $"evaluation-{id}-scores", clock);
 
-    public static async Task<FileContentHttpResult> ExportDimensionMeans(ResultsExport export, int id, CancellationToken ct) =>
-        ExcelFile.Result(await export.DimensionsAsync(id, ct), $"evaluation-{id}-dimensions");
+    public static async Task<FileContentHttpResult> ExportDimensionMeans(ResultsExport export, int id, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.DimensionsAsync(id, ct), $"evaluation-{id}-dimensions", clock);
 
     /// <summary>Publicizes the results; the answer holds the public link's token, shown this once (never cached).</summary>
     public static async Task<Ok<PublicityLink>> PublicizeResults(PublicityCommands commands, HttpContext http, int id, PublicizeRequest request, CancellationToken ct)

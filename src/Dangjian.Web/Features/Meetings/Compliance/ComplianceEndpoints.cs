@@ -31,8 +31,8 @@ public static class ComplianceEndpoints
         TypedResults.Ok(await q.OverviewAsync(new ComplianceFilter(townshipId, type, overdueOnly ?? false, asOf), page, pageSize, ct));
 
     public static async Task<FileContentHttpResult> ExportCompliance(
-        ComplianceExport export, int? townshipId, MeetingType? type, bool? overdueOnly, DateOnly? asOf, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(new ComplianceFilter(townshipId, type, overdueOnly ?? false, asOf), ct), "compliance");
+        ComplianceExport export, int? townshipId, MeetingType? type, bool? overdueOnly, DateOnly? asOf, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(new ComplianceFilter(townshipId, type, overdueOnly ?? false, asOf), ct), "compliance", clock);
 
     public static async Task<Ok<OrganizationCompliance>> GetOrganizationCompliance(
         ComplianceQueries q, int organizationId, int? year, DateOnly? asOf, CancellationToken ct) =>

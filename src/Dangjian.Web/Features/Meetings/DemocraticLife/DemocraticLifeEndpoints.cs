@@ -177,8 +177,8 @@ public static class DemocraticLifeEndpoints
         return TypedResults.Ok(await q.GetAsync(id, ct));
     }
 
-    public static async Task<FileContentHttpResult> ExportDemocraticLifeRectifications(DemocraticLifeExport export, int id, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(id, ct), $"rectifications-{id.ToString(CultureInfo.InvariantCulture)}");
+    public static async Task<FileContentHttpResult> ExportDemocraticLifeRectifications(DemocraticLifeExport export, int id, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(id, ct), $"rectifications-{id.ToString(CultureInfo.InvariantCulture)}", clock);
 
     /// <summary>The anonymous form's address for a token: {base}/public/dlm/{token}.</summary>
     public static string OpinionUrl(PublicFormOptions options, HttpRequest request, string token) =>

@@ -25,8 +25,8 @@ public static class MinutesEndpoints
     public static async Task<Ok<MinutesRegister>> GetMinutesRegister(MinutesQueries q, int? organizationId, int? year, CancellationToken ct) =>
         TypedResults.Ok(await q.RegisterAsync(organizationId, year, ct));
 
-    public static async Task<FileContentHttpResult> ExportMinutesRegister(MinutesExport export, int? organizationId, int? year, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(organizationId, year, ct), "minutes");
+    public static async Task<FileContentHttpResult> ExportMinutesRegister(MinutesExport export, int? organizationId, int? year, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(organizationId, year, ct), "minutes", clock);
 
     /// <summary>Every revision, newest first (superseded ones included).</summary>
     public static async Task<Ok<IReadOnlyList<MinutesView>>> ListMinutes(MinutesQueries q, int meetingId, CancellationToken ct) =>

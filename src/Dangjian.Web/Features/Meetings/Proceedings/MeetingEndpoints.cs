@@ -65,8 +65,8 @@ public static class MeetingEndpoints
         TypedResults.Ok(await q.ListAsync(organizationId, type, status, from, to, search, page, pageSize, ct));
 
     public static async Task<FileContentHttpResult> ExportMeetings(
-        MeetingExport export, int? organizationId, MeetingType? type, MeetingStatus? status, DateOnly? from, DateOnly? to, string? search, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(organizationId, type, status, from, to, search, ct), "meetings");
+        MeetingExport export, int? organizationId, MeetingType? type, MeetingStatus? status, DateOnly? from, DateOnly? to, string? search, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(organizationId, type, status, from, to, search, ct), "meetings", clock);
 
     public static async Task<Ok<IReadOnlyList<InviteeSuggestion>>> SuggestInvitees(MeetingQueries q, int organizationId, MeetingType type, CancellationToken ct) =>
         TypedResults.Ok(await q.SuggestInviteesAsync(organizationId, type, ct));
@@ -76,8 +76,8 @@ public static class MeetingEndpoints
         TypedResults.Ok(await r.ListAsync(organizationId, from, to, outcome, search, page, pageSize, ct));
 
     public static async Task<FileContentHttpResult> ExportDecisions(
-        DecisionRegister r, int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, CancellationToken ct) =>
-        ExcelFile.Result(await r.ExportAsync(organizationId, from, to, outcome, search, ct), "decisions");
+        DecisionRegister r, int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await r.ExportAsync(organizationId, from, to, outcome, search, ct), "decisions", clock);
 
     public static async Task<Ok<IReadOnlyList<EscalationRow>>> ListEscalations(MeetingQueries q, CancellationToken ct) =>
         TypedResults.Ok(await q.EscalationsAsync(ct));
