@@ -21,6 +21,9 @@ public sealed class OrgTimeZone
 
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>China's zone under any of its ids (the old aliases name the same UTC+08:00 clock).</summary>
+    public bool IsChinaStandardTime => Zone.Id is DefaultId or "PRC" or "Asia/Chongqing" or "Asia/Harbin" or "Asia/Chungking" or "China Standard Time";
+
     public static OrgTimeZone Default { get; } = Find(DefaultId)!;
 
     /// <summary>

@@ -81,4 +81,14 @@ public sealed class OrgTimeZoneTests
         Assert.NotNull(urumqi);
         Assert.Equal("2026-05-01 05:30", urumqi.Format(new DateTimeOffset(2026, 4, 30, 23, 30, 0, TimeSpan.Zero)));
     }
+
+    [Theory]
+    [InlineData("Asia/Shanghai")]
+    [InlineData("PRC")]
+    public void IsChinaStandardTime_ChinasZone_IsTrue(string id) => Assert.True(OrgTimeZone.Find(id)!.IsChinaStandardTime);
+
+    [Theory]
+    [InlineData("Asia/Urumqi")]
+    [InlineData("Asia/Hong_Kong")]
+    public void IsChinaStandardTime_AnotherZone_IsFalse_EvenAtTheSameOffset(string id) => Assert.False(OrgTimeZone.Find(id)!.IsChinaStandardTime);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dangjian.Domain.Common;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Features.Common;
 
@@ -8,8 +10,16 @@ namespace Dangjian.Web.Features.Common;
 /// (default Asia/Shanghai). Pages, prints, exports and deadlines all use it, never the server's own zone, which on a
 /// server is usually UTC.
 /// </summary>
-public sealed class OrgClock(TimeProvider time, OrgTimeZone zone)
+public sealed class OrgClock(TimeProvider time, OrgTimeZone zone, IStringLocalizer<UiText> text)
 {
+    /// <summary>
+    /// What a time on a page is in, for labels beside it: 北京时间 for China's zone (the default), otherwise the zone's id
+    /// and its current offset from UTC, so a district configured elsewhere is never told its times are Beijing's.
+    /// </summary>
+    public string ZoneName => zone.IsChinaStandardTime
+        ? text["Time.ZoneChina"]
+        : text["Time.ZoneOther", zone.Zone.Id, zone.ToLocal(time.GetUtcNow()).ToString("zzz", CultureInfo.InvariantCulture)];
+
     public OrgTimeZone Zone => zone;
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
