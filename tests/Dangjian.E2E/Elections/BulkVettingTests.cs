@@ -2,6 +2,7 @@ using Dangjian.Domain.Elections;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.Web.Features.Elections.Projects;
+using Dangjian.Web.Features.Elections.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -61,18 +62,20 @@ public sealed class BulkVettingTests(BrowserApp app, ITestOutputHelper output) :
     {
         var (projectId, names) = await ProjectAsync(3, [0, 1, 2]);
         // A published formal round for 2 seats in which only the first reached the threshold: one seat is left.
-        await App.WithDbAsync(async db =>
+        var roundId = await App.WithDbAsync(async db =>
         {
             var body = db.ElectionBodies.Single(b => b.ProjectId == projectId);
             var result = new CountResult(CountStatus.Counted, null, 3, 4, 4, 0,
                 [new(names[0], 3, 1, 0, false), new(names[1], 1, 3, 0, false), new(names[2], 0, 4, 0, false)], [names[0]], null, 1);
-            db.ElectionRounds.Add(new ElectionRound
+            var round = new ElectionRound
             {
                 ProjectId = projectId, BodyId = body.Id, Title = "正式选举", Mode = ElectionMode.Formal, Seats = 2, EntitledVoters = 4, VotersPresent = 4, BallotsIssued = 4,
                 CandidatesJson = System.Text.Json.JsonSerializer.Serialize(names), Status = RoundStatus.Published, ResultJson = CountJson.Write(result),
                 PublishedAt = DateTimeOffset.UtcNow,
-            });
-            return await db.SaveChangesAsync();
+            };
+            db.ElectionRounds.Add(round);
+            await db.SaveChangesAsync();
+            return round.Id;
         });
         await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);
         await Interactive.GotoAsync(page, $"elections/{projectId}");
@@ -88,6 +91,13 @@ public sealed class BulkVettingTests(BrowserApp app, ITestOutputHelper output) :
         await Interactive.GotoAsync(page, $"elections/{projectId}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-owed]")).ToHaveCountAsync(0);
+
+        // The counted round no longer offers a second 另行选举 (the server would refuse it): it leads to the one started.
+        await Interactive.GotoAsync(page, $"elections/rounds/{roundId}");
+        await Expect(page.Locator("#round-followed-by")).ToHaveTextAsync(Ui.Format<RoundText>("FollowedBy", Ui.Zh, title));
+        await Expect(page.Locator("#round-supplementary")).ToHaveCountAsync(0);
+        await page.Locator("#round-followed-by").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
     });
 
     /// <summary>

@@ -61,6 +61,8 @@ public sealed record RoundView(
     int BallotsIssued,
     RoundStatus Status,
     int? RunoffOfRoundId,
+    int? FollowedByRoundId,
+    string? FollowedByRoundTitle,
     int ElectronicBallots,
     int PaperEntries,
     DateTimeOffset? PublishedAt,

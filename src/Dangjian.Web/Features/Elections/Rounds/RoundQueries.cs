@@ -49,10 +49,12 @@ public sealed class RoundQueries(DangjianDbContext db, ScopeService scopes, Ball
         var scope = await scopes.GetAsync(ct);
         var box = await boxes.FindAsync(round.BoxKey, ct);
         var paper = await db.PaperBallotEntries.AsNoTracking().CountAsync(e => e.RoundId == round.Id, ct);
+        // The round that follows this one (重新投票 or 另行选举): at most one, so its page leads there instead of offering another.
+        var next = await db.ElectionRounds.AsNoTracking().Where(x => x.RunoffOfRoundId == round.Id).Select(x => new { x.Id, x.Title }).FirstOrDefaultAsync(ct);
         return new RoundView(
             round.Id, round.ProjectId, project.Title, project.OrganizationId, org.Name, round.BodyId, kind, round.Title, round.Mode,
             round.Electorate, round.Seats, round.CandidateNames(), round.EntitledVoters, round.VotersPresent, round.BallotsIssued,
-            round.Status, round.RunoffOfRoundId, box?.BallotsCast ?? 0, paper, round.PublishedAt, round.PublishedHash,
+            round.Status, round.RunoffOfRoundId, next?.Id, next?.Title, box?.BallotsCast ?? 0, paper, round.PublishedAt, round.PublishedHash,
             scope.Allows(Permission.ElectionsRun, org.Path), round.Version);
     }
 
