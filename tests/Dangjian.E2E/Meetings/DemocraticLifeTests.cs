@@ -12,7 +12,8 @@ namespace Dangjian.E2E.Meetings;
 
 /// <summary>
 /// DLM-1 and DLM-4 in the browser, on the demo's township A: this year's meeting opens with last year's open
-/// rectifications; one is completed from there (same record: last year's quality rises); the two remaining 到位 items are
+/// rectifications; one is completed from there (same record: last year's quality rises), the rest ticked and completed in
+/// one save; the two remaining 到位 items are
 /// confirmed and the meeting is marked held.
 /// </summary>
 public sealed class DemocraticLifeTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -40,6 +41,14 @@ public sealed class DemocraticLifeTests(BrowserApp app, ITestOutputHelper output
         var after = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<DemocraticLifeQueries>().GetAsync(lastYear.Id));
         Assert.Equal(RectificationStatus.Done, after.Members.SelectMany(m => m.Problems).SelectMany(p => p.Rectifications).Single(r => r.Id == carried.Rectification.Id).Status);
         await Expect(dlm.QualityRow(lastYear.Id)).ToContainTextAsync(DlmForms.Quality(after.Quality, string.Empty));
+
+        // The rest of the carried measures in one save: tick all in the carry-over section, one day, one evidence.
+        var rest = meeting.CarriedOver.Where(c => c.Rectification.Id != carried.Rectification.Id && c.Rectification.Status == RectificationStatus.Open).ToList();
+        Assert.True(rest.Count >= 2, $"the demo's township A carries {rest.Count} more open measures; this walk needs two");
+        await dlm.CompleteAllCarriedAsync("已在班子会议上逐项通报");
+        await Expect(dlm.CarryOver).ToHaveAttributeAsync("data-carry-over", BrowserApp.Invariant(meeting.CarriedOver.Count - 1 - rest.Count));
+        var done = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<DemocraticLifeQueries>().GetAsync(thisYear.Id));
+        Assert.DoesNotContain(done.CarriedOver, c => rest.Any(r => r.Rectification.Id == c.Rectification.Id));
 
         await dlm.ConfirmAsync("Time");
         await dlm.ConfirmAsync("Opinions");

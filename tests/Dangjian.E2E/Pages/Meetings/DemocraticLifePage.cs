@@ -42,6 +42,15 @@ public sealed class DemocraticLifePage(IPage page, CultureInfo culture) : Shell(
         await item.GetByRole(AriaRole.Button, new() { Name = Text("Complete"), Exact = true }).ClickAsync();
     }
 
+    /// <summary>Ticks every open carried measure at once and completes them in one save with one evidence.</summary>
+    public async Task CompleteAllCarriedAsync(string evidence)
+    {
+        var bulk = CarryOver.Locator("[data-bulk=rectifications]");
+        await bulk.Locator("input[data-tick-all=true], [data-tick-all=true] input").ClickAsync();
+        await bulk.GetByLabel(Rule("Field.DemocraticLife.Evidence")).FillAsync(evidence);
+        await bulk.Locator("[data-complete-ticked=true]").ClickAsync();
+    }
+
     /// <summary>Confirms one 到位 item.</summary>
     public async Task ConfirmAsync(string item)
     {
