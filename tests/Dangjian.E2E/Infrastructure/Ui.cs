@@ -25,4 +25,7 @@ public static class Ui
     /// <summary>A resource text with its placeholders filled in.</summary>
     public static string Format<TResource>(string key, CultureInfo culture, params object[] args) =>
         string.Format(culture, Text<TResource>(key, culture), args);
+
+    /// <summary>The messages under a form's fields: MudBlazor's own ("必填") or the server's, as the user reads them.</summary>
+    public static ILocator FieldErrors(ILocator form) => form.Locator(".mud-input-helper-text.mud-input-error");
 }

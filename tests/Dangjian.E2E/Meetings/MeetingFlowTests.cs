@@ -92,6 +92,15 @@ public sealed class MeetingFlowTests(BrowserApp app, ITestOutputHelper output) :
             await Task.Delay(100); // the save is recorded before the next form is used
         }
 
+        // The form the first item was added from is clear and says nothing is missing; a title left empty still is.
+        var itemForm = page.Locator("[aria-labelledby=add-item-heading]");
+        await Expect(page.Locator("#item-title")).ToHaveValueAsync(string.Empty);
+        await Expect(Ui.FieldErrors(itemForm)).ToHaveCountAsync(0);
+        await page.Locator("#item-title").ClickAsync();
+        await page.Locator("#add-item").ClickAsync();
+        await Expect(Ui.FieldErrors(itemForm.Locator(".mud-input-control", new() { Has = page.Locator("#item-title") }))).ToBeVisibleAsync();
+        Assert.Equal(1, await App.WithDbAsync(db => db.AgendaItems.CountAsync(i => i.MeetingId == meetingId)));
+
         await page.Locator("#item-title").FillAsync("推荐村后备干部");
         await page.GetByRole(AriaRole.Combobox, new() { Name = Ui.Text<RuleText>("Field.Item.Category", Ui.Zh) }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = Ui.Text<EnumText>("ItemCategory.Cadre", Ui.Zh), Exact = true }).ClickAsync();

@@ -41,6 +41,9 @@ public sealed class SurveyPage(IPage page, CultureInfo culture) : Shell(page, cu
 
     public ILocator Questions => Page.Locator("[data-question]");
 
+    /// <summary>The form below the list that adds (or edits) a question.</summary>
+    public ILocator QuestionForm => Page.Locator("[aria-labelledby=question-form-h]");
+
     public ILocator Statistics => Page.Locator("[data-statistics=true]");
 
     public ILocator Charts => Page.Locator("[data-chart] svg");
@@ -65,6 +68,8 @@ public sealed class SurveyPage(IPage page, CultureInfo culture) : Shell(page, cu
         await Page.GetByRole(AriaRole.Option, new() { Name = kindLabel, Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
         await Assertions.Expect(kindSelect.Locator("xpath=ancestor::*[contains(@class,'mud-select')][1]")).ToContainTextAsync(kindLabel);
+        // The form the last question was saved from starts clean: no "required" message under its cleared fields.
+        await Assertions.Expect(Ui.FieldErrors(QuestionForm)).ToHaveCountAsync(0);
         await Page.GetByLabel(Ui.Text<SurveyText>("Question.Text", Culture), new() { Exact = true }).FillAsync(text);
         if (options is not null)
         {
