@@ -221,9 +221,16 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// closing as events with counts instead. Anonymous democratic-life opinions likewise: an entry's time would date
     /// each one to the second.
     /// </summary>
-    private static bool IsAudited(EntityEntry e) =>
-        e.Entity is not AuditEntry and not BallotBox and not UnusedAccessCode and not SpentAccessCode and not SecretBallot and not Domain.Meetings.DemocraticLifeOpinion
-        && e.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+    private static bool IsAudited(EntityEntry e) => IsAuditedType(e.Metadata.ClrType);
+
+    /// <summary>
+    /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous
+    /// opinions (DESIGN.md "Secrecy"), not Identity's own tables (accounts are audited through their commands).
+    /// </summary>
+    public static bool IsAuditedType(Type type) =>
+        type != typeof(AuditEntry) && type != typeof(BallotBox) && type != typeof(UnusedAccessCode) && type != typeof(SpentAccessCode)
+        && type != typeof(SecretBallot) && type != typeof(Domain.Meetings.DemocraticLifeOpinion)
+        && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>
     /// Appends must be serial, or two savers would both follow the same last entry. SQLite transactions
