@@ -161,8 +161,11 @@ public sealed class SqliteSecrecyFileTests
         var paired = commits.Count(c => c.Ballots.Count == 1 && c.Codes.Count == 1 && c.Ballots.Single() == c.Codes.Single());
         Assert.Equal(WavesOfVoters.Voters, paired);
         var pages = LatestImages(file.FilePath);
-        Assert.InRange(OrderLeak.NeighbourPairs(PhysicalOrder(pages, WavesOfVoters.Marker, WavesOfVoters.Voters)), 30, 39);
-        Assert.InRange(OrderLeak.NeighbourPairs(PhysicalOrder(pages, i => voted.CodeHashes[i], WavesOfVoters.Voters)), 30, 39);
+        // Casting order shows: at least 20 of the 39 neighbouring pairs kept, where a random order keeps about 7 (sd 2.4),
+        // over 5 sd away. Not all 39: the voters of a wave press 15 ms apart, and a loaded machine (the CI run at a load
+        // of 18 kept 29) lets some of them overtake each other, which is their real order of casting.
+        Assert.InRange(OrderLeak.NeighbourPairs(PhysicalOrder(pages, WavesOfVoters.Marker, WavesOfVoters.Voters)), 20, 39);
+        Assert.InRange(OrderLeak.NeighbourPairs(PhysicalOrder(pages, i => voted.CodeHashes[i], WavesOfVoters.Voters)), 20, 39);
     }
 
     [Fact]
