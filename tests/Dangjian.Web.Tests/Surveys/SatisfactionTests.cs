@@ -121,7 +121,9 @@ public abstract class SatisfactionTests(AppFixture app)
             default:
                 return await app.WithDbAsync(async db =>
                 {
-                    var project = new ElectionProject { OrganizationId = org, Title = title, TermNumber = 3, OpenedAt = DateTimeOffset.UtcNow };
+                    // A finished one (the masses rate the work once it is done), so it holds no branch's one open project.
+                    var now = DateTimeOffset.UtcNow;
+                    var project = new ElectionProject { OrganizationId = org, Title = title, TermNumber = 3, OpenedAt = now.AddDays(-30), ClosedAt = now };
                     db.ElectionProjects.Add(project);
                     await db.SaveChangesAsync();
                     return (project.Id, org, title);
