@@ -18,12 +18,18 @@ public enum SurveyAccess
     AccessCodes,
 }
 
-/// <summary>What a satisfaction vote (满意度测评, SRV-3, 群众满意票反馈制) is about.</summary>
+/// <summary>
+/// What a satisfaction vote (满意度测评, SRV-3, 群众满意票反馈制) is about. Stored by name (at most 40 characters), so
+/// new kinds are appended and never renamed.
+/// </summary>
 public enum SurveyTargetKind
 {
     Meeting,
     Commitment,
     Activity,
+    DemocraticLifeMeeting,
+    ElectionProject,
+    EvaluationCampaign,
 }
 
 public enum QuestionKind

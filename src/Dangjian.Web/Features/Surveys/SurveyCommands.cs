@@ -2,7 +2,6 @@ using Dangjian.Data;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Common;
-using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Secrecy;
 using Dangjian.Domain.Surveys;
 using Dangjian.Web.Features.Accounts;
@@ -27,7 +26,7 @@ public sealed class SurveyCodesRefusedException : Exception
 /// (its ballot box opens, and an open-link survey gets its link, shown once), and closed.
 /// </summary>
 public sealed class SurveyCommands(
-    DangjianDbContext db, ScopeService scopes, SurveyQueries queries, SurveyClosing closing, BallotBoxService boxes, TimeProvider time, IStringLocalizer<SurveyText> text)
+    DangjianDbContext db, ScopeService scopes, SurveyQueries queries, SatisfactionTargets targets, SurveyClosing closing, BallotBoxService boxes, TimeProvider time, IStringLocalizer<SurveyText> text)
 {
     public async Task<int> CreateAsync(SurveyRequest r, CancellationToken ct = default)
     {
@@ -217,7 +216,7 @@ public sealed class SurveyCommands(
 
     /// <summary>
     /// 满意度测评 in one click (SRV-3, 群众满意票反馈制): a survey about the target with one required single-choice
-    /// question 满意 / 基本满意 / 不满意, opened at once. Meetings only so far (commitments and activities come later).
+    /// question 满意 / 基本满意 / 不满意, opened at once, in the target's organization (see <see cref="SatisfactionTargets"/>).
     /// </summary>
     public async Task<(int Id, string? Token)> CreateSatisfactionAsync(SatisfactionRequest r, CancellationToken ct = default)
     {
@@ -238,20 +237,14 @@ public sealed class SurveyCommands(
         }
 
         errors.ThrowIfAny();
-        if (r.TargetKind != SurveyTargetKind.Meeting)
-        {
-            throw new DomainRuleException("Survey.TargetNotSupported", "targetKind");
-        }
-
-        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == r.TargetId).Select(m => new { m.OrganizationId, m.Title }).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("meeting", r.TargetId!.Value);
-        await scopes.DemandAsync(Permission.SurveysRun, meeting.OrganizationId, ct);
+        var kind = r.TargetKind!.Value;
+        var target = await targets.DemandAsync(kind, r.TargetId!.Value, Permission.SurveysRun, ct);
         var survey = new Survey
         {
-            OrganizationId = meeting.OrganizationId,
-            Title = Trim(text["Satisfaction.SurveyTitle", meeting.Title], Survey.MaxTitleLength),
+            OrganizationId = target.OrganizationId,
+            Title = Trim(text["Satisfaction.SurveyTitle", target.Title], Survey.MaxTitleLength),
             Access = r.Access!.Value,
-            TargetKind = SurveyTargetKind.Meeting,
+            TargetKind = kind,
             TargetId = r.TargetId,
             CreatedAt = time.GetUtcNow(),
         };
@@ -259,7 +252,7 @@ public sealed class SurveyCommands(
         {
             Order = 1,
             Kind = QuestionKind.SingleChoice,
-            Text = text["Satisfaction.Question"],
+            Text = text[SatisfactionTargets.Key("Satisfaction.Question", kind)],
             Required = true,
             Options = [text["Satisfaction.Satisfied"], text["Satisfaction.Basic"], text["Satisfaction.Dissatisfied"]],
         });

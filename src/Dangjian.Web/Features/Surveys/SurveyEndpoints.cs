@@ -17,7 +17,7 @@ namespace Dangjian.Web.Features.Surveys;
 public static class SurveyEndpoints
 {
     public static IServiceCollection AddSurveys(this IServiceCollection services) =>
-        services.AddScoped<SurveyClosing>().AddScoped<SurveyQueries>().AddScoped<SurveyCommands>().AddScoped<PublicSurveys>().AddScoped<SurveyExport>();
+        services.AddScoped<SurveyClosing>().AddScoped<SatisfactionTargets>().AddScoped<SurveyQueries>().AddScoped<SurveyCommands>().AddScoped<PublicSurveys>().AddScoped<SurveyExport>();
 
     public static void MapSurveyEndpoints(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,4 @@
+using Dangjian.Domain.Commitments;
 using Dangjian.Domain.Surveys;
 
 namespace Dangjian.Web.Features.Surveys;
@@ -46,7 +47,15 @@ public sealed record IssuedSurveyCodes(int SurveyId, string Title, string Answer
 public sealed record CreatedSatisfaction(SurveyView Survey, string? OpenLink);
 
 /// <summary>A target's satisfaction survey for the card on its page: counts while open, the result once closed.</summary>
-public sealed record SatisfactionSummary(SurveyView Survey, SurveyStatisticsResult? Result);
+public sealed record SatisfactionSummary(SurveyView Survey, SurveyStatisticsResult? Result)
+{
+    /// <summary>
+    /// The closed vote's 满意 / 基本满意 / 不满意 counts (its one question's options, in the order the vote asks them), as the
+    /// commitments' 销号/整改 rule reads a tally (CMT-6); null while the vote runs, when no count is final.
+    /// </summary>
+    public SatisfactionTally? Tally() =>
+        Result?.Questions is [{ Options: [var satisfied, var basically, var dissatisfied] }] ? new(satisfied.Count, basically.Count, dissatisfied.Count) : null;
+}
 
 /// <summary>The public form of a survey (no sign-in): only what a respondent needs.</summary>
 public sealed record SurveyForm(int Id, string Title, string? Description, string OrganizationName, SurveyAccess Access, IReadOnlyList<QuestionSpec> Questions, bool AcceptsAnswers);

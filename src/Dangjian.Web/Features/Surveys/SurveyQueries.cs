@@ -15,7 +15,7 @@ namespace Dangjian.Web.Features.Surveys;
 /// sees counts only; its answers are read from the box once it is closed (BallotBoxService.BallotsAsync), in the
 /// box's shuffled order.
 /// </summary>
-public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, BallotBoxService boxes, SurveyClosing closing, TimeProvider time)
+public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, SatisfactionTargets targets, BallotBoxService boxes, SurveyClosing closing, TimeProvider time)
 {
     public async Task<Paged<SurveyRow>> ListAsync(int? organizationId, SurveyStatus? status, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -118,13 +118,7 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Bal
     /// <summary>The latest satisfaction survey of a target (SRV-3), with its result once closed; null when there is none.</summary>
     public async Task<SatisfactionSummary?> SatisfactionAsync(SurveyTargetKind kind, int targetId, CancellationToken ct = default)
     {
-        if (kind == SurveyTargetKind.Meeting)
-        {
-            // A meeting outside the caller's scope is refused, not answered "no survey" (DESIGN.md "Scope").
-            var meetingOrg = await db.Meetings.AsNoTracking().Where(m => m.Id == targetId).Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync(ct);
-            await scopes.DemandRecordAsync(meetingOrg, "meeting", targetId, Permission.SurveysRead, ct);
-        }
-
+        await targets.DemandAsync(kind, targetId, Permission.SurveysRead, ct);
         var orgs = await scopes.OrganizationsAsync(Permission.SurveysRead, ct);
         var id = await db.Surveys.AsNoTracking().Where(s => s.TargetKind == kind && s.TargetId == targetId)
             .Join(orgs, s => s.OrganizationId, o => o.Id, (s, o) => s.Id).OrderByDescending(x => x).FirstOrDefaultAsync(ct);

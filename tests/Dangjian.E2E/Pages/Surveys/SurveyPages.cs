@@ -165,3 +165,18 @@ public sealed class PublicSurveyPage(IPage page, CultureInfo culture)
     public async Task SubmitAsync() =>
         await page.GetByRole(AriaRole.Button, new() { Name = Ui.Text<SurveyText>("Public.Submit", culture), Exact = true }).ClickAsync();
 }
+
+/// <summary>
+/// The 满意度测评 card on a target's page (a meeting, a democratic life meeting, an election project, an evaluation
+/// campaign): data-satisfaction is the survey's id, or "none" before one is made.
+/// </summary>
+public sealed class SatisfactionCardPart(IPage page, CultureInfo culture, SurveyTargetKind kind)
+{
+    public ILocator Card => page.Locator($"[data-target-kind={kind}][data-satisfaction]");
+
+    public ILocator Heading => Card.GetByRole(AriaRole.Heading, new() { Name = Ui.Text<SurveyText>($"Satisfaction.Card.{kind}", culture), Exact = true });
+
+    /// <summary>Starts a vote with one-time codes, in one click.</summary>
+    public Task StartWithCodesAsync() =>
+        Card.GetByRole(AriaRole.Button, new() { Name = Ui.Text<SurveyText>("Satisfaction.CreateCodes", culture), Exact = true }).ClickAsync();
+}
