@@ -5,6 +5,7 @@ using Dangjian.Web.Features.Commitments;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Dangjian.Web.Tests.Commitments;
 
@@ -161,6 +162,30 @@ public abstract class CommitmentTests(AppFixture app)
         var range = await (await admin.GetAsync($"{ledger}?deadlineFrom={YearEnd:yyyy-MM-dd}&deadlineTo={Today:yyyy-MM-dd}")).ProblemErrorsAsync();
         Assert.Equal(["deadlineTo"], range.Keys);
         Assert.Equal(["dueWithinDays"], (await (await admin.GetAsync($"{ledger}?dueWithinDays=-1")).ProblemErrorsAsync()).Keys);
+
+        // The Excel ledger: one row per item, in the clerk's columns, the latest progress beside it; under the same filters.
+        await app.WithDbAsync(async db =>
+        {
+            var item = await db.Commitments.FirstAsync(c => c.Id == ids[1]);
+            item.RecordProgress(new FulfilmentRecord { Date = Today, Steps = "已讲党课一次", ResponsiblePerson = "书记" }, Demo.Secretary, Today, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var memberName = await app.WithDbAsync(db => db.People.Where(p => p.Id == memberId).Select(p => p.Name).FirstAsync());
+        var rows = await ExcelRowsAsync(admin, $"{ledger}/export");
+        Assert.Equal(["清理楼道", "讲一次党课", "帮扶一户"], rows.Select(r => r["承诺事项"] as string));
+        Assert.All(rows, r => Assert.Equal((memberName, "按季度推进", "已通过"), (r["承诺人"] as string, r["落实措施"] as string, r["状态"] as string)));
+        Assert.Equal(new string?[] { "已逾期", null, null }, rows.Select(r => r["逾期"] as string));
+        Assert.Equal($"{Today:yyyy-MM-dd}：已讲党课一次", rows[1]["最新进展"]);
+        Assert.Equal(["清理楼道"], (await ExcelRowsAsync(admin, $"{ledger}/export?overdue=true")).Select(r => r["承诺事项"] as string));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientForAsync(Demo.OrgAdminB)).GetAsync($"{ledger}/export")).StatusCode);
+    }
+
+    private static async Task<List<IDictionary<string, object>>> ExcelRowsAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(ExcelFile.ContentType, response.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return [.. stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>()];
     }
 
     private static NewCommitmentRequest Clerk(int personId, string content) =>

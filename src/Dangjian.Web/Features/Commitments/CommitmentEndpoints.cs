@@ -18,7 +18,7 @@ public static class CommitmentEndpoints
 
     public static IServiceCollection AddCommitments(this IServiceCollection services) =>
         services.AddScoped<CommitmentQueries>().AddScoped<CampaignCommands>().AddScoped<CommitmentCommands>().AddScoped<MyCommitmentCommands>()
-            .AddScoped<CommitmentInputs>();
+            .AddScoped<CommitmentInputs>().AddScoped<CommitmentExport>();
 
     public static void MapCommitmentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,6 +28,7 @@ public static class CommitmentEndpoints
         g.MapGet("/{id:int}", GetCommitmentCampaign).WithName(nameof(GetCommitmentCampaign)).RequirePermission(Permission.CommitmentsRead);
         g.MapPost("/{id:int}/advance", AdvanceCommitmentCampaign).WithName(nameof(AdvanceCommitmentCampaign)).RequirePermission(Permission.CommitmentsRun);
         g.MapGet("/{id:int}/items", ListCommitmentLedger).WithName(nameof(ListCommitmentLedger)).RequirePermission(Permission.CommitmentsRead);
+        g.MapGet("/{id:int}/items/export", ExportCommitmentLedger).WithName(nameof(ExportCommitmentLedger)).RequirePermission(Permission.CommitmentsRead);
         g.MapPost("/{id:int}/items", CreateCommitment).WithName(nameof(CreateCommitment)).RequirePermission(Permission.CommitmentsRun);
         g.MapPut("/{id:int}/items/{commitmentId:int}", UpdateCommitment).WithName(nameof(UpdateCommitment)).RequirePermission(Permission.CommitmentsRun);
         g.MapPost("/{id:int}/submit", SubmitCommitments).WithName(nameof(SubmitCommitments)).RequirePermission(Permission.CommitmentsRun);
@@ -67,6 +68,14 @@ public static class CommitmentEndpoints
         CommitmentQueries q, int id, CommitmentStatus? status, int? ownerPersonId, int? organizationId, CommitmentDirection? direction,
         DateOnly? deadlineFrom, DateOnly? deadlineTo, bool? overdue, int? dueWithinDays, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await q.LedgerAsync(id, new LedgerFilter(status, ownerPersonId, organizationId, direction, deadlineFrom, deadlineTo, overdue, dueWithinDays), page, pageSize, ct));
+
+    /// <summary>The ledger as .xlsx, one row per item, under the same filters.</summary>
+    public static async Task<FileContentHttpResult> ExportCommitmentLedger(
+        CommitmentExport export, OrgClock clock, int id, CommitmentStatus? status, int? ownerPersonId, int? organizationId, CommitmentDirection? direction,
+        DateOnly? deadlineFrom, DateOnly? deadlineTo, bool? overdue, int? dueWithinDays, CancellationToken ct) =>
+        ExcelFile.Result(
+            await export.ExportAsync(id, new LedgerFilter(status, ownerPersonId, organizationId, direction, deadlineFrom, deadlineTo, overdue, dueWithinDays), ct),
+            $"commitments-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", clock);
 
     public static async Task<Created<CommitmentView>> CreateCommitment(
         CommitmentCommands c, CommitmentQueries q, int id, NewCommitmentRequest request, CancellationToken ct)

@@ -2,6 +2,9 @@ using Dangjian.Domain.Commitments;
 
 namespace Dangjian.Web.Features.Commitments;
 
+/// <summary>The commitments feature's own strings (CommitmentText.resx, CommitmentText.en.resx).</summary>
+public sealed class CommitmentText;
+
 /// <summary>A share as a plain fraction (2/3); <c>inclusive</c> says whether the number itself meets it (以上).</summary>
 public sealed record ShareRequest(int? Numerator, int? Denominator, bool? Inclusive);
 

@@ -65,9 +65,24 @@ public sealed class CommitmentQueries(DangjianDbContext db, ScopeService scopes,
     /// </summary>
     public async Task<Paged<CommitmentView>> LedgerAsync(int id, LedgerFilter f, int? page, int? pageSize, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(f);
         var errors = new FieldErrors();
         var window = Paging.Check(page, pageSize, errors);
+        var (rows, owners) = await LedgerRowsAsync(id, f, errors, ct);
+        var pageItems = rows.Skip(window.Skip).Take(window.PageSize).ToList();
+        return new Paged<CommitmentView>(await ViewsAsync(pageItems, owners, Today, ct), rows.Count, window.Page, window.PageSize);
+    }
+
+    /// <summary>The whole ledger under the same filters, unpaged: what the Excel export writes.</summary>
+    public async Task<IReadOnlyList<CommitmentView>> LedgerAllAsync(int id, LedgerFilter f, CancellationToken ct = default)
+    {
+        var (rows, owners) = await LedgerRowsAsync(id, f, new FieldErrors(), ct);
+        return await ViewsAsync(rows, owners, Today, ct);
+    }
+
+    private async Task<(List<Commitment> Rows, Dictionary<int, (string Name, int OrganizationId, string OrganizationName, string Path)> Owners)> LedgerRowsAsync(
+        int id, LedgerFilter f, FieldErrors errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(f);
         if (f.DueWithinDays is < 0 or > MaxDueWithinDays)
         {
             errors.Add("dueWithinDays", "Input.OutOfRange", "Field.Commitment.DueWithinDays", 0, MaxDueWithinDays);
@@ -104,8 +119,7 @@ public sealed class CommitmentQueries(DangjianDbContext db, ScopeService scopes,
             .Where(i => f.DueWithinDays is not { } days || i.IsDueWithin(today, days))
             .OrderBy(i => owners[i.Id].Path, StringComparer.Ordinal).ThenBy(i => owners[i.Id].Name, StringComparer.Ordinal).ThenBy(i => i.Deadline).ThenBy(i => i.Id)
             .ToList();
-        var pageItems = rows.Skip(window.Skip).Take(window.PageSize).ToList();
-        return new Paged<CommitmentView>(await ViewsAsync(pageItems, owners, today, ct), rows.Count, window.Page, window.PageSize);
+        return (rows, owners);
     }
 
     /// <summary>One item, as the ledger shows it; not found unless its organization is in the caller's scope.</summary>
