@@ -59,6 +59,10 @@ public abstract class CommitmentTests(AppFixture app)
         mine = await AddMineAsync(member, campaign.Id, "结对帮扶");
         Assert.Equal(3, mine.Items.Count);
         Assert.All(mine.Items, i => Assert.Equal(i.OwnerName, i.ResponsibleName));
+        var board = $"/public/commitments/{await app.WithDbAsync(db => db.People.Where(p => p.Id == mine.Items[0].OwnerPersonId).Select(p => p.OrganizationId).FirstAsync())}";
+        var draftBoard = await app.AnonymousClient().GetStringAsync(board);
+        Assert.DoesNotContain("结对帮扶", draftBoard, StringComparison.Ordinal);
+        Assert.Contains(campaign.Title, draftBoard, StringComparison.Ordinal);
 
         // Nothing submitted yet when the campaign moves on? Refused; after the member submits, 审 begins.
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostJsonAsync($"{Route}/{campaign.Id}/advance", new AdvanceCommitmentCampaignRequest(CommitmentCampaignStatus.Approving, campaign.Version))).StatusCode);
@@ -102,6 +106,13 @@ public abstract class CommitmentTests(AppFixture app)
         Assert.Equal([ApprovalDecision.Return, ApprovalDecision.Approve, ApprovalDecision.Approve], mine.Items.Single(i => i.Id == second.Id).Decisions.Select(d => d.Decision));
         campaign = await AdvanceAsync(admin, campaign, CommitmentCampaignStatus.Fulfilling);
         Assert.Equal(3, campaign.ItemsByStatus[CommitmentStatus.Approved]);
+
+        // The public board (公开承诺) shows the approved items to anyone, without signing in.
+        var publicBoard = await app.AnonymousClient().GetStringAsync(board);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(publicBoard, "data-status=\"Approved\""));
+        Assert.Contains("义务植树二十棵", publicBoard, StringComparison.Ordinal);
+        Assert.Contains(mine.Items[0].OwnerName, publicBoard, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.AnonymousClient().GetAsync("/public/commitments/2147483647")).StatusCode);
 
         // Township B's admin sees none of it and changes nothing.
         var other = await app.ClientForAsync(Demo.OrgAdminB);

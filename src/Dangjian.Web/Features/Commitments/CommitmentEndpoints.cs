@@ -18,7 +18,7 @@ public static class CommitmentEndpoints
 
     public static IServiceCollection AddCommitments(this IServiceCollection services) =>
         services.AddScoped<CommitmentQueries>().AddScoped<CampaignCommands>().AddScoped<CommitmentCommands>().AddScoped<MyCommitmentCommands>()
-            .AddScoped<CommitmentInputs>().AddScoped<CommitmentExport>();
+            .AddScoped<CommitmentInputs>().AddScoped<CommitmentExport>().AddScoped<PublicBoard>();
 
     public static void MapCommitmentEndpoints(this IEndpointRouteBuilder app)
     {
