@@ -148,8 +148,10 @@ public abstract class CommitmentTests(AppFixture app)
         var submitted = await (await secretary.PostJsonAsync($"{Route}/{campaign.Id}/submit", new SubmitCommitmentsRequest(memberId, null))).ReadAsync<CommitmentCampaignView>();
         Assert.Equal(3, submitted.ItemsByStatus[CommitmentStatus.AwaitingApproval]);
 
-        // One item a day overdue, as a ledger shows an item past its deadline; the others due at the year's end.
+        // One item a day overdue, as a ledger shows an item past its deadline; one due today (not overdue: the due day
+        // itself is not past), one at the year's end.
         await app.WithDbAsync(db => db.Commitments.Where(c => c.Id == ids[0]).ExecuteUpdateAsync(s => s.SetProperty(c => c.Deadline, Today.AddDays(-1))));
+        await app.WithDbAsync(db => db.Commitments.Where(c => c.Id == ids[1]).ExecuteUpdateAsync(s => s.SetProperty(c => c.Deadline, Today)));
         await AdvanceAsync(admin, submitted, CommitmentCampaignStatus.Approving);
         foreach (var id in ids)
         {
@@ -167,7 +169,8 @@ public abstract class CommitmentTests(AppFixture app)
         var daysLeft = YearEnd.DayNumber - Today.DayNumber;
         Assert.Equal(2, (await Ledger(admin, $"{ledger}?dueWithinDays={daysLeft}")).Total);
         Assert.Equal(3, (await Ledger(secretary, $"{ledger}?direction=Upward&deadlineFrom={Today.AddDays(-1):yyyy-MM-dd}&deadlineTo={YearEnd:yyyy-MM-dd}")).Total);
-        Assert.Equal(0, (await Ledger(admin, $"{ledger}?deadlineFrom={Today:yyyy-MM-dd}&deadlineTo={Today:yyyy-MM-dd}")).Total);
+        Assert.Equal([ids[1]], (await Ledger(admin, $"{ledger}?deadlineFrom={Today:yyyy-MM-dd}&deadlineTo={Today:yyyy-MM-dd}")).Items.Select(i => i.Id));
+        Assert.Equal([ids[1]], (await Ledger(admin, $"{ledger}?dueWithinDays=0")).Items.Select(i => i.Id));
         var paged = await Ledger(admin, $"{ledger}?pageSize=2&page=2");
         Assert.Equal((3, 1), (paged.Total, paged.Items.Count));
         var range = await (await admin.GetAsync($"{ledger}?deadlineFrom={YearEnd:yyyy-MM-dd}&deadlineTo={Today:yyyy-MM-dd}")).ProblemErrorsAsync();
