@@ -132,6 +132,23 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Surveys.SurveyQuestion> SurveyQuestions => Set<Domain.Surveys.SurveyQuestion>();
 
+    public DbSet<Domain.Commitments.CommitmentCampaign> CommitmentCampaigns => Set<Domain.Commitments.CommitmentCampaign>();
+
+    public DbSet<Domain.Commitments.Commitment> Commitments => Set<Domain.Commitments.Commitment>();
+
+    public DbSet<Domain.Commitments.CommitmentDecision> CommitmentDecisions => Set<Domain.Commitments.CommitmentDecision>();
+
+    public DbSet<Domain.Commitments.FulfilmentRecord> FulfilmentRecords => Set<Domain.Commitments.FulfilmentRecord>();
+
+    public DbSet<Domain.Commitments.SupervisorComment> SupervisorComments => Set<Domain.Commitments.SupervisorComment>();
+
+    public DbSet<Domain.Commitments.CommitmentEvaluation> CommitmentEvaluations => Set<Domain.Commitments.CommitmentEvaluation>();
+
+    /// <summary>Collected opinions (CMT-1), some anonymous: never audited row by row, see <see cref="IsAudited"/>.</summary>
+    public DbSet<Domain.Commitments.CommitmentOpinion> CommitmentOpinions => Set<Domain.Commitments.CommitmentOpinion>();
+
+    public DbSet<Domain.Commitments.CommitmentSupervisor> CommitmentSupervisors => Set<Domain.Commitments.CommitmentSupervisor>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.
@@ -218,8 +235,8 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// Every row change is audited except the audit log itself, Identity's own tables, and the secret-ballot
     /// tables: an audit entry per cast ballot or used code would carry a sequence number and a time, which is
     /// exactly what must not exist (DESIGN.md "Secrecy"). Ballot boxes audit their opening, code batches and
-    /// closing as events with counts instead. Anonymous democratic-life opinions likewise: an entry's time would date
-    /// each one to the second.
+    /// closing as events with counts instead. Anonymous democratic-life and commitment opinions likewise: an entry's
+    /// time would date each one to the second.
     /// </summary>
     private static bool IsAudited(EntityEntry e) => IsAuditedType(e.Metadata.ClrType);
 
@@ -229,7 +246,7 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// </summary>
     public static bool IsAuditedType(Type type) =>
         type != typeof(AuditEntry) && type != typeof(BallotBox) && type != typeof(UnusedAccessCode) && type != typeof(SpentAccessCode)
-        && type != typeof(SecretBallot) && type != typeof(Domain.Meetings.DemocraticLifeOpinion)
+        && type != typeof(SecretBallot) && type != typeof(Domain.Meetings.DemocraticLifeOpinion) && type != typeof(Domain.Commitments.CommitmentOpinion)
         && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>

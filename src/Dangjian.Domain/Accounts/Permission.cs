@@ -86,6 +86,15 @@ public enum Permission
     /// <summary>Surveys.Run — design, open, close surveys and hand out their links and codes.</summary>
     SurveysRun,
 
+    /// <summary>Commitments.Read — commitment campaigns (公开承诺), their items, the ledger (台账).</summary>
+    CommitmentsRead,
+
+    /// <summary>Commitments.Run — run a commitment campaign through its steps and enter items for the members and organizations in scope.</summary>
+    CommitmentsRun,
+
+    /// <summary>Commitments.Review — approve, return or reject items at a level (审: 支委会 for the branch, 党委会 for the committee).</summary>
+    CommitmentsReview,
+
     /// <summary>Mine.Use — the caller's own page: their record, invitations, the measures they own and their follow-ups, and
     /// acting on what is theirs (a measure they own marked done). What is "theirs" is found from the person the account is
     /// linked to, never from an id the caller sends.</summary>

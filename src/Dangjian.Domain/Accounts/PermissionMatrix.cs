@@ -8,7 +8,7 @@ namespace Dangjian.Domain.Accounts;
 /// <item>OrgAdmin: everything in its subtree except the district-wide calendar and evaluation templates.</item>
 /// <item>Secretary (书记): runs the organization's own work, as 《中国共产党支部工作条例（试行）》 gives it to the branch
 /// committee and its secretary — meetings and their agenda, attendance, votes and minutes, democratic life meetings,
-/// surveys, the yearly 民主评议党员 — but does not restructure the tree, manage accounts, edit the roster or run
+/// surveys, the yearly 民主评议党员, the branch's 公开承诺 and its 支委会 review of them — but does not restructure the tree, manage accounts, edit the roster or run
 /// elections (those stay with the superior organization and the organization department).</item>
 /// <item>Supervisor (监督员): reads, and the audit log.</item>
 /// <item>Member: reads what concerns them; never the roster beyond their own record.</item>
@@ -49,6 +49,9 @@ public static class PermissionMatrix
         new(Permission.EvaluationsRunMemberReview, "Evaluations.RunMemberReview", Y, Y,    Y,    N,    N),
         new(Permission.SurveysRead, "Surveys.Read",                           Y,    Y,    Y,    Y,    Y),
         new(Permission.SurveysRun, "Surveys.Run",                             Y,    Y,    Y,    N,    N),
+        new(Permission.CommitmentsRead, "Commitments.Read",                   Y,    Y,    Y,    Y,    Y),
+        new(Permission.CommitmentsRun, "Commitments.Run",                     Y,    Y,    Y,    N,    N),
+        new(Permission.CommitmentsReview, "Commitments.Review",               Y,    Y,    Y,    N,    N),
         new(Permission.MineUse, "Mine.Use",                                   Y,    Y,    Y,    Y,    Y),
     ];
 

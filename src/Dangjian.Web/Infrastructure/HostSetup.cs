@@ -9,6 +9,7 @@ using Dangjian.Web.Features.Audit;
 using Dangjian.Web.Features.Calendar;
 using Dangjian.Web.Features.Home;
 using Dangjian.Web.Features.Mine;
+using Dangjian.Web.Features.Commitments;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.People;
 using Dangjian.Web.Features.Teams;
@@ -145,6 +146,7 @@ public static class HostSetup
         services.AddSurveys();
         services.AddEvaluationCampaigns();
         services.AddMine();
+        services.AddCommitments();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -279,6 +281,7 @@ public static class HostSetup
         endpoints.MapSurveyEndpoints();
         endpoints.MapEvaluationCampaignEndpoints();
         endpoints.MapMineEndpoints();
+        endpoints.MapCommitmentEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

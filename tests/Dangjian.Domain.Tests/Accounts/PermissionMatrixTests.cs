@@ -8,7 +8,7 @@ public sealed partial class PermissionMatrixTests
     private static readonly Permission[] SecretaryRuns =
     [
         Permission.MeetingsRun, Permission.MeetingsRule, Permission.MinutesWrite, Permission.MinutesSign,
-        Permission.DemocraticLifeRun, Permission.SurveysRun, Permission.EvaluationsRunMemberReview,
+        Permission.DemocraticLifeRun, Permission.SurveysRun, Permission.EvaluationsRunMemberReview, Permission.CommitmentsRun, Permission.CommitmentsReview,
     ];
 
     private static readonly Permission[] SecretaryNever =

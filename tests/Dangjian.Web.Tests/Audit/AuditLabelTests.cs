@@ -60,6 +60,7 @@ public sealed partial class AuditLabelTests
         Assert.Contains("Nominee.Vetted", actions);
         Assert.Contains("DemocraticLifeMeeting.Unconfirmed", actions);
         Assert.Contains("CalendarYear.Replaced", actions);
+        Assert.Contains("Commitment.Returned", actions);
         Assert.True(actions.Count > 50, $"only {actions.Count} actions found");
     }
 
@@ -74,7 +75,10 @@ public sealed partial class AuditLabelTests
         return set.Cast<DictionaryEntry>().Select(e => (string)e.Key).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>"Entity.Verb" literals on lines that set the audit action or name one as a constant, in src.</summary>
+    /// <summary>
+    /// "Entity.Verb" literals on lines that set the audit action (or in the arms of a switch that does) or name one as a
+    /// constant, in src. An action built from a value ($"CommitmentCampaign.{to}") is not seen: its labels are listed by hand.
+    /// </summary>
     private static IEnumerable<(string Action, string Where)> WrittenActions()
     {
         var src = Path.Combine(SourceRoot(), "src");
@@ -87,9 +91,13 @@ public sealed partial class AuditLabelTests
             }
 
             var lines = File.ReadAllLines(file);
+            var inSwitch = false;
             for (var i = 0; i < lines.Length; i++)
             {
-                if (!ActionLine().IsMatch(lines[i]))
+                // The arms of "AuditAction = x switch { … }" name their actions on the lines below it.
+                var armOfSwitch = inSwitch && !lines[i].TrimStart().StartsWith("};", StringComparison.Ordinal);
+                inSwitch = armOfSwitch || (ActionLine().IsMatch(lines[i]) && lines[i].TrimEnd().EndsWith("switch", StringComparison.Ordinal));
+                if (!armOfSwitch && !ActionLine().IsMatch(lines[i]))
                 {
                     continue;
                 }

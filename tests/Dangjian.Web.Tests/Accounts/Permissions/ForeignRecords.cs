@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Dangjian.Data.Accounts;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Calendar;
+using Dangjian.Domain.Commitments;
 using Dangjian.Domain.Elections;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Domain.Meetings;
@@ -113,6 +114,15 @@ public sealed class ForeignRecords
             var dlm = await db.DemocraticLifeMeetings.Where(m => m.OrganizationId == t.B && m.Problems.Any(p => p.Rectifications.Count > 0))
                 .Select(m => new { m.Id, Problem = m.Problems.Where(p => p.Rectifications.Count > 0).Select(p => new { p.Id, Rectification = p.Rectifications.Select(r => r.Id).First() }).First() })
                 .FirstAsync();
+            var commitments = new CommitmentCampaign { OrganizationId = t.B };
+            commitments.Describe(OrgToday.Value.Year, Tag + "公开承诺");
+            db.CommitmentCampaigns.Add(commitments);
+            await db.SaveChangesAsync();
+            var commitment = Commitment.ForMember(commitments, t.PersonOfB,
+                new CommitmentContent(Tag + "承诺", Tag + "措施", new DateOnly(OrgToday.Value.Year, 12, 31), Tag), OrgToday.Value);
+            db.Commitments.Add(commitment);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -155,6 +165,9 @@ public sealed class ForeignRecords
                 ["follow-ups/{followUpId}"] = Row<EvaluationFollowUp>(followUp.Id),
                 ["surveys/{id}"] = Row<Survey>(survey.Id),
                 ["questions/{questionId}"] = Row<SurveyQuestion>(survey.Questions[0].Id),
+                ["commitments/{id}"] = Row<CommitmentCampaign>(commitments.Id),
+                ["commitments/{campaignId}"] = Row<CommitmentCampaign>(commitments.Id),
+                ["items/{commitmentId}"] = Row<Commitment>(commitment.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
