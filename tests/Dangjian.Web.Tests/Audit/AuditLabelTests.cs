@@ -4,6 +4,7 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using Dangjian.Data;
 using Dangjian.Web.Features.Audit;
+using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Tests.Audit;
@@ -81,7 +82,7 @@ public sealed partial class AuditLabelTests
     /// </summary>
     private static IEnumerable<(string Action, string Where)> WrittenActions()
     {
-        var src = Path.Combine(SourceRoot(), "src");
+        var src = Path.Combine(SourceTree.Root(), "src");
         foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories))
         {
             if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -110,16 +111,6 @@ public sealed partial class AuditLabelTests
         }
     }
 
-    private static string SourceRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dangjian.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Dangjian.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"AuditAction\s*=|const string \w*Action\s*=")]
     private static partial Regex ActionLine();

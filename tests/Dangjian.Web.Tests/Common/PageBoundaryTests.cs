@@ -1,4 +1,5 @@
 using Dangjian.Web.Infrastructure;
+using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class PageBoundaryTests
     [Fact]
     public void RazorFiles_NeverReferenceEfCore()
     {
-        var web = Path.Combine(SourceRoot(), "src", "Dangjian.Web");
+        var web = Path.Combine(SourceTree.Root(), "src", "Dangjian.Web");
         var offending = Directory.EnumerateFiles(web, "*.razor", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -54,16 +55,6 @@ public sealed class PageBoundaryTests
         return new PageOperations(services.GetRequiredService<IServiceScopeFactory>(), new CurrentUser());
     }
 
-    private static string SourceRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dangjian.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Dangjian.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed class Failing
     {
