@@ -112,7 +112,9 @@ public sealed class PostgresSecrecyTests
         var transactions = TransactionsOf(voted, ballots, unused);
 
         Assert.Equal(WavesOfVoters.Voters, transactions.Count(t => t.Ballots.Count == 1 && t.Codes.Count == 1 && t.Ballots.Single() == t.Codes.Single()));
-        Assert.InRange(OrderLeak.NeighbourPairs(PhysicalOrder(ballots.Where(Live), WavesOfVoters.Marker)), 30, 39);
+        // At least 20 of 39 neighbouring pairs (random keeps about 7, sd 2.4): voters of a wave press 15 ms apart, and on a
+        // loaded machine some overtake each other, which is their real order of casting (as in the SQLite control).
+        Assert.InRange(OrderLeak.NeighbourPairs(PhysicalOrder(ballots.Where(Live), WavesOfVoters.Marker)), 20, 39);
     }
 
     [Fact]
