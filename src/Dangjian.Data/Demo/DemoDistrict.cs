@@ -74,6 +74,8 @@ public static class DemoDistrict
             await DemoEvaluations.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoSurveys.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoCommitments.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally
