@@ -64,5 +64,15 @@ public sealed class CommitmentReviewTests(BrowserApp app, ITestOutputHelper outp
         Assert.Equal("走访对象请写明到户", Assert.Single(back.Decisions).Comment);
         await Expect(cmt.Count(nameof(CommitmentStatus.Returned))).ToHaveAttributeAsync("data-count", "1");
         Assert.Equal(campaignId, back.CampaignId);
+
+        // The campaign page holds data the page scan's crawl may not reach (the demo seeds no campaign): its words here, in both languages.
+        // The page body below the app bar (its account name is data); the allowed words are the scan's own (a button reads in capitals).
+        var allowed = new HashSet<string>(["Excel", "English"], StringComparer.OrdinalIgnoreCase);
+        var zh = PageScanTests.Check(await page.Locator(".mud-main-content").InnerTextAsync(), Ui.Zh, allowed).ToList();
+        Assert.True(zh.Count == 0, string.Join("\n", zh));
+        await cmt.SwitchLanguageAsync();
+        await Expect(cmt.Item(approved)).ToBeVisibleAsync();
+        var en = PageScanTests.Check(await page.Locator(".mud-main-content").InnerTextAsync(), Ui.En, allowed).ToList();
+        Assert.True(en.Count == 0, string.Join("\n", en));
     });
 }
