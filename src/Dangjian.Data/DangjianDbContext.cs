@@ -149,6 +149,17 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Commitments.CommitmentSupervisor> CommitmentSupervisors => Set<Domain.Commitments.CommitmentSupervisor>();
 
+    public DbSet<Domain.Commitments.CommitmentEvidenceFile> CommitmentEvidenceFiles => Set<Domain.Commitments.CommitmentEvidenceFile>();
+
+    public DbSet<Domain.Commitments.CommitmentFiling> CommitmentFilings => Set<Domain.Commitments.CommitmentFiling>();
+
+    public DbSet<Domain.Commitments.CommitmentObjection> CommitmentObjections => Set<Domain.Commitments.CommitmentObjection>();
+
+    public DbSet<Domain.Commitments.CommitmentSelfReport> CommitmentSelfReports => Set<Domain.Commitments.CommitmentSelfReport>();
+
+    /// <summary>Work reviews (复盘, REV-1).</summary>
+    public DbSet<Domain.Reviews.WorkReview> WorkReviews => Set<Domain.Reviews.WorkReview>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

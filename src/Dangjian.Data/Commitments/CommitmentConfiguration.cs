@@ -145,3 +145,59 @@ internal sealed class CommitmentSupervisorConfiguration : IEntityTypeConfigurati
         b.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CommitmentEvidenceFileConfiguration : IEntityTypeConfiguration<CommitmentEvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<CommitmentEvidenceFile> b)
+    {
+        b.Property(f => f.FileName).HasMaxLength(CommitmentEvidenceFile.MaxFileNameLength);
+        b.Property(f => f.ContentType).HasMaxLength(CommitmentEvidenceFile.MaxContentTypeLength);
+        b.Property(f => f.Sha256).HasMaxLength(64);
+        b.Property(f => f.UploadedBy).HasMaxLength(256);
+        b.HasIndex(f => f.CommitmentId);
+        b.HasOne<Commitment>().WithMany().HasForeignKey(f => f.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CommitmentFilingConfiguration : IEntityTypeConfiguration<CommitmentFiling>
+{
+    public void Configure(EntityTypeBuilder<CommitmentFiling> b)
+    {
+        b.Property(f => f.Note).HasMaxLength(CommitmentFiling.MaxNoteLength);
+        b.Property(f => f.FiledBy).HasMaxLength(256);
+        b.HasIndex(f => new { f.CampaignId, f.OrganizationId });
+        b.HasIndex(f => f.FiledWithOrganizationId);
+        b.HasOne<CommitmentCampaign>().WithMany().HasForeignKey(f => f.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(f => f.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(f => f.FiledWithOrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CommitmentObjectionConfiguration : IEntityTypeConfiguration<CommitmentObjection>
+{
+    public void Configure(EntityTypeBuilder<CommitmentObjection> b)
+    {
+        b.Property(o => o.Version).IsConcurrencyToken();
+        b.Property(o => o.Text).HasMaxLength(CommitmentObjection.MaxTextLength);
+        b.Property(o => o.FiledBy).HasMaxLength(CommitmentObjection.MaxNameLength);
+        b.Property(o => o.Answer).HasMaxLength(CommitmentObjection.MaxTextLength);
+        b.Property(o => o.AnsweredBy).HasMaxLength(256);
+        b.HasIndex(o => o.CampaignId);
+        b.HasOne<CommitmentCampaign>().WithMany().HasForeignKey(o => o.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Commitment>().WithMany().HasForeignKey(o => o.CommitmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CommitmentSelfReportConfiguration : IEntityTypeConfiguration<CommitmentSelfReport>
+{
+    public void Configure(EntityTypeBuilder<CommitmentSelfReport> b)
+    {
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.Text).HasMaxLength(CommitmentSelfReport.MaxTextLength);
+        b.Property(r => r.SubmittedBy).HasMaxLength(256);
+        b.HasIndex(r => new { r.CampaignId, r.PersonId, r.OrganizationId }).IsUnique();
+        b.HasOne<CommitmentCampaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

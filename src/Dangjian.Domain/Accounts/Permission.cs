@@ -95,6 +95,16 @@ public enum Permission
     /// <summary>Commitments.Review — approve, return or reject items at a level (审: 支委会 for the branch, 党委会 for the committee).</summary>
     CommitmentsReview,
 
+    /// <summary>Commitments.Supervise — a 履诺监督员's part (CMT-5): comment on the items in scope and flag one as lagging;
+    /// an organization's administrators record comments handed in on paper.</summary>
+    CommitmentsSupervise,
+
+    /// <summary>Reviews.Read — work reviews (复盘, REV-1) of the organizations in scope, and their search.</summary>
+    ReviewsRead,
+
+    /// <summary>Reviews.Write — write and edit an organization's work reviews.</summary>
+    ReviewsWrite,
+
     /// <summary>Mine.Use — the caller's own page: their record, invitations, the measures they own and their follow-ups, and
     /// acting on what is theirs (a measure they own marked done). What is "theirs" is found from the person the account is
     /// linked to, never from an id the caller sends.</summary>

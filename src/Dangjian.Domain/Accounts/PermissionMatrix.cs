@@ -52,6 +52,9 @@ public static class PermissionMatrix
         new(Permission.CommitmentsRead, "Commitments.Read",                   Y,    Y,    Y,    Y,    Y),
         new(Permission.CommitmentsRun, "Commitments.Run",                     Y,    Y,    Y,    N,    N),
         new(Permission.CommitmentsReview, "Commitments.Review",               Y,    Y,    Y,    N,    N),
+        new(Permission.CommitmentsSupervise, "Commitments.Supervise",         Y,    Y,    N,    N,    Y),
+        new(Permission.ReviewsRead, "Reviews.Read",                           Y,    Y,    Y,    Y,    Y),
+        new(Permission.ReviewsWrite, "Reviews.Write",                         Y,    Y,    Y,    N,    N),
         new(Permission.MineUse, "Mine.Use",                                   Y,    Y,    Y,    Y,    Y),
     ];
 

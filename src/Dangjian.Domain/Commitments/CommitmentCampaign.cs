@@ -48,6 +48,14 @@ public sealed class CommitmentCampaign : IVersioned
 
     public CommitmentRules Rules { get; set; } = CommitmentRules.Default;
 
+    /// <summary>评: the democratic evaluation (民主评议) created from this campaign in the evaluations module, once created.</summary>
+    public int? EvaluationCampaignId { get; set; }
+
+    /// <summary>The grades' publicity period (评议结果公示), Beijing dates inclusive; objections are answered before closing.</summary>
+    public DateOnly? PublicityFrom { get; set; }
+
+    public DateOnly? PublicityTo { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>Commitments are written, edited and submitted during 定 and 审 (a returned item is edited during 审).</summary>

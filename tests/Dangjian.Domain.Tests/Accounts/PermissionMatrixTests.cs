@@ -9,13 +9,14 @@ public sealed partial class PermissionMatrixTests
     [
         Permission.MeetingsRun, Permission.MeetingsRule, Permission.MinutesWrite, Permission.MinutesSign,
         Permission.DemocraticLifeRun, Permission.SurveysRun, Permission.EvaluationsRunMemberReview, Permission.CommitmentsRun, Permission.CommitmentsReview,
+        Permission.ReviewsWrite,
     ];
 
     private static readonly Permission[] SecretaryNever =
     [
         Permission.OrganizationsRestructure, Permission.TeamsEdit, Permission.UnitsEdit, Permission.AccountsManage,
         Permission.PeopleEdit, Permission.PeopleImport, Permission.ElectionsRun, Permission.EvaluationsRun,
-        Permission.EvaluationsDesign, Permission.CalendarEdit, Permission.AuditRead,
+        Permission.EvaluationsDesign, Permission.CalendarEdit, Permission.AuditRead, Permission.CommitmentsSupervise,
     ];
 
     public static TheoryData<AccountRole> AllRoles() => new(Enum.GetValues<AccountRole>());
@@ -92,11 +93,12 @@ public sealed partial class PermissionMatrixTests
     }
 
     [Fact]
-    public void Supervisor_ReadsEverythingAndTheAuditLog_ChangesNothing()
+    public void Supervisor_ReadsEverythingAndTheAuditLog_ChangesNothingButCommentsOnCommitments()
     {
         var held = PermissionMatrix.Of(AccountRole.Supervisor);
 
-        Assert.Equal(PermissionMatrix.Permissions.Where(p => IsRead(p) || IsOwn(p)), held);
+        // 履诺监督员 (seed 001 第五篇 三、履) comment on the commitments they watch and flag lagging ones: their only change.
+        Assert.Equal(PermissionMatrix.Permissions.Where(p => IsRead(p) || IsOwn(p) || p == Permission.CommitmentsSupervise), held);
         Assert.Contains(Permission.AuditRead, held);
     }
 
