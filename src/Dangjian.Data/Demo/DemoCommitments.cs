@@ -94,7 +94,7 @@ internal static class DemoCommitments
         var currentItems = ThisYear(rnd, current, plan, branches, today);
         var last = new CommitmentCampaign { OrganizationId = township.Entity.Id };
         last.Describe(today.Year - 1, $"{today.Year - 1}年{township.Place}党员公开承诺");
-        var lastItems = LastYear(rnd, last, branches, today);
+        var (lastItems, reports, objection) = LastYear(rnd, last, branches, today);
 
         db.CommitmentCampaigns.AddRange(last, current);
         db.CommitmentSupervisors.Add(supervisor);
@@ -110,6 +110,15 @@ internal static class DemoCommitments
             }
         }
 
+        await db.SaveChangesAsync(ct);
+        foreach (var report in reports)
+        {
+            report.CampaignId = last.Id;
+        }
+
+        (objection.CampaignId, objection.CommitmentId) = (last.Id, lastItems[0].Id);
+        db.CommitmentSelfReports.AddRange(reports);
+        db.CommitmentObjections.Add(objection);
         await db.SaveChangesAsync(ct);
     }
 
@@ -173,15 +182,17 @@ internal static class DemoCommitments
     }
 
     /// <summary>
-    /// Last year's whole course: 定 in January, 审 in February, 履 through the year, 评 at year-end, then closed. One item is
-    /// graded 差 and sent to rectification, due a month from today; the rest 好 (销号 when two thirds or more are satisfied)
-    /// or 较好 (left open).
+    /// Last year's whole course: 定 in January, 审 in February, 履 through the year, 评 in December (each member's 述职,
+    /// then the grades, publicized for two weeks with one objection answered), then closed. One item is graded 差 and sent
+    /// to rectification, due a month from today; the rest 好 (销号 when two thirds or more are satisfied) or 较好 (left open).
     /// </summary>
-    private static List<Commitment> LastYear(Random rnd, CommitmentCampaign campaign, List<DemoOrg> branches, DateOnly today)
+    private static (List<Commitment> Items, List<CommitmentSelfReport> Reports, CommitmentObjection Objection) LastYear(
+        Random rnd, CommitmentCampaign campaign, List<DemoOrg> branches, DateOnly today)
     {
         var year = today.Year - 1;
         var (written, submitted, branchDay, committeeDay) = (new DateOnly(year, 1, 10), new DateOnly(year, 1, 20), new DateOnly(year, 2, 1), new DateOnly(year, 2, 10));
-        var graded = new DateOnly(year, 12, 28);
+        var (reported, graded, publicized, objected, closed) =
+            (new DateOnly(year, 12, 3), new DateOnly(year, 12, 8), new DateOnly(year, 12, 9), new DateOnly(year, 12, 12), new DateOnly(year, 12, 28));
         var owners = branches.SelectMany(b => Members(b, null).Take(LastYearMembersPerBranch))
             .Select(member => Enumerable.Range(0, 2 + rnd.Next(3))
                 .Select(_ => Commitment.ForMember(campaign, member.Id, Content(rnd, Deeds, new DateOnly(year, 3 + rnd.Next(9), 1 + rnd.Next(28)), member), written))
@@ -206,6 +217,12 @@ internal static class DemoCommitments
         }
 
         campaign.StartEvaluation();
+        var reports = owners.Select(items =>
+        {
+            var report = CommitmentSelfReport.For(campaign, items[0].OwnerPersonId, null);
+            report.Write(campaign, $"本年度承诺{items.Count}件，均已按计划推进；{items[0].Content}已完成，群众反映良好。", By, At(reported));
+            return report;
+        }).ToList();
         var poor = all.Count / 2;
         for (var i = 0; i < all.Count; i++)
         {
@@ -218,8 +235,11 @@ internal static class DemoCommitments
             all[i].Grade(campaign, grade, tally, plan, By, At(graded), graded);
         }
 
-        campaign.Close(all.Select(i => i.Status));
-        return all;
+        campaign.Publicize(publicized, publicized.AddDays(13), Domain.Calendar.HolidayCalendar.Shipped, all.Select(i => i.Status));
+        var objection = CommitmentObjection.File(campaign, "建议对承诺完成情况的佐证材料一并公示。", null, null, objected, At(objected));
+        objection.AnswerWith(campaign, "已将各项承诺的履诺记实和佐证材料在村务公开栏一并公示。", By, At(objected.AddDays(2)));
+        campaign.Close(all.Select(i => i.Status), closed, 0);
+        return (all, reports, objection);
     }
 
     /// <summary>The demo member's items: two through the branch, one returned; the rest of the demo secretary's branch awaits it.</summary>

@@ -303,11 +303,7 @@ public sealed class Commitment : IVersioned
             throw new DomainRuleException("Commitment.NotGradable", "status");
         }
 
-        var outcome = CommitmentClosure.Decide(grade, tally, campaign.Rules);
-        if (outcome == CommitmentOutcome.Open && Status == CommitmentStatus.Rectifying)
-        {
-            outcome = CommitmentOutcome.Rectification;
-        }
+        var outcome = CommitmentClosure.DecideFor(Status, grade, tally, campaign.Rules);
 
         DateOnly? deadline = null;
         string? measures = null;

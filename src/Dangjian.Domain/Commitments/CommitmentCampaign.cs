@@ -1,4 +1,7 @@
+using System.Globalization;
+using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
+using Dangjian.Domain.Evaluations;
 
 namespace Dangjian.Domain.Commitments;
 
@@ -34,6 +37,12 @@ public sealed class CommitmentCampaign : IVersioned
     public const int MaxTitleLength = 200;
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
+
+    /// <summary>
+    /// The shortest grades' publicity (评议结果公示) in working days. The seed names no length; the evaluations module's
+    /// default publicity is 5 working days (干部任用条例: 公示期不少于五个工作日), and the grades follow it.
+    /// </summary>
+    public const int MinPublicityWorkingDays = 5;
 
     public int Id { get; set; }
 
@@ -116,17 +125,84 @@ public sealed class CommitmentCampaign : IVersioned
     /// <summary>履 → 评 (年底): the year-end evaluation begins.</summary>
     public void StartEvaluation() => Advance(CommitmentCampaignStatus.Fulfilling, CommitmentCampaignStatus.Evaluating);
 
-    /// <summary>评 → closed: every approved item has been graded at least once; the count still ungraded is named.</summary>
-    public void Close(IEnumerable<CommitmentStatus> itemStatuses)
+    /// <summary>
+    /// 评议结果公示: during 评, once every approved item has been graded (the count still ungraded is named), the grades
+    /// are publicized for the Beijing dates <paramref name="from"/> … <paramref name="to"/>, at least
+    /// <paramref name="minimumWorkingDays"/> working days of the holiday calendar (as evaluations' 公示, EVA-8). A new
+    /// period replaces an earlier one (grades changed after an objection are publicized again).
+    /// </summary>
+    public void Publicize(
+        DateOnly from, DateOnly to, HolidayCalendar calendar, IEnumerable<CommitmentStatus> itemStatuses, int minimumWorkingDays = MinPublicityWorkingDays)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(itemStatuses);
+        RefuseUnless(CommitmentCampaignStatus.Evaluating);
+        DemandGraded(itemStatuses);
+        SaneDates.Demand(from, "from", "Field.Commitment.PublicityFrom");
+        SaneDates.Demand(to, "to", "Field.Commitment.PublicityTo");
+        if (to < from)
+        {
+            throw new DomainRuleException("Commitment.PeriodBackwards", "to");
+        }
+
+        if (PublicityPeriod.WorkingDays(calendar, from, to) < minimumWorkingDays)
+        {
+            throw new DomainRuleException("Commitment.PeriodTooShort", "to", minimumWorkingDays);
+        }
+
+        (PublicityFrom, PublicityTo) = (from, to);
+    }
+
+    /// <summary>
+    /// 评: links the democratic evaluation (民主评议) created for this campaign in the evaluations module; once only, and
+    /// only from 履 on (the members are evaluated on a year's fulfilment) until the campaign closes.
+    /// </summary>
+    public void LinkEvaluation(int evaluationCampaignId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(evaluationCampaignId);
+        DemandMayLinkEvaluation();
+        EvaluationCampaignId = evaluationCampaignId;
+    }
+
+    /// <summary>Whether a democratic evaluation may be linked now (checked before one is created).</summary>
+    public void DemandMayLinkEvaluation()
+    {
+        RefuseUnless(CommitmentCampaignStatus.Fulfilling, CommitmentCampaignStatus.Evaluating);
+        if (EvaluationCampaignId is not null)
+        {
+            throw new DomainRuleException("Commitment.EvaluationExists", "evaluationCampaignId");
+        }
+    }
+
+    /// <summary>The grades are public on <paramref name="today"/>: during 评 or after, within the publicity period.</summary>
+    public bool InPublicity(DateOnly today) => PublicityFrom is { } from && PublicityTo is { } to && today >= from && today <= to;
+
+    /// <summary>
+    /// 评 → closed: every approved item has been graded at least once (the count still ungraded is named), the grades
+    /// were publicized and the period is over (the day after its last day), and every objection is answered; each
+    /// reason is named when several hold.
+    /// </summary>
+    public void Close(IEnumerable<CommitmentStatus> itemStatuses, DateOnly today, int unansweredObjections)
     {
         ArgumentNullException.ThrowIfNull(itemStatuses);
         RefuseUnless(CommitmentCampaignStatus.Evaluating);
-        var ungraded = itemStatuses.Count(s => s == CommitmentStatus.Approved);
-        if (ungraded > 0)
+        DemandGraded(itemStatuses);
+        var problems = new List<FieldProblem>();
+        if (PublicityTo is not { } to)
         {
-            throw new DomainRuleException("Commitment.Ungraded", "status", ungraded);
+            problems.Add(new("publicityTo", "Commitment.NotPublicized"));
+        }
+        else if (today <= to)
+        {
+            problems.Add(new("publicityTo", "Commitment.PublicityNotOver", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
+        if (unansweredObjections > 0)
+        {
+            problems.Add(new("objections", "Commitment.UnansweredObjections", unansweredObjections));
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
         Status = CommitmentCampaignStatus.Closed;
     }
 
@@ -160,6 +236,15 @@ public sealed class CommitmentCampaign : IVersioned
         foreach (var item in ownersItems.Where(i => i.IsEditable))
         {
             item.EnterApproval(path, by, now);
+        }
+    }
+
+    private static void DemandGraded(IEnumerable<CommitmentStatus> itemStatuses)
+    {
+        var ungraded = itemStatuses.Count(s => s == CommitmentStatus.Approved);
+        if (ungraded > 0)
+        {
+            throw new DomainRuleException("Commitment.Ungraded", "status", ungraded);
         }
     }
 

@@ -95,4 +95,14 @@ public static class CommitmentClosure
             ? CommitmentOutcome.Closed
             : CommitmentOutcome.Open;
     }
+
+    /// <summary>
+    /// What a round decides for an item now at <paramref name="status"/>: <see cref="Decide"/>, except that an item in
+    /// rectification stays there until it qualifies for 销号 (责令限期整改，直至群众满意).
+    /// </summary>
+    public static CommitmentOutcome DecideFor(CommitmentStatus status, CommitmentGrade grade, SatisfactionTally tally, CommitmentRules rules)
+    {
+        var outcome = Decide(grade, tally, rules);
+        return outcome == CommitmentOutcome.Open && status == CommitmentStatus.Rectifying ? CommitmentOutcome.Rectification : outcome;
+    }
 }

@@ -90,6 +90,41 @@ public sealed class CommitmentObjection : IVersioned
     public string? AnsweredBy { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// An objection as staff enter it (意见反馈 during 公示): only while the grades are publicized (from the period's first
+    /// day to its last); the text required, the name optional (an objection may be anonymous).
+    /// </summary>
+    public static CommitmentObjection File(CommitmentCampaign campaign, string? text, string? filedBy, int? commitmentId, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.Status != CommitmentCampaignStatus.Evaluating || !campaign.InPublicity(today))
+        {
+            throw new DomainRuleException("Commitment.NotInPublicity", "status");
+        }
+
+        return new CommitmentObjection
+        {
+            CampaignId = campaign.Id,
+            CommitmentId = commitmentId,
+            Text = CommitmentInput.Required(text, MaxTextLength, "text", "Field.Commitment.ObjectionText"),
+            FiledBy = CommitmentInput.Optional(filedBy, MaxNameLength, "filedBy", "Field.Commitment.ObjectionName"),
+            FiledAt = now,
+        };
+    }
+
+    /// <summary>The answer (答复), required; it may be rewritten until the campaign closes, after which the record stands.</summary>
+    public void AnswerWith(CommitmentCampaign campaign, string? answer, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.Id != CampaignId)
+        {
+            throw new ArgumentException("the objection belongs to another campaign", nameof(campaign));
+        }
+
+        campaign.RefuseUnless(CommitmentCampaignStatus.Evaluating);
+        (Answer, AnsweredBy, AnsweredAt) = (CommitmentInput.Required(answer, MaxTextLength, "answer", "Field.Commitment.ObjectionAnswer"), by, now);
+    }
 }
 
 /// <summary>
@@ -117,4 +152,29 @@ public sealed class CommitmentSelfReport : IVersioned
     public DateTimeOffset SubmittedAt { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>An owner's report (a member's or an organization's, exactly one of the two), empty until written.</summary>
+    public static CommitmentSelfReport For(CommitmentCampaign campaign, int? personId, int? organizationId)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if ((personId is null) == (organizationId is null))
+        {
+            throw new DomainRuleException("Commitment.OneOwner", "personId");
+        }
+
+        return new CommitmentSelfReport { CampaignId = campaign.Id, PersonId = personId, OrganizationId = organizationId };
+    }
+
+    /// <summary>述职 is written at year-end: only during the campaign's 评 step; the text required and bounded.</summary>
+    public void Write(CommitmentCampaign campaign, string? text, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.Id != CampaignId)
+        {
+            throw new ArgumentException("the report belongs to another campaign", nameof(campaign));
+        }
+
+        campaign.RefuseUnless(CommitmentCampaignStatus.Evaluating);
+        (Text, SubmittedBy, SubmittedAt) = (CommitmentInput.Required(text, MaxTextLength, "text", "Field.Commitment.ReportText"), by, now);
+    }
 }

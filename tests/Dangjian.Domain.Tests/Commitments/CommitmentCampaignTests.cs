@@ -24,9 +24,10 @@ public sealed class CommitmentCampaignTests
         campaign.StartEvaluation();
         Assert.Equal(CommitmentCampaignStatus.Evaluating, campaign.Status);
 
-        var u = Assert.Throws<DomainRuleException>(() => campaign.Close([CommitmentStatus.Closed, CommitmentStatus.Approved]));
+        var u = Assert.Throws<DomainRuleException>(() => campaign.Close([CommitmentStatus.Closed, CommitmentStatus.Approved], Today, 0));
         Assert.Equal(("Commitment.Ungraded", 1), (u.Code, (int)u.Arguments[0]));
-        campaign.Close([CommitmentStatus.Closed, CommitmentStatus.Rectifying, CommitmentStatus.Evaluated, CommitmentStatus.Rejected]);
+        campaign.Publicize(Today, Today.AddDays(6), Dangjian.Domain.Calendar.HolidayCalendar.Shipped, [CommitmentStatus.Closed]);
+        campaign.Close([CommitmentStatus.Closed, CommitmentStatus.Rectifying, CommitmentStatus.Evaluated, CommitmentStatus.Rejected], Today.AddDays(7), 0);
         Assert.Equal(CommitmentCampaignStatus.Closed, campaign.Status);
     }
 
@@ -37,7 +38,7 @@ public sealed class CommitmentCampaignTests
 
         Assert.Equal("Commitment.CampaignStage", Assert.Throws<DomainRuleException>(() => campaign.StartFulfilment([])).Code);
         Assert.Equal("Commitment.CampaignStage", Assert.Throws<DomainRuleException>(campaign.StartEvaluation).Code);
-        Assert.Equal("Commitment.CampaignStage", Assert.Throws<DomainRuleException>(() => campaign.Close([])).Code);
+        Assert.Equal("Commitment.CampaignStage", Assert.Throws<DomainRuleException>(() => campaign.Close([], Today, 0)).Code);
         campaign.StartApproval([CommitmentStatus.AwaitingApproval]);
         Assert.Equal("Commitment.CampaignStage", Assert.Throws<DomainRuleException>(() => campaign.StartApproval([CommitmentStatus.AwaitingApproval])).Code);
         Assert.Equal(CommitmentCampaignStatus.Approving, campaign.Status);

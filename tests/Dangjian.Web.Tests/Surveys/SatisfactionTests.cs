@@ -51,8 +51,8 @@ public abstract class SatisfactionTests(AppFixture app)
         Assert.Contains("data-satisfaction", page, StringComparison.Ordinal);
         var b = await app.ClientForAsync(Demo.OrgAdminB);
         Assert.Equal(HttpStatusCode.Forbidden, (await b.PostJsonAsync("/api/v1/surveys/satisfaction", new SatisfactionRequest(SurveyTargetKind.Meeting, meetingId, SurveyAccess.AccessCodes))).StatusCode);
-        var commitment = await staff.PostJsonAsync("/api/v1/surveys/satisfaction", new SatisfactionRequest(SurveyTargetKind.Commitment, 1, SurveyAccess.AccessCodes));
-        Assert.Equal(HttpStatusCode.BadRequest, commitment.StatusCode);
+        var activity = await staff.PostJsonAsync("/api/v1/surveys/satisfaction", new SatisfactionRequest(SurveyTargetKind.Activity, 1, SurveyAccess.AccessCodes));
+        Assert.Equal(HttpStatusCode.BadRequest, activity.StatusCode);
     }
 
     [Theory]

@@ -65,7 +65,8 @@ public sealed class CampaignCommands(DangjianDbContext db, ScopeService scopes, 
                 campaign.StartEvaluation();
                 break;
             case CommitmentCampaignStatus.Closed:
-                campaign.Close(statuses);
+                // The grades' publicity must be over and its objections answered (评议结果公示).
+                campaign.Close(statuses, queries.Today, await db.CommitmentObjections.CountAsync(o => o.CampaignId == id && o.AnsweredAt == null, ct));
                 break;
             default:
                 // 定 is where a campaign starts; no step goes back to it.

@@ -130,7 +130,7 @@ public sealed class CommitmentCommands(DangjianDbContext db, ScopeService scopes
     /// for 支委会 that organization itself; for 党委会 the nearest party committee on its path (a district, township or
     /// street committee: tier 0 or 1); for 上级党组织 the organization above that committee. None when the tree has none.
     /// </summary>
-    private async Task<int?> ApproverAsync(string ownerPath, ApprovalLevel level, CancellationToken ct)
+    internal async Task<int?> ApproverAsync(string ownerPath, ApprovalLevel level, CancellationToken ct)
     {
         var ids = OrganizationTree.Ids(ownerPath);
         var chain = (await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Kind, o.ParentId }).ToListAsync(ct))

@@ -13,7 +13,7 @@ public sealed record SatisfactionTarget(int OrganizationId, string Title);
 
 /// <summary>
 /// The one place that knows what a 满意度测评 can be attached to (SRV-3, 群众满意票反馈制: meetings, democratic life
-/// meetings, election projects, evaluation campaigns). A vote belongs to its target's organization, so the target's
+/// meetings, election projects, evaluation campaigns, commitment items). A vote belongs to its target's organization, so the target's
 /// scope decides who may run or read it.
 /// </summary>
 public sealed class SatisfactionTargets(DangjianDbContext db, ScopeService scopes)
@@ -37,9 +37,8 @@ public sealed class SatisfactionTargets(DangjianDbContext db, ScopeService scope
         await FindAsync(kind, id, ct) is { } target && await scopes.MayAsync(Permission.SurveysRun, target.OrganizationId, ct);
 
     /// <summary>
-    /// The target's organization and title; null when there is no such target. A kind that takes no vote yet is refused,
-    /// naming the field: commitments get theirs once the commitments module stores its items, activities have no
-    /// records of their own.
+    /// The target's organization and title; null when there is no such target. A kind that takes no vote is refused,
+    /// naming the field: activities have no records of their own.
     /// </summary>
     private async Task<SatisfactionTarget?> FindAsync(SurveyTargetKind kind, int id, CancellationToken ct) => kind switch
     {
@@ -51,6 +50,12 @@ public sealed class SatisfactionTargets(DangjianDbContext db, ScopeService scope
             .Select(p => new SatisfactionTarget(p.OrganizationId, p.Title)).FirstOrDefaultAsync(ct),
         SurveyTargetKind.EvaluationCampaign => await db.EvaluationCampaigns.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new SatisfactionTarget(c.OrganizationId, c.Title)).FirstOrDefaultAsync(ct),
+        // A member's item belongs to the member's own organization (their branch), as the commitments ledger places it;
+        // an organization's item to that organization. The vote asks about what the item commits to.
+        SurveyTargetKind.Commitment => await db.Commitments.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new SatisfactionTarget(
+                c.OwnerOrganizationId ?? db.People.Where(p => p.Id == c.OwnerPersonId).Select(p => p.OrganizationId).First(), c.Content))
+            .FirstOrDefaultAsync(ct),
         _ => throw new DomainRuleException("Survey.TargetNotSupported", "targetKind"),
     };
 }
