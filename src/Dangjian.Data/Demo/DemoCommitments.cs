@@ -8,8 +8,8 @@ namespace Dangjian.Data.Demo;
 /// Public commitments for the demo (CMT-1 … CMT-6), in the sample branch's township. This year's campaign late in 审:
 /// members' items (2—5 each) at every review state, most approved and being fulfilled, some of those overdue, with
 /// progress records, a retired cadre supervising (one comment, one item flagged lagging), and a few branches' own
-/// commitments to their members. The demo member's items await the committee but one, returned with a comment; the
-/// other members of the demo secretary's branch await the branch. Last year's campaign closed: most items graded 好 or
+/// commitments to their members. The demo member has written none yet, so they can set theirs on their own page (/me);
+/// the other members of the demo secretary's branch await the branch. Last year's campaign closed: most items graded 好 or
 /// 较好 and 销号 where the masses were satisfied, one graded 差 in rectification. Every row is made by the domain's own
 /// methods, replayed on the days they would have happened, so the stored rows obey the rules. Chance comes from a
 /// seeded <see cref="Random"/>: the same <c>today</c> gives the same rows.
@@ -137,6 +137,11 @@ internal static class DemoCommitments
             foreach (var member in Members(branch, plan.SampleMember).Take(MembersPerBranch))
             {
                 var fates = FatesOf(rnd, branch == plan.SampleBranch, member == plan.SampleMember);
+                if (fates.Count == 0)
+                {
+                    continue;
+                }
+
                 var items = fates.Select(fate =>
                 {
                     var overdue = fate == Fate.Approved && rnd.NextDouble() < 0.2;
@@ -242,13 +247,13 @@ internal static class DemoCommitments
         return (all, reports, objection);
     }
 
-    /// <summary>The demo member's items: two through the branch, one returned; the rest of the demo secretary's branch awaits it.</summary>
+    /// <summary>The demo member has none yet (they set theirs on /me); the rest of the demo secretary's branch awaits the branch.</summary>
     private static List<Fate> FatesOf(Random rnd, bool sampleBranch, bool sampleMember)
     {
         var count = 2 + rnd.Next(4);
         if (sampleMember)
         {
-            return [Fate.AwaitCommittee, Fate.AwaitCommittee, Fate.Returned];
+            return [];
         }
 
         if (sampleBranch)
