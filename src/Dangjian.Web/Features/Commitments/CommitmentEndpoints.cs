@@ -2,6 +2,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Commitments;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Commitments.Fulfilment;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Commitments;
@@ -18,7 +19,8 @@ public static class CommitmentEndpoints
 
     public static IServiceCollection AddCommitments(this IServiceCollection services) =>
         services.AddScoped<CommitmentQueries>().AddScoped<CampaignCommands>().AddScoped<CommitmentCommands>().AddScoped<MyCommitmentCommands>()
-            .AddScoped<CommitmentInputs>().AddScoped<CommitmentExport>().AddScoped<PublicBoard>();
+            .AddScoped<CommitmentInputs>().AddScoped<CommitmentExport>().AddScoped<PublicBoard>()
+            .AddFulfilment();
 
     public static void MapCommitmentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -39,6 +41,8 @@ public static class CommitmentEndpoints
         me.MapPost("/{campaignId:int}/items", CreateMyCommitment).WithName(nameof(CreateMyCommitment));
         me.MapPut("/{campaignId:int}/items/{commitmentId:int}", UpdateMyCommitment).WithName(nameof(UpdateMyCommitment));
         me.MapPost("/{campaignId:int}/submit", SubmitMyCommitments).WithName(nameof(SubmitMyCommitments));
+
+        app.MapFulfilmentEndpoints();
     }
 
     public static async Task<Ok<Paged<CommitmentCampaignRow>>> ListCommitmentCampaigns(
