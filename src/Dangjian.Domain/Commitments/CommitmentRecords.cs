@@ -1,3 +1,5 @@
+using Dangjian.Domain.Common;
+
 namespace Dangjian.Domain.Commitments;
 
 /// <summary>What a commitment says, as written by its owner or the clerk (定): checked by <see cref="Commitment.Edit"/>.</summary>
@@ -195,4 +197,50 @@ public sealed class CommitmentSupervisor : Common.IVersioned
 
     /// <summary>Serving on <paramref name="day"/>: from the day assigned to the day before it ended.</summary>
     public bool ServesOn(DateOnly day) => day >= AssignedOn && (EndedOn is not { } end || day < end);
+
+    /// <summary>
+    /// 聘请履诺监督员 (seed 001 第五篇 三、履): a named person of a known kind, serving the organization from
+    /// <paramref name="assignedOn"/>; refused naming the field, as every input.
+    /// </summary>
+    public static CommitmentSupervisor Assign(int organizationId, int? personId, string? name, SupervisorKind? kind, DateOnly? assignedOn)
+    {
+        var trimmed = CommitmentInput.Required(name, MaxNameLength, "name", "Field.Commitment.Supervisor");
+        if (kind is not { } k || !Enum.IsDefined(k))
+        {
+            throw new DomainRuleException("Input.Required", "kind", "Field.Commitment.SupervisorKind");
+        }
+
+        if (assignedOn is not { } day)
+        {
+            throw new DomainRuleException("Input.Required", "assignedOn", "Field.Commitment.AssignedOn");
+        }
+
+        SaneDates.Demand(day, "assignedOn", "Field.Commitment.AssignedOn");
+        return new CommitmentSupervisor { OrganizationId = organizationId, PersonId = personId, Name = trimmed, Kind = k, AssignedOn = day };
+    }
+
+    /// <summary>The term ends on <paramref name="endedOn"/> (the last day served is the day before); once, not before it began.</summary>
+    public void End(DateOnly endedOn)
+    {
+        if (EndedOn is not null)
+        {
+            throw new DomainRuleException("Commitment.SupervisorEnded", "endedOn");
+        }
+
+        SaneDates.Demand(endedOn, "endedOn", "Field.Commitment.EndedOn");
+        if (endedOn < AssignedOn)
+        {
+            throw new DomainRuleException("Commitment.SupervisorEndBeforeStart", "endedOn");
+        }
+
+        EndedOn = endedOn;
+    }
+
+    /// <summary>
+    /// May comment on an item of the organization at <paramref name="itemOrganizationPath"/> on <paramref name="day"/>: serving
+    /// that day, assigned to that organization or one above it (a supervisor reads and comments on the items of the subtree
+    /// they were assigned to, never a sibling's). <paramref name="ownOrganizationPath"/> is the path of <see cref="OrganizationId"/>.
+    /// </summary>
+    public bool MayCommentOn(string ownOrganizationPath, string itemOrganizationPath, DateOnly day) =>
+        ServesOn(day) && Organizations.OrganizationTree.IsWithin(itemOrganizationPath, ownOrganizationPath);
 }

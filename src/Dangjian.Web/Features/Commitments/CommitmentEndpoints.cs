@@ -3,6 +3,7 @@ using Dangjian.Domain.Commitments;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Commitments.Grading;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Commitments.Fulfilment;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Commitments;
@@ -20,7 +21,8 @@ public static class CommitmentEndpoints
     public static IServiceCollection AddCommitments(this IServiceCollection services) =>
         services.AddScoped<CommitmentQueries>().AddScoped<CampaignCommands>().AddScoped<CommitmentCommands>().AddScoped<MyCommitmentCommands>()
             .AddScoped<CommitmentInputs>().AddScoped<CommitmentExport>().AddScoped<PublicBoard>()
-            .AddCommitmentGrading();
+            .AddCommitmentGrading()
+            .AddFulfilment();
 
     public static void MapCommitmentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -42,6 +44,8 @@ public static class CommitmentEndpoints
         me.MapPut("/{campaignId:int}/items/{commitmentId:int}", UpdateMyCommitment).WithName(nameof(UpdateMyCommitment));
         me.MapPost("/{campaignId:int}/submit", SubmitMyCommitments).WithName(nameof(SubmitMyCommitments));
         app.MapCommitmentGrading();
+
+        app.MapFulfilmentEndpoints();
     }
 
     public static async Task<Ok<Paged<CommitmentCampaignRow>>> ListCommitmentCampaigns(

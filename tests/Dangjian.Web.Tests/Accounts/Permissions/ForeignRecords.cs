@@ -121,6 +121,15 @@ public sealed class ForeignRecords
             var commitment = Commitment.ForMember(commitments, t.PersonOfB,
                 new CommitmentContent(Tag + "承诺", Tag + "措施", new DateOnly(OrgToday.Value.Year, 12, 31), Tag), OrgToday.Value);
             db.Commitments.Add(commitment);
+            var supervisor = CommitmentSupervisor.Assign(t.B, null, Tag, SupervisorKind.RetiredCadre, OrgToday.Value);
+            db.CommitmentSupervisors.Add(supervisor);
+            await db.SaveChangesAsync();
+            var evidence = new CommitmentEvidenceFile
+            {
+                CommitmentId = commitment.Id, FileName = Tag + ".txt", ContentType = "text/plain", Size = 1, Sha256 = new string('0', 64),
+                Content = [1], UploadedAt = now, UploadedBy = Demo.OrgAdminB,
+            };
+            db.CommitmentEvidenceFiles.Add(evidence);
             await db.SaveChangesAsync();
 
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
@@ -168,6 +177,8 @@ public sealed class ForeignRecords
                 ["commitments/{id}"] = Row<CommitmentCampaign>(commitments.Id),
                 ["commitments/{campaignId}"] = Row<CommitmentCampaign>(commitments.Id),
                 ["items/{commitmentId}"] = Row<Commitment>(commitment.Id),
+                ["evidence/{evidenceId}"] = Row<CommitmentEvidenceFile>(evidence.Id),
+                ["supervisors/{supervisorId}"] = Row<CommitmentSupervisor>(supervisor.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
