@@ -76,6 +76,8 @@ public static class DemoDistrict
             await DemoSurveys.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoCommitments.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoReviews.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -24,6 +24,7 @@ using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Meetings.Compliance;
 using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Features.Meetings.Minutes;
+using Dangjian.Web.Features.Reviews;
 using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
@@ -147,6 +148,7 @@ public static class HostSetup
         services.AddEvaluationCampaigns();
         services.AddMine();
         services.AddCommitments();
+        services.AddReviews();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -282,6 +284,7 @@ public static class HostSetup
         endpoints.MapEvaluationCampaignEndpoints();
         endpoints.MapMineEndpoints();
         endpoints.MapCommitmentEndpoints();
+        endpoints.MapReviewEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -8,6 +8,7 @@ using Dangjian.Domain.Evaluations;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
+using Dangjian.Domain.Reviews;
 using Dangjian.Domain.Surveys;
 using Dangjian.Domain.Teams;
 using Dangjian.Domain.Units;
@@ -132,6 +133,11 @@ public sealed class ForeignRecords
             db.CommitmentEvidenceFiles.Add(evidence);
             await db.SaveChangesAsync();
 
+            var review = WorkReview.Create(t.B, null, null, new WorkReviewContent(Tag + "复盘", Tag, null, OrgToday.Value, null, Tag, null, null, null, null, null, null, null, null),
+                OrgToday.Value, Demo.OrgAdminB, now);
+            db.WorkReviews.Add(review);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -179,6 +185,7 @@ public sealed class ForeignRecords
                 ["items/{commitmentId}"] = Row<Commitment>(commitment.Id),
                 ["evidence/{evidenceId}"] = Row<CommitmentEvidenceFile>(evidence.Id),
                 ["supervisors/{supervisorId}"] = Row<CommitmentSupervisor>(supervisor.Id),
+                ["reviews/{id}"] = Row<WorkReview>(review.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
