@@ -50,7 +50,7 @@ public static class SecretTables
     /// <summary>The tables that hold secret rows or the codes that opened them; nothing else may be named.</summary>
     public static readonly IReadOnlyList<string> BallotTables = ["SecretBallots", "UnusedAccessCodes", "SpentAccessCodes"];
 
-    public static readonly IReadOnlyList<string> OpinionTables = ["DemocraticLifeOpinions"];
+    public static readonly IReadOnlyList<string> OpinionTables = ["DemocraticLifeOpinions", "CommitmentOpinions"];
 
     private static readonly HashSet<string> Known = [.. BallotTables, .. OpinionTables];
 

@@ -14,7 +14,7 @@ namespace Dangjian.Web.Features.Commitments;
 /// data, and move it through its steps (定 → 审 → 履 → 评 → closed). Each needs Commitments.Run on the campaign's own
 /// organization: the organization that runs the campaign, not one inside it.
 /// </summary>
-public sealed class CampaignCommands(DangjianDbContext db, ScopeService scopes, CommitmentQueries queries)
+public sealed class CampaignCommands(DangjianDbContext db, ScopeService scopes, CommitmentQueries queries, Dangjian.Data.Secrecy.SecrecyOptions secrecy)
 {
     public async Task<int> CreateAsync(CreateCommitmentCampaignRequest r, CancellationToken ct = default)
     {
@@ -71,6 +71,13 @@ public sealed class CampaignCommands(DangjianDbContext db, ScopeService scopes, 
             default:
                 // 定 is where a campaign starts; no step goes back to it.
                 throw new DomainRuleException("Commitment.CampaignStage", "to");
+        }
+
+        if (to == CommitmentCampaignStatus.Approving)
+        {
+            // Leaving 定 closes the suggestion box: its rows are rewritten and their insert history erased first.
+            var opinions = await Opinions.SuggestionBoxClosing.CloseAsync(db, secrecy, id, ct);
+            db.AddAuditEvent("CommitmentCampaign.OpinionsClosed", nameof(CommitmentCampaign), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Opinions = opinions });
         }
 
         db.AuditAction = $"CommitmentCampaign.{to}";

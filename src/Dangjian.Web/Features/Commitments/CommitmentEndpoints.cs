@@ -1,9 +1,11 @@
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Commitments;
 using Dangjian.Web.Features.Accounts;
-using Dangjian.Web.Features.Commitments.Grading;
-using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Commitments.Filing;
 using Dangjian.Web.Features.Commitments.Fulfilment;
+using Dangjian.Web.Features.Commitments.Grading;
+using Dangjian.Web.Features.Commitments.Opinions;
+using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Commitments;
@@ -22,7 +24,8 @@ public static class CommitmentEndpoints
         services.AddScoped<CommitmentQueries>().AddScoped<CampaignCommands>().AddScoped<CommitmentCommands>().AddScoped<MyCommitmentCommands>()
             .AddScoped<CommitmentInputs>().AddScoped<CommitmentExport>().AddScoped<PublicBoard>()
             .AddCommitmentGrading()
-            .AddFulfilment();
+            .AddFulfilment()
+            .AddCommitmentOpinions().AddCommitmentFilings();
 
     public static void MapCommitmentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -37,6 +40,8 @@ public static class CommitmentEndpoints
         g.MapPut("/{id:int}/items/{commitmentId:int}", UpdateCommitment).WithName(nameof(UpdateCommitment)).RequirePermission(Permission.CommitmentsRun);
         g.MapPost("/{id:int}/submit", SubmitCommitments).WithName(nameof(SubmitCommitments)).RequirePermission(Permission.CommitmentsRun);
         g.MapPost("/{id:int}/items/{commitmentId:int}/decision", DecideCommitment).WithName(nameof(DecideCommitment)).RequirePermission(Permission.CommitmentsReview);
+        g.MapCommitmentOpinions();
+        g.MapCommitmentFilings();
 
         var me = app.MapGroup(MineRoute).WithTags("Mine").RequirePermission(Permission.MineUse);
         me.MapGet("/", ListMyCommitments).WithName(nameof(ListMyCommitments));
