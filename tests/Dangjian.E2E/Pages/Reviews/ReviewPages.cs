@@ -58,7 +58,7 @@ public sealed partial class ReviewPages(IPage page, CultureInfo culture) : Shell
     ];
 
     /// <summary>The number of pages of a PDF: its page objects ("/Type /Page", not the "/Type /Pages" tree nodes).</summary>
-    public static int PdfPages(byte[] pdf) => PageObject().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count;
+    public static int PdfPages(byte[] pdf) => PageObject().Count(System.Text.Encoding.Latin1.GetString(pdf));
 
     public string Text(string key) => Ui.Text<ReviewText>(key, Culture);
 
