@@ -3,6 +3,7 @@ using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.E2E.Pages.Commitments;
 using Dangjian.Web.Features.Commitments;
+using Dangjian.Web.Features.Commitments.Defining;
 using Dangjian.Web.Features.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -45,7 +46,7 @@ public sealed class MyCommitmentsTests(BrowserApp app, ITestOutputHelper output)
 
         await me.AddAsync(campaign.Id, contents[1], "每季度参加一次，留存照片", deadline);
         await me.AddAsync(campaign.Id, contents[2], "每月一次，登记在册", deadline);
-        await Expect(me.Count(campaign.Id)).ToHaveTextAsync(Ui.Format<Dangjian.Web.Features.Commitments.Defining.DefiningText>("Count", Ui.Zh, 3, campaign.MinPerMember, campaign.MaxPerMember));
+        await Expect(me.Count(campaign.Id)).ToHaveTextAsync(Ui.Format<DefiningText>("Count", Ui.Zh, 3, campaign.MinPerMember, campaign.MaxPerMember));
         await me.SubmitAsync(campaign.Id);
 
         await Expect(me.Items(campaign.Id).Locator($"[data-status={nameof(CommitmentStatus.AwaitingApproval)}][data-level={nameof(ApprovalLevel.Branch)}]")).ToHaveCountAsync(3);
@@ -94,6 +95,24 @@ public sealed class MyCommitmentsTests(BrowserApp app, ITestOutputHelper output)
         var after = await App.AsUserAsync(DemoFacts.Secretary, sp => sp.GetRequiredService<CommitmentQueries>().ItemAsync(returned.Id));
         Assert.Equal((edited, CommitmentStatus.AwaitingApproval, ApprovalLevel.Branch), (after.Content, after.Status, after.CurrentLevel!.Value));
         Assert.Equal(comment, Assert.Single(after.Decisions).Comment);
+
+        // The section with items in every state shown here is beyond the page scan's crawl (its accounts have no
+        // commitments): its words in both languages, as the scan checks them.
+        await using (var desktop = await App.NewContextAsync())
+        {
+            var wide = await desktop.NewPageAsync();
+            await new LoginPage(wide).SignInAsync(Member);
+            await Interactive.GotoAsync(wide, "me");
+            var section = wide.Locator("#me-commitments-section");
+            await Expect(section.Locator("li[data-item]")).ToHaveCountAsync(3);
+            var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var zh = PageScanTests.Check(await section.InnerTextAsync(), Ui.Zh, allowed).ToList();
+            Assert.True(zh.Count == 0, string.Join("\n", zh));
+            await new MinePage(wide, Ui.Zh).SwitchLanguageAsync();
+            await Expect(section.GetByRole(AriaRole.Heading, new() { Name = Ui.Text<DefiningText>("Mine.Title", Ui.En) })).ToBeVisibleAsync();
+            var en = PageScanTests.Check(await section.InnerTextAsync(), Ui.En, allowed).ToList();
+            Assert.True(en.Count == 0, string.Join("\n", en));
+        }
     });
 
     /// <summary>The page of the secretary's ledger (unfiltered, default page size) that lists the item.</summary>
