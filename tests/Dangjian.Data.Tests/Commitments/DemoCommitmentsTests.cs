@@ -101,6 +101,14 @@ public sealed class DemoCommitmentsTests(SeededDistrictFixture district) : IClas
         Assert.False(string.IsNullOrWhiteSpace(rectifying.LastEvaluation.RectificationMeasures));
         Assert.All(items, i => Assert.Equal(CommitmentClosure.Decide(i.LastEvaluation!.Grade, i.LastEvaluation.Tally, campaign.Rules), i.LastEvaluation.Outcome));
         Assert.All(items, i => Assert.InRange(items.Count(o => o.OwnerPersonId == i.OwnerPersonId), 2, 5));
+
+        // 评: the grades were publicized before the close, one objection answered, every member's 述职 written.
+        Assert.True(campaign.PublicityFrom > items.Max(i => DateOnly.FromDateTime(i.LastEvaluation!.At.UtcDateTime)).AddDays(-1));
+        Assert.True(campaign.PublicityTo >= campaign.PublicityFrom!.Value.AddDays(6));
+        var objection = Assert.Single(await db.CommitmentObjections.AsNoTracking().Where(o => o.CampaignId == campaign.Id).ToListAsync());
+        Assert.False(string.IsNullOrWhiteSpace(objection.Answer));
+        var reports = await db.CommitmentSelfReports.AsNoTracking().Where(r => r.CampaignId == campaign.Id).ToListAsync();
+        Assert.Equal(items.Select(i => i.OwnerPersonId).Distinct().Order(), reports.Select(r => r.PersonId).Order());
     }
 
     [Fact]

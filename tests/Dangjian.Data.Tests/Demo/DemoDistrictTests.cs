@@ -302,7 +302,8 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.CommitmentCampaigns.CountAsync() + await db.CommitmentSupervisors.CountAsync() + await db.Commitments.CountAsync()
             + await db.CommitmentDecisions.CountAsync() + await db.FulfilmentRecords.CountAsync() + await db.SupervisorComments.CountAsync()
             + await db.CommitmentEvaluations.CountAsync()
-            + await db.WorkReviews.CountAsync();
+            + await db.WorkReviews.CountAsync()
+            + await db.CommitmentSelfReports.CountAsync() + await db.CommitmentObjections.CountAsync();
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
         Assert.DoesNotContain(entries, e => e.EntityType is nameof(Dangjian.Domain.Secrecy.SecretBallot) or nameof(Dangjian.Domain.Secrecy.UnusedAccessCode) or nameof(Dangjian.Domain.Secrecy.BallotBox));
         Assert.True(await db.SecretBallots.AnyAsync());

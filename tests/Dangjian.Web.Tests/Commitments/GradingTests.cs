@@ -129,6 +129,12 @@ public abstract class GradingTests(AppFixture app)
         Assert.True(grading.InPublicity);
         Assert.Equal(Today, grading.PublicityFrom);
 
+        // The public board shows the grades while they are publicized (评议结果公示), to anyone.
+        var branch = await app.WithDbAsync(db => db.Commitments.Where(c => c.Id == items[0]).Join(db.People, c => c.OwnerPersonId, p => p.Id, (c, p) => p.OrganizationId).FirstAsync());
+        var board = await app.AnonymousClient().GetStringAsync($"/public/commitments/{branch}");
+        Assert.Contains("data-publicity=\"running\"", board, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(board, "data-grade=\"Good\""));
+
         var objections = await (await admin.PostJsonAsync($"{Route}/{campaignId}/objections", new CommitmentObjectionRequest("成效与实际不符", null, items[0]))).ReadAsync<List<CommitmentObjectionView>>();
         var objection = Assert.Single(objections);
         Assert.Null(objection.FiledBy);
@@ -140,6 +146,7 @@ public abstract class GradingTests(AppFixture app)
         // The period over (moved back in the database, as the days would pass) and the objection answered: it closes.
         await app.WithDbAsync(db => db.CommitmentCampaigns.Where(c => c.Id == campaignId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.PublicityFrom, Today.AddDays(-10)).SetProperty(c => c.PublicityTo, Today.AddDays(-1))));
+        Assert.DoesNotContain("data-publicity", await app.AnonymousClient().GetStringAsync($"/public/commitments/{branch}"), StringComparison.Ordinal);
         campaign = await (await admin.GetAsync($"{Route}/{campaignId}")).ReadAsync<CommitmentCampaignView>();
         Assert.Equal(["objections"], (await (await admin.PostJsonAsync($"{Route}/{campaignId}/advance", new AdvanceCommitmentCampaignRequest(CommitmentCampaignStatus.Closed, campaign.Version))).ProblemErrorsAsync()).Keys);
         var answered = await (await admin.PostJsonAsync($"{Route}/{campaignId}/objections/{objection.Id}/answer", new AnswerCommitmentObjectionRequest("已核实，成效属实。", objection.Version))).ReadAsync<List<CommitmentObjectionView>>();

@@ -74,3 +74,9 @@ public sealed record CampaignGradingView(
 /// <summary>One of the member's graded items across campaigns, for their page (results feed the person's record).</summary>
 public sealed record MyCommitmentResultView(
     int CommitmentId, int CampaignId, int Year, string CampaignTitle, string Content, CommitmentStatus Status, IReadOnlyList<CommitmentEvaluationView> Evaluations);
+
+/// <summary>One graded item on the public board during publicity: whose, what, the latest grade and outcome.</summary>
+public sealed record PublicGradeRow(string OwnerName, string Content, CommitmentGrade Grade, CommitmentOutcome Outcome);
+
+/// <summary>The grades publicized on an organization's public board, with the period.</summary>
+public sealed record PublicGradesView(DateOnly From, DateOnly To, IReadOnlyList<PublicGradeRow> Rows);

@@ -1,6 +1,7 @@
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Commitments;
+using Dangjian.Domain.Organizations;
 using Dangjian.Domain.Surveys;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Surveys;
@@ -81,6 +82,30 @@ public sealed class GradingQueries(DangjianDbContext db, ScopeService scopes, Co
             .ToListAsync(ct);
         return [.. items.OrderByDescending(x => x.Year).ThenByDescending(x => x.Item.CampaignId).ThenBy(x => x.Item.Id)
             .Select(x => new MyCommitmentResultView(x.Item.Id, x.Item.CampaignId, x.Year, x.Title, x.Item.Content, x.Item.Status, CommitmentEvaluationView.All(x.Item.Evaluations)))];
+    }
+
+    /// <summary>
+    /// 评议结果公示 on an organization's public board, read without signing in: while the newest campaign that covers the
+    /// organization has its grades publicized (today within the period), each graded item of the organization's subtree with
+    /// its latest grade and outcome; null otherwise (before, after, or never publicized).
+    /// </summary>
+    public async Task<PublicGradesView?> PublicAsync(int organizationId, CancellationToken ct = default)
+    {
+        var org = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId && o.Status == OrganizationStatus.Active).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        var campaign = org is null ? null : (await db.CommitmentCampaigns.AsNoTracking()
+                .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { Campaign = c, o.Path }).ToListAsync(ct))
+            .Where(c => OrganizationTree.IsWithin(org, c.Path)).OrderByDescending(c => c.Campaign.Year).ThenByDescending(c => c.Campaign.Id).Select(c => c.Campaign).FirstOrDefault();
+        if (campaign is null || !campaign.InPublicity(queries.Today))
+        {
+            return null;
+        }
+
+        var items = await db.Commitments.AsNoTracking().Include(i => i.Evaluations).Where(i => i.CampaignId == campaign.Id && i.Evaluations.Count > 0).ToListAsync(ct);
+        var owners = await queries.OwnersAsync(items, ct);
+        return new PublicGradesView(campaign.PublicityFrom!.Value, campaign.PublicityTo!.Value,
+            [.. items.Where(i => OrganizationTree.IsWithin(owners[i.Id].Path, org!))
+                .OrderBy(i => owners[i.Id].Path, StringComparer.Ordinal).ThenBy(i => owners[i.Id].Name, StringComparer.Ordinal).ThenBy(i => i.Id)
+                .Select(i => new PublicGradeRow(owners[i.Id].Name, i.Content, i.LastEvaluation!.Grade, i.LastEvaluation.Outcome))]);
     }
 
     /// <summary>
