@@ -1,4 +1,5 @@
 using Dangjian.Domain.Commitments;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 
@@ -22,6 +23,8 @@ internal static class DemoCommitments
     private const int LastYearMembersPerBranch = 5;
     private const string By = "demo";
     private const string Supervisor = "周德厚";
+    private const string Representative = "孙秀兰";
+    private const int EvidenceItems = 4;
 
     private static readonly string[] Deeds =
     [
@@ -96,8 +99,10 @@ internal static class DemoCommitments
         last.Describe(today.Year - 1, $"{today.Year - 1}年{township.Place}党员公开承诺");
         var (lastItems, reports, objection) = LastYear(rnd, last, branches, today);
 
+        // A residents' representative (群众代表) for the sample branch beside the township's retired cadre.
+        var representative = CommitmentSupervisor.Assign(plan.SampleBranch.Entity.Id, null, Representative, SupervisorKind.ResidentRepresentative, today.AddDays(-45));
         db.CommitmentCampaigns.AddRange(last, current);
-        db.CommitmentSupervisors.Add(supervisor);
+        db.CommitmentSupervisors.AddRange(supervisor, representative);
         await db.SaveChangesAsync(ct);
 
         Supervise(currentItems, supervisor, today);
@@ -119,6 +124,34 @@ internal static class DemoCommitments
         (objection.CampaignId, objection.CommitmentId) = (last.Id, lastItems[0].Id);
         db.CommitmentSelfReports.AddRange(reports);
         db.CommitmentObjections.Add(objection);
+        await db.SaveChangesAsync(ct);
+        await EvidenceAsync(db, currentItems, ct);
+    }
+
+    /// <summary>
+    /// 佐证材料: a small text file for the first record of a few items with progress, cited by that record (the files take
+    /// their item's id, so they are added once the items are saved).
+    /// </summary>
+    private static async Task EvidenceAsync(DangjianDbContext db, List<Commitment> items, CancellationToken ct)
+    {
+        var records = items.Where(i => i.Progress.Count > 0).Take(EvidenceItems).Select(i => i.Progress[0]).ToList();
+        var files = records.Select(r =>
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes($"{DateText.Format(r.Date)} 履诺记录\n{r.Steps}\n{r.Result}\n");
+            return new CommitmentEvidenceFile
+            {
+                CommitmentId = r.CommitmentId, FileName = $"履诺记录-{DateText.Format(r.Date)}.txt", ContentType = "text/plain", Size = bytes.Length,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), Content = bytes, UploadedAt = r.RecordedAt, UploadedBy = By,
+            };
+        }).ToList();
+        db.CommitmentEvidenceFiles.AddRange(files);
+        await db.SaveChangesAsync(ct);
+        foreach (var (record, file) in records.Zip(files))
+        {
+            record.EvidenceFileIds = [file.Id];
+            db.Entry(record).Property(r => r.EvidenceFileIds).IsModified = true;
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

@@ -55,6 +55,8 @@ public sealed class CommitmentReviewTests(BrowserApp app, ITestOutputHelper outp
         await cmt.DecideAsync(returned, "Return", "走访对象请写明到户");
         await Expect(cmt.Item(returned)).ToHaveAttributeAsync("data-item-status", nameof(CommitmentStatus.Returned));
         await cmt.DecideAsync(approved, "Approve", null);
+        // The click returns before the server has saved: wait for the row to move on before reading the database.
+        await Expect(cmt.Item(approved).Locator("[data-level]")).Not.ToHaveAttributeAsync("data-level", nameof(ApprovalLevel.Branch));
 
         var after = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<CommitmentQueries>().ItemAsync(approved));
         Assert.Equal(ApprovalLevel.Branch, Assert.Single(after.Decisions).Level);
