@@ -111,6 +111,8 @@ public abstract class CommitmentCycleTests(AppFixture app)
         var closed = await VoteAndGradeAsync(committee, pairing, ["0", "0", "1"], CommitmentGrade.Good, null);
         Assert.Equal((CommitmentOutcome.Closed, CommitmentStatus.Closed), (closed.Outcome, closed.Status));
         Assert.Equal([CommitmentOutcome.Rectification, CommitmentOutcome.Closed], closed.Evaluations.Select(e => e.Outcome));
+        var detail = await (await branch.GetAsync($"{Route}/items/{pairing}")).ReadAsync<CommitmentItemDetail>();
+        Assert.Equal([(1, CommitmentGrade.Average), (2, CommitmentGrade.Good)], detail.Evaluations.Select(e => (e.Round, e.Grade)));
 
         // The planting is graded 较好 on a paper tally: neither closed nor in rectification, shown as open.
         var planted = await GradeAsync(committee, planting, new GradeCommitmentRequest(CommitmentGrade.FairlyGood, 4, 1, 0, null, null, await VersionAsync(planting)));

@@ -31,11 +31,12 @@ public sealed record SupervisorCommentView(int Id, int SupervisorId, string Supe
 
 /// <summary>
 /// One item with its whole fulfilment (履): the item as the ledger shows it (approval trail included), whether it is lagging,
-/// its progress records with their files, the files not yet cited, and the supervisors' comments, oldest first.
+/// its progress records with their files, the files not yet cited, the supervisors' comments, oldest first, and its
+/// evaluation rounds (评: grade, tally, outcome, rectification), first round first.
 /// </summary>
 public sealed record CommitmentItemDetail(
     CommitmentView Item, bool Lagging, IReadOnlyList<ProgressView> Progress, IReadOnlyList<EvidenceFileView> UncitedEvidence,
-    IReadOnlyList<SupervisorCommentView> SupervisorComments);
+    IReadOnlyList<SupervisorCommentView> SupervisorComments, IReadOnlyList<Grading.CommitmentEvaluationView> Evaluations);
 
 public sealed record SupervisorView(
     int Id, int OrganizationId, string OrganizationName, int? PersonId, string Name, SupervisorKind Kind, DateOnly AssignedOn, DateOnly? EndedOn,

@@ -3,6 +3,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Commitments;
 using Dangjian.Domain.Organizations;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Commitments.Grading;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class FulfilmentQueries(DangjianDbContext db, ScopeService scopes,
             .OrderBy(p => p.Date).ThenBy(p => p.RecordedAt).ThenBy(p => p.Id).ToList();
         var comments = (await db.SupervisorComments.AsNoTracking().Where(c => c.CommitmentId == commitmentId).ToListAsync(ct))
             .OrderBy(c => c.At).ThenBy(c => c.Id).ToList();
+        var rounds = await db.CommitmentEvaluations.AsNoTracking().Where(e => e.CommitmentId == commitmentId).ToListAsync(ct);
         var cited = records.SelectMany(p => p.EvidenceFileIds).ToHashSet();
         var lagging = await LaggingAsync([commitmentId], ct);
         return new CommitmentItemDetail(
@@ -37,7 +39,8 @@ public sealed class FulfilmentQueries(DangjianDbContext db, ScopeService scopes,
             [.. records.Select(p => new ProgressView(p.Id, p.Date, p.Steps, p.ResponsibleUnit, p.ResponsiblePerson, p.Result,
                 [.. p.EvidenceFileIds.Where(files.ContainsKey).Select(id => files[id])], p.RecordedBy, p.RecordedAt))],
             [.. files.Values.Where(f => !cited.Contains(f.Id))],
-            [.. comments.Select(c => new SupervisorCommentView(c.Id, c.SupervisorId, c.SupervisorName, c.Text, c.Lagging, c.At))]);
+            [.. comments.Select(c => new SupervisorCommentView(c.Id, c.SupervisorId, c.SupervisorName, c.Text, c.Lagging, c.At))],
+            CommitmentEvaluationView.All(rounds));
     }
 
     /// <summary>
