@@ -348,6 +348,18 @@ public sealed class Commitment : IVersioned
         return outcome;
     }
 
+    /// <summary>
+    /// A satisfaction vote may decide a round only if it was opened after the previous round was recorded: each round of
+    /// rectification is judged by the masses again (整改后再次测评，直至群众满意), never by the vote that sent the item there.
+    /// </summary>
+    public void DemandNewVote(DateTimeOffset voteOpenedAt)
+    {
+        if (LastEvaluation is { } last && voteOpenedAt <= last.At)
+        {
+            throw new DomainRuleException("Commitment.VoteNotNew", "satisfied");
+        }
+    }
+
     /// <summary>Past its due day: the day after <see cref="DueDate"/> (the due day itself is not overdue).</summary>
     public bool IsOverdue(DateOnly today) => DueDate is { } due && today > due;
 

@@ -146,4 +146,16 @@ public sealed class CommitmentEvaluationTests
 
         Assert.Equal("Commitment.NotGradable", Assert.Throws<DomainRuleException>(() => item.Grade(campaign, CommitmentGrade.Good, new(3, 0, 0), null, "c", Now, Today)).Code);
     }
+
+    [Fact]
+    public void DemandNewVote_FirstRoundAnyVote_LaterRoundOnlyAVoteOpenedAfterIt()
+    {
+        var (campaign, item) = Approved(CommitmentCampaignStatus.Evaluating);
+        item.DemandNewVote(Now.AddDays(-30));
+        item.Grade(campaign, CommitmentGrade.Poor, new(0, 0, 3), Plan(), "c", Now, Today);
+
+        var same = Assert.Throws<DomainRuleException>(() => item.DemandNewVote(Now));
+        Assert.Equal(("Commitment.VoteNotNew", "satisfied"), (same.Code, same.Field));
+        item.DemandNewVote(Now.AddTicks(1));
+    }
 }

@@ -17,7 +17,7 @@ namespace Dangjian.Web.Tests.Commitments;
 /// three on their own page, the branch (the demo secretary) returns one with a comment, the member rewrites it, the branch
 /// and the party committee (township A's admin) approve, the public board shows them, progress is recorded with a file,
 /// a supervisor flags one as lagging, the reminder list names the overdue one, the masses vote, the committee grades:
-/// one 销号 from the vote, one into rectification and, after a second vote, 销号.
+/// one 销号 from the vote, one into rectification and — not on the vote that sent it there, only after a second — 销号.
 /// </summary>
 public abstract class CommitmentCycleTests(AppFixture app)
 {
@@ -108,6 +108,9 @@ public abstract class CommitmentCycleTests(AppFixture app)
         // The pairing: 3 不满意 of 5 (more than half) → rectification with a deadline, then a second vote and 销号.
         var rectifying = await VoteAndGradeAsync(committee, pairing, ["2", "2", "2", "0", "1"], CommitmentGrade.Average, new RectificationPlan(Today.AddDays(30), "每月上门一次并记录"));
         Assert.Equal((CommitmentOutcome.Rectification, CommitmentStatus.Rectifying), (rectifying.Outcome, rectifying.Status));
+        var stale = await (await committee.PostJsonAsync($"{Route}/items/{pairing}/grade",
+            new GradeCommitmentRequest(CommitmentGrade.Good, null, null, null, null, null, await VersionAsync(pairing)))).ProblemErrorsAsync();
+        Assert.Contains("上一轮评价之前", stale["satisfied"][0], StringComparison.Ordinal);
         var closed = await VoteAndGradeAsync(committee, pairing, ["0", "0", "1"], CommitmentGrade.Good, null);
         Assert.Equal((CommitmentOutcome.Closed, CommitmentStatus.Closed), (closed.Outcome, closed.Status));
         Assert.Equal([CommitmentOutcome.Rectification, CommitmentOutcome.Closed], closed.Evaluations.Select(e => e.Outcome));

@@ -62,7 +62,8 @@ public sealed class GradingCommands(
         }
         else if (await grading.VoteTallyAsync(commitmentId, ct) is { } voted)
         {
-            tally = voted;
+            item.DemandNewVote(voted.OpenedAt);
+            tally = voted.Tally;
         }
         else
         {

@@ -112,8 +112,16 @@ public sealed class GradingQueries(DangjianDbContext db, ScopeService scopes, Co
     /// The tally to grade an item with, by default: its latest satisfaction vote's, once that vote is closed; null when
     /// it has none or the vote still runs.
     /// </summary>
-    public async Task<SatisfactionTally?> VoteTallyAsync(int commitmentId, CancellationToken ct = default) =>
-        (await surveys.SatisfactionAsync(SurveyTargetKind.Commitment, commitmentId, ct))?.Tally();
+    public async Task<(SatisfactionTally Tally, DateTimeOffset OpenedAt)?> VoteTallyAsync(int commitmentId, CancellationToken ct = default)
+    {
+        if (await surveys.SatisfactionAsync(SurveyTargetKind.Commitment, commitmentId, ct) is not { } summary || summary.Tally() is not { } tally)
+        {
+            return null;
+        }
+
+        var opened = await db.Surveys.AsNoTracking().Where(s => s.Id == summary.Survey.Id).Select(s => s.OpenedAt ?? s.CreatedAt).FirstAsync(ct);
+        return (tally, opened);
+    }
 
     /// <summary>Each item's latest satisfaction vote (only items that have one are asked for).</summary>
     private async Task<Dictionary<int, SatisfactionSummary>> VotesAsync(IReadOnlyList<int> ids, CancellationToken ct)
