@@ -32,9 +32,33 @@ public class Shell(IPage page, CultureInfo culture)
     public async Task<Shell> SwitchLanguageAsync()
     {
         var other = Culture.Name.StartsWith("zh", StringComparison.Ordinal) ? Ui.En : Ui.Zh;
-        await Interactive.RunAsync(Page, () => LanguageSwitch.ClickAsync());
+        await Interactive.RunAsync(Page, ClickLanguageSwitchAsync);
         var shell = new Shell(Page, other);
         await Assertions.Expect(shell.LanguageSwitch).ToBeVisibleAsync();
         return shell;
+    }
+
+    /// <summary>
+    /// Clicks the language switch until the browser asks for the switch (at most three times). On a page whose
+    /// circuit is still connecting, the click can fall in the instant the circuit swaps the prerendered DOM for its
+    /// own: the link under the mouse is replaced between press and release, the browser sees no click on a link, and
+    /// nothing happens, so a user clicks again. A test that clicked only once would wait for a page that never comes.
+    /// </summary>
+    private async Task ClickLanguageSwitchAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Page.RunAndWaitForRequestAsync(
+                    () => LanguageSwitch.ClickAsync(),
+                    request => request.Url.Contains("/account/culture", StringComparison.Ordinal),
+                    new() { Timeout = 5_000 });
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && e is System.TimeoutException or PlaywrightException)
+            {
+            }
+        }
     }
 }
