@@ -255,7 +255,7 @@ public sealed partial class PageScanTests(BrowserApp app, ITestOutputHelper outp
     private static partial Regex Words();
 
     /// <summary>Account ids, hashes, the names of uploaded files and ballot codes (a hint shows one: ABCDE-FGHJK): data, in whatever letters they are written.</summary>
-    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|\b[0-9a-f]{8,}\b|[\w.-]+\.(?:xlsx|csv|json|pdf)\b|\b[A-Z0-9]{5}-[A-Z0-9]{5}\b")]
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|\b[0-9a-f]{8,}\b|[\w.-]+\.(?:xlsx|csv|json|pdf|txt|docx?|jpe?g|png)\b|\b[A-Z0-9]{5}-[A-Z0-9]{5}\b")]
     private static partial Regex Identifiers();
 
     [GeneratedRegex("[，。：；（）！？、]")]

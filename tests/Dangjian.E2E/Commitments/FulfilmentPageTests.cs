@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Dangjian.Domain.Commitments;
+using Dangjian.Domain.Surveys;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
+using Dangjian.E2E.Pages.Surveys;
 using Dangjian.Web.Features.Commitments.Fulfilment;
 using Dangjian.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,28 @@ public sealed partial class FulfilmentPageTests(BrowserApp app, ITestOutputHelpe
         var file = await App.WithDbAsync(db => db.CommitmentEvidenceFiles.AsNoTracking().Where(f => f.CommitmentId == item).Select(f => new { f.Id, f.Content }).SingleAsync());
         Assert.Equal([file.Id], stored);
         Assert.Equal("走访三户"u8.ToArray(), file.Content);
+    });
+
+    [Fact]
+    public Task ItemPage_SatisfactionCard_StartsAVoteOnTheItem() => RunAsync(async page =>
+    {
+        // 群众满意票反馈制 (SRV-3) on one commitment: the vote its 评 counts is started from the item's own page.
+        var (_, items) = await FulfillingAsync(OrgToday.Value.AddDays(20));
+        var item = items[0];
+
+        await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);
+        await Interactive.GotoAsync(page, $"commitments/items/{BrowserApp.Invariant(item)}");
+        var card = new SatisfactionCardPart(page, Ui.Zh, SurveyTargetKind.Commitment);
+        await Expect(card.Heading).ToBeVisibleAsync();
+        await Expect(card.Card).ToHaveAttributeAsync("data-satisfaction", "none");
+
+        await card.StartWithCodesAsync();
+
+        await Expect(card.Card).Not.ToHaveAttributeAsync("data-satisfaction", "none");
+        var survey = await App.WithDbAsync(db => db.Surveys.AsNoTracking().Where(s => s.TargetKind == SurveyTargetKind.Commitment && s.TargetId == item)
+            .Select(s => new { s.Id, s.Status }).SingleAsync());
+        await Expect(card.Card).ToHaveAttributeAsync("data-satisfaction", BrowserApp.Invariant(survey.Id));
+        Assert.Equal(SurveyStatus.Open, survey.Status);
     });
 
     [Fact]
