@@ -2,6 +2,7 @@ using Dangjian.Domain.Commitments;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
+using Dangjian.Domain.Surveys;
 
 namespace Dangjian.Data.Demo;
 
@@ -22,7 +23,6 @@ internal static class DemoCommitments
     private const int MembersPerBranch = 8;
     private const int LastYearMembersPerBranch = 5;
     private const string By = "demo";
-    private const string Supervisor = "周德厚";
     private const string Representative = "孙秀兰";
     private const int EvidenceItems = 4;
 
@@ -82,13 +82,13 @@ internal static class DemoCommitments
             .Concat(Subtree(township).Where(o => o.Entity.Kind == OrganizationKind.Branch && o != plan.SampleBranch))
             .Take(Branches)
             .ToList();
-        var supervisor = new CommitmentSupervisor
-        {
-            OrganizationId = township.Entity.Id,
-            Name = Supervisor,
-            Kind = SupervisorKind.RetiredCadre,
-            AssignedOn = today.AddDays(-60),
-        };
+        // 老干部: the township's oldest full member who owns no item in either campaign; the demo's supervisor account is theirs.
+        var owners = branches.SelectMany(b => Members(b, plan.SampleMember).Take(MembersPerBranch)).Select(p => p.Id).ToHashSet();
+        plan.SampleSupervisor = Subtree(township).SelectMany(o => o.Roll)
+            .Where(p => p.Status == MemberStatus.Full && !p.IsRemoved && !owners.Contains(p.Id))
+            .OrderBy(p => p.BirthDate).ThenBy(p => p.Id).First();
+        var supervisor = CommitmentSupervisor.Assign(
+            township.Entity.Id, plan.SampleSupervisor.Id, plan.SampleSupervisor.Name, SupervisorKind.RetiredCadre, today.AddDays(-60));
 
         // Built whole before anything is saved (the seed does not detect later changes), the campaigns with no id yet:
         // the items take their campaign's id once it is known.
@@ -126,7 +126,61 @@ internal static class DemoCommitments
         db.CommitmentObjections.Add(objection);
         await db.SaveChangesAsync(ct);
         await EvidenceAsync(db, currentItems, ct);
+        await SatisfactionVotesAsync(db, lastItems, branches, plan.SampleBranch, ct);
     }
+
+    /// <summary>
+    /// 群众满意票 (SRV-3) on last year's items of the sample branch and on the item sent to rectification: a closed vote of
+    /// one-time codes on each, open the days between the 述职 and the grading, whose ballots add up to the tally the grade
+    /// recorded, so the item's page shows the vote its grade counted; a new round of the item in rectification needs a
+    /// new vote (<see cref="Commitment.DemandNewVote"/>). The other branches counted their votes on paper. Its own seeded
+    /// <see cref="Random"/>, drawn last: no other demo row changes.
+    /// </summary>
+    private static async Task SatisfactionVotesAsync(DangjianDbContext db, List<Commitment> items, List<DemoOrg> branches, DemoOrg sample, CancellationToken ct)
+    {
+        var rnd = new Random(Seed + 1);
+        var people = branches.SelectMany(b => b.SubtreeRoll).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
+        var sampleMembers = sample.SubtreeRoll.Select(p => p.Id).ToHashSet();
+        var voted = items.Where(i => i.OwnerPersonId is { } owner && (sampleMembers.Contains(owner) || i.Status == CommitmentStatus.Rectifying)).ToList();
+        var surveys = voted.Select(item =>
+        {
+            var graded = item.Evaluations[0].At;
+            var (opened, closed) = (graded.AddDays(-4).AddHours(-1), graded.AddDays(-1).AddHours(7));
+            var survey = new Survey
+            {
+                OrganizationId = people[item.OwnerPersonId!.Value].OrganizationId,
+                Title = Fit($"“{item.Content}”满意度测评", Survey.MaxTitleLength),
+                Status = SurveyStatus.Closed,
+                Access = SurveyAccess.AccessCodes,
+                TargetKind = SurveyTargetKind.Commitment,
+                TargetId = item.Id,
+                CreatedAt = opened.AddMinutes(-10),
+                OpenedAt = opened,
+                ClosedAt = closed,
+                ClosesAt = closed,
+            };
+            survey.Questions.Add(new SurveyQuestion
+            {
+                Order = 1, Kind = QuestionKind.SingleChoice, Text = "您对这项承诺的履诺情况是否满意？", Required = true, Options = ["满意", "基本满意", "不满意"],
+            });
+            return survey;
+        }).ToList();
+        db.Surveys.AddRange(surveys);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (item, survey) in voted.Zip(surveys))
+        {
+            var e = item.Evaluations[0];
+            var verdicts = Enumerable.Repeat(0, e.Satisfied).Concat(Enumerable.Repeat(1, e.BasicallySatisfied)).Concat(Enumerable.Repeat(2, e.Dissatisfied)).ToArray();
+            rnd.Shuffle(verdicts);
+            var question = survey.Specs()[0].Id;
+            DemoSurveys.CloseBox(db, survey, verdicts.Length + rnd.Next(4), verdicts.Length, rnd, i => new() { [question] = Answer.Choice(verdicts[i]) });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>
     /// 佐证材料: a small text file for the first record of a few items with progress, cited by that record (the files take

@@ -11,7 +11,8 @@ public sealed record DemoSeedResult(
     int SampleMemberPersonId,
     int SampleSecretaryPersonId,
     int OrganizationCount,
-    int PeopleCount);
+    int PeopleCount,
+    int SampleSupervisorPersonId);
 
 /// <summary>
 /// A made-up district (青川区委) for demos and tests: 10 townships and streets, 227 branches, 党总支 and
@@ -93,7 +94,8 @@ public static class DemoDistrict
             plan.SampleMember.Id,
             plan.SampleSecretary.Id,
             plan.Organizations.Count,
-            plan.People.Count);
+            plan.People.Count,
+            plan.SampleSupervisor!.Id);
     }
 
     /// <summary>

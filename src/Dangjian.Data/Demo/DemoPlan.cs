@@ -28,6 +28,9 @@ internal sealed class DemoPlan
     public required Person SampleMember { get; set; }
 
     public required Person SampleSecretary { get; set; }
+
+    /// <summary>The township's 履诺监督员 (a retired cadre on the roll), whom the demo's supervisor account signs in as; set by <see cref="DemoCommitments"/>.</summary>
+    public Person? SampleSupervisor { get; set; }
 }
 
 internal sealed class DemoOrg(Organization entity, DemoOrg? parent, string place)

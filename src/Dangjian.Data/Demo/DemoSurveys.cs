@@ -7,7 +7,7 @@ namespace Dangjian.Data.Demo;
 /// One closed questionnaire for the demo (SRV-1, SRV-2): the first township's 群众满意度调查, answered with one-time
 /// codes some weeks ago, so its statistics, charts, cross-tab and exports show on a fresh demo start. Its responses
 /// are rows of its ballot box exactly as <c>BallotBoxService</c> leaves a closed box (contents only, random receipts,
-/// the codes spent): nothing pairs a response with a code. Its own seeded <see cref="Random"/>: the same
+/// the codes spent, <see cref="CloseBox"/>): nothing pairs a response with a code. Its own seeded <see cref="Random"/>: the same
 /// <c>today</c> gives the same answers, and no other demo record changes.
 /// </summary>
 internal static class DemoSurveys
@@ -55,9 +55,7 @@ internal static class DemoSurveys
         await db.SaveChangesAsync(ct);
 
         var specs = survey.Specs();
-        db.BallotBoxes.Add(new BallotBox { Key = survey.BoxKey, IsOpen = false, Closed = true, CodesIssued = CodesIssued, BallotsCast = Responses });
-        var receipts = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < Responses; i++)
+        CloseBox(db, survey, CodesIssued, Responses, rnd, _ =>
         {
             // Mostly satisfied; the less satisfied rate lower and say more often what should change.
             var roll = rnd.NextDouble();
@@ -78,6 +76,24 @@ internal static class DemoSurveys
                 answers[specs[3].Id] = Answer.Written(Suggestions[rnd.Next(Suggestions.Length)]);
             }
 
+            return answers;
+        });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The survey's box as <c>BallotBoxService</c> leaves it once closed: the codes issued and spent counted, each response a
+    /// ballot with a random id and receipt and nothing else, in an order that says nothing of who answered when.
+    /// </summary>
+    public static void CloseBox(DangjianDbContext db, Survey survey, int codesIssued, int responses, Random rnd, Func<int, Dictionary<int, Answer>> respond)
+    {
+        var specs = survey.Specs();
+        db.BallotBoxes.Add(new BallotBox { Key = survey.BoxKey, IsOpen = false, Closed = true, CodesIssued = codesIssued, BallotsCast = responses });
+        var receipts = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < responses; i++)
+        {
+            var answers = respond(i);
             string receipt;
             do
             {
@@ -89,11 +105,9 @@ internal static class DemoSurveys
             rnd.NextBytes(id);
             db.SecretBallots.Add(new SecretBallot { Id = new Guid(id), BoxKey = survey.BoxKey, Content = SurveyAnswers.Write(specs, answers), Receipt = receipt });
         }
-
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
     }
 
-    private static DateTimeOffset Beijing(DateOnly day, int hour) =>
+    /// <summary>An hour of a day in Beijing, stored as UTC like every instant.</summary>
+    public static DateTimeOffset Beijing(DateOnly day, int hour) =>
         new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
 }

@@ -1,6 +1,7 @@
 using Dangjian.Data.Demo;
 using Dangjian.Data.Tests.Demo;
 using Dangjian.Domain.Commitments;
+using Dangjian.Domain.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Data.Tests.Commitments;
@@ -109,6 +110,45 @@ public sealed class DemoCommitmentsTests(SeededDistrictFixture district) : IClas
         Assert.False(string.IsNullOrWhiteSpace(objection.Answer));
         var reports = await db.CommitmentSelfReports.AsNoTracking().Where(r => r.CampaignId == campaign.Id).ToListAsync();
         Assert.Equal(items.Select(i => i.OwnerPersonId).Distinct().Order(), reports.Select(r => r.PersonId).Order());
+    }
+
+    [Fact]
+    public async Task Demo_LastYear_SampleBranchAndRectifyingItems_GradedOnAClosedVote_WhoseBallotsAddUpToTheirTally()
+    {
+        await using var db = district.Database.Open();
+        var (_, items) = await CampaignAsync(db, Today.Year - 1);
+        var branch = district.Result.SampleBranchId;
+        var branchPeople = district.People.Where(p => p.OrganizationId == branch || district.Organizations.Any(o => o.Id == p.OrganizationId && o.ParentId == branch))
+            .ToDictionary(p => p.Id);
+        var surveys = await db.Surveys.AsNoTracking().Include(s => s.Questions).Where(s => s.TargetKind == SurveyTargetKind.Commitment).ToListAsync();
+
+        var voted = items.Where(i => branchPeople.ContainsKey(i.OwnerPersonId!.Value) || i.Status == CommitmentStatus.Rectifying).ToList();
+        Assert.True(voted.Count >= 3, $"{voted.Count} items voted on");
+        Assert.Equal(voted.Select(i => i.Id).Order(), surveys.Select(s => s.TargetId!.Value).Order());
+        foreach (var item in voted)
+        {
+            // 群众满意票 (SRV-3): a closed vote, open before the grade, one choice each; its ballots are the grade's tally.
+            var survey = Assert.Single(surveys, s => s.TargetId == item.Id);
+            var evaluation = item.LastEvaluation!;
+            Assert.Equal(SurveyStatus.Closed, survey.Status);
+            Assert.True(survey.OpenedAt < survey.ClosedAt && survey.ClosedAt < evaluation.At, $"item {item.Id}: voted before it was graded");
+            var question = Assert.Single(survey.Questions);
+            Assert.Equal(["满意", "基本满意", "不满意"], question.Options);
+            var picks = (await db.SecretBallots.AsNoTracking().Where(b => b.BoxKey == survey.BoxKey).Select(b => b.Content).ToListAsync())
+                .Select(c => Assert.Single(SurveyAnswers.Parse(c)[question.Id].Picks)).ToList();
+            Assert.Equal(
+                (evaluation.Satisfied, evaluation.BasicallySatisfied, evaluation.Dissatisfied),
+                (picks.Count(p => p == 0), picks.Count(p => p == 1), picks.Count(p => p == 2)));
+            var box = await db.BallotBoxes.AsNoTracking().SingleAsync(b => b.Key == survey.BoxKey);
+            Assert.Equal((true, false, picks.Count), (box.Closed, box.IsOpen, box.BallotsCast));
+            Assert.InRange(box.CodesIssued, picks.Count, picks.Count + 3);
+        }
+
+        // The demo's supervisor account is the serving retired cadre of the township, a full member on its roll.
+        var cadre = await db.CommitmentSupervisors.AsNoTracking().SingleAsync(s => s.PersonId == district.Result.SampleSupervisorPersonId);
+        Assert.Equal(SupervisorKind.RetiredCadre, cadre.Kind);
+        Assert.Equal(district.People.Single(p => p.Id == cadre.PersonId).Name, cadre.Name);
+        Assert.True(cadre.ServesOn(Today));
     }
 
     [Fact]

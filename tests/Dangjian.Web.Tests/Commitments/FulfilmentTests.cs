@@ -74,6 +74,25 @@ public abstract class FulfilmentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SupervisorComment_DemoSupervisorAccount_CommentsInTheNameOfItsRetiredCadre()
+    {
+        // The demo's supervisor account is the township's retired cadre on the roster, serving as its 履诺监督员: a comment
+        // it writes without naming a supervisor is theirs.
+        var t = await app.TownshipsAsync();
+        var (_, ids) = await FulfillingAsync(t.A, await SecretarysMemberAsync(), Today.AddDays(30));
+        var own = await app.WithDbAsync(db => db.CommitmentSupervisors.AsNoTracking()
+            .Where(s => s.PersonId != null && s.PersonId == db.Users.Where(u => u.UserName == Demo.Supervisor).Select(u => u.PersonId).First())
+            .Select(s => new { s.Id, s.Name, s.OrganizationId }).SingleAsync());
+        Assert.Equal(t.A, own.OrganizationId);
+
+        var supervisor = await app.ClientForAsync(Demo.Supervisor);
+        var detail = await (await supervisor.PostJsonAsync($"{Items}/{ids[0]}/supervisor-comments", new SupervisorCommentRequest("实地查看，进展顺利。", false, null)))
+            .ReadAsync<CommitmentItemDetail>();
+
+        Assert.Equal((own.Id, own.Name), (Assert.Single(detail.SupervisorComments).SupervisorId, detail.SupervisorComments[0].SupervisorName));
+    }
+
+    [Fact]
     public async Task SupervisorComment_ServingSupervisor_Accepted_LaggingUntilNextProgress_EndedTermOrSiblingRefused()
     {
         var t = await app.TownshipsAsync();

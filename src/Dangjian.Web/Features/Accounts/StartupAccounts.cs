@@ -72,7 +72,7 @@ public static class StartupAccounts
         await CreateAsync(db, users, "orgadmin.b", "乙镇组织管理员", DemoPassword, null, AccountRole.OrgAdmin, seeded.TownshipIds[1], time);
         await CreateAsync(db, users, "secretary", "支部书记", DemoPassword, seeded.SampleSecretaryPersonId, AccountRole.Secretary, seeded.SampleBranchId, time);
         await CreateAsync(db, users, "member", "党员", DemoPassword, seeded.SampleMemberPersonId, AccountRole.Member, seeded.SampleBranchId, time);
-        await CreateAsync(db, users, "supervisor", "监督员", DemoPassword, null, AccountRole.Supervisor, seeded.DistrictId, time);
+        await CreateAsync(db, users, "supervisor", "监督员", DemoPassword, seeded.SampleSupervisorPersonId, AccountRole.Supervisor, seeded.DistrictId, time);
     }
 
     /// <summary>Creates an account with one role through Identity (password hashing and rules are Identity's).</summary>
