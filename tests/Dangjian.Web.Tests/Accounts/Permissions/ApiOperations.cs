@@ -58,6 +58,7 @@ public static class ApiOperations
         var path = new StringBuilder();
         var routeNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string? previous = null;
+        var literals = new List<string>();
         foreach (var segment in operation.Endpoint.RoutePattern.PathSegments)
         {
             path.Append('/');
@@ -68,10 +69,14 @@ public static class ApiOperations
                     case RoutePatternLiteralPart literal:
                         path.Append(literal.Content);
                         previous = literal.Content;
+                        literals.Add(literal.Content);
                         break;
                     case RoutePatternParameterPart parameter:
                         routeNames.Add(parameter.Name);
-                        if (!b.Routes.TryGetValue($"{previous}/{{{parameter.Name}}}", out var value))
+                        // A module's own kind of a shared name ("commitments:objections/{objectionId}") before the shared one.
+                        var module = literals.Count >= 3 ? literals[2] : null;
+                        if (!b.Routes.TryGetValue($"{module}:{previous}/{{{parameter.Name}}}", out var value)
+                            && !b.Routes.TryGetValue($"{previous}/{{{parameter.Name}}}", out value))
                         {
                             unfilled = $"{previous}/{{{parameter.Name}}}";
                             return null;

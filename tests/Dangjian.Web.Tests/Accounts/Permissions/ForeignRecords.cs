@@ -25,7 +25,8 @@ public sealed record RouteValue(string Text, Type? Entity, object? Key, bool Sha
 /// <summary>
 /// One record of each kind a route can name, in township B (orgadmin.b's), made once per app: what the generated
 /// permission test fills route values with. <see cref="Routes"/> is keyed by the literal segment before the parameter and
-/// the parameter's name ("meetings/{id}", "items/{itemId}"); a new route the map cannot fill fails the test, naming it.
+/// the parameter's name ("meetings/{id}", "items/{itemId}"), or for a module's own kind of a shared name by the module first
+/// ("commitments:objections/{objectionId}", tried before "objections/{objectionId}"); a new route the map cannot fill fails the test, naming it.
 /// District-wide records (evaluation templates, the calendar) are marked <see cref="RouteValue.Shared"/>: they belong to no township.
 /// </summary>
 public sealed class ForeignRecords
@@ -131,6 +132,8 @@ public sealed class ForeignRecords
                 Content = [1], UploadedAt = now, UploadedBy = Demo.OrgAdminB,
             };
             db.CommitmentEvidenceFiles.Add(evidence);
+            var commitmentObjection = new CommitmentObjection { CampaignId = commitments.Id, CommitmentId = commitment.Id, Text = Tag + "异议", FiledAt = now };
+            db.CommitmentObjections.Add(commitmentObjection);
             await db.SaveChangesAsync();
 
             var review = WorkReview.Create(t.B, null, null, new WorkReviewContent(Tag + "复盘", Tag, null, OrgToday.Value, null, Tag, null, null, null, null, null, null, null, null),
@@ -185,6 +188,7 @@ public sealed class ForeignRecords
                 ["items/{commitmentId}"] = Row<Commitment>(commitment.Id),
                 ["evidence/{evidenceId}"] = Row<CommitmentEvidenceFile>(evidence.Id),
                 ["supervisors/{supervisorId}"] = Row<CommitmentSupervisor>(supervisor.Id),
+                ["commitments:objections/{objectionId}"] = Row<CommitmentObjection>(commitmentObjection.Id),
                 ["reviews/{id}"] = Row<WorkReview>(review.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
