@@ -5,6 +5,7 @@ using Dangjian.Cli.Calendar;
 using Dangjian.Cli.Elections;
 using Dangjian.Cli.Evaluations;
 using Dangjian.Cli.Meetings;
+using Dangjian.Cli.Study;
 
 // The dangjian command: tools for auditors and operators that work on the database directly.
 var root = new RootCommand("Dangjian command-line tools (党建)");
@@ -13,6 +14,7 @@ root.Subcommands.Add(ElectionCommands.Build());
 root.Subcommands.Add(CalendarCommands.Build());
 root.Subcommands.Add(DecisionCommands.Build());
 root.Subcommands.Add(EvaluationCommands.Build());
+root.Subcommands.Add(StudyCommands.Build());
 return await root.Parse(args).InvokeAsync();
 
 namespace Dangjian.Cli
