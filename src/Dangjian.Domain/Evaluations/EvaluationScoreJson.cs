@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dangjian.Domain.Common;
+using static Dangjian.Domain.Common.ContractFields;
 
 namespace Dangjian.Domain.Evaluations;
 
@@ -222,41 +223,6 @@ public static class EvaluationScoreJson
         return responses;
     }
 
-    private static string? Text(JsonObject o, string key, string field, List<ContractError> errors)
-    {
-        if (o[key] is not { } node)
-        {
-            errors.Add(new(field, $"{field} is missing"));
-            return null;
-        }
-
-        if (node.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(node.GetValue<string>()))
-        {
-            errors.Add(new(field, $"{field} must be a non-empty string"));
-            return null;
-        }
-
-        return node.GetValue<string>();
-    }
-
-    private static decimal RequiredNumber(JsonObject o, string key, string field, List<ContractError> errors)
-    {
-        if (o[key] is not { } node)
-        {
-            errors.Add(new(field, $"{field} is missing"));
-            return 0;
-        }
-
-        if (Number(node) is not { } value)
-        {
-            errors.Add(new(field, $"{field} must be a number"));
-            return 0;
-        }
-
-        return value;
-    }
-
-    /// <summary>A JSON number read exactly as a decimal (0.15 stays 0.15); null when not a number or out of decimal's range.</summary>
-    private static decimal? Number(JsonNode? node) =>
-        node is not null && node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<decimal>(out var d) ? d : null;
+    private static decimal RequiredNumber(JsonObject o, string key, string field, List<ContractError> errors) =>
+        ContractFields.Number(o, key, field, errors) ?? 0;
 }

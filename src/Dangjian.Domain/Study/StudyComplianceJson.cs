@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dangjian.Domain.Common;
+using static Dangjian.Domain.Common.ContractFields;
 
 namespace Dangjian.Domain.Study;
 
@@ -302,23 +303,6 @@ public static class StudyComplianceJson
         return null;
     }
 
-    private static string? Text(JsonObject o, string key, string field, List<ContractError> errors)
-    {
-        if (o[key] is not { } node)
-        {
-            errors.Add(new(field, $"{field} is missing"));
-            return null;
-        }
-
-        if (node.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(node.GetValue<string>()))
-        {
-            errors.Add(new(field, $"{field} must be a non-empty string"));
-            return null;
-        }
-
-        return node.GetValue<string>();
-    }
-
     /// <summary>One of the contract's names for a choice (per, unit, exam kind).</summary>
     private static T? Choice<T>(JsonObject o, string key, string field, List<ContractError> errors, params (string Name, T Value)[] choices)
         where T : struct
@@ -340,21 +324,10 @@ public static class StudyComplianceJson
         return null;
     }
 
-    /// <summary>A number of at least zero, read exactly as a decimal (0.15 stays 0.15).</summary>
+    /// <summary>A number of at least zero, read exactly as a decimal.</summary>
     private static decimal? NonNegative(JsonObject o, string key, string field, List<ContractError> errors)
     {
-        if (o[key] is not { } node)
-        {
-            errors.Add(new(field, $"{field} is missing"));
-            return null;
-        }
-
-        if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<decimal>(out var value))
-        {
-            errors.Add(new(field, $"{field} must be a number"));
-            return null;
-        }
-
+        var value = Number(o, key, field, errors);
         if (value < 0)
         {
             errors.Add(new(field, $"{field} may not be negative"));
@@ -362,27 +335,5 @@ public static class StudyComplianceJson
         }
 
         return value;
-    }
-
-    /// <summary>A yyyy-MM-dd day; absent is a problem only when <paramref name="required"/>.</summary>
-    private static DateOnly? Day(JsonObject o, string key, string field, bool required, List<ContractError> errors)
-    {
-        if (o[key] is not { } node)
-        {
-            if (required)
-            {
-                errors.Add(new(field, $"{field} is missing"));
-            }
-
-            return null;
-        }
-
-        if (node.GetValueKind() != JsonValueKind.String || !DateText.TryParse(node.GetValue<string>(), out var day))
-        {
-            errors.Add(new(field, $"{field} must be a day as yyyy-MM-dd"));
-            return null;
-        }
-
-        return day;
     }
 }

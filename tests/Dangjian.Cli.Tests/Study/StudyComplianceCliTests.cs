@@ -5,7 +5,7 @@ namespace Dangjian.Cli.Tests.Study;
 /// <summary>The contract of `dangjian study compliance FILE`: the result JSON, exit 0 / 2.</summary>
 public sealed class StudyComplianceCliTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-study-").FullName;
+    private readonly JsonInputs _inputs = new("dangjian-study-");
 
     private const string Example = """
         {"asOf": "2026-06-30", "passScore": 60,
@@ -21,7 +21,7 @@ public sealed class StudyComplianceCliTests : IDisposable
                       {"date": "2026-02-10", "kind": "makeup", "score": 70}]}]}
         """;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _inputs.Dispose();
 
     [Fact]
     public async Task TheIssuesExample_GivesTheIssuesOutput()
@@ -41,7 +41,7 @@ public sealed class StudyComplianceCliTests : IDisposable
                 {"kind": "centralGroup", "per": "year", "unit": "hours", "min": 40, "done": 4.5, "missing": 35.5, "behindPace": true}]}]}
             """;
 
-        var result = await CliProcess.RunAsync("study", "compliance", Write(Example));
+        var result = await CliProcess.RunAsync("study", "compliance", _inputs.Write(Example));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Error);
@@ -52,7 +52,7 @@ public sealed class StudyComplianceCliTests : IDisposable
     [Fact]
     public async Task FromStandardInput_NoRequirementsForARole_AnEmptyList()
     {
-        var json = Edit(Example, j => j["people"]![0]!["role"] = "clerk");
+        var json = Edit(j => j["people"]![0]!["role"] = "clerk");
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dangjian.dll"));
         foreach (var a in new[] { "study", "compliance", "-" })
@@ -75,56 +75,50 @@ public sealed class StudyComplianceCliTests : IDisposable
     public static TheoryData<string, string> Malformed => new()
     {
         // a missing field; an ill-typed one
-        { Edit(Example, j => j.Remove("asOf")), "asOf" },
-        { Edit(Example, j => j["passScore"] = "60"), "passScore" },
-        { Edit(Example, j => j["people"]![0]!.AsObject().Remove("name")), "people[0].name" },
-        { Edit(Example, j => j["people"]![0]!["records"] = "none"), "people[0].records" },
+        { Edit(j => j.Remove("asOf")), "asOf" },
+        { Edit(j => j["passScore"] = "60"), "passScore" },
+        { Edit(j => j["people"]![0]!.AsObject().Remove("name")), "people[0].name" },
+        { Edit(j => j["people"]![0]!["records"] = "none"), "people[0].records" },
         // a bad date
-        { Edit(Example, j => j["asOf"] = "2026-06-31"), "asOf" },
-        { Edit(Example, j => j["people"]![0]!["records"]![1]!["date"] = "2026/01/05"), "people[0].records[1].date" },
+        { Edit(j => j["asOf"] = "2026-06-31"), "asOf" },
+        { Edit(j => j["people"]![0]!["records"]![1]!["date"] = "2026/01/05"), "people[0].records[1].date" },
         // `to` before `from`; a term end before its start
-        { Edit(Example, j => j["people"]![0]!["records"]![0]!["to"] = "2025-02-28"), "people[0].records[0].to" },
-        { Edit(Example, j => j["people"]![0]!["termEnd"] = "2024-02-29"), "people[0].termEnd" },
+        { Edit(j => j["people"]![0]!["records"]![0]!["to"] = "2025-02-28"), "people[0].records[0].to" },
+        { Edit(j => j["people"]![0]!["termEnd"] = "2024-02-29"), "people[0].termEnd" },
         // negative hours, minimum, score
-        { Edit(Example, j => j["people"]![0]!["records"]![1]!["hours"] = -4.5m), "people[0].records[1].hours" },
-        { Edit(Example, j => j["requirements"]![1]!["min"] = -40), "requirements[1].min" },
-        { Edit(Example, j => j["passScore"] = -1), "passScore" },
-        { Edit(Example, j => j["people"]![0]!["exams"]![0]!["score"] = -55), "people[0].exams[0].score" },
+        { Edit(j => j["people"]![0]!["records"]![1]!["hours"] = -4.5m), "people[0].records[1].hours" },
+        { Edit(j => j["requirements"]![1]!["min"] = -40), "requirements[1].min" },
+        { Edit(j => j["passScore"] = -1), "passScore" },
+        { Edit(j => j["people"]![0]!["exams"]![0]!["score"] = -55), "people[0].exams[0].score" },
         // an unknown per or unit
-        { Edit(Example, j => j["requirements"]![1]!["per"] = "month"), "requirements[1].per" },
-        { Edit(Example, j => j["requirements"]![0]!["unit"] = "weeks"), "requirements[0].unit" },
+        { Edit(j => j["requirements"]![1]!["per"] = "month"), "requirements[1].per" },
+        { Edit(j => j["requirements"]![0]!["unit"] = "weeks"), "requirements[0].unit" },
         // the same role + kind + per twice (another unit or minimum does not make it another requirement)
-        { Edit(Example, j => j["requirements"]!.AsArray().Add(new JsonObject { ["role"] = "team", ["kind"] = "centralGroup", ["per"] = "year", ["unit"] = "days", ["min"] = 5 })), "requirements[3]" },
+        { Edit(j => j["requirements"]!.AsArray().Add(new JsonObject { ["role"] = "team", ["kind"] = "centralGroup", ["per"] = "year", ["unit"] = "days", ["min"] = 5 })), "requirements[3]" },
         // duplicate names
-        { Edit(Example, j => j["people"]!.AsArray().Add(new JsonObject { ["name"] = "张伟", ["role"] = "member" })), "people[1].name" },
+        { Edit(j => j["people"]!.AsArray().Add(new JsonObject { ["name"] = "张伟", ["role"] = "member" })), "people[1].name" },
         // a missing term on a person who needs one
-        { Edit(Example, j => j["people"]![0]!.AsObject().Remove("termStart")), "people[0].termStart" },
+        { Edit(j => j["people"]![0]!.AsObject().Remove("termStart")), "people[0].termStart" },
         // a record of the wrong shape: a party-school stay given as a session
-        { Edit(Example, j => j["people"]![0]!["records"]![0] = new JsonObject { ["kind"] = "partySchool", ["date"] = "2025-03-01", ["hours"] = 8 }), "people[0].records[0].from" },
-        { Edit(Example, j => j["people"]![0]!["records"]![1] = new JsonObject { ["kind"] = "centralGroup", ["from"] = "2026-01-05", ["to"] = "2026-01-05" }), "people[0].records[1].hours" },
+        { Edit(j => j["people"]![0]!["records"]![0] = new JsonObject { ["kind"] = "partySchool", ["date"] = "2025-03-01", ["hours"] = 8 }), "people[0].records[0].from" },
+        { Edit(j => j["people"]![0]!["records"]![1] = new JsonObject { ["kind"] = "centralGroup", ["from"] = "2026-01-05", ["to"] = "2026-01-05" }), "people[0].records[1].hours" },
         // a make-up that is not valid at that point: the regular exam it would make up was passed
-        { Edit(Example, j => j["people"]![0]!["exams"]![0]!["score"] = 60), "people[0].exams[1]" },
-        { Edit(Example, j => j["people"]![0]!["exams"]![0]!["kind"] = "final"), "people[0].exams[0].kind" },
+        { Edit(j => j["people"]![0]!["exams"]![0]!["score"] = 60), "people[0].exams[1]" },
+        { Edit(j => j["people"]![0]!["exams"]![0]!["kind"] = "final"), "people[0].exams[0].kind" },
         { "{ not json", "$" },
     };
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public async Task MalformedInput_ExitsTwoNamingTheField(string json, string field)
-    {
-        var result = await CliProcess.RunAsync("study", "compliance", Write(json));
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"  {field}: ", result.Error, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, result.Output);
-    }
+    public Task MalformedInput_ExitsTwoNamingTheField(string json, string field) =>
+        _inputs.AssertMalformedAsync(json, field, "study", "compliance");
 
     [Fact]
     public async Task RecordsOfKindsNobodyCounts_AreIgnoredWhateverTheirShape()
     {
-        var json = Edit(Example, j => j["people"]![0]!["records"]!.AsArray().Add(new JsonObject { ["kind"] = "lecture", ["topic"] = "党章" }));
+        var json = Edit(j => j["people"]![0]!["records"]!.AsArray().Add(new JsonObject { ["kind"] = "lecture", ["topic"] = "党章" }));
 
-        var result = await CliProcess.RunAsync("study", "compliance", Write(json));
+        var result = await CliProcess.RunAsync("study", "compliance", _inputs.Write(json));
 
         Assert.Equal(0, result.ExitCode);
     }
@@ -132,22 +126,10 @@ public sealed class StudyComplianceCliTests : IDisposable
     [Fact]
     public async Task MissingFile_ExitsTwo()
     {
-        var result = await CliProcess.RunAsync("study", "compliance", Path.Combine(_folder, "none.json"));
+        var result = await CliProcess.RunAsync("study", "compliance", _inputs.Missing);
 
         Assert.Equal(2, result.ExitCode);
     }
 
-    private string Write(string json)
-    {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    private static string Edit(string json, Action<JsonObject> edit)
-    {
-        var o = JsonNode.Parse(json)!.AsObject();
-        edit(o);
-        return o.ToJsonString();
-    }
+    private static string Edit(Action<JsonObject> edit) => JsonInputs.Edit(Example, edit);
 }
