@@ -53,4 +53,28 @@ public static class ContractJson
 
         return false;
     }
+
+    /// <summary>The non-empty string at <paramref name="key"/>, or null with the problem (missing, not a string, blank) named <paramref name="field"/>.</summary>
+    public static string? Text(JsonObject o, string key, string field, List<ContractError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (o[key] is not { } node)
+        {
+            errors.Add(new(field, $"{field} is missing"));
+            return null;
+        }
+
+        if (node.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(node.GetValue<string>()))
+        {
+            errors.Add(new(field, $"{field} must be a non-empty string"));
+            return null;
+        }
+
+        return node.GetValue<string>();
+    }
+
+    /// <summary>A JSON number read exactly as a decimal (0.15 stays 0.15, never through binary floating point); null when not a number or out of decimal's range.</summary>
+    public static decimal? Number(JsonNode? node) =>
+        node is not null && node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<decimal>(out var d) ? d : null;
 }

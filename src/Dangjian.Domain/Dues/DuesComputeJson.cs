@@ -50,7 +50,7 @@ public static class DuesComputeJson
         var flagAfterMonths = DuesLedger.DefaultFlagAfterMonths;
         if (o["flagAfterMonths"] is { } flag)
         {
-            if (Number(flag) is { } n && n >= 1 && n <= int.MaxValue && n == decimal.Truncate(n))
+            if (ContractJson.Number(flag) is { } n && n >= 1 && n <= int.MaxValue && n == decimal.Truncate(n))
             {
                 flagAfterMonths = (int)n;
             }
@@ -216,7 +216,7 @@ public static class DuesComputeJson
             {
                 errors.Add(new($"{bat}.upTo", $"{bat}.upTo is missing (a number, or null on the last bracket)"));
             }
-            else if (u is not null && (upTo = Number(u)) is null)
+            else if (u is not null && (upTo = ContractJson.Number(u)) is null)
             {
                 errors.Add(new($"{bat}.upTo", $"{bat}.upTo must be a number, or null on the last bracket"));
             }
@@ -242,8 +242,8 @@ public static class DuesComputeJson
         }
 
         var count = errors.Count;
-        var name = Text(m, "name", $"{at}.name", errors);
-        var categoryName = Text(m, "category", $"{at}.category", errors);
+        var name = ContractJson.Text(m, "name", $"{at}.name", errors);
+        var categoryName = ContractJson.Text(m, "category", $"{at}.category", errors);
         DuesCategory? category = null;
         if (categoryName is not null)
         {
@@ -351,7 +351,7 @@ public static class DuesComputeJson
     /// <summary>A month written yyyy-MM, as its first day; within the years the system accepts (<see cref="SaneDates"/>).</summary>
     private static DateOnly? Month(JsonObject o, string key, string field, List<ContractError> errors)
     {
-        if (Text(o, key, field, errors) is not { } text)
+        if (ContractJson.Text(o, key, field, errors) is not { } text)
         {
             return null;
         }
@@ -366,23 +366,6 @@ public static class DuesComputeJson
     }
 
     private static string Format(DateOnly month) => month.ToString(MonthPattern, CultureInfo.InvariantCulture);
-
-    private static string? Text(JsonObject o, string key, string field, List<ContractError> errors)
-    {
-        if (o[key] is not { } node)
-        {
-            errors.Add(new(field, $"{field} is missing"));
-            return null;
-        }
-
-        if (node.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(node.GetValue<string>()))
-        {
-            errors.Add(new(field, $"{field} must be a non-empty string"));
-            return null;
-        }
-
-        return node.GetValue<string>();
-    }
 
     private static decimal? RequiredNumber(JsonObject o, string key, string field, List<ContractError> errors)
     {
@@ -402,7 +385,7 @@ public static class DuesComputeJson
             return null;
         }
 
-        if (Number(node) is not { } value)
+        if (ContractJson.Number(node) is not { } value)
         {
             errors.Add(new(field, $"{field} must be a number"));
             return null;
@@ -410,8 +393,4 @@ public static class DuesComputeJson
 
         return value;
     }
-
-    /// <summary>A JSON number read exactly as a decimal (0.005 stays 0.005); null when not a number or out of decimal's range.</summary>
-    private static decimal? Number(JsonNode? node) =>
-        node is not null && node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<decimal>(out var d) ? d : null;
 }

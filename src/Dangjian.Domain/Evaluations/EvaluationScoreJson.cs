@@ -25,7 +25,7 @@ public static class EvaluationScoreJson
         var groups = Map(o, "groups", errors);
         var components = Components(o, errors);
         var grades = Grades(o, errors);
-        var vetoGrade = Text(o, "vetoGrade", "vetoGrade", errors);
+        var vetoGrade = ContractJson.Text(o, "vetoGrade", "vetoGrade", errors);
         var subjects = Subjects(o, errors);
 
         if (errors.Count > 0)
@@ -68,7 +68,7 @@ public static class EvaluationScoreJson
 
         foreach (var (name, node) in map)
         {
-            if (Number(node) is { } value)
+            if (ContractJson.Number(node) is { } value)
             {
                 list.Add(new(name, value));
             }
@@ -118,12 +118,12 @@ public static class EvaluationScoreJson
                 continue;
             }
 
-            var name = Text(g, "name", $"{at}.name", errors);
+            var name = ContractJson.Text(g, "name", $"{at}.name", errors);
             var min = RequiredNumber(g, "min", $"{at}.min", errors);
             decimal? quota = null;
             if (g["quota"] is { } q)
             {
-                quota = Number(q);
+                quota = ContractJson.Number(q);
                 if (quota is null)
                 {
                     errors.Add(new($"{at}.quota", $"{at}.quota must be a number between 0 and 1"));
@@ -154,7 +154,7 @@ public static class EvaluationScoreJson
                 continue;
             }
 
-            var name = Text(s, "name", $"{at}.name", errors);
+            var name = ContractJson.Text(s, "name", $"{at}.name", errors);
             var achievement = RequiredNumber(s, "achievement", $"{at}.achievement", errors);
             var inspection = RequiredNumber(s, "inspection", $"{at}.inspection", errors);
             var veto = false;
@@ -195,7 +195,7 @@ public static class EvaluationScoreJson
                 continue;
             }
 
-            var group = Text(r, "group", $"{rat}.group", errors);
+            var group = ContractJson.Text(r, "group", $"{rat}.group", errors);
             var ratings = new Dictionary<string, string>(StringComparer.Ordinal);
             if (r["ratings"] is not JsonObject map)
             {
@@ -222,23 +222,6 @@ public static class EvaluationScoreJson
         return responses;
     }
 
-    private static string? Text(JsonObject o, string key, string field, List<ContractError> errors)
-    {
-        if (o[key] is not { } node)
-        {
-            errors.Add(new(field, $"{field} is missing"));
-            return null;
-        }
-
-        if (node.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(node.GetValue<string>()))
-        {
-            errors.Add(new(field, $"{field} must be a non-empty string"));
-            return null;
-        }
-
-        return node.GetValue<string>();
-    }
-
     private static decimal RequiredNumber(JsonObject o, string key, string field, List<ContractError> errors)
     {
         if (o[key] is not { } node)
@@ -247,7 +230,7 @@ public static class EvaluationScoreJson
             return 0;
         }
 
-        if (Number(node) is not { } value)
+        if (ContractJson.Number(node) is not { } value)
         {
             errors.Add(new(field, $"{field} must be a number"));
             return 0;
@@ -255,8 +238,4 @@ public static class EvaluationScoreJson
 
         return value;
     }
-
-    /// <summary>A JSON number read exactly as a decimal (0.15 stays 0.15); null when not a number or out of decimal's range.</summary>
-    private static decimal? Number(JsonNode? node) =>
-        node is not null && node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<decimal>(out var d) ? d : null;
 }
