@@ -83,7 +83,26 @@ public static class DuesComputeJson
             }
         }
 
-        return errors.Count > 0 ? (null, errors) : (new(from!.Value, to!.Value, flagAfterMonths, members), []);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        // Sums past decimal's 28 digits cannot be exact: refused here, naming the member, rather than failing mid-output.
+        var input = new DuesComputeInput(from!.Value, to!.Value, flagAfterMonths, members);
+        for (var i = 0; i < members.Count; i++)
+        {
+            try
+            {
+                _ = DuesLedger.Compute(members[i].Monthly, input.From, input.To, members[i].Payments, flagAfterMonths);
+            }
+            catch (OverflowException)
+            {
+                errors.Add(new($"members[{i}]", $"members[{i}]: its dues or payments add up beyond exact decimal arithmetic"));
+            }
+        }
+
+        return errors.Count > 0 ? (null, errors) : (input, []);
     }
 
     /// <summary>Each member's ledger, in input order.</summary>
@@ -286,7 +305,14 @@ public static class DuesComputeJson
 
             if (errors.Count == count)
             {
-                monthly = DuesRates.IsBracketCategory(cat) ? rates.Monthly(cat, baseIncome) : rates.Monthly(cat, null, amount);
+                try
+                {
+                    monthly = DuesRates.IsBracketCategory(cat) ? rates.Monthly(cat, baseIncome) : rates.Monthly(cat, null, amount);
+                }
+                catch (OverflowException)
+                {
+                    errors.Add(new($"{at}.base", $"{at}.base times its rate is beyond exact decimal arithmetic"));
+                }
             }
         }
 

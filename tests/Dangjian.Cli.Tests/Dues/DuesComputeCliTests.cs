@@ -157,6 +157,9 @@ public sealed class DuesComputeCliTests : IDisposable
         // beyond the contract's list: a threshold that is no number of months, an amount where the base decides
         { """{"from": "2026-01", "to": "2026-06", "flagAfterMonths": 0, "members": [{"name": "张伟", "category": "salaried", "base": 4200}]}""", "flagAfterMonths" },
         { """{"from": "2026-01", "to": "2026-06", "members": [{"name": "张伟", "category": "salaried", "base": 4200, "amount": 50}]}""", "members[0].amount" },
+        // numbers whose sums decimal cannot hold exactly: refused, not a crash
+        { """{"from": "2026-01", "to": "2026-06", "members": [{"name": "张伟", "category": "salaried", "base": 4200, "payments": [{"month": "2026-01", "paid": 70000000000000000000000000000}, {"month": "2026-01", "paid": 70000000000000000000000000000}]}]}""", "members[0]" },
+        { """{"from": "2026-01", "to": "2026-06", "brackets": {"salaried": [{"upTo": null, "rate": 10}]}, "members": [{"name": "张伟", "category": "salaried", "base": 70000000000000000000000000000}]}""", "members[0].base" },
     };
 
     [Theory]
