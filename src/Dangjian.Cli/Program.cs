@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dangjian.Cli;
 using Dangjian.Cli.Audit;
 using Dangjian.Cli.Calendar;
+using Dangjian.Cli.Dues;
 using Dangjian.Cli.Elections;
 using Dangjian.Cli.Evaluations;
 using Dangjian.Cli.Meetings;
@@ -15,6 +16,7 @@ root.Subcommands.Add(CalendarCommands.Build());
 root.Subcommands.Add(DecisionCommands.Build());
 root.Subcommands.Add(EvaluationCommands.Build());
 root.Subcommands.Add(StudyCommands.Build());
+root.Subcommands.Add(DuesCommands.Build());
 return await root.Parse(args).InvokeAsync();
 
 namespace Dangjian.Cli
