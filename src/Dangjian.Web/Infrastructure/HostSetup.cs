@@ -81,6 +81,7 @@ public static class HostSetup
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddScoped<ScopeService>();
         services.AddScoped<PageOperations>();
+        services.AddScoped<OrganizationLookup>();
         services.AddScoped<Dangjian.Data.Secrecy.BallotBoxService>();
         services.AddScoped<Dangjian.Data.Calendar.IWorkingDayCalendar, Dangjian.Data.Calendar.DatabaseWorkingDayCalendar>();
 

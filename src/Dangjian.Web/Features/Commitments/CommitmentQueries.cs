@@ -135,13 +135,6 @@ public sealed class CommitmentQueries(DangjianDbContext db, ScopeService scopes,
         return (await ViewsAsync([item], owners, Today, ct))[0];
     }
 
-    /// <summary>An organization by id for the pages' organization filter, after the check that the caller may read its commitments.</summary>
-    public async Task<Meetings.DemocraticLife.OrganizationOption> OrganizationAsync(int id, CancellationToken ct = default)
-    {
-        await scopes.DemandAsync(Permission.CommitmentsRead, id, ct);
-        return await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new Meetings.DemocraticLife.OrganizationOption(o.Id, o.Name)).FirstAsync(ct);
-    }
-
     /// <summary>The most days ahead "due within" looks (a year).</summary>
     public const int MaxDueWithinDays = 366;
 

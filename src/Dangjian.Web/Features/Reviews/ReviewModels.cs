@@ -49,4 +49,3 @@ public sealed record ReviewView(
         SuccessFactors, FailureFactors, Lessons, Improvements, Application);
 }
 
-public sealed record ReviewOrganizationOption(int Id, string Name);

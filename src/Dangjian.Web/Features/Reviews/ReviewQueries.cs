@@ -79,25 +79,6 @@ public sealed class ReviewQueries(DangjianDbContext db, ScopeService scopes, Rev
         return (new ReviewSubjectView(kind, id, title, ReviewSubjects.Href(kind, id)), orgId, await scopes.MayAsync(Permission.ReviewsWrite, orgId, ct));
     }
 
-    /// <summary>Organizations in the caller's scope for <paramref name="permission"/>, by name or code, for the pickers.</summary>
-    public async Task<IReadOnlyList<ReviewOrganizationOption>> OrganizationsAsync(Permission permission, string? search, int max = 30, CancellationToken ct = default)
-    {
-        var orgs = (await scopes.OrganizationsAsync(permission, ct)).Where(o => o.Status == OrganizationStatus.Active && o.Kind != OrganizationKind.PartyGroup);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var s = search.Trim();
-            orgs = orgs.Where(o => o.Name.Contains(s) || o.Code.Contains(s));
-        }
-
-        return await orgs.OrderBy(o => o.Path).Take(max).Select(o => new ReviewOrganizationOption(o.Id, o.Name)).ToListAsync(ct);
-    }
-
-    public async Task<ReviewOrganizationOption> OrganizationAsync(int id, CancellationToken ct = default)
-    {
-        await scopes.DemandAsync(Permission.ReviewsRead, id, ct);
-        return await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new ReviewOrganizationOption(o.Id, o.Name)).FirstAsync(ct);
-    }
-
     /// <summary>Whitespace-separated search terms, lower-cased (the comparison lower-cases the text too).</summary>
     public static IReadOnlyList<string> Terms(string? q) =>
         q is null ? [] : [.. q.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];

@@ -87,4 +87,3 @@ public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyList<AnswerErr
     public static readonly AnswerResult NotFound = new(AnswerOutcome.NotFound, []);
 }
 
-public sealed record SurveyOrganization(int Id, string Name);

@@ -131,18 +131,6 @@ public sealed class SurveyQueries(DangjianDbContext db, ScopeService scopes, Sat
         return new SatisfactionSummary(view, view.Status == SurveyStatus.Closed ? await StatisticsAsync(id, ct) : null);
     }
 
-    public async Task<IReadOnlyList<SurveyOrganization>> OrganizationsAsync(Permission permission, string? search, int max = 30, CancellationToken ct = default)
-    {
-        var orgs = (await scopes.OrganizationsAsync(permission, ct)).Where(o => o.Status == Domain.Organizations.OrganizationStatus.Active);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var s = search.Trim();
-            orgs = orgs.Where(o => o.Name.Contains(s) || o.Code.Contains(s));
-        }
-
-        return await orgs.OrderBy(o => o.Path).Take(max).Select(o => new SurveyOrganization(o.Id, o.Name)).ToListAsync(ct);
-    }
-
     /// <summary>The survey's organization after <paramref name="permission"/> on it; not found and out of scope look alike to a caller without grants.</summary>
     internal async Task<int> DemandAsync(int id, Permission permission, CancellationToken ct)
     {

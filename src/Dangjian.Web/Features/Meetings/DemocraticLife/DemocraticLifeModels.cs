@@ -104,8 +104,6 @@ public sealed record QualityPoint(int MeetingId, int Year, string Theme, DateOnl
 
 public sealed record OrganizationQuality(int OrganizationId, string OrganizationName, IReadOnlyList<QualityPoint> Meetings);
 
-public sealed record OrganizationOption(int Id, string Name);
-
 /// <summary>What the public opinion form shows: whose meeting, and whether it still takes opinions.</summary>
 public sealed record PublicOpinionForm(string OrganizationName, int Year, string Theme, bool AcceptsOpinions);
 

@@ -114,26 +114,6 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
                 .Select(m => new QualityPoint(m.Id, m.Year, m.Theme, m.Date, m.Status, QualityView.Of(DemocraticLifeQuality.Of(m))))]);
     }
 
-    /// <summary>Organizations with a leadership team the caller may write to, by name (the new-meeting form).</summary>
-    public async Task<IReadOnlyList<OrganizationOption>> OrganizationsAsync(Permission permission, string? search, int max = 30, CancellationToken ct = default)
-    {
-        var orgs = (await scopes.OrganizationsAsync(permission, ct))
-            .Where(o => o.Status == OrganizationStatus.Active && o.Kind != OrganizationKind.PartyGroup);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var s = search.Trim();
-            orgs = orgs.Where(o => o.Name.Contains(s) || o.Code.Contains(s));
-        }
-
-        return await orgs.OrderBy(o => o.Path).Take(max).Select(o => new OrganizationOption(o.Id, o.Name)).ToListAsync(ct);
-    }
-
-    public async Task<OrganizationOption> OrganizationAsync(int id, CancellationToken ct = default)
-    {
-        await scopes.DemandAsync(Permission.MeetingsRead, id, ct);
-        return await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationOption(o.Id, o.Name)).FirstAsync(ct);
-    }
-
     /// <summary>The rectifications of a meeting and those it carries over, for the printed list and the Excel export.</summary>
     public async Task<(DemocraticLifeView Meeting, IReadOnlyList<CarriedRectificationView> Own)> RectificationListAsync(int id, CancellationToken ct = default)
     {
