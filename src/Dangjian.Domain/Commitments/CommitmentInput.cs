@@ -2,27 +2,10 @@ using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Commitments;
 
-/// <summary>The module's text checks: a required or optional text, trimmed, within its length, refused naming the field.</summary>
+/// <summary>The module's text checks: those of <see cref="TextInput"/>, under the name the module's callers use.</summary>
 internal static class CommitmentInput
 {
-    public static string Required(string? text, int maxLength, string field, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new DomainRuleException("Input.Required", field, label);
-        }
+    public static string Required(string? text, int maxLength, string field, string label) => TextInput.Required(text, maxLength, field, label);
 
-        return Optional(text, maxLength, field, label)!;
-    }
-
-    public static string? Optional(string? text, int maxLength, string field, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var trimmed = text.Trim();
-        return trimmed.Length > maxLength ? throw new DomainRuleException("Input.TooLong", field, label, maxLength) : trimmed;
-    }
+    public static string? Optional(string? text, int maxLength, string field, string label) => TextInput.Optional(text, maxLength, field, label);
 }

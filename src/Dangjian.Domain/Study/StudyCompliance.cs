@@ -48,12 +48,12 @@ public static class StudyCompliance
 
     /// <summary>Each of <paramref name="role"/>'s requirements, in the order given, as it stands on <paramref name="asOf"/>.</summary>
     public static IReadOnlyList<StudyRequirementStatus> Evaluate(
-        string role, StudyTerm? term, IReadOnlyList<StudyRecord> records, IEnumerable<StudyRequirement> requirements, DateOnly asOf) =>
+        string role, StudyTerm? term, IReadOnlyList<StudyTime> records, IEnumerable<StudyRequirement> requirements, DateOnly asOf) =>
         [.. For(role, requirements).Select(r => Evaluate(r, term, records, asOf))];
 
     /// <summary>One requirement as it stands on <paramref name="asOf"/>; records of other kinds are ignored.</summary>
     /// <exception cref="ArgumentException">A term requirement without a term, a negative minimum, or a record of the kind without the shape the unit counts.</exception>
-    public static StudyRequirementStatus Evaluate(StudyRequirement requirement, StudyTerm? term, IReadOnlyList<StudyRecord> records, DateOnly asOf)
+    public static StudyRequirementStatus Evaluate(StudyRequirement requirement, StudyTerm? term, IReadOnlyList<StudyTime> records, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(records);
@@ -78,7 +78,7 @@ public static class StudyCompliance
         return new(requirement, done, missing, behind);
     }
 
-    private static decimal HoursIn(StudyPeriod window, List<StudyRecord> sessions)
+    private static decimal HoursIn(StudyPeriod window, List<StudyTime> sessions)
     {
         var sum = 0m;
         foreach (var s in sessions.Where(s => s.Date >= window.Start && s.Date <= window.End))
@@ -90,7 +90,7 @@ public static class StudyCompliance
     }
 
     /// <summary>Distinct days of the window covered by a span: the spans clipped to the window, merged where they overlap or touch.</summary>
-    private static int DaysCovered(StudyPeriod window, List<StudyRecord> spans)
+    private static int DaysCovered(StudyPeriod window, List<StudyTime> spans)
     {
         var clipped = spans
             .Select(s => (From: Math.Max(s.From!.Value.DayNumber, window.Start.DayNumber), To: Math.Min(s.To!.Value.DayNumber, window.End.DayNumber)))

@@ -6,7 +6,7 @@ using static Dangjian.Domain.Common.ContractFields;
 namespace Dangjian.Domain.Study;
 
 /// <summary>One person of `dangjian study compliance`: role, term (when given), study records and exams.</summary>
-public sealed record StudyPerson(string Name, string Role, StudyTerm? Term, IReadOnlyList<StudyRecord> Records, IReadOnlyList<StudyExam> Exams);
+public sealed record StudyPerson(string Name, string Role, StudyTerm? Term, IReadOnlyList<StudyTime> Records, IReadOnlyList<StudyExam> Exams);
 
 /// <summary>The input of `dangjian study compliance`, checked for consistency.</summary>
 public sealed record StudyComplianceInput(DateOnly AsOf, decimal PassScore, IReadOnlyList<StudyRequirement> Requirements, IReadOnlyList<StudyPerson> People);
@@ -190,9 +190,9 @@ public static class StudyComplianceJson
     }
 
     /// <summary>The records; one of a kind the person's requirements count must have each counting requirement's shape.</summary>
-    private static List<StudyRecord> Records(JsonObject p, string at, IReadOnlyList<StudyRequirement> own, List<ContractError> errors)
+    private static List<StudyTime> Records(JsonObject p, string at, IReadOnlyList<StudyRequirement> own, List<ContractError> errors)
     {
-        var records = new List<StudyRecord>();
+        var records = new List<StudyTime>();
         if (Array(p, "records", $"{at}.records", required: false, errors) is not { } list)
         {
             return records;

@@ -22,17 +22,18 @@ public enum StudyUnit
 public sealed record StudyRequirement(string Role, string Kind, StudyPer Per, StudyUnit Unit, decimal Min);
 
 /// <summary>
-/// One study record (STU-1). A session (central group, self-study, a course) has <see cref="Date"/> and
-/// <see cref="Hours"/>; a span (党校) has <see cref="From"/> and <see cref="To"/>, both inclusive. Which shape a
-/// record needs depends on the unit of the requirement that counts its kind.
+/// The time of one study record (STU-1) as the compliance rule counts it (the stored record is <see cref="StudyRecord"/>).
+/// A session (central group, self-study, a course) has <see cref="Date"/> and <see cref="Hours"/>; a span (党校) has
+/// <see cref="From"/> and <see cref="To"/>, both inclusive. Which shape a record needs depends on the unit of the
+/// requirement that counts its kind.
 /// </summary>
-public sealed record StudyRecord(string Kind, DateOnly? Date = null, decimal? Hours = null, DateOnly? From = null, DateOnly? To = null)
+public sealed record StudyTime(string Kind, DateOnly? Date = null, decimal? Hours = null, DateOnly? From = null, DateOnly? To = null)
 {
     /// <summary>A dated session of some hours.</summary>
-    public static StudyRecord Session(string kind, DateOnly date, decimal hours) => new(kind, Date: date, Hours: hours);
+    public static StudyTime Session(string kind, DateOnly date, decimal hours) => new(kind, Date: date, Hours: hours);
 
     /// <summary>A span of days, both ends inclusive.</summary>
-    public static StudyRecord Span(string kind, DateOnly from, DateOnly to) => new(kind, From: from, To: to);
+    public static StudyTime Span(string kind, DateOnly from, DateOnly to) => new(kind, From: from, To: to);
 
     /// <summary>Whether the record has what a requirement of <paramref name="unit"/> counts.</summary>
     public bool Fits(StudyUnit unit) => unit == StudyUnit.Hours

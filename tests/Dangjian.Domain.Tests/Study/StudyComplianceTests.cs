@@ -12,11 +12,11 @@ public sealed class StudyComplianceTests
 
     private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
 
-    private static StudyRecord Session(string date, decimal hours) => StudyRecord.Session("centralGroup", D(date), hours);
+    private static StudyTime Session(string date, decimal hours) => StudyTime.Session("centralGroup", D(date), hours);
 
-    private static StudyRecord Stay(string from, string to) => StudyRecord.Span("partySchool", D(from), D(to));
+    private static StudyTime Stay(string from, string to) => StudyTime.Span("partySchool", D(from), D(to));
 
-    private static StudyRequirementStatus Check(StudyRequirement r, string asOf, params StudyRecord[] records) =>
+    private static StudyRequirementStatus Check(StudyRequirement r, string asOf, params StudyTime[] records) =>
         StudyCompliance.Evaluate(r, Term, records, D(asOf));
 
     [Theory]
@@ -108,7 +108,7 @@ public sealed class StudyComplianceTests
         // 2028: 1 × 366 = 6 × 61, on pace (a 365-day year would make it behind); 2026: 1 × 365 < 6 × 61.
         var six = new StudyRequirement("member", "concentrated", StudyPer.Year, StudyUnit.Hours, 6);
 
-        var r = StudyCompliance.Evaluate(six, null, [StudyRecord.Session("concentrated", D(asOf).AddDays(-1), done)], D(asOf));
+        var r = StudyCompliance.Evaluate(six, null, [StudyTime.Session("concentrated", D(asOf).AddDays(-1), done)], D(asOf));
 
         Assert.Equal(behind, r.BehindPace);
         Assert.Equal(61, StudyCompliance.Window(StudyCompliance.Period(StudyPer.Year, D(asOf), null), D(asOf))!.Value.Days);
@@ -119,7 +119,7 @@ public sealed class StudyComplianceTests
     {
         var huge = new StudyRequirement("member", "selfStudy", StudyPer.Year, StudyUnit.Hours, decimal.MaxValue);
 
-        var r = StudyCompliance.Evaluate(huge, null, [StudyRecord.Session("selfStudy", D("2026-01-01"), decimal.MaxValue)], D("2026-12-31"));
+        var r = StudyCompliance.Evaluate(huge, null, [StudyTime.Session("selfStudy", D("2026-01-01"), decimal.MaxValue)], D("2026-12-31"));
 
         Assert.Equal((0m, false), (r.Missing, r.BehindPace));
     }
@@ -129,7 +129,7 @@ public sealed class StudyComplianceTests
     {
         var member = new StudyRequirement("member", "concentrated", StudyPer.Year, StudyUnit.Hours, 32);
 
-        var r = StudyCompliance.Evaluate("team", Term, [Session("2026-01-05", 4.5m), StudyRecord.Session("concentrated", D("2026-01-05"), 8)], [PartySchool, member, CentralGroup], D("2026-06-30"));
+        var r = StudyCompliance.Evaluate("team", Term, [Session("2026-01-05", 4.5m), StudyTime.Session("concentrated", D("2026-01-05"), 8)], [PartySchool, member, CentralGroup], D("2026-06-30"));
 
         Assert.Equal([PartySchool, CentralGroup], r.Select(s => s.Requirement));
         Assert.Equal(4.5m, r[1].Done);
@@ -151,8 +151,8 @@ public sealed class StudyComplianceTests
     public void TermRequirement_WithoutTerm_OrRecordOfWrongShape_IsRefused()
     {
         Assert.Throws<ArgumentException>(() => StudyCompliance.Evaluate(PartySchool, null, [], D("2026-06-30")));
-        Assert.Throws<ArgumentException>(() => StudyCompliance.Evaluate(PartySchool, Term, [new StudyRecord("partySchool", Date: D("2026-01-05"), Hours: 8)], D("2026-06-30")));
-        Assert.Throws<ArgumentException>(() => StudyCompliance.Evaluate(CentralGroup, Term, [new StudyRecord("centralGroup", From: D("2026-01-05"), To: D("2026-01-06"))], D("2026-06-30")));
+        Assert.Throws<ArgumentException>(() => StudyCompliance.Evaluate(PartySchool, Term, [new StudyTime("partySchool", Date: D("2026-01-05"), Hours: 8)], D("2026-06-30")));
+        Assert.Throws<ArgumentException>(() => StudyCompliance.Evaluate(CentralGroup, Term, [new StudyTime("centralGroup", From: D("2026-01-05"), To: D("2026-01-06"))], D("2026-06-30")));
     }
 
     [Fact]

@@ -1,0 +1,208 @@
+using Dangjian.Domain.Common;
+
+namespace Dangjian.Domain.Study;
+
+/// <summary>Where a study record stands: entered and waiting for the clerk, counted, or sent back with a reason.</summary>
+public enum StudyRecordStatus
+{
+    Pending,
+    Approved,
+    Returned,
+}
+
+/// <summary>
+/// What a study record says. A party-school stay has <see cref="From"/> and <see cref="To"/>; every other kind a
+/// <see cref="Date"/> and <see cref="Hours"/>. Central group sessions, training, courses and lectures name their
+/// <see cref="Topic"/>; self-study says what was studied in <see cref="Notes"/> (what the superior's inspection reads).
+/// </summary>
+public sealed record StudyRecordContent(
+    StudyKind Kind, DateOnly? Date = null, decimal? Hours = null, DateOnly? From = null, DateOnly? To = null, string? Topic = null, string? Notes = null);
+
+/// <summary>
+/// One study record of a person (学习记录, STU-1), entered by the person or by the clerk. A record of a kind the rule data
+/// marks as needing approval (<see cref="StudyCreditRule.NeedsApproval"/>) and entered by the person waits for the clerk,
+/// who approves it or returns it with a reason; the person edits a returned record and it waits again. A record the
+/// clerk enters is approved by that entry. Only approved records count: for credits (<see cref="Credits"/>) and for
+/// the requirements (<see cref="Time"/>).
+/// </summary>
+public sealed class StudyRecord : IVersioned
+{
+    public const int MaxTopicLength = 200;
+    public const int MaxNotesLength = 2000;
+    public const int MaxReasonLength = 500;
+    public const int MaxNameLength = 50;
+
+    /// <summary>A session is at most one day's hours.</summary>
+    public const int MaxHours = 24;
+
+    public int Id { get; set; }
+
+    public int PersonId { get; set; }
+
+    /// <summary>The organization the record is kept in (the person's), for scope.</summary>
+    public int OrganizationId { get; set; }
+
+    public StudyKind Kind { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public decimal? Hours { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    public string? Topic { get; set; }
+
+    public string? Notes { get; set; }
+
+    /// <summary>Entered by the clerk (or imported by them) rather than by the person.</summary>
+    public bool EnteredByClerk { get; set; }
+
+    public string EnteredBy { get; set; } = string.Empty;
+
+    public DateTimeOffset EnteredAt { get; set; }
+
+    public StudyRecordStatus Status { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>Why the clerk returned it; cleared when it is entered again.</summary>
+    public string? ReturnReason { get; set; }
+
+    public int Version { get; set; }
+
+    /// <summary>Waiting or returned: the content may still change. An approved record is fixed.</summary>
+    public bool IsEditable => Status is StudyRecordStatus.Pending or StudyRecordStatus.Returned;
+
+    /// <summary>The days a stay covers, both ends included; 0 for a session.</summary>
+    public int Days => From is { } f && To is { } t ? t.DayNumber - f.DayNumber + 1 : 0;
+
+    /// <summary>The record as the compliance rule counts it.</summary>
+    public StudyTime Time => Kind == StudyKind.PartySchool
+        ? StudyTime.Span(StudyCredits.KindName(Kind), From!.Value, To!.Value)
+        : StudyTime.Session(StudyCredits.KindName(Kind), Date!.Value, Hours!.Value);
+
+    /// <summary>Entered by the person (<paramref name="byClerk"/> false) or the clerk; checked as <see cref="Edit"/> checks.</summary>
+    public static StudyRecord Enter(int personId, int organizationId, StudyRecordContent content, bool byClerk, StudyCredits credits, string by, DateTimeOffset now, DateOnly today)
+    {
+        var record = new StudyRecord { PersonId = personId, OrganizationId = organizationId };
+        record.Edit(content, byClerk, credits, by, now, today);
+        return record;
+    }
+
+    /// <summary>
+    /// Writes the content and enters the record again: only while waiting or returned. Days are sane and not in the
+    /// future (a record is of study done); a stay ends on or after its first day; hours are more than 0 and at most
+    /// <see cref="MaxHours"/>; the topic or the notes its kind needs are given. Refused, nothing changes.
+    /// </summary>
+    public void Edit(StudyRecordContent content, bool byClerk, StudyCredits credits, string by, DateTimeOffset now, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(credits);
+        if (!IsEditable)
+        {
+            throw new DomainRuleException("Study.RecordNotEditable", "status");
+        }
+
+        if (!Enum.IsDefined(content.Kind))
+        {
+            throw new DomainRuleException("Input.Invalid", "kind", "Field.Study.Kind");
+        }
+
+        DateOnly? date = null, from = null, to = null;
+        decimal? hours = null;
+        if (content.Kind == StudyKind.PartySchool)
+        {
+            from = Day(content.From, "from", "Field.Study.From", today);
+            to = Day(content.To, "to", "Field.Study.To", today);
+            if (to < from)
+            {
+                throw new DomainRuleException("Study.ToBeforeFrom", "to");
+            }
+        }
+        else
+        {
+            date = Day(content.Date, "date", "Field.Study.Date", today);
+            hours = content.Hours is { } h && h > 0 && h <= MaxHours
+                ? h
+                : throw new DomainRuleException("Study.HoursRange", "hours", MaxHours);
+        }
+
+        var topic = content.Kind is StudyKind.PartySchool or StudyKind.SelfStudy
+            ? TextInput.Optional(content.Topic, MaxTopicLength, "topic", "Field.Study.Topic")
+            : TextInput.Required(content.Topic, MaxTopicLength, "topic", "Field.Study.Topic");
+        var notes = content.Kind == StudyKind.SelfStudy
+            ? TextInput.Required(content.Notes, MaxNotesLength, "notes", "Field.Study.Notes")
+            : TextInput.Optional(content.Notes, MaxNotesLength, "notes", "Field.Study.Notes");
+        var name = TextInput.Required(by, MaxNameLength, "enteredBy", "Field.Study.EnteredBy");
+
+        (Kind, Date, Hours, From, To, Topic, Notes) = (content.Kind, date, hours, from, to, topic, notes);
+        (EnteredByClerk, EnteredBy, EnteredAt, ReturnReason) = (byClerk, name, now, null);
+        if (byClerk || !credits.For(content.Kind).NeedsApproval)
+        {
+            // The clerk is the one who approves, so their entry needs no second look; nor does a kind the data trusts.
+            (Status, DecidedBy, DecidedAt) = (StudyRecordStatus.Approved, name, now);
+        }
+        else
+        {
+            (Status, DecidedBy, DecidedAt) = (StudyRecordStatus.Pending, null, null);
+        }
+    }
+
+    /// <summary>The clerk approves a waiting record: it counts from now on.</summary>
+    public void Approve(string by, DateTimeOffset now)
+    {
+        RefuseUnlessPending();
+        (Status, DecidedBy, DecidedAt) = (StudyRecordStatus.Approved, TextInput.Required(by, MaxNameLength, "decidedBy", "Field.Study.DecidedBy"), now);
+    }
+
+    /// <summary>The clerk returns a waiting record to the person, saying why.</summary>
+    public void Return(string reason, string by, DateTimeOffset now)
+    {
+        RefuseUnlessPending();
+        var why = TextInput.Required(reason, MaxReasonLength, "reason", "Field.Study.ReturnReason");
+        var name = TextInput.Required(by, MaxNameLength, "decidedBy", "Field.Study.DecidedBy");
+        (Status, ReturnReason, DecidedBy, DecidedAt) = (StudyRecordStatus.Returned, why, name, now);
+    }
+
+    /// <summary>The credits the record earns inside <paramref name="period"/> (a stay only for its days inside it); none unless approved.</summary>
+    public decimal Credits(StudyCredits credits, StudyPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(credits);
+        if (Status != StudyRecordStatus.Approved)
+        {
+            return 0;
+        }
+
+        if (Kind == StudyKind.PartySchool)
+        {
+            var first = Math.Max(From!.Value.DayNumber, period.Start.DayNumber);
+            var last = Math.Min(To!.Value.DayNumber, period.End.DayNumber);
+            return last < first ? 0 : credits.Earned(Kind, last - first + 1);
+        }
+
+        return Date >= period.Start && Date <= period.End ? credits.Earned(Kind, Hours!.Value) : 0;
+    }
+
+    private static DateOnly Day(DateOnly? day, string field, string label, DateOnly today)
+    {
+        if (day is not { } d)
+        {
+            throw new DomainRuleException("Input.Required", field, label);
+        }
+
+        SaneDates.Demand(d, field, label);
+        return d <= today ? d : throw new DomainRuleException("Study.InFuture", field);
+    }
+
+    private void RefuseUnlessPending()
+    {
+        if (Status != StudyRecordStatus.Pending)
+        {
+            throw new DomainRuleException("Study.RecordNotPending", "status");
+        }
+    }
+}
