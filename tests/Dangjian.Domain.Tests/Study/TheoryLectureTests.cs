@@ -1,0 +1,74 @@
+using System.Globalization;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Study;
+
+namespace Dangjian.Domain.Tests.Study;
+
+/// <summary>STU-7: each cadre's yearly theory lecture (seed 004: 每年在单位内部上一堂以上理论课), and who has not given one.</summary>
+public sealed class TheoryLectureTests
+{
+    private static readonly DateOnly Today = D("2027-06-30");
+
+    private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
+
+    private static TheoryLecture Given(int person, string on)
+    {
+        var l = TheoryLecture.Plan(person, 3, "学习贯彻党章", D(on));
+        l.MarkGiven(D(on), Today);
+        return l;
+    }
+
+    private static DomainRuleException Refused(Action act) => Assert.Throws<DomainRuleException>(act);
+
+    [Fact]
+    public void CadresWithout_ALectureOnDecember31_CountsForThatYear_NotTheNext()
+    {
+        TheoryLecture[] lectures = [Given(1, "2026-12-31"), Given(2, "2027-01-01")];
+
+        Assert.Equal([2, 3], TheoryLectures.CadresWithout([1, 2, 3], lectures, 2026));
+        Assert.Equal([1, 3], TheoryLectures.CadresWithout([1, 2, 3], lectures, 2027));
+    }
+
+    [Fact]
+    public void CadresWithout_APlannedLectureDoesNotCount_EachCadreOnce()
+    {
+        TheoryLecture[] lectures = [TheoryLecture.Plan(1, 3, "党史", D("2027-03-01"))];
+
+        Assert.Equal([1, 2], TheoryLectures.CadresWithout([1, 2, 1], lectures, 2027));
+    }
+
+    [Fact]
+    public void MarkGiven_Today_Accepted_Tomorrow_Refused_Twice_Refused()
+    {
+        var l = TheoryLecture.Plan(1, 3, "党史", D("2027-07-05"));
+        Assert.Equal(("Study.InFuture", "givenOn"), Pair(Refused(() => l.MarkGiven(Today.AddDays(1), Today))));
+        Assert.Equal(TheoryLectureStatus.Planned, l.Status);
+
+        l.MarkGiven(Today, Today);
+
+        Assert.Equal((TheoryLectureStatus.Given, Today), (l.Status, l.GivenOn!.Value));
+        Assert.Equal(("Study.LectureAlreadyGiven", "status"), Pair(Refused(() => l.MarkGiven(Today, Today))));
+    }
+
+    [Fact]
+    public void AttachRating_OnlyOnceGiven_AndOnce()
+    {
+        var l = TheoryLecture.Plan(1, 3, "党史", D("2027-03-01"));
+        Assert.Equal(("Study.LectureNotGiven", "status"), Pair(Refused(() => l.AttachRating(9))));
+
+        l.MarkGiven(D("2027-03-01"), Today);
+        l.AttachRating(9);
+
+        Assert.Equal(9, l.SurveyId);
+        Assert.Equal(("Study.LectureRated", "surveyId"), Pair(Refused(() => l.AttachRating(10))));
+    }
+
+    [Fact]
+    public void Plan_NeedsATopic_AndASaneDay()
+    {
+        Assert.Equal(("Input.Required", "topic"), Pair(Refused(() => TheoryLecture.Plan(1, 3, " ", Today))));
+        Assert.Equal("plannedOn", Refused(() => TheoryLecture.Plan(1, 3, "党史", D("2200-01-01"))).Field);
+    }
+
+    private static (string, string) Pair(DomainRuleException e) => (e.Code, e.Field);
+}
