@@ -81,11 +81,7 @@ public sealed class StudyExamHistory : IVersioned
             throw new DomainRuleException("Input.Invalid", "kind", "Field.Study.ExamKind");
         }
 
-        SaneDates.Demand(date, "date", "Field.Study.ExamDate");
-        if (date > today)
-        {
-            throw new DomainRuleException("Study.InFuture", "date");
-        }
+        StudyDays.Done(date, "date", "Field.Study.ExamDate", today);
 
         if (Exams.Count > 0 && Exams[^1] is var last && (date < last.Date || (date == last.Date && !(last.Kind == ExamKind.Regular && kind == ExamKind.MakeUp))))
         {

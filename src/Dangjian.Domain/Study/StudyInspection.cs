@@ -81,11 +81,7 @@ public sealed class StudyInspection : IVersioned
             throw new DomainRuleException("Study.InspectorIsInspected", "inspectorOrganizationId");
         }
 
-        SaneDates.Demand(date, "date", "Field.Study.InspectionDate");
-        if (date > today)
-        {
-            throw new DomainRuleException("Study.InFuture", "date");
-        }
+        StudyDays.Done(date, "date", "Field.Study.InspectionDate", today);
 
         var name = TextInput.Required(inspectorName, MaxNameLength, "inspectorName", "Field.Study.Inspector");
         return new() { OrganizationId = organizationId, InspectorOrganizationId = inspectorOrganizationId, Kind = kind, Date = date, InspectorName = name };

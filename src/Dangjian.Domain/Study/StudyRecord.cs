@@ -194,8 +194,7 @@ public sealed class StudyRecord : IVersioned
             throw new DomainRuleException("Input.Required", field, label);
         }
 
-        SaneDates.Demand(d, field, label);
-        return d <= today ? d : throw new DomainRuleException("Study.InFuture", field);
+        return StudyDays.Done(d, field, label, today);
     }
 
     private void RefuseUnlessPending()

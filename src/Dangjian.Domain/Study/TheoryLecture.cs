@@ -54,13 +54,7 @@ public sealed class TheoryLecture : IVersioned
             throw new DomainRuleException("Study.LectureAlreadyGiven", "status");
         }
 
-        SaneDates.Demand(givenOn, "givenOn", "Field.Study.LectureGivenOn");
-        if (givenOn > today)
-        {
-            throw new DomainRuleException("Study.InFuture", "givenOn");
-        }
-
-        (Status, GivenOn) = (TheoryLectureStatus.Given, givenOn);
+        (Status, GivenOn) = (TheoryLectureStatus.Given, StudyDays.Done(givenOn, "givenOn", "Field.Study.LectureGivenOn", today));
     }
 
     /// <summary>The survey its hearers rate it in: once the lecture was given, and only one.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Study;
+using static Dangjian.Domain.Tests.Study.StudyTestKit;
 
 namespace Dangjian.Domain.Tests.Study;
 
@@ -8,10 +8,6 @@ namespace Dangjian.Domain.Tests.Study;
 public sealed class CourseMenuTests
 {
     private static readonly CourseMenuRules Rules = CourseMenuRules.Defaults;
-
-    private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
-
-    private static DomainRuleException Refused(Action act) => Assert.Throws<DomainRuleException>(act);
 
     private static (CourseMenu Menu, Guid[] Courses) OpenMenu(int courses = 4)
     {
@@ -179,6 +175,4 @@ public sealed class CourseMenuTests
         Assert.Equal(1, TrainingStatistics.Of([5, 5], new Dictionary<int, int>()).People);
         Assert.Throws<ArgumentOutOfRangeException>(() => TrainingStatistics.Of([5], new Dictionary<int, int> { [5] = -1 }));
     }
-
-    private static (string, string) Pair(DomainRuleException e) => (e.Code, e.Field);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Study;
+using static Dangjian.Domain.Tests.Study.StudyTestKit;
 
 namespace Dangjian.Domain.Tests.Study;
 
@@ -11,11 +11,7 @@ public sealed class StudyExamHistoryTests
     private static readonly DateTimeOffset Now = new(2026, 12, 31, 2, 0, 0, TimeSpan.Zero);
     private static readonly StudyExamRules Rules = StudyExamRules.Defaults;
 
-    private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
-
     private static StudyExamResult Take(StudyExamHistory h, string date, ExamKind kind, decimal score) => h.Record(D(date), kind, score, Rules, "李娜", Now, Today);
-
-    private static DomainRuleException Refused(Action act) => Assert.Throws<DomainRuleException>(act);
 
     [Theory]
     [InlineData(60, ExamState.Ok)]
@@ -147,6 +143,4 @@ public sealed class StudyExamHistoryTests
         Assert.Equal(5m, h.Credits(StudyCredits.Defaults, new(D("2026-01-01"), D("2026-12-31"))));
         Assert.Equal(15m, h.Credits(StudyCredits.Defaults, new(D("2025-12-31"), D("2026-12-31"))));
     }
-
-    private static (string, string) Pair(DomainRuleException e) => (e.Code, e.Field);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Study;
+using static Dangjian.Domain.Tests.Study.StudyTestKit;
 
 namespace Dangjian.Domain.Tests.Study;
 
@@ -9,8 +9,6 @@ public sealed class StudyInspectionTests
 {
     private static readonly DateOnly Today = D("2026-12-31");
     private static readonly DateTimeOffset Now = new(2026, 12, 31, 2, 0, 0, TimeSpan.Zero);
-
-    private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
 
     private static StudyInspection Held(string date, StudyInspectionKind kind = StudyInspectionKind.Notes, params int[] people)
     {
@@ -22,8 +20,6 @@ public sealed class StudyInspectionTests
 
         return i;
     }
-
-    private static DomainRuleException Refused(Action act) => Assert.Throws<DomainRuleException>(act);
 
     [Theory]
     [InlineData("2026-03-31", "2026-01-01", "2026-03-31")]
@@ -100,6 +96,4 @@ public sealed class StudyInspectionTests
         Assert.Equal("inspectorOrganizationId", Refused(() => StudyInspection.Open(3, 3, StudyInspectionKind.Notes, Today, "王芳", Today)).Field);
         Assert.Equal("inspectorName", Refused(() => StudyInspection.Open(3, 1, StudyInspectionKind.Notes, Today, "", Today)).Field);
     }
-
-    private static (string, string) Pair(DomainRuleException e) => (e.Code, e.Field);
 }

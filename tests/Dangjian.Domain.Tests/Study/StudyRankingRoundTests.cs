@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Study;
+using static Dangjian.Domain.Tests.Study.StudyTestKit;
 
 namespace Dangjian.Domain.Tests.Study;
 
@@ -9,10 +9,6 @@ public sealed class StudyRankingRoundTests
 {
     private static readonly DateOnly Today = D("2026-07-10");
     private static readonly DateTimeOffset Now = new(2026, 7, 10, 2, 0, 0, TimeSpan.Zero);
-
-    private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
-
-    private static DomainRuleException Refused(Action act) => Assert.Throws<DomainRuleException>(act);
 
     /// <summary>Five people; 4 and 5 share a name and tie at the bottom.</summary>
     private static StudyRankingRound Round(int models = 1, int laggards = 2) => StudyRankingRound.Propose(
@@ -118,6 +114,4 @@ public sealed class StudyRankingRoundTests
         Assert.Equal((RankingProposal.None, RankingProposal.Laggard, null, null), (Of(r, 4).Decision, Of(r, 4).Proposed, Of(r, 4).RectificationDeadline, Of(r, 4).ClassName));
         Assert.Equal(["lines[2].rectificationDeadline", "lines[2].className", "lines[4].rectificationDeadline", "lines[4].className"], Refused(() => r.Confirm("党委", Now)).Problems.Select(p => p.Field));
     }
-
-    private static (string, string) Pair(DomainRuleException e) => (e.Code, e.Field);
 }

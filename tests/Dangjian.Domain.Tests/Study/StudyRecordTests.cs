@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Study;
+using static Dangjian.Domain.Tests.Study.StudyTestKit;
 
 namespace Dangjian.Domain.Tests.Study;
 
@@ -12,16 +12,12 @@ public sealed class StudyRecordTests
     private static readonly StudyCredits Credits = StudyCredits.Defaults;
     private static readonly StudyPeriod Year2026 = new(D("2026-01-01"), D("2026-12-31"));
 
-    private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
-
     private static StudyRecordContent Session(StudyKind kind, string date = "2026-06-01", decimal hours = 4, string? topic = "学习党章", string? notes = "读书笔记") =>
         new(kind, Date: D(date), Hours: hours, Topic: topic, Notes: notes);
 
     private static StudyRecordContent Stay(string from, string to) => new(StudyKind.PartySchool, From: D(from), To: D(to));
 
     private static StudyRecord Enter(StudyRecordContent content, bool byClerk = false) => StudyRecord.Enter(7, 3, content, byClerk, Credits, "张伟", Now, Today);
-
-    private static DomainRuleException Refused(Action act) => Assert.Throws<DomainRuleException>(act);
 
     [Theory]
     [InlineData(StudyKind.SelfStudy, false, StudyRecordStatus.Pending)]
@@ -179,6 +175,4 @@ public sealed class StudyRecordTests
     [InlineData(ExamKind.Regular, false, 0)]
     public void ForExam_APassEarnsItsFigure_AFailNothing(ExamKind kind, bool passed, decimal credits) =>
         Assert.Equal(credits, Credits.ForExam(kind, passed));
-
-    private static (string, string) Pair(DomainRuleException e) => (e.Code, e.Field);
 }

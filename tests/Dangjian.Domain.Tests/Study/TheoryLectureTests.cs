@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Study;
+using static Dangjian.Domain.Tests.Study.StudyTestKit;
 
 namespace Dangjian.Domain.Tests.Study;
 
@@ -9,16 +9,12 @@ public sealed class TheoryLectureTests
 {
     private static readonly DateOnly Today = D("2027-06-30");
 
-    private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
-
     private static TheoryLecture Given(int person, string on)
     {
         var l = TheoryLecture.Plan(person, 3, "学习贯彻党章", D(on));
         l.MarkGiven(D(on), Today);
         return l;
     }
-
-    private static DomainRuleException Refused(Action act) => Assert.Throws<DomainRuleException>(act);
 
     [Fact]
     public void CadresWithout_ALectureOnDecember31_CountsForThatYear_NotTheNext()
@@ -69,6 +65,4 @@ public sealed class TheoryLectureTests
         Assert.Equal(("Input.Required", "topic"), Pair(Refused(() => TheoryLecture.Plan(1, 3, " ", Today))));
         Assert.Equal("plannedOn", Refused(() => TheoryLecture.Plan(1, 3, "党史", D("2200-01-01"))).Field);
     }
-
-    private static (string, string) Pair(DomainRuleException e) => (e.Code, e.Field);
 }
