@@ -9,6 +9,20 @@ namespace Dangjian.Domain.Study;
 public sealed record CourseMenuRules(int MinPicks, int MaxPicks)
 {
     public static CourseMenuRules Defaults { get; } = new(2, 3);
+
+    /// <summary>Rule data an organization sets: at least one course to pick, and a maximum not below the minimum.</summary>
+    public void Demand()
+    {
+        if (MinPicks < 1)
+        {
+            throw new DomainRuleException("Input.Invalid", "minPicks", "Field.Study.MinPicks");
+        }
+
+        if (MaxPicks < MinPicks)
+        {
+            throw new DomainRuleException("Study.MaxPicksBelowMin", "maxPicks", MinPicks);
+        }
+    }
 }
 
 public enum CourseMenuStatus

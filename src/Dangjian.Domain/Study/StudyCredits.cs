@@ -1,3 +1,5 @@
+using Dangjian.Domain.Common;
+
 namespace Dangjian.Domain.Study;
 
 /// <summary>The kinds of study record (STU-1); <see cref="StudyCredits.KindName"/> gives the name requirements count them by.</summary>
@@ -75,4 +77,53 @@ public sealed record StudyCredits(IReadOnlyList<StudyCreditRule> Rules, decimal 
 
     /// <summary>Credits for an exam: a passed regular exam or make-up earns its figure, a failed one nothing.</summary>
     public decimal ForExam(ExamKind kind, bool passed) => !passed ? 0 : kind == ExamKind.Regular ? RegularPassCredits : MakeUpPassCredits;
+
+    /// <summary>
+    /// A person's credits in <paramref name="period"/>: their approved records' (a stay for its days inside the period)
+    /// and their passed exams' (<paramref name="exams"/>, none when they have no history).
+    /// </summary>
+    public decimal Total(IEnumerable<StudyRecord> records, StudyExamHistory? exams, StudyPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return records.Sum(r => r.Credits(this, period)) + (exams?.Credits(this, period) ?? 0);
+    }
+
+    /// <summary>Whether a year's credits reach the yearly minimum (每个领导干部每年必须取得一定学分); reaching it exactly is enough.</summary>
+    public bool MeetsYearlyMinimum(decimal credits) => credits >= YearlyMinimum;
+
+    /// <summary>
+    /// Rule data an organization sets is checked before it is kept: each kind at most once, no negative rate, exam
+    /// figure or minimum; every problem named at once.
+    /// </summary>
+    public void Demand()
+    {
+        var problems = new List<FieldProblem>();
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            if (!Enum.IsDefined(Rules[i].Kind) || Rules.Take(i).Any(r => r.Kind == Rules[i].Kind))
+            {
+                problems.Add(new($"rules[{i}].kind", "Study.CreditKindTwice"));
+            }
+
+            if (Rules[i].Rate < 0)
+            {
+                problems.Add(new($"rules[{i}].rate", "Input.Invalid", "Field.Study.CreditRate"));
+            }
+        }
+
+        foreach (var (value, field, label) in new[]
+        {
+            (RegularPassCredits, "regularPassCredits", "Field.Study.RegularPassCredits"),
+            (MakeUpPassCredits, "makeUpPassCredits", "Field.Study.MakeUpPassCredits"),
+            (YearlyMinimum, "yearlyMinimum", "Field.Study.YearlyMinimum"),
+        })
+        {
+            if (value < 0)
+            {
+                problems.Add(new(field, "Input.Invalid", label));
+            }
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+    }
 }

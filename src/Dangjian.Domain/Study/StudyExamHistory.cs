@@ -10,6 +10,25 @@ namespace Dangjian.Domain.Study;
 public sealed record StudyExamRules(decimal PassScore, decimal MaxScore, int MakeUpWithinDays)
 {
     public static StudyExamRules Defaults { get; } = new(60, 100, 30);
+
+    /// <summary>Rule data an organization sets: a pass mark from 0 to the highest score, and make-up days not negative.</summary>
+    public void Demand()
+    {
+        if (MaxScore <= 0)
+        {
+            throw new DomainRuleException("Study.MaxScoreNotPositive", "maxScore");
+        }
+
+        if (PassScore < 0 || PassScore > MaxScore)
+        {
+            throw new DomainRuleException("Study.ScoreRange", "passScore", MaxScore);
+        }
+
+        if (MakeUpWithinDays < 0)
+        {
+            throw new DomainRuleException("Input.Invalid", "makeUpWithinDays", "Field.Study.MakeUpWithinDays");
+        }
+    }
 }
 
 /// <summary>One exam taken, as recorded: never changed or removed afterwards.</summary>

@@ -97,7 +97,7 @@ public sealed class StudyRankingRound : IVersioned
 
         if (models < 0 || laggards < 0)
         {
-            throw new DomainRuleException("Input.OutOfRange", models < 0 ? "models" : "laggards", "Field.Study.RankingPlaces", 0, int.MaxValue);
+            throw new DomainRuleException("Input.Invalid", models < 0 ? "models" : "laggards", "Field.Study.RankingPlaces");
         }
 
         if (candidates.GroupBy(c => c.PersonId).Any(g => g.Count() > 1))

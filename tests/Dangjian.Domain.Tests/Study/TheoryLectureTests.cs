@@ -1,4 +1,3 @@
-using Dangjian.Domain.Common;
 using Dangjian.Domain.Study;
 using static Dangjian.Domain.Tests.Study.StudyTestKit;
 
