@@ -64,8 +64,8 @@ public sealed record StudyCredits(IReadOnlyList<StudyCreditRule> Rules, decimal 
         StudyKind.CentralGroup => StudyDefaults.CentralGroup,
         StudyKind.SelfStudy => StudyDefaults.SelfStudy,
         StudyKind.Concentrated => StudyDefaults.Concentrated,
-        StudyKind.Course => "course",
-        _ => "lecture",
+        StudyKind.Course => StudyDefaults.Course,
+        _ => StudyDefaults.Lecture,
     };
 
     /// <summary>The rule for <paramref name="kind"/>; a kind the data leaves out earns nothing and needs no approval.</summary>

@@ -106,7 +106,8 @@ public sealed class StudyRankingRound : IVersioned
         }
 
         // Each entry stands for its candidate by reference: two people may share a name and a score.
-        var entries = candidates.Select(c => new RankingEntry(c.Name, c.Credits, c.ExamScore)).ToList();
+        var names = candidates.Select((c, i) => TextInput.Required(c.Name, StudyRankingLine.MaxNameLength, $"candidates[{i}].name", "Field.Study.Name")).ToList();
+        var entries = candidates.Select((c, i) => new RankingEntry(names[i], c.Credits, c.ExamScore)).ToList();
         var byEntry = new Dictionary<RankingEntry, StudyRankingCandidate>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -119,7 +120,7 @@ public sealed class StudyRankingRound : IVersioned
             var c = byEntry[r.Entry];
             round.Lines.Add(new StudyRankingLine
             {
-                PersonId = c.PersonId, Name = c.Name, Credits = c.Credits, ExamScore = c.ExamScore, Rank = r.Rank, Proposed = r.Proposal, Decision = r.Proposal,
+                PersonId = c.PersonId, Name = r.Entry.Name, Credits = c.Credits, ExamScore = c.ExamScore, Rank = r.Rank, Proposed = r.Proposal, Decision = r.Proposal,
             });
         }
 

@@ -62,6 +62,8 @@ public static class StudyDefaults
     public const string CentralGroup = "centralGroup";
     public const string SelfStudy = "selfStudy";
     public const string Concentrated = "concentrated";
+    public const string Course = "course";
+    public const string Lecture = "lecture";
 
     public static IReadOnlyList<StudyRequirement> Requirements { get; } =
     [

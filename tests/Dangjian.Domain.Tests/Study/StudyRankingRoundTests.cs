@@ -52,6 +52,16 @@ public sealed class StudyRankingRoundTests
     }
 
     [Fact]
+    public void Propose_ANameAtItsLength_Accepted_OneMore_Refused_Blank_Refused()
+    {
+        var longest = new string('张', StudyRankingLine.MaxNameLength);
+
+        Assert.Equal(longest, StudyRankingRound.Propose(3, 2026, 1, [new(1, longest, 1, 1)], 0, 0).Lines[0].Name);
+        Assert.Equal(("Input.TooLong", "candidates[1].name"), Pair(Refused(() => StudyRankingRound.Propose(3, 2026, 1, [new(1, "张伟", 1, 1), new(2, longest + "伟", 1, 1)], 0, 0))));
+        Assert.Equal("candidates[0].name", Refused(() => StudyRankingRound.Propose(3, 2026, 1, [new(1, " ", 1, 1)], 0, 0)).Field);
+    }
+
+    [Fact]
     public void Propose_APersonTwice_Refused() =>
         Assert.Equal(("Study.RankedTwice", "candidates"), Pair(Refused(() => StudyRankingRound.Propose(3, 2026, 1, [new(1, "张伟", 1, 1), new(1, "张伟", 2, 2)], 0, 0))));
 
