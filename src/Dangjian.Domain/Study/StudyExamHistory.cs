@@ -85,6 +85,9 @@ public sealed class StudyExamHistory : IVersioned
 
     public int Version { get; set; }
 
+    /// <summary>The exams as the compliance rule reads them (<see cref="StudyExams.Replay"/>), in the order taken.</summary>
+    public IReadOnlyList<StudyExam> Taken => [.. Exams.Select(e => new StudyExam(e.Date, e.Kind, e.Score))];
+
     /// <summary>A make-up is due and the day it was due by has passed (the due day itself is not overdue).</summary>
     public bool IsMakeUpOverdue(DateOnly today) => State == ExamState.MakeUpDue && MakeUpDue is { } due && today > due;
 

@@ -85,6 +85,13 @@ public sealed class StudyRecord : IVersioned
         ? StudyTime.Span(StudyCredits.KindName(Kind), From!.Value, To!.Value)
         : StudyTime.Session(StudyCredits.KindName(Kind), Date!.Value, Hours!.Value);
 
+    /// <summary>What the compliance rule counts of <paramref name="records"/>: the approved ones' time, in the order given.</summary>
+    public static IReadOnlyList<StudyTime> Counted(IEnumerable<StudyRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return [.. records.Where(r => r.Status == StudyRecordStatus.Approved).Select(r => r.Time)];
+    }
+
     /// <summary>Entered by the person (<paramref name="byClerk"/> false) or the clerk; checked as <see cref="Edit"/> checks.</summary>
     public static StudyRecord Enter(int personId, int organizationId, StudyRecordContent content, bool byClerk, StudyCredits credits, string by, DateTimeOffset now, DateOnly today)
     {

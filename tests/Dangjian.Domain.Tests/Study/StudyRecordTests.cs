@@ -168,6 +168,18 @@ public sealed class StudyRecordTests
         Assert.Equal(StudyTime.Session("centralGroup", D("2026-06-01"), 4), Enter(Session(StudyKind.CentralGroup)).Time);
     }
 
+    [Fact]
+    public void Counted_OnlyApprovedRecords_ReachTheComplianceRule()
+    {
+        var waiting = Enter(Session(StudyKind.SelfStudy, hours: 20));
+        var approved = Enter(Session(StudyKind.SelfStudy, hours: 2), byClerk: true);
+        var requirement = new StudyRequirement("team", "selfStudy", StudyPer.Year, StudyUnit.Hours, 300);
+
+        var status = StudyCompliance.Evaluate(requirement, null, StudyRecord.Counted([waiting, approved]), Today);
+
+        Assert.Equal((2m, 298m), (status.Done, status.Missing));
+    }
+
     [Theory]
     [InlineData(ExamKind.Regular, true, 10)]
     [InlineData(ExamKind.MakeUp, true, 5)]
