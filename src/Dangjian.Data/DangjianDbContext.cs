@@ -160,6 +160,15 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// <summary>Work reviews (复盘, REV-1).</summary>
     public DbSet<Domain.Reviews.WorkReview> WorkReviews => Set<Domain.Reviews.WorkReview>();
 
+    /// <summary>Members' dues categories and bases with their history (DUE-1).</summary>
+    public DbSet<Domain.Dues.DuesProfile> DuesProfiles => Set<Domain.Dues.DuesProfile>();
+
+    /// <summary>Dues paid or excused by the month (DUE-2).</summary>
+    public DbSet<Domain.Dues.DuesPaymentRecord> DuesPayments => Set<Domain.Dues.DuesPaymentRecord>();
+
+    /// <summary>专项经费 received and spent (DUE-3).</summary>
+    public DbSet<Domain.Dues.ActivityFundEntry> ActivityFunds => Set<Domain.Dues.ActivityFundEntry>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

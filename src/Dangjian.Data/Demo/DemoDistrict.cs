@@ -79,6 +79,8 @@ public static class DemoDistrict
             await DemoCommitments.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoReviews.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoDues.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -105,6 +105,12 @@ public enum Permission
     /// <summary>Reviews.Write — write and edit an organization's work reviews.</summary>
     ReviewsWrite,
 
+    /// <summary>Dues.Read — the dues ledger (党费) of the organizations in scope and their activity funds (专项经费).</summary>
+    DuesRead,
+
+    /// <summary>Dues.Write — members' dues profiles, payments and excused months, imports, and activity-fund entries.</summary>
+    DuesWrite,
+
     /// <summary>Mine.Use — the caller's own page: their record, invitations, the measures they own and their follow-ups, and
     /// acting on what is theirs (a measure they own marked done). What is "theirs" is found from the person the account is
     /// linked to, never from an id the caller sends.</summary>

@@ -35,8 +35,19 @@ public sealed record DuesLedger(
     /// </summary>
     public static DuesLedger Compute(decimal monthly, DateOnly from, DateOnly to, IEnumerable<DuesPayment> payments, int flagAfterMonths = DefaultFlagAfterMonths)
     {
-        ArgumentNullException.ThrowIfNull(payments);
         ArgumentOutOfRangeException.ThrowIfNegative(monthly);
+        return Compute(_ => monthly, from, to, payments, flagAfterMonths);
+    }
+
+    /// <summary>
+    /// The same ledger when the monthly dues change inside the range (a member's base is set again from a month on):
+    /// each month is measured against its own <paramref name="monthlyOf"/>; due and arrears add the months' own amounts,
+    /// and <see cref="Monthly"/> is the last month's.
+    /// </summary>
+    public static DuesLedger Compute(Func<DateOnly, decimal> monthlyOf, DateOnly from, DateOnly to, IEnumerable<DuesPayment> payments, int flagAfterMonths = DefaultFlagAfterMonths)
+    {
+        ArgumentNullException.ThrowIfNull(monthlyOf);
+        ArgumentNullException.ThrowIfNull(payments);
         ArgumentOutOfRangeException.ThrowIfLessThan(flagAfterMonths, 1);
         if (from.Day != 1 || to.Day != 1 || from > to)
         {
@@ -50,8 +61,11 @@ public sealed record DuesLedger(
         }
 
         var months = new List<DuesLedgerMonth>();
+        var monthlies = new Dictionary<DateOnly, decimal>();
         for (var month = from; month <= to; month = month.AddMonths(1))
         {
+            var monthly = monthlies[month] = monthlyOf(month);
+            ArgumentOutOfRangeException.ThrowIfNegative(monthly, nameof(monthlyOf));
             var paid = byMonth[month].Sum(p => p.Paid);
             var excused = byMonth[month].Any(p => p.Excused);
             months.Add(new(month, paid, excused, Unpaid: !excused && paid < monthly));
@@ -65,10 +79,10 @@ public sealed record DuesLedger(
         }
 
         return new(
-            monthly,
-            Due: monthly * months.Count(m => !m.Excused),
+            monthlies[to],
+            Due: months.Where(m => !m.Excused).Sum(m => monthlies[m.Month]),
             Paid: months.Sum(m => m.Paid),
-            Arrears: months.Where(m => m.Unpaid).Sum(m => monthly - m.Paid),
+            Arrears: months.Where(m => m.Unpaid).Sum(m => monthlies[m.Month] - m.Paid),
             UnpaidMonths: [.. months.Where(m => m.Unpaid).Select(m => m.Month)],
             LongestUnpaidRun: longest,
             Flagged: longest >= flagAfterMonths,

@@ -25,6 +25,7 @@ using Dangjian.Web.Features.Meetings.Compliance;
 using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Reviews;
+using Dangjian.Web.Features.Dues;
 using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
@@ -150,6 +151,7 @@ public static class HostSetup
         services.AddMine();
         services.AddCommitments();
         services.AddReviews();
+        services.AddDues();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -286,6 +288,7 @@ public static class HostSetup
         endpoints.MapMineEndpoints();
         endpoints.MapCommitmentEndpoints();
         endpoints.MapReviewEndpoints();
+        endpoints.MapDuesEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

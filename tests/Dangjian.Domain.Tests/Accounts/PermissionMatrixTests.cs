@@ -9,7 +9,7 @@ public sealed partial class PermissionMatrixTests
     [
         Permission.MeetingsRun, Permission.MeetingsRule, Permission.MinutesWrite, Permission.MinutesSign,
         Permission.DemocraticLifeRun, Permission.SurveysRun, Permission.EvaluationsRunMemberReview, Permission.CommitmentsRun, Permission.CommitmentsReview,
-        Permission.ReviewsWrite,
+        Permission.ReviewsWrite, Permission.DuesWrite,
     ];
 
     private static readonly Permission[] SecretaryNever =
@@ -103,12 +103,13 @@ public sealed partial class PermissionMatrixTests
     }
 
     [Fact]
-    public void Member_ReadsButNotTheRosterNorTheAuditLog_ChangesNothing()
+    public void Member_ReadsButNotTheRosterTheDuesLedgerNorTheAuditLog_ChangesNothing()
     {
         var held = PermissionMatrix.Of(AccountRole.Member);
 
+        // Others' dues are theirs and the branch's business: a member sees their own on /me only.
         Assert.Equal(
-            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead)) || IsOwn(p)),
+            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead or Permission.DuesRead)) || IsOwn(p)),
             held);
     }
 

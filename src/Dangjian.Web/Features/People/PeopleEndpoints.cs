@@ -92,13 +92,7 @@ public static class PeopleEndpoints
             return TypedResults.Ok(new RosterImportSummary(result.Imported));
         }
 
-        var errors = result.Errors
-            .GroupBy(e => e.Row is { } row ? $"{row}/{e.Column}" : "file", StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-        return TypedResults.ValidationProblem(
-            errors,
-            title: rules["Import.Rejected", result.ErrorCount],
-            extensions: new Dictionary<string, object?> { ["rowErrors"] = result.Errors, ["errorCount"] = result.ErrorCount });
+        return ImportProblem.Of(result.Errors, result.ErrorCount, rules["Import.Rejected", result.ErrorCount]);
     }
 }
 

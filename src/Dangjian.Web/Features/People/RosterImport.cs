@@ -6,6 +6,7 @@ using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,21 @@ public sealed record ImportProgress(ImportPhase Phase, int Done, int Total);
 
 /// <summary>One problem with an uploaded roster: the row as Excel numbers it and the column header, or neither for the whole file.</summary>
 public sealed record ImportError(int? Row, string? Column, string Message);
+
+/// <summary>The 400 of a refused import, the same for every sheet the API takes (rosters, dues payments).</summary>
+public static class ImportProblem
+{
+    /// <summary>
+    /// <c>errors</c> keyed <c>"row/column"</c> as Excel shows them (<c>"5/身份证号码"</c>) or <c>"file"</c> for the whole file;
+    /// <c>rowErrors</c> lists <c>{row, column, message}</c> in file order; <c>errorCount</c> counts them all.
+    /// </summary>
+    public static ValidationProblem Of(IReadOnlyList<ImportError> errors, int errorCount, string title) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Row is { } row ? $"{row}/{e.Column}" : "file", StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+            title: title,
+            extensions: new Dictionary<string, object?> { ["rowErrors"] = errors, ["errorCount"] = errorCount });
+}
 
 /// <summary>
 /// The outcome of an import. Either <see cref="Imported"/> people were added, or nothing was and

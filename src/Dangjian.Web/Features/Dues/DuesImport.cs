@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Resources;
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Dues;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.People;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MiniExcelLibs;
+
+namespace Dangjian.Web.Features.Dues;
+
+/// <summary>The outcome of a payments import: either every row went in, or none did and the problems are named by row and column.</summary>
+public sealed record DuesImportResult(int Imported, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Imports a branch's payments from .xlsx (DUE-2), as the roster import does (ORG-6): the first sheet, a header row naming
+/// 姓名 / 月份 / 金额 / 缴纳日期 (or the English headers), every row checked with the same entity rule as a payment
+/// entered by hand, every bad cell named, and nothing saved unless all rows are good; a clean file goes in in one save.
+/// </summary>
+public sealed class DuesImport(
+    DangjianDbContext db, ScopeService scopes, CurrentUser user, OrgClock clock,
+    IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, IStringLocalizer<DuesText> text, ILogger<DuesImport> log)
+{
+    public const int MaxRows = 10_000;
+
+    /// <summary>How much an .xlsx may inflate to, relative to the upload limit.</summary>
+    private const int MaxInflation = 40;
+
+    private static readonly string[] Columns = ["Name", "Month", "Paid", "PaidOn"];
+    private static readonly string[] Required = ["Name", "Month", "Paid"];
+    private static readonly string[] DayFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
+
+    private static readonly Lazy<Dictionary<string, string>> Headers = new(() =>
+    {
+        var resources = new ResourceManager(typeof(DuesText).FullName!, typeof(DuesText).Assembly);
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in Columns)
+        {
+            foreach (var culture in new[] { CultureInfo.InvariantCulture, new CultureInfo("en") })
+            {
+                if (resources.GetString($"Import.{column}", culture) is { } header)
+                {
+                    map[header.Trim()] = column;
+                }
+            }
+        }
+
+        return map;
+    });
+
+    public async Task<DuesImportResult> ImportAsync(int? organizationId, MemoryStream file, CancellationToken ct = default)
+    {
+        var orgId = organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
+        await scopes.DemandAsync(Permission.DuesWrite, orgId, ct);
+        var errors = new List<ImportError>();
+        ImportError FileError(string code, params object[] args) => new(null, null, FieldErrors.Localize(rules, code, args));
+        var inspection = XlsxPackage.Inspect(file, options.Value.MaxUploadBytes * MaxInflation);
+        if (!inspection.IsWorkbook || inspection.TooLarge)
+        {
+            return new(0, [FileError(inspection.TooLarge ? "Import.TooLargeUnpacked" : "Import.NotXlsx")]);
+        }
+
+        errors.AddRange(inspection.Formulas.Select(f => new ImportError(f.Row, f.Column, FieldErrors.Localize(rules, "Import.Formula", [f.Reference]))));
+        List<(int Row, IDictionary<string, object?> Cells)> rows;
+        try
+        {
+            file.Position = 0;
+            rows = [.. MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
+                .Select((cells, i) => (Row: i + 1, Cells: cells)).Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
+                .Take(MaxRows + 2)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            log.LogInformation(e, "Dues upload could not be read as .xlsx");
+            return new(0, [FileError("Import.NotXlsx")]);
+        }
+
+        if (rows.Count < 2)
+        {
+            return new(0, [FileError("Dues.ImportEmpty")]);
+        }
+
+        if (rows.Count > MaxRows + 1)
+        {
+            return new(0, [FileError("Import.TooManyRows", MaxRows)]);
+        }
+
+        // The header: the first non-blank row; each column found by its header text in either language.
+        var (headerRow, headerCells) = rows[0];
+        var letters = headerCells.Where(c => c.Value is string s && Headers.Value.ContainsKey(s.Trim()))
+            .ToDictionary(c => Headers.Value[((string)c.Value!).Trim()], c => (Letter: c.Key, Header: ((string)c.Value!).Trim()));
+        foreach (var missing in Required.Where(c => !letters.ContainsKey(c)))
+        {
+            errors.Add(new(headerRow, null, FieldErrors.Localize(rules, "Import.MissingColumn", [text[$"Import.{missing}"].Value])));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(0, errors);
+        }
+
+        var members = await db.People.AsNoTracking()
+            .Where(p => p.OrganizationId == orgId && !p.IsRemoved && p.Status != MemberStatus.Resident)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var byName = members.ToLookup(p => p.Name.Trim(), StringComparer.Ordinal);
+        var records = new List<DuesPaymentRecord>();
+        foreach (var (row, cells) in rows.Skip(1))
+        {
+            string? Cell(string column) =>
+                letters.TryGetValue(column, out var c) && cells.TryGetValue(c.Letter, out var v) ? Text(v) : null;
+            void Bad(string column, string code, params object[] args) =>
+                errors.Add(new(row, letters[column].Header, FieldErrors.Localize(rules, code, args)));
+
+            var name = Cell("Name");
+            var found = name is null ? [] : byName[name].ToList();
+            if (name is null)
+            {
+                Bad("Name", "Input.Required", "Field.Dues.Name");
+            }
+            else if (found.Count != 1)
+            {
+                Bad("Name", found.Count == 0 ? "Dues.ImportUnknownMember" : "Dues.ImportAmbiguousMember", name);
+            }
+
+            var month = MonthText.Parse(Cell("Month")) ?? MonthOfDate(cells, letters["Month"].Letter);
+            if (month is null)
+            {
+                Bad("Month", "Dues.NotAMonth", "Field.Dues.Month");
+            }
+
+            decimal? paid = decimal.TryParse(Cell("Paid"), NumberStyles.Number, CultureInfo.InvariantCulture, out var p) ? p : null;
+            if (paid is null)
+            {
+                Bad("Paid", "Input.Invalid", "Field.Dues.Paid");
+            }
+
+            DateOnly? paidOn = clock.Today;
+            if (letters.TryGetValue("PaidOn", out var paidOnColumn) && Cell("PaidOn") is { } dayText)
+            {
+                paidOn = Day(cells[paidOnColumn.Letter], dayText);
+                if (paidOn is null)
+                {
+                    Bad("PaidOn", "Input.BadDate", "Field.Dues.PaidOn");
+                }
+            }
+
+            if (found.Count != 1 || month is null || paid is null || paidOn is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                records.Add(DuesPaymentRecord.Payment(found[0].Id, orgId, month.Value, paid.Value, paidOn.Value, clock.Today, user.Name, clock.UtcNow));
+            }
+            catch (DomainRuleException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    var column = problem.Field switch { "paid" => "Paid", "paidOn" => "PaidOn", _ => "Month" };
+                    Bad(column, problem.Code, problem.Arguments);
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(0, errors);
+        }
+
+        db.DuesPayments.AddRange(records);
+        db.AuditAction = "DuesPaymentRecord.Imported";
+        await db.SaveChangesAsync(ct);
+        return new(records.Count, []);
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double n => n.ToString(CultureInfo.InvariantCulture),
+        _ => string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString()!.Trim(),
+    };
+
+    /// <summary>A month typed as a date (Excel turns "2026-03" into 2026-03-01): its month.</summary>
+    private static DateOnly? MonthOfDate(IDictionary<string, object?> cells, string letter) =>
+        cells.TryGetValue(letter, out var v) && v is DateTime d && SaneDates.Contains(d) ? DuesMonths.Of(DateOnly.FromDateTime(d)) : null;
+
+    private static DateOnly? Day(object? raw, string text) =>
+        raw is DateTime d ? DateOnly.FromDateTime(d)
+        : DateOnly.TryParseExact(text, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}

@@ -1,0 +1,119 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Dues;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Dues;
+
+/// <summary>
+/// The dues ledger (DUE-2) of a branch or of the signed-in member: every figure computed by <see cref="DuesLedger"/> from
+/// the stored profiles and payment records, so the pages, the export and <c>dangjian dues compute</c> share one rule.
+/// </summary>
+public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesRates rates, OrgClock clock)
+{
+    /// <summary>The longest range one ledger shows: ten years of months.</summary>
+    public const int MaxMonths = 120;
+
+    /// <summary>Months shown by default and on /me: the last six, as far as the flag looks (党章 第九条).</summary>
+    public const int DefaultMonths = DuesLedger.DefaultFlagAfterMonths;
+
+    /// <summary>The ledger of an organization's members (those of the organization itself, not its sub-organizations) from one month to another.</summary>
+    public async Task<DuesLedgerView> LedgerAsync(int? organizationId, string? from, string? to, CancellationToken ct = default)
+    {
+        if (organizationId is not { } orgId)
+        {
+            throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
+        }
+
+        await scopes.DemandAsync(Permission.DuesRead, orgId, ct);
+        var (first, last) = Range(from, to);
+        var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.OrganizationId == orgId && !p.IsRemoved && p.Status != MemberStatus.Resident)
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var members = await MembersAsync([.. people.Select(p => (p.Id, p.Name))], first, last, ct);
+        return new DuesLedgerView(
+            orgId, orgName, MonthText.Format(first), MonthText.Format(last), DuesLedger.DefaultFlagAfterMonths,
+            members.Sum(m => m.Due), members.Sum(m => m.Paid), members.Sum(m => m.Arrears), members.Count(m => m.Flagged), members,
+            await scopes.MayAsync(Permission.DuesWrite, orgId, ct));
+    }
+
+    /// <summary>The signed-in member's own ledger of the last <see cref="DefaultMonths"/> months; an account without a person gets none.</summary>
+    public async Task<MyDuesView> MineAsync(CancellationToken ct = default)
+    {
+        var (first, last) = Range(null, null);
+        var personId = await scopes.CurrentPersonIdAsync(ct);
+        var name = personId is null ? null : await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        var ledger = name is null ? null : (await MembersAsync([(personId!.Value, name)], first, last, ct))[0];
+        return new MyDuesView(ledger, MonthText.Format(first), MonthText.Format(last));
+    }
+
+    /// <summary>
+    /// The checked range: months as <c>yyyy-MM</c>, by default the last <see cref="DefaultMonths"/> up to this month,
+    /// the first not after the last and at most <see cref="MaxMonths"/> of them.
+    /// </summary>
+    public (DateOnly From, DateOnly To) Range(string? from, string? to)
+    {
+        var errors = new FieldErrors();
+        var last = Month(to, "to", "Field.Dues.To", errors) ?? DuesMonths.Of(clock.Today);
+        var first = Month(from, "from", "Field.Dues.From", errors) ?? last.AddMonths(1 - DefaultMonths);
+        errors.ThrowIfAny();
+        if (first > last)
+        {
+            errors.Add("from", "Dues.RangeReversed");
+        }
+        else if ((last.Year - first.Year) * 12 + last.Month - first.Month >= MaxMonths)
+        {
+            errors.Add("to", "Dues.RangeTooLong", MaxMonths);
+        }
+
+        errors.ThrowIfAny();
+        return (first, last);
+    }
+
+    /// <summary>A month given as text, named on its field when it is none; null when not given.</summary>
+    public static DateOnly? Month(string? text, string field, string label, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var month = MonthText.Parse(text);
+        if (month is null)
+        {
+            errors.Add(field, "Dues.NotAMonth", label);
+        }
+
+        return month;
+    }
+
+    private async Task<List<DuesMemberView>> MembersAsync(IReadOnlyList<(int Id, string Name)> people, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var profiles = (await db.DuesProfiles.AsNoTracking().Where(p => ids.Contains(p.PersonId) && p.FromMonth <= last).ToListAsync(ct)).ToLookup(p => p.PersonId);
+        var records = (await db.DuesPayments.AsNoTracking().Where(r => ids.Contains(r.PersonId) && r.Month >= first && r.Month <= last).ToListAsync(ct))
+            .ToLookup(r => r.PersonId);
+        return [.. people.Select(p => Member(p.Id, p.Name, [.. profiles[p.Id]], [.. records[p.Id]], first, last))];
+    }
+
+    private DuesMemberView Member(int personId, string name, IReadOnlyList<DuesProfile> history, IReadOnlyList<DuesPaymentRecord> records, DateOnly first, DateOnly last)
+    {
+        var monthlyOf = DuesProfile.MonthlyOf(history, rates);
+        var ledger = DuesLedger.Compute(monthlyOf, first, last, records.Select(r => r.ToLedger()));
+        var current = history.Where(p => p.FromMonth <= last).MaxBy(p => p.FromMonth);
+        var reasons = records.Where(r => r.Excused).ToLookup(r => r.Month);
+        return new DuesMemberView(
+            personId, name, current?.Category, current?.Base, current?.Amount, current is null ? null : MonthText.Format(current.FromMonth), current?.Version,
+            DuesRates.Money(ledger.Monthly), DuesRates.Money(ledger.Due), DuesRates.Money(ledger.Paid), DuesRates.Money(ledger.Arrears),
+            [.. ledger.UnpaidMonths.Select(MonthText.Format)], ledger.LongestUnpaidRun, ledger.Flagged,
+            [.. ledger.Months.Select(m => new DuesMonthView(
+                MonthText.Format(m.Month), DuesRates.Money(monthlyOf(m.Month)), DuesRates.Money(m.Paid), m.Excused,
+                reasons[m.Month].Select(r => r.ExcusedReason).FirstOrDefault(), m.Unpaid))]);
+    }
+}

@@ -1,0 +1,174 @@
+using System.Net;
+using Dangjian.Domain.Dues;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Dues;
+using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Dangjian.Web.Tests.Dues;
+
+/// <summary>
+/// Dues and activity funds over HTTP on a real database (DUE-1 … DUE-3): the ledger computed by the dues rule with the
+/// 6-month flag (党章 第九条), payments entered, excused and imported all-or-nothing, funds refused past the balance, and
+/// township B's records kept from township A's roles. Each test makes members of its own in the secretary's branch and
+/// reads 2024's months, which the demo district leaves alone.
+/// </summary>
+public abstract class DuesTests(AppFixture app)
+{
+    private const string Route = DuesEndpoints.Route;
+
+    private static string M(int month) => $"2024-{month:00}";
+
+    [Fact]
+    public async Task Ledger_SixUnpaidMonthsInARow_Flagged_FiveNot_AnExcusedMonthBreaksTheRun()
+    {
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+        var branch = await app.ScopeOrganizationOfAsync(Demo.Secretary);
+        var (six, five, excused) = (await MemberAsync(branch), await MemberAsync(branch), await MemberAsync(branch));
+        foreach (var id in new[] { six, five, excused })
+        {
+            var profile = await secretary.PostJsonAsync($"{Route}/profiles", new SetDuesProfileRequest(id, DuesCategory.Salaried, 4200m, null, M(1), null));
+            Assert.Equal(42m, (await profile.ReadAsync<DuesProfileView>()).Monthly);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostJsonAsync($"{Route}/payments", new RecordDuesPaymentRequest(five, M(1), 42m, new DateOnly(2024, 1, 20)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostJsonAsync($"{Route}/excusals", new ExcuseDuesMonthRequest(excused, M(3), "长期住院，支部同意"))).StatusCode);
+
+        var ledger = await (await secretary.GetAsync($"{Route}/ledger?organizationId={branch}&from={M(1)}&to={M(6)}")).ReadAsync<DuesLedgerView>();
+
+        var s = ledger.Members.Single(m => m.PersonId == six);
+        Assert.Equal((252m, 0m, 252m, 6, true), (s.Due, s.Paid, s.Arrears, s.LongestUnpaidRun, s.Flagged));
+        var f = ledger.Members.Single(m => m.PersonId == five);
+        Assert.Equal((252m, 42m, 210m, 5, false), (f.Due, f.Paid, f.Arrears, f.LongestUnpaidRun, f.Flagged));
+        Assert.Equal([M(2), M(3), M(4), M(5), M(6)], f.UnpaidMonths);
+        var e = ledger.Members.Single(m => m.PersonId == excused);
+        Assert.Equal((210m, 210m, 3, false), (e.Due, e.Arrears, e.LongestUnpaidRun, e.Flagged));
+        Assert.Equal("长期住院，支部同意", e.Months[2].Reason);
+        Assert.True(ledger.FlaggedCount >= 1);
+
+        // The export holds the same figures.
+        var export = await secretary.GetAsync($"{Route}/ledger/export?organizationId={branch}&from={M(1)}&to={M(6)}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = (await export.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var name = await app.WithDbAsync(db => db.People.Where(p => p.Id == six).Select(p => p.Name).FirstAsync());
+        var row = rows.Single(r => Equals(r["姓名"], name));
+        Assert.Equal(252d, Convert.ToDouble(row["欠交"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("连续 6 个月以上未交", row["连续未交"]);
+    }
+
+    [Fact]
+    public async Task Payment_BadMonthOrNegative_Is400NamingTheField_AndNothingStored()
+    {
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+        var branch = await app.ScopeOrganizationOfAsync(Demo.Secretary);
+        var member = await MemberAsync(branch);
+
+        var month = await (await secretary.PostJsonAsync($"{Route}/payments", new RecordDuesPaymentRequest(member, "2024-13", 42m, null))).ProblemErrorsAsync();
+        var negative = await (await secretary.PostJsonAsync($"{Route}/payments", new RecordDuesPaymentRequest(member, M(2), -0.01m, null))).ProblemErrorsAsync();
+        var reason = await (await secretary.PostJsonAsync($"{Route}/excusals", new ExcuseDuesMonthRequest(member, M(2), " "))).ProblemErrorsAsync();
+        var profile = await (await secretary.PostJsonAsync($"{Route}/profiles", new SetDuesProfileRequest(member, DuesCategory.Farmer, null, 1.01m, M(1), null))).ProblemErrorsAsync();
+
+        Assert.Equal(["month", "paid", "reason", "amount"], [.. new[] { month, negative, reason, profile }.Select(e => string.Join(",", e.Keys))]);
+        Assert.Contains("月份", month["month"][0], StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.DuesPayments.CountAsync(p => p.PersonId == member)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.DuesProfiles.CountAsync(p => p.PersonId == member)));
+    }
+
+    [Fact]
+    public async Task Import_OneBadRow_ChangesNothing_AndNamesTheRow_ACleanFileGoesInWhole()
+    {
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+        var branch = await app.ScopeOrganizationOfAsync(Demo.Secretary);
+        var (a, b) = (await MemberAsync(branch), await MemberAsync(branch));
+        var names = await app.WithDbAsync(db => db.People.Where(p => p.Id == a || p.Id == b).OrderBy(p => p.Id).Select(p => p.Name).ToListAsync());
+
+        var bad = await ImportAsync(secretary, branch, [(names[0], M(1), "42"), (names[1], M(1), "-5"), (names[0], M(2), "42")]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = await bad.ProblemErrorsAsync();
+        Assert.Equal(["3/金额"], errors.Keys);
+        Assert.Equal(0, await app.WithDbAsync(db => db.DuesPayments.CountAsync(p => p.PersonId == a || p.PersonId == b)));
+
+        var unknown = await (await ImportAsync(secretary, branch, [(names[0], M(1), "42"), ("不是本支部的人" + Demo.UniqueCode(""), "2024-1", "42")])).ProblemErrorsAsync();
+        Assert.Equal(["3/姓名"], unknown.Keys);
+
+        var good = await ImportAsync(secretary, branch, [(names[0], M(1), "42"), (names[1], M(1), "20.5"), (names[0], "2024/2", "42")]);
+        Assert.Equal(3, (await good.ReadAsync<DuesImportSummary>()).Imported);
+        var stored = await app.WithDbAsync(db => db.DuesPayments.Where(p => p.PersonId == a || p.PersonId == b).OrderBy(p => p.Id).Select(p => new { p.PersonId, p.Month, p.Paid, p.OrganizationId }).ToListAsync());
+        Assert.Equal([(a, new DateOnly(2024, 1, 1), 42m), (b, new DateOnly(2024, 1, 1), 20.5m), (a, new DateOnly(2024, 2, 1), 42m)],
+            stored.Select(p => (p.PersonId, p.Month, p.Paid)));
+        Assert.All(stored, p => Assert.Equal(branch, p.OrganizationId));
+    }
+
+    [Fact]
+    public async Task Spending_PastTheBalance_Is400OnAmount_AndChangesNothing_UpToItIsTaken()
+    {
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+        var branch = await app.ScopeOrganizationOfAsync(Demo.Secretary);
+        var today = OrgToday.Value;
+        var start = (await (await secretary.GetAsync($"{Route}/funds?organizationId={branch}")).ReadAsync<ActivityFundsView>()).Balance;
+
+        var received = await secretary.PostJsonAsync($"{Route}/funds", new AddActivityFundRequest(branch, ActivityFundKind.Received, 100m, "上级下拨主题党日经费", null, today));
+        Assert.Equal(HttpStatusCode.OK, received.StatusCode);
+        var over = await secretary.PostJsonAsync($"{Route}/funds", new AddActivityFundRequest(branch, ActivityFundKind.Spent, start + 100.01m, "购买学习资料", "王书记", today));
+        var errors = await over.ProblemErrorsAsync();
+        Assert.Equal(["amount"], errors.Keys);
+        Assert.Contains("结余", errors["amount"][0], StringComparison.Ordinal);
+
+        var after = await (await secretary.GetAsync($"{Route}/funds?organizationId={branch}")).ReadAsync<ActivityFundsView>();
+        Assert.Equal(start + 100m, after.Balance);
+        Assert.DoesNotContain(after.Entries, e => e.Amount == start + 100.01m);
+
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostJsonAsync($"{Route}/funds", new AddActivityFundRequest(branch, ActivityFundKind.Spent, start + 100m, "购买学习资料", "王书记", today))).StatusCode);
+        Assert.Equal(0m, (await (await secretary.GetAsync($"{Route}/funds?organizationId={branch}")).ReadAsync<ActivityFundsView>()).Balance);
+        Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"{Route}/funds/export?organizationId={branch}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TownshipA_IsRefusedTownshipBsLedgerPaymentsAndFunds_AndNothingChanges()
+    {
+        var t = await app.TownshipsAsync();
+        var orgAdminA = await app.ClientForAsync(Demo.OrgAdminA);
+        var before = await app.WithDbAsync(db => Task.FromResult((db.DuesPayments.Count(p => p.PersonId == t.PersonOfB), db.ActivityFunds.Count(f => f.OrganizationId == t.BranchOfB))));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.GetAsync($"{Route}/ledger?organizationId={t.BranchOfB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.GetAsync($"{Route}/funds?organizationId={t.BranchOfB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.PostJsonAsync($"{Route}/payments", new RecordDuesPaymentRequest(t.PersonOfB, M(1), 42m, null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminA.PostJsonAsync($"{Route}/funds", new AddActivityFundRequest(t.BranchOfB, ActivityFundKind.Received, 1m, "x", null, OrgToday.Value))).StatusCode);
+
+        var after = await app.WithDbAsync(db => Task.FromResult((db.DuesPayments.Count(p => p.PersonId == t.PersonOfB), db.ActivityFunds.Count(f => f.OrganizationId == t.BranchOfB))));
+        Assert.Equal(before, after);
+
+        // A member reads no ledger, only their own dues on /me.
+        var member = await app.ClientForAsync(Demo.Member);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"{Route}/ledger?organizationId={t.BranchOfA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(DuesEndpoints.MineRoute)).StatusCode);
+    }
+
+    private async Task<int> MemberAsync(int branch) => await app.WithDbAsync(async db =>
+    {
+        var person = new Person
+        {
+            Name = "交费人" + Demo.UniqueCode(""), Gender = Gender.Male, Status = MemberStatus.Full,
+            JoinedPartyOn = new DateOnly(2001, 7, 1), OrganizationId = branch,
+        };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return person.Id;
+    });
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, int branch, IEnumerable<(string Name, string Month, string Paid)> rows)
+    {
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows.Select(r => new Dictionary<string, object?> { ["姓名"] = r.Name, ["月份"] = r.Month, ["金额"] = r.Paid }));
+        var content = new ByteArrayContent(stream.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Dangjian.Web.Features.Common.ExcelFile.ContentType);
+        return await client.PostAsync($"{Route}/payments/import?organizationId={branch}", content);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class DuesSqliteTests(SqliteApp app) : DuesTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DuesPostgresTests(PostgresApp app) : DuesTests(app);
