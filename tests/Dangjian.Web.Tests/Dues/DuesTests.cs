@@ -101,6 +101,29 @@ public abstract class DuesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Spending_SixAtOnceAgainstRoomForThree_ThreeTaken_ThreeRefused_BalanceNeverBelowZero()
+    {
+        // DUE-3: the balance is checked and the spending written as one step per organization, so spendings saved at the
+        // same moment cannot all pass a check made before any of them was written.
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var org = (await app.TownshipsAsync()).A;
+        var today = OrgToday.Value;
+        async Task<decimal> BalanceAsync() => (await (await admin.GetAsync($"{Route}/funds?organizationId={org}")).ReadAsync<ActivityFundsView>()).Balance;
+        if (await BalanceAsync() is > 0m and var start)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/funds", new AddActivityFundRequest(org, ActivityFundKind.Spent, start, "结清余额", "镇党委", today))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/funds", new AddActivityFundRequest(org, ActivityFundKind.Received, 90m, "上级下拨", null, today))).StatusCode);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            admin.PostJsonAsync($"{Route}/funds", new AddActivityFundRequest(org, ActivityFundKind.Spent, 30m, $"主题党日活动{i}", "镇党委", today))));
+
+        Assert.Equal((3, 3), (answers.Count(a => a.StatusCode == HttpStatusCode.OK), answers.Count(a => a.StatusCode == HttpStatusCode.BadRequest)));
+        Assert.Equal(0m, await BalanceAsync());
+    }
+
+    [Fact]
     public async Task Spending_PastTheBalance_Is400OnAmount_AndChangesNothing_UpToItIsTaken()
     {
         var secretary = await app.ClientForAsync(Demo.Secretary);

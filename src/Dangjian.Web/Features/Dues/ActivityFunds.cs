@@ -51,13 +51,32 @@ public sealed class ActivityFunds(DangjianDbContext db, ScopeService scopes, Cur
         }
 
         errors.ThrowIfAny();
-        var balance = ActivityFundEntry.Balance(await EntriesAsync(orgId, ct));
-        var entry = ActivityFundEntry.Create(orgId, r.Kind!.Value, r.Amount!.Value, r.Purpose, r.Approver, r.On!.Value, balance, clock.Today, user.Name, clock.UtcNow);
-        db.ActivityFunds.Add(entry);
-        db.AuditAction = entry.Kind == ActivityFundKind.Spent ? "ActivityFundEntry.Spent" : "ActivityFundEntry.Received";
-        await db.SaveChangesAsync(ct);
-        return View(entry);
+
+        // The balance read and the entry written are one step per organization: spendings saved at the same moment would
+        // otherwise each pass a check made before any of them was written, and together spend more than there is.
+        // SQLite's transactions begin IMMEDIATE (the database's one write lock, taken before the read); PostgreSQL takes a
+        // transaction-scoped advisory lock on the organization, so other organizations' entries do not wait.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FundsLockSpace}, {orgId})", ct);
+            }
+
+            var balance = ActivityFundEntry.Balance(await EntriesAsync(orgId, ct));
+            var entry = ActivityFundEntry.Create(orgId, r.Kind!.Value, r.Amount!.Value, r.Purpose, r.Approver, r.On!.Value, balance, clock.Today, user.Name, clock.UtcNow);
+            db.ActivityFunds.Add(entry);
+            db.AuditAction = entry.Kind == ActivityFundKind.Spent ? "ActivityFundEntry.Spent" : "ActivityFundEntry.Received";
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return View(entry);
+        });
     }
+
+    /// <summary>The first key of the funds' advisory locks (the second is the organization's id): "DUE3".</summary>
+    private const int FundsLockSpace = 0x44554533;
 
     private static int Required(int? organizationId) =>
         organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
