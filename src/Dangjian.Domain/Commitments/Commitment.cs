@@ -149,8 +149,8 @@ public sealed class Commitment : IVersioned
             throw new DomainRuleException("Commitment.NotEditable", "status");
         }
 
-        var text = CommitmentInput.Required(content.Content, MaxContentLength, "content", "Field.Commitment.Content");
-        var measures = CommitmentInput.Required(content.Measures, MaxMeasuresLength, "measures", "Field.Commitment.Measures");
+        var text = TextInput.Required(content.Content, MaxContentLength, "content", "Field.Commitment.Content");
+        var measures = TextInput.Required(content.Measures, MaxMeasuresLength, "measures", "Field.Commitment.Measures");
         SaneDates.Demand(content.Deadline, "deadline", "Field.Commitment.Deadline");
         if (content.Deadline < today)
         {
@@ -162,7 +162,7 @@ public sealed class Commitment : IVersioned
             throw new DomainRuleException("Commitment.DeadlineAfterYear", "deadline", campaign.Year);
         }
 
-        var responsible = CommitmentInput.Required(content.ResponsibleName, MaxNameLength, "responsibleName", "Field.Commitment.ResponsibleName");
+        var responsible = TextInput.Required(content.ResponsibleName, MaxNameLength, "responsibleName", "Field.Commitment.ResponsibleName");
         if (content.ResponsiblePersonId is <= 0)
         {
             throw new DomainRuleException("Input.Invalid", "responsiblePersonId", "Field.Commitment.ResponsibleName");
@@ -216,8 +216,8 @@ public sealed class Commitment : IVersioned
         }
 
         var note = decision == ApprovalDecision.Approve
-            ? CommitmentInput.Optional(comment, MaxCommentLength, "comment", "Field.Commitment.Comment")
-            : CommitmentInput.Required(comment, MaxCommentLength, "comment", "Field.Commitment.Comment");
+            ? TextInput.Optional(comment, MaxCommentLength, "comment", "Field.Commitment.Comment")
+            : TextInput.Required(comment, MaxCommentLength, "comment", "Field.Commitment.Comment");
         Decisions.Add(new CommitmentDecision { CommitmentId = Id, Level = level, Decision = decision, Comment = note, By = by, At = now });
         switch (decision)
         {
@@ -253,10 +253,10 @@ public sealed class Commitment : IVersioned
             throw new DomainRuleException("Commitment.ProgressInFuture", "date");
         }
 
-        var steps = CommitmentInput.Required(record.Steps, FulfilmentRecord.MaxTextLength, "steps", "Field.Commitment.Steps");
-        var unit = CommitmentInput.Optional(record.ResponsibleUnit, FulfilmentRecord.MaxUnitLength, "responsibleUnit", "Field.Commitment.ResponsibleUnit");
-        var person = CommitmentInput.Required(record.ResponsiblePerson, MaxNameLength, "responsiblePerson", "Field.Commitment.ResponsiblePerson");
-        var result = CommitmentInput.Optional(record.Result, FulfilmentRecord.MaxTextLength, "result", "Field.Commitment.Result");
+        var steps = TextInput.Required(record.Steps, FulfilmentRecord.MaxTextLength, "steps", "Field.Commitment.Steps");
+        var unit = TextInput.Optional(record.ResponsibleUnit, FulfilmentRecord.MaxUnitLength, "responsibleUnit", "Field.Commitment.ResponsibleUnit");
+        var person = TextInput.Required(record.ResponsiblePerson, MaxNameLength, "responsiblePerson", "Field.Commitment.ResponsiblePerson");
+        var result = TextInput.Optional(record.Result, FulfilmentRecord.MaxTextLength, "result", "Field.Commitment.Result");
         var files = record.EvidenceFileIds.Distinct().ToList();
         if (files.Count > FulfilmentRecord.MaxEvidenceFiles || files.Any(f => f <= 0))
         {
@@ -273,8 +273,8 @@ public sealed class Commitment : IVersioned
     {
         ArgumentNullException.ThrowIfNull(comment);
         RefuseUnlessInFulfilment();
-        var name = CommitmentInput.Required(comment.SupervisorName, MaxNameLength, "supervisorName", "Field.Commitment.Supervisor");
-        var text = CommitmentInput.Required(comment.Text, MaxCommentLength, "text", "Field.Commitment.SupervisorComment");
+        var name = TextInput.Required(comment.SupervisorName, MaxNameLength, "supervisorName", "Field.Commitment.Supervisor");
+        var text = TextInput.Required(comment.Text, MaxCommentLength, "text", "Field.Commitment.SupervisorComment");
         (comment.SupervisorName, comment.Text, comment.CommitmentId, comment.At) = (name, text, Id, now);
         SupervisorComments.Add(comment);
     }
@@ -321,7 +321,7 @@ public sealed class Commitment : IVersioned
             }
 
             deadline = rectification.Deadline;
-            measures = CommitmentInput.Required(rectification.Measures, MaxMeasuresLength, "rectificationMeasures", "Field.Commitment.RectificationMeasures");
+            measures = TextInput.Required(rectification.Measures, MaxMeasuresLength, "rectificationMeasures", "Field.Commitment.RectificationMeasures");
         }
 
         Evaluations.Add(new CommitmentEvaluation

@@ -79,7 +79,7 @@ public sealed class CommitmentCampaign : IVersioned
             throw new DomainRuleException("Input.OutOfRange", "year", "Field.Commitment.Year", MinYear, MaxYear);
         }
 
-        Title = CommitmentInput.Required(title, MaxTitleLength, "title", "Field.Commitment.Title");
+        Title = TextInput.Required(title, MaxTitleLength, "title", "Field.Commitment.Title");
         Year = year;
     }
 

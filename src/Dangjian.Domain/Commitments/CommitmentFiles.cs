@@ -107,8 +107,8 @@ public sealed class CommitmentObjection : IVersioned
         {
             CampaignId = campaign.Id,
             CommitmentId = commitmentId,
-            Text = CommitmentInput.Required(text, MaxTextLength, "text", "Field.Commitment.ObjectionText"),
-            FiledBy = CommitmentInput.Optional(filedBy, MaxNameLength, "filedBy", "Field.Commitment.ObjectionName"),
+            Text = TextInput.Required(text, MaxTextLength, "text", "Field.Commitment.ObjectionText"),
+            FiledBy = TextInput.Optional(filedBy, MaxNameLength, "filedBy", "Field.Commitment.ObjectionName"),
             FiledAt = now,
         };
     }
@@ -123,7 +123,7 @@ public sealed class CommitmentObjection : IVersioned
         }
 
         campaign.RefuseUnless(CommitmentCampaignStatus.Evaluating);
-        (Answer, AnsweredBy, AnsweredAt) = (CommitmentInput.Required(answer, MaxTextLength, "answer", "Field.Commitment.ObjectionAnswer"), by, now);
+        (Answer, AnsweredBy, AnsweredAt) = (TextInput.Required(answer, MaxTextLength, "answer", "Field.Commitment.ObjectionAnswer"), by, now);
     }
 }
 
@@ -175,6 +175,6 @@ public sealed class CommitmentSelfReport : IVersioned
         }
 
         campaign.RefuseUnless(CommitmentCampaignStatus.Evaluating);
-        (Text, SubmittedBy, SubmittedAt) = (CommitmentInput.Required(text, MaxTextLength, "text", "Field.Commitment.ReportText"), by, now);
+        (Text, SubmittedBy, SubmittedAt) = (TextInput.Required(text, MaxTextLength, "text", "Field.Commitment.ReportText"), by, now);
     }
 }

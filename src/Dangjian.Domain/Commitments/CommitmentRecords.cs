@@ -204,7 +204,7 @@ public sealed class CommitmentSupervisor : Common.IVersioned
     /// </summary>
     public static CommitmentSupervisor Assign(int organizationId, int? personId, string? name, SupervisorKind? kind, DateOnly? assignedOn)
     {
-        var trimmed = CommitmentInput.Required(name, MaxNameLength, "name", "Field.Commitment.Supervisor");
+        var trimmed = TextInput.Required(name, MaxNameLength, "name", "Field.Commitment.Supervisor");
         if (kind is not { } k || !Enum.IsDefined(k))
         {
             throw new DomainRuleException("Input.Required", "kind", "Field.Commitment.SupervisorKind");

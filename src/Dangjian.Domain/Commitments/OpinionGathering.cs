@@ -21,7 +21,7 @@ public static class OpinionGathering
             Id = Guid.NewGuid(),
             CampaignId = campaignId,
             Channel = OpinionChannel.SuggestionBox,
-            Text = CommitmentInput.Required(text, CommitmentOpinion.MaxTextLength, "text", "Field.Commitment.OpinionText"),
+            Text = TextInput.Required(text, CommitmentOpinion.MaxTextLength, "text", "Field.Commitment.OpinionText"),
             ReceivedOn = today,
         };
     }
@@ -44,7 +44,7 @@ public static class OpinionGathering
             throw new DomainRuleException("Commitment.SuggestionBoxIsPublic", "channel");
         }
 
-        var t = CommitmentInput.Required(text, CommitmentOpinion.MaxTextLength, "text", "Field.Commitment.OpinionText");
+        var t = TextInput.Required(text, CommitmentOpinion.MaxTextLength, "text", "Field.Commitment.OpinionText");
         if (receivedOn is not { } day)
         {
             throw new DomainRuleException("Input.Required", "receivedOn", "Field.Commitment.OpinionReceivedOn");
@@ -62,7 +62,7 @@ public static class OpinionGathering
             Channel = c,
             Text = t,
             ReceivedOn = day,
-            SubmitterName = CommitmentInput.Optional(submitterName, Commitment.MaxNameLength, "submitterName", "Field.Commitment.OpinionSubmitter"),
+            SubmitterName = TextInput.Optional(submitterName, Commitment.MaxNameLength, "submitterName", "Field.Commitment.OpinionSubmitter"),
         };
     }
 
@@ -101,7 +101,7 @@ public static class CommitmentFilingRules
             OrganizationId = organizationId,
             FiledWithOrganizationId = superior,
             ItemCount = approvedCount,
-            Note = CommitmentInput.Optional(note, CommitmentFiling.MaxNoteLength, "note", "Field.Commitment.FilingNote"),
+            Note = TextInput.Optional(note, CommitmentFiling.MaxNoteLength, "note", "Field.Commitment.FilingNote"),
             FiledBy = by,
             FiledAt = at,
         };
