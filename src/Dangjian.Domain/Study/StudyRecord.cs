@@ -103,7 +103,7 @@ public sealed class StudyRecord : IVersioned
     /// <summary>
     /// Writes the content and enters the record again: only while waiting or returned. Days are sane and not in the
     /// future (a record is of study done); a stay ends on or after its first day; hours are more than 0 and at most
-    /// <see cref="MaxHours"/>; the topic or the notes its kind needs are given. Refused, nothing changes.
+    /// <see cref="MaxHours"/>, to the hundredth; the topic or the notes its kind needs are given. Refused, nothing changes.
     /// </summary>
     public void Edit(StudyRecordContent content, bool byClerk, StudyCredits credits, string by, DateTimeOffset now, DateOnly today)
     {
@@ -136,6 +136,12 @@ public sealed class StudyRecord : IVersioned
             hours = content.Hours is { } h && h > 0 && h <= MaxHours
                 ? h
                 : throw new DomainRuleException("Study.HoursRange", "hours", MaxHours);
+
+            // Kept to the hundredth on both providers: a finer figure would be rounded by one database and kept by the other.
+            if (decimal.Round(hours.Value, 2) != hours.Value)
+            {
+                throw new DomainRuleException("Study.HoursPrecision", "hours");
+            }
         }
 
         var topic = content.Kind is StudyKind.PartySchool or StudyKind.SelfStudy

@@ -56,6 +56,22 @@ public sealed class StudyRecordTests
         }
     }
 
+    [Theory]
+    [InlineData(1.25, true)]
+    [InlineData(1.255, false)]
+    public void Enter_Hours_ToTheHundredthAtMost(decimal hours, bool accepted)
+    {
+        // Stored to the hundredth on both providers: a finer figure would be rounded by one database and kept by the other.
+        if (accepted)
+        {
+            Assert.Equal(hours, Enter(Session(StudyKind.CentralGroup, hours: hours)).Hours);
+        }
+        else
+        {
+            Assert.Equal(("hours", "Study.HoursPrecision"), Refused(() => Enter(Session(StudyKind.CentralGroup, hours: hours))) is var e ? (e.Field, e.Code) : default);
+        }
+    }
+
     [Fact]
     public void Enter_HoursMissing_Refused() =>
         Assert.Equal("hours", Refused(() => Enter(new StudyRecordContent(StudyKind.Course, Date: Today, Topic: "法治"))).Field);

@@ -141,6 +141,13 @@ public sealed class ForeignRecords
             db.WorkReviews.Add(review);
             await db.SaveChangesAsync();
 
+            // A self-study record its person entered: it waits for approval, so approving or returning it would change it.
+            var studyRecord = Dangjian.Domain.Study.StudyRecord.Enter(t.PersonOfB, t.BranchOfB,
+                new Dangjian.Domain.Study.StudyRecordContent(Dangjian.Domain.Study.StudyKind.SelfStudy, Date: OrgToday.Value, Hours: 2, Notes: Tag + "自学"),
+                byClerk: false, Dangjian.Domain.Study.StudyCredits.Defaults, Tag, now, OrgToday.Value);
+            db.StudyRecords.Add(studyRecord);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -190,6 +197,8 @@ public sealed class ForeignRecords
                 ["supervisors/{supervisorId}"] = Row<CommitmentSupervisor>(supervisor.Id),
                 ["commitments:objections/{objectionId}"] = Row<CommitmentObjection>(commitmentObjection.Id),
                 ["reviews/{id}"] = Row<WorkReview>(review.Id),
+                ["records/{id}"] = Row<Dangjian.Domain.Study.StudyRecord>(studyRecord.Id),
+                ["study/{id}"] = Row<Dangjian.Domain.Study.StudyRecord>(studyRecord.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
