@@ -169,6 +169,34 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// <summary>专项经费 received and spent (DUE-3).</summary>
     public DbSet<Domain.Dues.ActivityFundEntry> ActivityFunds => Set<Domain.Dues.ActivityFundEntry>();
 
+    /// <summary>Study records (学习记录, STU-1): party school, central group, self-study, training, courses, lectures given.</summary>
+    public DbSet<Domain.Study.StudyRecord> StudyRecords => Set<Domain.Study.StudyRecord>();
+
+    /// <summary>Each person's closed-book exams (STU-3), the whole history kept.</summary>
+    public DbSet<Domain.Study.StudyExamHistory> StudyExamHistories => Set<Domain.Study.StudyExamHistory>();
+
+    public DbSet<Domain.Study.StudyExamResult> StudyExamResults => Set<Domain.Study.StudyExamResult>();
+
+    /// <summary>调阅 of study notes and reflections by the superior organization (STU-4).</summary>
+    public DbSet<Domain.Study.StudyInspection> StudyInspections => Set<Domain.Study.StudyInspection>();
+
+    public DbSet<Domain.Study.StudyInspectionFinding> StudyInspectionFindings => Set<Domain.Study.StudyInspectionFinding>();
+
+    /// <summary>菜单式培训: the annual course menus, their courses and the leaders' picks (STU-6).</summary>
+    public DbSet<Domain.Study.CourseMenu> CourseMenus => Set<Domain.Study.CourseMenu>();
+
+    public DbSet<Domain.Study.MenuCourse> MenuCourses => Set<Domain.Study.MenuCourse>();
+
+    public DbSet<Domain.Study.CoursePick> CoursePicks => Set<Domain.Study.CoursePick>();
+
+    /// <summary>Cadres' annual theory lectures (理论课, STU-7).</summary>
+    public DbSet<Domain.Study.TheoryLecture> TheoryLectures => Set<Domain.Study.TheoryLecture>();
+
+    /// <summary>Half-yearly 自学标兵 and 后进 rounds and their lines (STU-5).</summary>
+    public DbSet<Domain.Study.StudyRankingRound> StudyRankingRounds => Set<Domain.Study.StudyRankingRound>();
+
+    public DbSet<Domain.Study.StudyRankingLine> StudyRankingLines => Set<Domain.Study.StudyRankingLine>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

@@ -111,6 +111,14 @@ public enum Permission
     /// <summary>Dues.Write — members' dues profiles, payments and excused months, imports, and activity-fund entries.</summary>
     DuesWrite,
 
+    /// <summary>Study.Read — the study records, compliance, exams, inspections, course menus, theory lectures and rankings
+    /// of the organizations' people in scope.</summary>
+    StudyRead,
+
+    /// <summary>Study.Write — entering, importing and approving study records, exams, inspections, course menus, theory
+    /// lectures and rankings.</summary>
+    StudyWrite,
+
     /// <summary>Mine.Use — the caller's own page: their record, invitations, the measures they own and their follow-ups, and
     /// acting on what is theirs (a measure they own marked done). What is "theirs" is found from the person the account is
     /// linked to, never from an id the caller sends.</summary>
