@@ -152,6 +152,7 @@ public static class HostSetup
         services.AddCommitments();
         services.AddReviews();
         services.AddDues();
+        Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -289,6 +290,7 @@ public static class HostSetup
         endpoints.MapCommitmentEndpoints();
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
+        Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
