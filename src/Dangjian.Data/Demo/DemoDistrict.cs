@@ -83,6 +83,7 @@ public static class DemoDistrict
             await DemoDues.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoStudyRecords.AddAsync(db, plan, today, ct);
+            await DemoStudyExams.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -154,6 +154,7 @@ public static class HostSetup
         services.AddReviews();
         services.AddDues();
         services.AddStudyRecords();
+        Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -292,6 +293,7 @@ public static class HostSetup
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
         endpoints.MapStudyRecordEndpoints();
+        Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
