@@ -26,6 +26,7 @@ using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Reviews;
 using Dangjian.Web.Features.Dues;
+using Dangjian.Web.Features.Study.Inspections;
 using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
@@ -152,6 +153,7 @@ public static class HostSetup
         services.AddCommitments();
         services.AddReviews();
         services.AddDues();
+        services.AddStudyTraining();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -289,6 +291,7 @@ public static class HostSetup
         endpoints.MapCommitmentEndpoints();
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
+        endpoints.MapStudyTrainingEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -9,6 +9,7 @@ using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Reviews;
+using Dangjian.Domain.Study;
 using Dangjian.Domain.Surveys;
 using Dangjian.Domain.Teams;
 using Dangjian.Domain.Units;
@@ -141,6 +142,14 @@ public sealed class ForeignRecords
             db.WorkReviews.Add(review);
             await db.SaveChangesAsync();
 
+            var studyMenu = CourseMenu.Create(t.BranchOfB, 2001);
+            var lecture = TheoryLecture.Plan(t.PersonOfB, t.BranchOfB, Tag + "理论课", OrgToday.Value);
+            var ranking = StudyRankingRound.Propose(t.BranchOfB, 2001, 1, [new StudyRankingCandidate(t.PersonOfB, Tag, 0, 0)], 0, 0);
+            db.CourseMenus.Add(studyMenu);
+            db.TheoryLectures.Add(lecture);
+            db.StudyRankingRounds.Add(ranking);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -190,6 +199,9 @@ public sealed class ForeignRecords
                 ["supervisors/{supervisorId}"] = Row<CommitmentSupervisor>(supervisor.Id),
                 ["commitments:objections/{objectionId}"] = Row<CommitmentObjection>(commitmentObjection.Id),
                 ["reviews/{id}"] = Row<WorkReview>(review.Id),
+                ["menus/{id}"] = Row<CourseMenu>(studyMenu.Id),
+                ["lectures/{id}"] = Row<TheoryLecture>(lecture.Id),
+                ["rankings/{id}"] = Row<StudyRankingRound>(ranking.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
