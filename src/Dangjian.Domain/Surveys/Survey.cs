@@ -30,6 +30,9 @@ public enum SurveyTargetKind
     DemocraticLifeMeeting,
     ElectionProject,
     EvaluationCampaign,
+
+    /// <summary>A cadre's theory lecture, rated by the unit's staff (理论课, seed 004, 三 (一): 年底由单位全体同志对领导干部上课情况进行评议).</summary>
+    TheoryLecture,
 }
 
 public enum QuestionKind

@@ -27,6 +27,7 @@ using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Reviews;
 using Dangjian.Web.Features.Dues;
 using Dangjian.Web.Features.Study.Records;
+using Dangjian.Web.Features.Study.Inspections;
 using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Features.Units;
 using Microsoft.AspNetCore.Authentication;
@@ -155,6 +156,7 @@ public static class HostSetup
         services.AddDues();
         services.AddStudyRecords();
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
+        services.AddStudyTraining();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -294,6 +296,7 @@ public static class HostSetup
         endpoints.MapDuesEndpoints();
         endpoints.MapStudyRecordEndpoints();
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
+        endpoints.MapStudyTrainingEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

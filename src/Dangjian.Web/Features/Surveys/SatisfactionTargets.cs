@@ -13,7 +13,7 @@ public sealed record SatisfactionTarget(int OrganizationId, string Title);
 
 /// <summary>
 /// The one place that knows what a 满意度测评 can be attached to (SRV-3, 群众满意票反馈制: meetings, democratic life
-/// meetings, election projects, evaluation campaigns, commitment items). A vote belongs to its target's organization, so the target's
+/// meetings, election projects, evaluation campaigns, commitment items, theory lectures). A vote belongs to its target's organization, so the target's
 /// scope decides who may run or read it.
 /// </summary>
 public sealed class SatisfactionTargets(DangjianDbContext db, ScopeService scopes)
@@ -56,6 +56,9 @@ public sealed class SatisfactionTargets(DangjianDbContext db, ScopeService scope
             .Select(c => new SatisfactionTarget(
                 c.OwnerOrganizationId ?? db.People.Where(p => p.Id == c.OwnerPersonId).Select(p => p.OrganizationId).First(), c.Content))
             .FirstOrDefaultAsync(ct),
+        // A lecture is rated once given (TheoryLecture.AttachRating's rule): before that there is nothing to rate.
+        SurveyTargetKind.TheoryLecture => await db.TheoryLectures.AsNoTracking().Where(l => l.Id == id && l.Status == Domain.Study.TheoryLectureStatus.Given)
+            .Select(l => new SatisfactionTarget(l.OrganizationId, l.Topic)).FirstOrDefaultAsync(ct),
         _ => throw new DomainRuleException("Survey.TargetNotSupported", "targetKind"),
     };
 }

@@ -9,6 +9,7 @@ using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Reviews;
+using Dangjian.Domain.Study;
 using Dangjian.Domain.Surveys;
 using Dangjian.Domain.Teams;
 using Dangjian.Domain.Units;
@@ -146,6 +147,12 @@ public sealed class ForeignRecords
                 new Dangjian.Domain.Study.StudyRecordContent(Dangjian.Domain.Study.StudyKind.SelfStudy, Date: OrgToday.Value, Hours: 2, Notes: Tag + "自学"),
                 byClerk: false, Dangjian.Domain.Study.StudyCredits.Defaults, Tag, now, OrgToday.Value);
             db.StudyRecords.Add(studyRecord);
+            var studyMenu = CourseMenu.Create(t.BranchOfB, 2001);
+            var lecture = TheoryLecture.Plan(t.PersonOfB, t.BranchOfB, Tag + "理论课", OrgToday.Value);
+            var ranking = StudyRankingRound.Propose(t.BranchOfB, 2001, 1, [new StudyRankingCandidate(t.PersonOfB, Tag, 0, 0)], 0, 0);
+            db.CourseMenus.Add(studyMenu);
+            db.TheoryLectures.Add(lecture);
+            db.StudyRankingRounds.Add(ranking);
             await db.SaveChangesAsync();
 
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
@@ -200,6 +207,9 @@ public sealed class ForeignRecords
                 ["reviews/{id}"] = Row<WorkReview>(review.Id),
                 ["records/{id}"] = Row<Dangjian.Domain.Study.StudyRecord>(studyRecord.Id),
                 ["study/{id}"] = Row<Dangjian.Domain.Study.StudyRecord>(studyRecord.Id),
+                ["menus/{id}"] = Row<CourseMenu>(studyMenu.Id),
+                ["lectures/{id}"] = Row<TheoryLecture>(lecture.Id),
+                ["rankings/{id}"] = Row<StudyRankingRound>(ranking.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),

@@ -1,0 +1,69 @@
+using Dangjian.Data;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Study;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Study.Inspections;
+using Dangjian.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Study.Lectures;
+
+/// <summary>
+/// 理论课 (STU-7) changed: a cadre's lecture planned for the unit whose team they sit in, and marked given; the rules are
+/// <see cref="TheoryLecture"/>'s. Study.Write on the unit's organization.
+/// </summary>
+public sealed class TheoryLectureCommands(DangjianDbContext db, ScopeService scopes, StudyLeaders leaders, TheoryLectureQueries queries, OrgClock clock)
+{
+    public async Task<TheoryLectureView> PlanAsync(PlanTheoryLectureRequest r, CancellationToken ct = default)
+    {
+        var orgId = StudyInspectionQueries.Required(r.OrganizationId);
+        await scopes.DemandAsync(Permission.StudyWrite, orgId, ct);
+        if (r.PersonId is null)
+        {
+            throw new InputValidationException(new FieldErrors().Add("personId", "Input.Required", "Field.Study.Cadre"));
+        }
+
+        var cadres = await leaders.OfAsync(orgId, clock.Today, ct);
+        if (r.PersonId is not { } personId || !cadres.Any(c => c.PersonId == personId))
+        {
+            throw new DomainRuleException("Study.NotALeaderOf", "personId");
+        }
+
+        if (r.PlannedOn is null)
+        {
+            throw new InputValidationException(new FieldErrors().Add("plannedOn", "Input.Required", "Field.Study.LecturePlannedOn"));
+        }
+
+        var lecture = TheoryLecture.Plan(personId, orgId, r.Topic ?? string.Empty, r.PlannedOn.Value);
+        db.TheoryLectures.Add(lecture);
+        db.AuditAction = "TheoryLecture.Planned";
+        await db.SaveChangesAsync(ct);
+        return (await queries.ViewsAsync([lecture], ct))[0];
+    }
+
+    public async Task<TheoryLectureView> MarkGivenAsync(int id, MarkLectureGivenRequest r, CancellationToken ct = default)
+    {
+        var orgId = await db.TheoryLectures.AsNoTracking().Where(l => l.Id == id).Select(l => (int?)l.OrganizationId).FirstOrDefaultAsync(ct);
+        await scopes.DemandRecordAsync(orgId, "theoryLecture", id, Permission.StudyWrite, ct);
+        var errors = new FieldErrors();
+        if (r.Version is null)
+        {
+            errors.Add("version", "Input.Required", "Field.Version");
+        }
+
+        if (r.GivenOn is null)
+        {
+            errors.Add("givenOn", "Input.Required", "Field.Study.LectureGivenOn");
+        }
+
+        errors.ThrowIfAny();
+        var lecture = await db.TheoryLectures.FirstAsync(l => l.Id == id, ct);
+        db.ExpectVersion(lecture, r.Version!.Value);
+        lecture.MarkGiven(r.GivenOn!.Value, clock.Today);
+        db.AuditAction = "TheoryLecture.Given";
+        await db.SaveChangesAsync(ct);
+        return (await queries.ViewsAsync([lecture], ct))[0];
+    }
+}

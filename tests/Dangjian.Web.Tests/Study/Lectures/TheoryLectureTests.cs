@@ -1,0 +1,84 @@
+using System.Net;
+using Dangjian.Domain.Study;
+using Dangjian.Web.Features.Study.Lectures;
+using Dangjian.Web.Tests.Infrastructure;
+using Dangjian.Web.Tests.Study.Inspections;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Tests.Study.Lectures;
+
+/// <summary>
+/// 理论课 (STU-7) over HTTP on a real database: a cadre's lecture planned and marked given; only a lecture given in the
+/// year takes the cadre off that year's list (a planned one does not, and 31 December counts for its own year only);
+/// township B refused.
+/// </summary>
+public abstract class TheoryLectureTests(AppFixture app)
+{
+    private const string Route = TheoryLectureEndpoints.Route;
+
+    [Fact]
+    public async Task OnlyALectureGivenInTheYear_TakesTheCadreOffTheList()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var (branch, l) = await app.NewBranchWithLeadersAsync(t.A, 3);
+        var today = OrgToday.Value;
+
+        var planned = await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[0], "学习贯彻党的二十大精神", today))).ReadAsync<TheoryLectureView>();
+        Assert.Equal(TheoryLectureStatus.Planned, planned.Status);
+        Assert.Equal(l, await WithoutAsync(admin, branch, today.Year));
+
+        var tomorrow = await (await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(today.AddDays(1), planned.Version))).ProblemErrorsAsync();
+        Assert.Equal(["givenOn"], tomorrow.Keys);
+        var given = await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(today, planned.Version));
+        Assert.Equal(HttpStatusCode.OK, given.StatusCode);
+        Assert.Equal([l[1], l[2]], await WithoutAsync(admin, branch, today.Year));
+
+        // Given on the last day of 2024: it counts for 2024 and not for the year after.
+        var last = await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[1], "依法行政", new DateOnly(2024, 12, 31)))).ReadAsync<TheoryLectureView>();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/{last.Id}/given", new MarkLectureGivenRequest(new DateOnly(2024, 12, 31), last.Version))).StatusCode);
+        Assert.Equal([l[0], l[2]], await WithoutAsync(admin, branch, 2024));
+        Assert.Equal(l, await WithoutAsync(admin, branch, 2025));
+    }
+
+    [Fact]
+    public async Task Plan_ForSomeoneNotOfTheTeam_OrWithoutATopic_Is400_AndNothingSaved()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var (branch, l) = await app.NewBranchWithLeadersAsync(t.A, 1);
+
+        Assert.Equal(["personId"], (await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, t.PersonOfA, "题目", OrgToday.Value))).ProblemErrorsAsync()).Keys);
+        Assert.Equal(["topic"], (await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[0], " ", OrgToday.Value))).ProblemErrorsAsync()).Keys);
+        Assert.Equal(0, await app.WithDbAsync(db => db.TheoryLectures.CountAsync(x => x.OrganizationId == branch)));
+    }
+
+    [Fact]
+    public async Task TownshipB_IsRefusedTownshipAsLectures_AndNothingChanges()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var orgAdminB = await app.ClientForAsync(Demo.OrgAdminB);
+        var (branch, l) = await app.NewBranchWithLeadersAsync(t.A, 1);
+        var planned = await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[0], "党史学习", OrgToday.Value))).ReadAsync<TheoryLectureView>();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[0], "越权", OrgToday.Value))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(OrgToday.Value, planned.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.GetAsync($"{Route}?organizationId={branch}")).StatusCode);
+        var stored = await app.WithDbAsync(db => db.TheoryLectures.Where(x => x.OrganizationId == branch).Select(x => x.Status).ToListAsync());
+        Assert.Equal([TheoryLectureStatus.Planned], stored);
+
+        var listB = await (await orgAdminB.GetAsync($"{Route}?organizationId={t.B}")).ReadAsync<TheoryLecturesView>();
+        Assert.DoesNotContain(listB.Without, c => c.PersonId == l[0]);
+        Assert.DoesNotContain(listB.Lectures, x => x.Id == planned.Id);
+    }
+
+    private static async Task<int[]> WithoutAsync(HttpClient client, int branch, int year) =>
+        [.. (await (await client.GetAsync($"{Route}?organizationId={branch}&year={year}")).ReadAsync<TheoryLecturesView>()).Without.Select(c => c.PersonId).Order()];
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class TheoryLectureSqliteTests(SqliteApp app) : TheoryLectureTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TheoryLecturePostgresTests(PostgresApp app) : TheoryLectureTests(app);
