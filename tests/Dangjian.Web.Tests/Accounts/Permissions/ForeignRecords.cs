@@ -157,6 +157,7 @@ public sealed class ForeignRecords
                 ["meetings/{meetingId}"] = Row<Meeting>(meeting.Id),
                 ["participants/{personId}"] = Row<Person>(t.PersonOfB),
                 ["attendance/{personId}"] = Row<Person>(t.PersonOfB),
+                ["profiles/{personId}"] = Row<Person>(t.PersonOfB),
                 ["items/{itemId}"] = Row<AgendaItem>(meeting.Items[0].Id),
                 ["attachments/{attachmentId}"] = Row<ItemAttachment>(attachment.Id),
                 ["settings/{organizationId}"] = Row<Organization>(t.BranchOfB),
