@@ -168,6 +168,88 @@ public abstract class DuesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(DuesEndpoints.MineRoute)).StatusCode);
     }
 
+    [Fact]
+    public async Task Ledger_OfATownship_CoversItsBranchesMembers_GroupedByBranch_TotalsAddUp()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var member = await MemberAsync(t.BranchOfA);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/profiles", new SetDuesProfileRequest(member, DuesCategory.Salaried, 4200m, null, M(1), null))).StatusCode);
+
+        var ledger = await (await admin.GetAsync($"{Route}/ledger?organizationId={t.A}&from={M(1)}&to={M(6)}")).ReadAsync<DuesLedgerView>();
+
+        var group = ledger.Groups.Single(g => g.OrganizationId == t.BranchOfA);
+        var row = group.Members.Single(m => m.PersonId == member);
+        Assert.Equal((252m, 252m, t.BranchOfA), (row.Due, row.Arrears, row.OrganizationId));
+        Assert.Equal(group.OrganizationName, row.OrganizationName);
+        Assert.Equal(ledger.Groups.SelectMany(g => g.Members).Select(m => m.PersonId), ledger.Members.Select(m => m.PersonId));
+        Assert.Equal(ledger.Groups.Count, ledger.Groups.Select(g => g.OrganizationId).Distinct().Count());
+        Assert.All(ledger.Groups, g => Assert.Equal(g.Members.Sum(m => m.Arrears), g.Arrears));
+        Assert.Equal(ledger.Groups.Sum(g => g.Due), ledger.Due);
+
+        // Township B's members are outside township A's subtree.
+        Assert.DoesNotContain(ledger.Members, m => m.PersonId == t.PersonOfB);
+
+        // The branch's own ledger holds the member too, in one group of its own.
+        var branch = await (await admin.GetAsync($"{Route}/ledger?organizationId={t.BranchOfA}&from={M(1)}&to={M(6)}")).ReadAsync<DuesLedgerView>();
+        Assert.Equal([t.BranchOfA], branch.Groups.Select(g => g.OrganizationId));
+        Assert.Contains(branch.Members, m => m.PersonId == member);
+    }
+
+    [Fact]
+    public async Task Reminders_ListOnlyMembersOwing_FlaggedFirst_WithMonthsAndAmount_PerBranch()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var (owesTwo, flagged, paidUp) = (await MemberAsync(t.BranchOfA), await MemberAsync(t.BranchOfA), await MemberAsync(t.BranchOfA));
+        foreach (var id in new[] { owesTwo, flagged, paidUp })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/profiles", new SetDuesProfileRequest(id, DuesCategory.Salaried, 4200m, null, M(7), null))).StatusCode);
+        }
+
+        for (var month = 7; month <= 12; month++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/payments", new RecordDuesPaymentRequest(paidUp, M(month), 42m, new DateOnly(2024, 12, 31)))).StatusCode);
+            if (month <= 10)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/payments", new RecordDuesPaymentRequest(owesTwo, M(month), 42m, new DateOnly(2024, 12, 31)))).StatusCode);
+            }
+        }
+
+        var list = await (await admin.GetAsync($"{Route}/reminders?organizationId={t.A}&from={M(7)}&to={M(12)}")).ReadAsync<DuesReminderList>();
+
+        var group = list.Groups.Single(g => g.OrganizationId == t.BranchOfA);
+        var mine = group.Items.Where(i => i.PersonId == owesTwo || i.PersonId == flagged).ToList();
+        Assert.Equal([flagged, owesTwo], mine.Select(i => i.PersonId));
+        Assert.Equal((true, 6, 252m), (mine[0].Flagged, mine[0].UnpaidMonths.Count, mine[0].Arrears));
+        Assert.Equal((false, 84m), (mine[1].Flagged, mine[1].Arrears));
+        Assert.Equal([M(11), M(12)], mine[1].UnpaidMonths);
+        Assert.DoesNotContain(group.Items, i => i.PersonId == paidUp);
+        Assert.Equal(group.Items.OrderByDescending(i => i.Flagged).Select(i => i.PersonId), group.Items.Select(i => i.PersonId));
+        Assert.All(list.Groups, g => Assert.NotEmpty(g.Items));
+        Assert.DoesNotContain(list.Groups, g => g.OrganizationId == t.BranchOfB);
+
+        // Township B's admin is refused township A's reminders.
+        var adminB = await app.ClientForAsync(Demo.OrgAdminB);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adminB.GetAsync($"{Route}/reminders?organizationId={t.BranchOfA}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Profiles_ListTheHistoryNewestFirst_WithEachMonthly()
+    {
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+        var branch = await app.ScopeOrganizationOfAsync(Demo.Secretary);
+        var member = await MemberAsync(branch);
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostJsonAsync($"{Route}/profiles", new SetDuesProfileRequest(member, DuesCategory.Salaried, 3000m, null, M(1), null))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostJsonAsync($"{Route}/profiles", new SetDuesProfileRequest(member, DuesCategory.Retired, 5000.01m, null, M(7), null))).StatusCode);
+
+        var history = await (await secretary.GetAsync($"{Route}/profiles/{member}")).ReadAsync<List<DuesProfileView>>();
+
+        Assert.Equal([(M(7), DuesCategory.Retired, 50m), (M(1), DuesCategory.Salaried, 15m)], history.Select(p => (p.FromMonth, p.Category, p.Monthly)));
+        var t = await app.TownshipsAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"{Route}/profiles/{t.PersonOfB}")).StatusCode);
+    }
+
     private async Task<int> MemberAsync(int branch) => await app.WithDbAsync(async db =>
     {
         var person = new Person

@@ -12,7 +12,7 @@ namespace Dangjian.Web.Tests.People;
 /// <summary>Roster .xlsx files for tests, written with MiniExcel like a user's spreadsheet would be.</summary>
 public static partial class RosterFiles
 {
-    public static readonly string[] Headers = ["姓名", "性别", "身份证号码", "出生日期", "人员类别", "入党日期", "组织代码", "联系电话", "民族", "学历", "工作单位及职务"];
+    public static readonly string[] Headers = ["姓名", "性别", "身份证号码", "出生日期", "人员类别", "入党日期", "组织代码", "联系电话", "民族", "学历", "工作单位及职务", "党费类别", "党费基数"];
 
     private static int _counter = Random.Shared.Next(0, 50_000);
 
@@ -50,6 +50,8 @@ public static partial class RosterFiles
             ["民族"] = "汉族",
             ["学历"] = "大专",
             ["工作单位及职务"] = "测试单位",
+            ["党费类别"] = null,
+            ["党费基数"] = null,
         };
     }
 

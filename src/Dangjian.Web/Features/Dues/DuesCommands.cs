@@ -52,7 +52,7 @@ public sealed class DuesCommands(DangjianDbContext db, ScopeService scopes, Dues
         }
 
         await db.SaveChangesAsync(ct);
-        return new DuesProfileView(profile.Id, personId, profile.Category, profile.Base, profile.Amount, MonthText.Format(profile.FromMonth), profile.Monthly(rates), profile.Version);
+        return DuesQueries.ProfileView(profile, rates);
     }
 
     /// <summary>Records a payment of the member's month, in the ledger of the member's organization.</summary>

@@ -28,6 +28,8 @@ public static class DuesEndpoints
         var g = app.MapGroup(Route).WithTags("Dues");
         g.MapGet("/ledger", GetDuesLedger).WithName(nameof(GetDuesLedger)).RequirePermission(Permission.DuesRead);
         g.MapGet("/ledger/export", ExportDuesLedger).WithName(nameof(ExportDuesLedger)).RequirePermission(Permission.DuesRead);
+        g.MapGet("/reminders", ListDuesReminders).WithName(nameof(ListDuesReminders)).RequirePermission(Permission.DuesRead);
+        g.MapGet("/profiles/{personId:int}", ListDuesProfiles).WithName(nameof(ListDuesProfiles)).RequirePermission(Permission.DuesRead);
         g.MapPost("/profiles", SetDuesProfile).WithName(nameof(SetDuesProfile)).RequirePermission(Permission.DuesWrite);
         g.MapPost("/payments", RecordDuesPayment).WithName(nameof(RecordDuesPayment)).RequirePermission(Permission.DuesWrite);
         g.MapPost("/payments/import", ImportDuesPayments).WithName(nameof(ImportDuesPayments)).RequirePermission(Permission.DuesWrite).AcceptsExcel();
@@ -44,6 +46,17 @@ public static class DuesEndpoints
 
     public static async Task<FileContentHttpResult> ExportDuesLedger(DuesExport export, OrgClock clock, int? organizationId, string? from, string? to, CancellationToken ct) =>
         ExcelFile.Result(await export.LedgerAsync(organizationId, from, to, ct), "dues-ledger", clock);
+
+    /// <summary>
+    /// The reminder list (催缴) of the organization's subtree over the range: per organization, the members with unpaid
+    /// months and what they owe, flagged members first.
+    /// </summary>
+    public static async Task<Ok<DuesReminderList>> ListDuesReminders(DuesQueries q, int? organizationId, string? from, string? to, CancellationToken ct) =>
+        TypedResults.Ok(await q.RemindersAsync(organizationId, from, to, ct));
+
+    /// <summary>A member's dues profiles, newest first: the history the ledger measures each month by.</summary>
+    public static async Task<Ok<IReadOnlyList<DuesProfileView>>> ListDuesProfiles(DuesQueries q, int personId, CancellationToken ct) =>
+        TypedResults.Ok(await q.ProfilesAsync(personId, ct));
 
     /// <summary>Sets a member's profile from a month on (the same month again corrects it).</summary>
     public static async Task<Ok<DuesProfileView>> SetDuesProfile(DuesCommands c, SetDuesProfileRequest request, CancellationToken ct) =>

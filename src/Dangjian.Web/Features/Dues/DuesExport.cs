@@ -8,7 +8,7 @@ namespace Dangjian.Web.Features.Dues;
 /// <summary>The dues ledger and the activity funds as .xlsx, with the same figures the pages show.</summary>
 public sealed class DuesExport(DuesQueries queries, ActivityFunds funds, IStringLocalizer<DuesText> text, IStringLocalizer<EnumText> enums)
 {
-    /// <summary>One row per member: profile, each month's payment (excused months marked), due, paid, arrears, unpaid months, the flag.</summary>
+    /// <summary>One row per member of the subtree, by organization: organization, profile, each month's payment (excused months marked), due, paid, arrears, unpaid months, the flag.</summary>
     public async Task<byte[]> LedgerAsync(int? organizationId, string? from, string? to, CancellationToken ct = default)
     {
         var ledger = await queries.LedgerAsync(organizationId, from, to, ct);
@@ -16,6 +16,7 @@ public sealed class DuesExport(DuesQueries queries, ActivityFunds funds, IString
         {
             var row = new Dictionary<string, object?>
             {
+                [text["Col.Organization"]] = ExcelFile.Safe(m.OrganizationName),
                 [text["Col.Name"]] = ExcelFile.Safe(m.Name),
                 [text["Col.Category"]] = m.Category is { } c ? enums[$"DuesCategory.{c}"].Value : null,
                 [text["Col.Base"]] = m.Base ?? m.Amount,

@@ -49,18 +49,47 @@ public sealed record DuesMonthView(string Month, decimal Monthly, decimal Paid, 
 public sealed record DuesMemberView(
     int PersonId, string Name, DuesCategory? Category, decimal? Base, decimal? Amount, string? ProfileFrom, int? ProfileVersion,
     decimal Monthly, decimal Due, decimal Paid, decimal Arrears, IReadOnlyList<string> UnpaidMonths, int LongestUnpaidRun, bool Flagged,
-    IReadOnlyList<DuesMonthView> Months);
+    IReadOnlyList<DuesMonthView> Months)
+{
+    /// <summary>The organization whose roll the member is on (in a ledger; null on /me).</summary>
+    public int? OrganizationId { get; init; }
 
-/// <summary>A branch's ledger for a range of months, with its totals and whether the caller may record payments.</summary>
+    public string? OrganizationName { get; init; }
+}
+
+/// <summary>One organization's members inside a subtree's ledger, with their totals.</summary>
+public sealed record DuesLedgerGroup(
+    int OrganizationId, string OrganizationName, decimal Due, decimal Paid, decimal Arrears, int FlaggedCount, IReadOnlyList<DuesMemberView> Members);
+
+/// <summary>
+/// An organization subtree's ledger for a range of months: every member of it (in <see cref="Members"/>, by organization
+/// then name) and the same members grouped by organization in tree order, the totals, and whether the caller may record
+/// payments.
+/// </summary>
 public sealed record DuesLedgerView(
     int OrganizationId, string OrganizationName, string From, string To, int FlagAfterMonths,
-    decimal Due, decimal Paid, decimal Arrears, int FlaggedCount, IReadOnlyList<DuesMemberView> Members, bool MayWrite);
+    decimal Due, decimal Paid, decimal Arrears, int FlaggedCount, IReadOnlyList<DuesMemberView> Members, bool MayWrite)
+{
+    public IReadOnlyList<DuesLedgerGroup> Groups { get; init; } = [];
+}
+
+/// <summary>A member to remind (催缴): the months unpaid in the range, how much is owed, and the flag (党章 第九条).</summary>
+public sealed record DuesReminderItem(int PersonId, string Name, IReadOnlyList<string> UnpaidMonths, decimal Arrears, int LongestUnpaidRun, bool Flagged);
+
+/// <summary>One organization's members to remind, flagged ones first, then by the longest unpaid run and the amount owed.</summary>
+public sealed record DuesReminderGroup(int OrganizationId, string OrganizationName, decimal Arrears, IReadOnlyList<DuesReminderItem> Items);
+
+/// <summary>The reminder list (催缴) of an organization subtree over a range of months: only organizations with members in arrears.</summary>
+public sealed record DuesReminderList(int OrganizationId, string OrganizationName, string From, string To, IReadOnlyList<DuesReminderGroup> Groups);
 
 /// <summary>A recorded payment or excused month.</summary>
 public sealed record DuesRecordView(int Id, int PersonId, string Month, decimal Paid, DateOnly? PaidOn, bool Excused, string? Reason);
 
 /// <summary>A member's profile as set.</summary>
-public sealed record DuesProfileView(int Id, int PersonId, DuesCategory Category, decimal? Base, decimal? Amount, string FromMonth, decimal Monthly, int Version);
+public sealed record DuesProfileView(int Id, int PersonId, DuesCategory Category, decimal? Base, decimal? Amount, string FromMonth, decimal Monthly, int Version)
+{
+    public string? RecordedBy { get; init; }
+}
 
 /// <summary>The answer to a clean import of payments.</summary>
 public sealed record DuesImportSummary(int Imported);

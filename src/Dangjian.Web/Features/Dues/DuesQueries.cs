@@ -21,7 +21,13 @@ public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesR
     /// <summary>Months shown by default and on /me: the last six, as far as the flag looks (党章 第九条).</summary>
     public const int DefaultMonths = DuesLedger.DefaultFlagAfterMonths;
 
-    /// <summary>The ledger of an organization's members (those of the organization itself, not its sub-organizations) from one month to another.</summary>
+    /// <summary>
+    /// The ledger of an organization's subtree from one month to another: the members of the organization and of every
+    /// organization under it, grouped by the organization whose roll they are on (a branch shows its own members, a
+    /// township its branches one after another). A member is counted under today's organization for every month: the
+    /// roster keeps only the organization a person is on now (no history of transfers is stored), so a member who moved
+    /// shows their whole range under the new branch.
+    /// </summary>
     public async Task<DuesLedgerView> LedgerAsync(int? organizationId, string? from, string? to, CancellationToken ct = default)
     {
         if (organizationId is not { } orgId)
@@ -31,15 +37,63 @@ public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesR
 
         await scopes.DemandAsync(Permission.DuesRead, orgId, ct);
         var (first, last) = Range(from, to);
-        var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
+        var root = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Name, o.Path }).FirstAsync(ct);
+        var organizations = await ScopeQuery.Within(db.Organizations.AsNoTracking(), [root.Path])
+            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
+        var orgIds = organizations.Select(o => o.Id).ToList();
         var people = await db.People.AsNoTracking()
-            .Where(p => p.OrganizationId == orgId && !p.IsRemoved && p.Status != MemberStatus.Resident)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        var members = await MembersAsync([.. people.Select(p => (p.Id, p.Name))], first, last, ct);
+            .Where(p => orgIds.Contains(p.OrganizationId) && !p.IsRemoved && p.Status != MemberStatus.Resident)
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name, p.OrganizationId }).ToListAsync(ct);
+        var ledgers = (await MembersAsync([.. people.Select(p => (p.Id, p.Name))], first, last, ct)).ToDictionary(m => m.PersonId);
+        var names = organizations.ToDictionary(o => o.Id, o => o.Name);
+        var byOrganization = people.ToLookup(p => p.OrganizationId, p => ledgers[p.Id] with { OrganizationId = p.OrganizationId, OrganizationName = names[p.OrganizationId] });
+        var groups = organizations.Where(o => byOrganization[o.Id].Any())
+            .Select(o => Group(o.Id, o.Name, [.. byOrganization[o.Id]])).ToList();
+        var members = groups.SelectMany(g => g.Members).ToList();
         return new DuesLedgerView(
-            orgId, orgName, MonthText.Format(first), MonthText.Format(last), DuesLedger.DefaultFlagAfterMonths,
+            orgId, root.Name, MonthText.Format(first), MonthText.Format(last), DuesLedger.DefaultFlagAfterMonths,
             members.Sum(m => m.Due), members.Sum(m => m.Paid), members.Sum(m => m.Arrears), members.Count(m => m.Flagged), members,
-            await scopes.MayAsync(Permission.DuesWrite, orgId, ct));
+            await scopes.MayAsync(Permission.DuesWrite, orgId, ct))
+        { Groups = groups };
+    }
+
+    /// <summary>
+    /// The reminder list (催缴) of the subtree's ledger: per organization, the members with months unpaid in the range,
+    /// those flagged (six or more in a row, 党章 第九条) first, then the longest run, the amount owed and the name.
+    /// </summary>
+    public async Task<DuesReminderList> RemindersAsync(int? organizationId, string? from, string? to, CancellationToken ct = default)
+    {
+        var ledger = await LedgerAsync(organizationId, from, to, ct);
+        var groups = ledger.Groups
+            .Select(g => (Group: g, Items: g.Members.Where(m => m.UnpaidMonths.Count > 0)
+                .OrderByDescending(m => m.Flagged).ThenByDescending(m => m.LongestUnpaidRun).ThenByDescending(m => m.Arrears)
+                .ThenBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.PersonId)
+                .Select(m => new DuesReminderItem(m.PersonId, m.Name, m.UnpaidMonths, m.Arrears, m.LongestUnpaidRun, m.Flagged)).ToList()))
+            .Where(g => g.Items.Count > 0)
+            .Select(g => new DuesReminderGroup(g.Group.OrganizationId, g.Group.OrganizationName, g.Items.Sum(i => i.Arrears), g.Items))
+            .ToList();
+        return new DuesReminderList(ledger.OrganizationId, ledger.OrganizationName, ledger.From, ledger.To, groups);
+    }
+
+    private static DuesLedgerGroup Group(int organizationId, string name, IReadOnlyList<DuesMemberView> members) =>
+        new(organizationId, name, members.Sum(m => m.Due), members.Sum(m => m.Paid), members.Sum(m => m.Arrears), members.Count(m => m.Flagged), members);
+
+    /// <summary>
+    /// A member's dues profiles, newest first (DUE-1: category and base kept with history), after Dues.Read on the
+    /// member's organization.
+    /// </summary>
+    public async Task<IReadOnlyList<DuesProfileView>> ProfilesAsync(int personId, CancellationToken ct = default)
+    {
+        var organizationId = await db.People.AsNoTracking().Where(p => p.Id == personId && !p.IsRemoved).Select(p => (int?)p.OrganizationId).FirstOrDefaultAsync(ct);
+        await scopes.DemandRecordAsync(organizationId, "person", personId, Permission.DuesRead, ct);
+        var profiles = await db.DuesProfiles.AsNoTracking().Where(p => p.PersonId == personId).ToListAsync(ct);
+        return [.. profiles.OrderByDescending(p => p.FromMonth).Select(p => ProfileView(p, rates))];
+    }
+
+    public static DuesProfileView ProfileView(DuesProfile p, DuesRates rates)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(p.Id, p.PersonId, p.Category, p.Base, p.Amount, MonthText.Format(p.FromMonth), p.Monthly(rates), p.Version) { RecordedBy = p.RecordedBy };
     }
 
     /// <summary>The signed-in member's own ledger of the last <see cref="DefaultMonths"/> months; an account without a person gets none.</summary>

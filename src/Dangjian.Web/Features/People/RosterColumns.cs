@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Dangjian.Domain.Dues;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Common;
 
@@ -19,6 +20,12 @@ public enum RosterColumn
     Ethnicity,
     Education,
     Workplace,
+
+    /// <summary>党费类别 (optional): with <see cref="DuesBase"/>, the member's dues profile from the month of the import.</summary>
+    DuesCategory,
+
+    /// <summary>党费基数 (optional): the monthly after-tax income or pension, or a farmer's fixed amount.</summary>
+    DuesBase,
 }
 
 /// <summary>
@@ -71,6 +78,8 @@ public static class RosterColumns
 
     private static readonly Lazy<Dictionary<string, Gender>> Genders = new(Labels<Gender>);
 
+    private static readonly Lazy<Dictionary<string, DuesCategory>> DuesCategories = new(Labels<DuesCategory>);
+
     /// <summary>The PeopleText key of a column's header.</summary>
     public static string ResourceKey(RosterColumn c) => "Col." + c;
 
@@ -92,6 +101,9 @@ public static class RosterColumns
 
     public static Gender? ParseGender(string? label) =>
         label is not null && Genders.Value.TryGetValue(Normalize(label), out var g) ? g : null;
+
+    public static DuesCategory? ParseDuesCategory(string? label) =>
+        label is not null && DuesCategories.Value.TryGetValue(Normalize(label), out var c) ? c : null;
 
     private static Dictionary<string, T> Labels<T>()
         where T : struct, Enum

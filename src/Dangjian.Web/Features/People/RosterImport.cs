@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Dues;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
@@ -52,7 +53,8 @@ public sealed record RosterImportResult(int Imported, int Rows, IReadOnlyList<Im
 /// <summary>
 /// Imports a roster from .xlsx (ORG-6): every row and cell is checked, with the same rules and words as the
 /// person form (<see cref="PersonInput"/>), and all problems are reported by row, column and reason. Nothing is
-/// imported until the file is clean; a clean file goes in whole, in one transaction, so a failure or a killed
+/// imported until the file is clean (the optional dues columns too: a bad category or base refuses the whole file); a
+/// clean file goes in whole, in one transaction, so a failure or a killed
 /// process part-way leaves the roster as it was (DESIGN.md "Nothing lost").
 /// </summary>
 public sealed class RosterImport(
@@ -63,6 +65,7 @@ public sealed class RosterImport(
     IOptions<DangjianOptions> options,
     IStringLocalizer<RuleText> rules,
     IStringLocalizer<PeopleText> text,
+    DuesRates rates,
     ILogger<RosterImport> log)
 {
     public const int MaxRows = 200_000;
@@ -148,13 +151,15 @@ public sealed class RosterImport(
     /// Looks up what the rows name (organizations by code, ID numbers already on a roster) and checks the rows
     /// against it (<see cref="RosterRowCheck"/>).
     /// </summary>
-    private async Task<List<Person>> CheckAsync(RosterSheet sheet, Scope scope, RosterReport report, CancellationToken ct)
+    private async Task<List<RosterPerson>> CheckAsync(RosterSheet sheet, Scope scope, RosterReport report, CancellationToken ct)
     {
         var today = clock.Today;
         var organizations = await OrganizationsAsync(sheet.Drafts.Select(d => d.OrganizationCode).OfType<string>().Where(c => c.Length > 0), ct);
         var rowsById = RosterRowCheck.IdNumbers(sheet, today);
         var taken = await TakenIdNumbersAsync(rowsById.Keys, ct);
-        return RosterRowCheck.Check(sheet, scope, today, organizations, rowsById, taken, report, text);
+        // The dues columns set a profile from the month of the import (中组发〔2008〕3号 一: the base is set once a year).
+        var dues = new RosterDues(rates, DuesMonths.Of(today), user.Name, clock.UtcNow);
+        return RosterRowCheck.Check(sheet, scope, today, organizations, rowsById, taken, dues, report, text);
     }
 
     private async Task<Dictionary<string, RosterOrganization>> OrganizationsAsync(IEnumerable<string> codes, CancellationToken ct)
@@ -193,7 +198,7 @@ public sealed class RosterImport(
     /// entry (DangjianDbContext) and the import one summary entry with the file's SHA-256. A cancellation or crash
     /// before the commit rolls everything back.
     /// </summary>
-    private async Task<RosterImportResult> InsertAsync(List<Person> people, string sha256, RosterReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task<RosterImportResult> InsertAsync(List<RosterPerson> people, string sha256, RosterReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         progress?.Report(new ImportProgress(ImportPhase.Importing, 0, people.Count));
@@ -203,8 +208,19 @@ public sealed class RosterImport(
             var done = 0;
             foreach (var batch in people.Chunk(BatchSize))
             {
-                db.People.AddRange(batch);
+                db.People.AddRange(batch.Select(p => p.Person));
                 await db.SaveChangesAsync(ct);
+                if (batch.Any(p => p.Dues is not null))
+                {
+                    foreach (var p in batch.Where(p => p.Dues is not null))
+                    {
+                        p.Dues!.PersonId = p.Person.Id;
+                        db.DuesProfiles.Add(p.Dues);
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                }
+
                 db.ChangeTracker.Clear();
                 done += batch.Length;
                 progress?.Report(new ImportProgress(ImportPhase.Importing, done, people.Count));

@@ -1,11 +1,19 @@
 using System.Globalization;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
+using Dangjian.Domain.Dues;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Features.People;
+
+/// <summary>What a roster's dues columns are checked against: the rates, the month the profiles start, who imports and when.</summary>
+internal sealed record RosterDues(DuesRates Rates, DateOnly FromMonth, string By, DateTimeOffset Now);
+
+/// <summary>A clean row: the person, and their dues profile when the row gave one (its person id is set once the person is saved).</summary>
+internal sealed record RosterPerson(Person Person, DuesProfile? Dues);
 
 /// <summary>An organization a roster row names by code, as found in the database.</summary>
 internal sealed record RosterOrganization(int Id, string Path, OrganizationStatus Status);
@@ -39,18 +47,19 @@ internal static class RosterRowCheck
     }
 
     /// <summary>The people the clean rows describe; every problem goes into <paramref name="report"/>.</summary>
-    public static List<Person> Check(
+    public static List<RosterPerson> Check(
         RosterSheet sheet,
         Scope scope,
         DateOnly today,
         IReadOnlyDictionary<string, RosterOrganization> organizations,
         Dictionary<string, List<int>> rowsById,
         HashSet<string> taken,
+        RosterDues dues,
         RosterReport report,
         IStringLocalizer<PeopleText> text)
     {
         var examples = RosterTemplate.ExampleNames(text);
-        var people = new List<Person>(sheet.Drafts.Count);
+        var people = new List<RosterPerson>(sheet.Drafts.Count);
         foreach (var d in sheet.Drafts)
         {
             if (RosterTemplate.IsExample(d.Name, d.IdNumber, examples))
@@ -128,13 +137,60 @@ internal static class RosterRowCheck
                 }
             }
 
+            var profile = Dues(d, sheet, person, dues, text);
             report.AddAll(d);
             if (person is not null && !d.HasErrors)
             {
-                people.Add(person);
+                people.Add(new RosterPerson(person, profile));
             }
         }
 
         return people;
+    }
+
+    /// <summary>
+    /// The dues profile the row's optional dues columns give (DUE-1), checked by the same entity rule as a profile set on
+    /// the person page: a category with a base (salaried, retired) or a farmer's amount in the base column; a resident
+    /// owes no dues. Null when both cells are empty or one is bad (then the cell is named).
+    /// </summary>
+    private static DuesProfile? Dues(RosterDraft d, RosterSheet sheet, Person? person, RosterDues dues, IStringLocalizer<PeopleText> text)
+    {
+        if (d.IsBad(RosterColumn.DuesCategory) || d.IsBad(RosterColumn.DuesBase) || (d.DuesCategory is null && d.DuesBase is null))
+        {
+            return null;
+        }
+
+        var categoryHeader = sheet.HeaderOf(RosterColumn.DuesCategory, text);
+        if (d.DuesCategory is not { } category)
+        {
+            d.Fail(RosterColumn.DuesCategory, categoryHeader, "Input.Required", "Field.Dues.Category");
+            return null;
+        }
+
+        if (person is not null && !person.Status.IsMember())
+        {
+            // 中组发〔2008〕3号: dues are paid by Party members; a resident on the roster owes none.
+            d.Fail(RosterColumn.DuesCategory, categoryHeader, "Dues.NotAMember");
+            return null;
+        }
+
+        var bracket = DuesRates.IsBracketCategory(category);
+        try
+        {
+            return DuesProfile.Create(0, category, bracket ? d.DuesBase : null, bracket ? null : d.DuesBase, dues.FromMonth, dues.Rates, dues.By, dues.Now);
+        }
+        catch (DomainRuleException e)
+        {
+            foreach (var p in e.Problems)
+            {
+                var column = p.Field == "category" ? RosterColumn.DuesCategory : RosterColumn.DuesBase;
+                if (!d.IsBad(column))
+                {
+                    d.Fail(column, sheet.HeaderOf(column, text), p.Code, p.Arguments);
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Dangjian.Domain.Dues;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
@@ -39,6 +40,10 @@ internal sealed class RosterDraft(int row)
     public string? Education { get; set; }
 
     public string? Workplace { get; set; }
+
+    public DuesCategory? DuesCategory { get; set; }
+
+    public decimal? DuesBase { get; set; }
 
     public bool IsBad(RosterColumn column) => _bad.Contains(column);
 

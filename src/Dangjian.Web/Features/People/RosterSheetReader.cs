@@ -242,10 +242,41 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
             case RosterColumn.Workplace:
                 d.Workplace = TextOf(value);
                 break;
+            case RosterColumn.DuesCategory:
+                if (!string.IsNullOrWhiteSpace(TextOf(value)))
+                {
+                    d.DuesCategory = Parse(d, column, header, value, RosterColumns.ParseDuesCategory, "Input.Invalid", "Field.Dues.Category");
+                }
+
+                break;
+            case RosterColumn.DuesBase:
+                d.DuesBase = NumberOf(d, column, header, value, "Field.Dues.Base");
+                break;
         }
     }
 
-    private static T? Parse<T>(RosterDraft d, RosterColumn column, string header, object? value, Func<string?, T?> parse, string unknownCode)
+    /// <summary>A number cell, or text that reads as one; anything else is named as invalid.</summary>
+    private static decimal? NumberOf(RosterDraft d, RosterColumn column, string header, object? value, string label)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case double x when !double.IsNaN(x) && !double.IsInfinity(x) && Math.Abs(x) < 1e15:
+                return decimal.Round((decimal)x, 10);
+            case string s when string.IsNullOrWhiteSpace(s):
+                return null;
+            case string s when decimal.TryParse(s.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var n):
+                return n;
+            case IConvertible c when value is int or long or decimal or float:
+                return c.ToDecimal(CultureInfo.InvariantCulture);
+            default:
+                d.Fail(column, header, "Input.Invalid", label);
+                return null;
+        }
+    }
+
+    private static T? Parse<T>(RosterDraft d, RosterColumn column, string header, object? value, Func<string?, T?> parse, string unknownCode, params object[] arguments)
         where T : struct
     {
         var s = TextOf(value);
@@ -259,7 +290,7 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
             return v;
         }
 
-        d.Fail(column, header, unknownCode);
+        d.Fail(column, header, unknownCode, arguments);
         return null;
     }
 

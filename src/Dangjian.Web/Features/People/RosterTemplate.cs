@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Common;
+using Dangjian.Domain.Dues;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
@@ -73,6 +74,8 @@ public sealed class RosterTemplate(ScopeService scopes, EnumLabels labels, IStri
             [RosterColumn.Ethnicity] = text["Example.Ethnicity"].Value,
             [RosterColumn.Education] = text["Example.Education"].Value,
             [RosterColumn.Workplace] = text["Example.Workplace"].Value,
+            [RosterColumn.DuesCategory] = labels.Of(DuesCategory.Salaried),
+            [RosterColumn.DuesBase] = 4200m,
         };
 
         var row = RosterColumns.All.ToDictionary(c => text[RosterColumns.ResourceKey(c)].Value, c => example[c]);

@@ -172,6 +172,7 @@ public sealed class ForeignRecords
                 ["participants/{personId}"] = Row<Person>(t.PersonOfB),
                 ["attendance/{personId}"] = Row<Person>(t.PersonOfB),
                 ["person/{personId}"] = Row<Person>(t.PersonOfB),
+                ["profiles/{personId}"] = Row<Person>(t.PersonOfB),
                 ["items/{itemId}"] = Row<AgendaItem>(meeting.Items[0].Id),
                 ["attachments/{attachmentId}"] = Row<ItemAttachment>(attachment.Id),
                 ["settings/{organizationId}"] = Row<Organization>(t.BranchOfB),
