@@ -91,6 +91,9 @@ public sealed record DuesProfileView(int Id, int PersonId, DuesCategory Category
     public string? RecordedBy { get; init; }
 }
 
+/// <summary>A person's dues profiles (newest first), whether they pay dues at all, and whether the caller may set a new profile.</summary>
+public sealed record DuesPersonView(int PersonId, IReadOnlyList<DuesProfileView> Profiles, bool IsMember, bool MayWrite);
+
 /// <summary>The answer to a clean import of payments.</summary>
 public sealed record DuesImportSummary(int Imported);
 

@@ -82,12 +82,18 @@ public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesR
     /// A member's dues profiles, newest first (DUE-1: category and base kept with history), after Dues.Read on the
     /// member's organization.
     /// </summary>
-    public async Task<IReadOnlyList<DuesProfileView>> ProfilesAsync(int personId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DuesProfileView>> ProfilesAsync(int personId, CancellationToken ct = default) =>
+        (await PersonAsync(personId, ct)).Profiles;
+
+    /// <summary>A member's dues on their person page: the profile history, whether they are a Party member, whether the caller may set a profile.</summary>
+    public async Task<DuesPersonView> PersonAsync(int personId, CancellationToken ct = default)
     {
-        var organizationId = await db.People.AsNoTracking().Where(p => p.Id == personId && !p.IsRemoved).Select(p => (int?)p.OrganizationId).FirstOrDefaultAsync(ct);
-        await scopes.DemandRecordAsync(organizationId, "person", personId, Permission.DuesRead, ct);
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId && !p.IsRemoved).Select(p => new { p.OrganizationId, p.Status }).FirstOrDefaultAsync(ct);
+        await scopes.DemandRecordAsync(person?.OrganizationId, "person", personId, Permission.DuesRead, ct);
         var profiles = await db.DuesProfiles.AsNoTracking().Where(p => p.PersonId == personId).ToListAsync(ct);
-        return [.. profiles.OrderByDescending(p => p.FromMonth).Select(p => ProfileView(p, rates))];
+        return new DuesPersonView(
+            personId, [.. profiles.OrderByDescending(p => p.FromMonth).Select(p => ProfileView(p, rates))], person!.Status.IsMember(),
+            await scopes.MayAsync(Permission.DuesWrite, person.OrganizationId, ct));
     }
 
     public static DuesProfileView ProfileView(DuesProfile p, DuesRates rates)
