@@ -81,6 +81,8 @@ public static class DemoDistrict
             await DemoReviews.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoDues.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoStudyTraining.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally
