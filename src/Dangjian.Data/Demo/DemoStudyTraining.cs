@@ -149,12 +149,7 @@ internal static class DemoStudyTraining
         var histories = (await db.StudyExamHistories.AsNoTracking().Include(h => h.Exams).Where(h => ids.Contains(h.PersonId)).ToListAsync(ct))
             .GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => g.First());
         var credits = StudyCredits.Defaults;
-        var candidates = people.Select(p =>
-        {
-            var history = histories.GetValueOrDefault(p.Id);
-            var last = history?.Exams.Where(e => e.Date >= period.Start && e.Date <= period.End).OrderBy(e => e.Date).ThenBy(e => e.Id).LastOrDefault();
-            return new StudyRankingCandidate(p.Id, p.Name, credits.Total(records[p.Id], history, period), last?.Score ?? 0);
-        }).ToList();
+        var candidates = people.Select(p => StudyRankingCandidate.Of(p.Id, p.Name, records[p.Id], histories.GetValueOrDefault(p.Id), period, credits)).ToList();
         if (candidates.DistinctBy(c => (c.Credits, c.ExamScore)).Count() == 1)
         {
             candidates = [.. candidates.Select(c => c with { Credits = rnd.Next(20, 120), ExamScore = rnd.Next(50, 100) })];
