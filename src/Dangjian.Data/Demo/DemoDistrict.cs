@@ -84,6 +84,7 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
             await DemoStudyRecords.AddAsync(db, plan, today, ct);
             await DemoStudyExams.AddAsync(db, plan, today, ct);
+            await DemoStudyTraining.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -12,7 +12,20 @@ public enum StudyRankingStatus
 }
 
 /// <summary>One person to rank: their credits in the half-year and their exam score.</summary>
-public sealed record StudyRankingCandidate(int PersonId, string Name, decimal Credits, decimal ExamScore);
+public sealed record StudyRankingCandidate(int PersonId, string Name, decimal Credits, decimal ExamScore)
+{
+    /// <summary>
+    /// A person as the half-year <paramref name="period"/> ranks them (seed 004: 学分 by 学习时间、学习内容、考试成绩): their
+    /// credits in it by <paramref name="credits"/> (approved records, passed exams), and the score of the last exam they took
+    /// in it, so a make-up passed after a failure is the result that stands; no exam in the half-year scores 0.
+    /// </summary>
+    public static StudyRankingCandidate Of(int personId, string name, IEnumerable<StudyRecord> records, StudyExamHistory? exams, StudyPeriod period, StudyCredits credits)
+    {
+        ArgumentNullException.ThrowIfNull(credits);
+        var last = exams?.Exams.LastOrDefault(e => e.Date >= period.Start && e.Date <= period.End);
+        return new(personId, name, credits.Total(records, exams, period), last?.Score ?? 0);
+    }
+}
 
 /// <summary>One person's line in a round: their rank, what the ranking proposed, what the committee decides, and a 后进's rectification.</summary>
 public sealed class StudyRankingLine

@@ -20,7 +20,6 @@ public sealed class StudyRankingCommands(DangjianDbContext db, ScopeService scop
     /// <summary>
     /// Ranks the leaders of the organization's subtree in office at the half-year's end (or today, while it runs). A
     /// proposal not yet confirmed is replaced by the new one (records entered late count); a confirmed round is fixed.
-    /// The exam result is the last exam taken in the half-year (a passed make-up after a failure counts), none: 0.
     /// </summary>
     public async Task<StudyRankingRoundView> ProposeAsync(ProposeStudyRankingRequest r, CancellationToken ct = default)
     {
@@ -57,12 +56,7 @@ public sealed class StudyRankingCommands(DangjianDbContext db, ScopeService scop
         var records = (await db.StudyRecords.AsNoTracking().Where(x => ids.Contains(x.PersonId)).ToListAsync(ct)).ToLookup(x => x.PersonId);
         var histories = await db.StudyExamHistories.AsNoTracking().Include(h => h.Exams).Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
         var byPerson = histories.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => g.First());
-        var candidates = people.Select(p =>
-        {
-            var history = byPerson.GetValueOrDefault(p.PersonId);
-            var last = history?.Exams.Where(e => e.Date >= period.Start && e.Date <= period.End).OrderBy(e => e.Date).ThenBy(e => e.Id).LastOrDefault();
-            return new StudyRankingCandidate(p.PersonId, p.Name, credits.Total(records[p.PersonId], history, period), last?.Score ?? 0);
-        }).ToList();
+        var candidates = people.Select(p => StudyRankingCandidate.Of(p.PersonId, p.Name, records[p.PersonId], byPerson.GetValueOrDefault(p.PersonId), period, credits)).ToList();
         var round = StudyRankingRound.Propose(orgId, probe.Year, probe.Half, candidates, r.Models.Value, r.Laggards.Value);
         if (existing is not null)
         {
