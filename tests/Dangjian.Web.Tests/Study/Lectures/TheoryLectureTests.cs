@@ -1,6 +1,8 @@
 using System.Net;
 using Dangjian.Domain.Study;
+using Dangjian.Domain.Surveys;
 using Dangjian.Web.Features.Study.Lectures;
+using Dangjian.Web.Features.Surveys;
 using Dangjian.Web.Tests.Infrastructure;
 using Dangjian.Web.Tests.Study.Inspections;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +41,23 @@ public abstract class TheoryLectureTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/{last.Id}/given", new MarkLectureGivenRequest(new DateOnly(2024, 12, 31), last.Version))).StatusCode);
         Assert.Equal([l[0], l[2]], await WithoutAsync(admin, branch, 2024));
         Assert.Equal(l, await WithoutAsync(admin, branch, 2025));
+    }
+
+    [Fact]
+    public async Task Rating_OfAPlannedLecture_NotFound_OfAGivenOne_TheUnitsSatisfactionVote()
+    {
+        // 年底由单位全体同志对领导干部上课情况进行评议 (seed 004): once given, through the shared satisfaction vote.
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var (branch, l) = await app.NewBranchWithLeadersAsync(t.A, 1);
+        var planned = await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[0], "党的创新理论", OrgToday.Value))).ReadAsync<TheoryLectureView>();
+        var request = new SatisfactionRequest(SurveyTargetKind.TheoryLecture, planned.Id, SurveyAccess.AccessCodes);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostJsonAsync("/api/v1/surveys/satisfaction", request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(OrgToday.Value, planned.Version))).StatusCode);
+        var created = await (await admin.PostJsonAsync("/api/v1/surveys/satisfaction", request)).ReadAsync<CreatedSatisfaction>();
+        Assert.Equal((branch, SurveyTargetKind.TheoryLecture, planned.Id), (created.Survey.OrganizationId, created.Survey.TargetKind!.Value, created.Survey.TargetId!.Value));
+        Assert.Contains("党的创新理论", created.Survey.Title, StringComparison.Ordinal);
     }
 
     [Fact]
