@@ -12,7 +12,6 @@ using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MiniExcelLibs;
 
 namespace Dangjian.Web.Features.Dues;
 
@@ -32,9 +31,6 @@ public sealed class DuesImport(
     IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, IStringLocalizer<DuesText> text, ILogger<DuesImport> log)
 {
     public const int MaxRows = 10_000;
-
-    /// <summary>How much an .xlsx may inflate to, relative to the upload limit.</summary>
-    private const int MaxInflation = 40;
 
     private static readonly string[] Columns = ["Name", "Month", "Paid", "PaidOn"];
     private static readonly string[] Required = ["Name", "Month", "Paid"];
@@ -62,37 +58,10 @@ public sealed class DuesImport(
     {
         var orgId = organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
         await scopes.DemandAsync(Permission.DuesWrite, orgId, ct);
-        var errors = new List<ImportError>();
-        ImportError FileError(string code, params object[] args) => new(null, null, FieldErrors.Localize(rules, code, args));
-        var inspection = XlsxPackage.Inspect(file, options.Value.MaxUploadBytes * MaxInflation);
-        if (!inspection.IsWorkbook || inspection.TooLarge)
+        var (rows, errors) = XlsxImportSheet.Read(file, options.Value.MaxUploadBytes, MaxRows, rules, log, "Dues.ImportEmpty");
+        if (rows is null)
         {
-            return new(0, [FileError(inspection.TooLarge ? "Import.TooLargeUnpacked" : "Import.NotXlsx")]);
-        }
-
-        errors.AddRange(inspection.Formulas.Select(f => new ImportError(f.Row, f.Column, FieldErrors.Localize(rules, "Import.Formula", [f.Reference]))));
-        List<(int Row, IDictionary<string, object?> Cells)> rows;
-        try
-        {
-            file.Position = 0;
-            rows = [.. MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
-                .Select((cells, i) => (Row: i + 1, Cells: cells)).Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
-                .Take(MaxRows + 2)];
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-        {
-            log.LogInformation(e, "Dues upload could not be read as .xlsx");
-            return new(0, [FileError("Import.NotXlsx")]);
-        }
-
-        if (rows.Count < 2)
-        {
-            return new(0, [FileError("Dues.ImportEmpty")]);
-        }
-
-        if (rows.Count > MaxRows + 1)
-        {
-            return new(0, [FileError("Import.TooManyRows", MaxRows)]);
+            return new(0, errors);
         }
 
         // The header: the first non-blank row; each column found by its header text in either language.
@@ -117,7 +86,7 @@ public sealed class DuesImport(
         foreach (var (row, cells) in rows.Skip(1))
         {
             string? Cell(string column) =>
-                letters.TryGetValue(column, out var c) && cells.TryGetValue(c.Letter, out var v) ? Text(v) : null;
+                letters.TryGetValue(column, out var c) && cells.TryGetValue(c.Letter, out var v) ? XlsxImportSheet.Text(v) : null;
             void Bad(string column, string code, params object[] args) =>
                 errors.Add(new(row, letters[column].Header, FieldErrors.Localize(rules, code, args)));
 
@@ -183,14 +152,6 @@ public sealed class DuesImport(
         await db.SaveChangesAsync(ct);
         return new(records.Count, []);
     }
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double n => n.ToString(CultureInfo.InvariantCulture),
-        _ => string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString()!.Trim(),
-    };
 
     /// <summary>A month typed as a date (Excel turns "2026-03" into 2026-03-01): its month.</summary>
     private static DateOnly? MonthOfDate(IDictionary<string, object?> cells, string letter) =>

@@ -11,7 +11,6 @@ using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MiniExcelLibs;
 
 namespace Dangjian.Web.Features.Study.Records;
 
@@ -32,9 +31,6 @@ public sealed class StudyRecordImport(
     IOptions<DangjianOptions> options, IStringLocalizer<RuleText> rules, IStringLocalizer<StudyRecordText> text, ILogger<StudyRecordImport> log)
 {
     public const int MaxRows = 10_000;
-
-    /// <summary>How much an .xlsx may inflate to, relative to the upload limit.</summary>
-    private const int MaxInflation = 40;
 
     private static readonly string[] Columns = ["Name", "Kind", "Date", "Hours", "From", "To", "Topic", "Notes"];
     private static readonly string[] DayFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
@@ -77,7 +73,7 @@ public sealed class StudyRecordImport(
     {
         var orgId = organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
         await scopes.DemandAsync(Permission.StudyWrite, orgId, ct);
-        var (rows, errors) = Read(file);
+        var (rows, errors) = XlsxImportSheet.Read(file, options.Value.MaxUploadBytes, MaxRows, rules, log, "Study.ImportEmpty");
         if (rows is null)
         {
             return new(0, errors);
@@ -106,7 +102,7 @@ public sealed class StudyRecordImport(
         foreach (var (row, cells) in rows.Skip(1))
         {
             var before = errors.Count;
-            string? Cell(string column) => letters.TryGetValue(column, out var c) && cells.TryGetValue(c.Letter, out var v) ? Text(v) : null;
+            string? Cell(string column) => letters.TryGetValue(column, out var c) && cells.TryGetValue(c.Letter, out var v) ? XlsxImportSheet.Text(v) : null;
             void Bad(string column, string code, params object[] args) =>
                 errors.Add(new(row, letters.TryGetValue(column, out var c) ? c.Header : text[$"Import.{column}"].Value, FieldErrors.Localize(rules, code, args)));
             DateOnly? Day(string column, string label)
@@ -184,42 +180,4 @@ public sealed class StudyRecordImport(
         await db.SaveChangesAsync(ct);
         return new(records.Count, []);
     }
-
-    /// <summary>The sheet's non-blank rows (the header first), or the problems that stop the file from being read at all.</summary>
-    private (List<(int Row, IDictionary<string, object?> Cells)>? Rows, List<ImportError> Errors) Read(MemoryStream file)
-    {
-        ImportError FileError(string code, params object[] args) => new(null, null, FieldErrors.Localize(rules, code, args));
-        var inspection = XlsxPackage.Inspect(file, options.Value.MaxUploadBytes * MaxInflation);
-        if (!inspection.IsWorkbook || inspection.TooLarge)
-        {
-            return (null, [FileError(inspection.TooLarge ? "Import.TooLargeUnpacked" : "Import.NotXlsx")]);
-        }
-
-        var errors = inspection.Formulas.Select(f => new ImportError(f.Row, f.Column, FieldErrors.Localize(rules, "Import.Formula", [f.Reference]))).ToList();
-        List<(int Row, IDictionary<string, object?> Cells)> rows;
-        try
-        {
-            file.Position = 0;
-            rows = [.. MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
-                .Select((cells, i) => (Row: i + 1, Cells: cells)).Where(r => r.Cells.Values.Any(v => !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
-                .Take(MaxRows + 2)];
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-        {
-            log.LogInformation(e, "Study records upload could not be read as .xlsx");
-            return (null, [FileError("Import.NotXlsx")]);
-        }
-
-        return rows.Count < 2 ? (null, [FileError("Study.ImportEmpty")])
-            : rows.Count > MaxRows + 1 ? (null, [FileError("Import.TooManyRows", MaxRows)])
-            : (rows, errors);
-    }
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double n => n.ToString(CultureInfo.InvariantCulture),
-        _ => string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString()!.Trim(),
-    };
 }
