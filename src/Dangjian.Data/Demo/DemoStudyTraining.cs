@@ -131,8 +131,8 @@ internal static class DemoStudyTraining
 
     /// <summary>
     /// The half-year before this one, ranked from the credits the demo's study records and exams earn in it; two places each.
-    /// Where those give everyone the same (no records of the half), a seeded spread of credits stands in, so the round
-    /// still shows what a ranking looks like.
+    /// Where ties leave no 标兵 or no 后进 (the demo's records give whole groups the same credits), a seeded spread of
+    /// credits stands in, so the round still shows what a ranking looks like.
     /// </summary>
     private static async Task AddRankingAsync(DangjianDbContext db, DemoPlan plan, DemoOrg township, DateOnly today, Random rnd, CancellationToken ct)
     {
@@ -150,12 +150,15 @@ internal static class DemoStudyTraining
             .GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => g.First());
         var credits = StudyCredits.Defaults;
         var candidates = people.Select(p => StudyRankingCandidate.Of(p.Id, p.Name, records[p.Id], histories.GetValueOrDefault(p.Id), period, credits)).ToList();
-        if (candidates.DistinctBy(c => (c.Credits, c.ExamScore)).Count() == 1)
+        var round = StudyRankingRound.Propose(township.Entity.Id, year, half, candidates, 2, 2);
+        if (!round.Lines.Any(l => l.Proposed == RankingProposal.StudyModel) || !round.Lines.Any(l => l.Proposed == RankingProposal.Laggard))
         {
+            // The demo's records are regular by design (whole groups of leaders earn the same), and a tie that does not
+            // fit the places is left out whole: the spread stands in so the round shows both designations.
             candidates = [.. candidates.Select(c => c with { Credits = rnd.Next(20, 120), ExamScore = rnd.Next(50, 100) })];
+            round = StudyRankingRound.Propose(township.Entity.Id, year, half, candidates, 2, 2);
         }
 
-        var round = StudyRankingRound.Propose(township.Entity.Id, year, half, candidates, 2, 2);
         foreach (var line in round.Lines.Where(l => l.Decision == RankingProposal.Laggard))
         {
             round.SetRectification(line.PersonId, today.AddMonths(2), "自学后进人员集中学习班", today);
