@@ -2,6 +2,7 @@ using System.Net;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Study;
 using Dangjian.Domain.Teams;
+using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Study.Compliance;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,8 @@ public abstract class StudyComplianceTests(AppFixture app)
         var (short_, full, member) = await SeedAsync(t);
         var admin = await app.ClientForAsync(Demo.OrgAdminA);
 
-        var view = await (await admin.GetAsync($"{Route}?organizationId={t.BranchOfA}&asOf=2003-12-31&pageSize=200")).ReadAsync<StudyComplianceView>();
-        var rows = new[] { short_, full }.Select(p => view.Rows.Items.Single(r => r.PersonId == p.Id)).ToList();
+        var (_, all) = await EveryPageAsync(admin, $"organizationId={t.BranchOfA}&asOf=2003-12-31");
+        var rows = new[] { short_, full }.Select(p => all.Single(r => r.PersonId == p.Id)).ToList();
 
         // The command line's rules on the same people: team role, the team's term, the same records and exams.
         var cli = StudyComplianceJson.Evaluate(new StudyComplianceInput(AsOf, StudyExamRules.Defaults.PassScore, StudyDefaults.Requirements,
@@ -51,7 +52,7 @@ public abstract class StudyComplianceTests(AppFixture app)
         Assert.True(rows[0].Shortfall);
 
         // A member without a seat counts 32 hours of concentrated training only.
-        var plain = view.Rows.Items.Single(r => r.PersonId == member.Id);
+        var plain = all.Single(r => r.PersonId == member.Id);
         Assert.Equal(("member", false), (plain.Role, plain.Shortfall));
         Assert.Equal([(StudyDefaults.Concentrated, 32m, 0m, StudyProgress.Complete)], plain.Requirements.Select(r => (r.Kind, r.Done, r.Missing, r.Progress)));
 
@@ -67,19 +68,19 @@ public abstract class StudyComplianceTests(AppFixture app)
         var (short_, full, member) = await SeedAsync(t);
         var admin = await app.ClientForAsync(Demo.OrgAdminA);
 
-        var township = await (await admin.GetAsync($"{Route}?organizationId={t.A}&asOf=2003-12-31&shortfallsOnly=true&pageSize=200")).ReadAsync<StudyComplianceView>();
-        Assert.All(township.Rows.Items, r => Assert.True(r.Shortfall));
+        var (township, townshipRows) = await EveryPageAsync(admin, $"organizationId={t.A}&asOf=2003-12-31&shortfallsOnly=true");
+        Assert.All(townshipRows, r => Assert.True(r.Shortfall));
         Assert.Equal(township.Shortfalls, township.Rows.Total);
-        Assert.Contains(township.Rows.Items, r => r.PersonId == short_.Id);
-        Assert.DoesNotContain(township.Rows.Items, r => r.PersonId == member.Id);
+        Assert.Contains(townshipRows, r => r.PersonId == short_.Id);
+        Assert.DoesNotContain(townshipRows, r => r.PersonId == member.Id);
         var teamShare = township.Shares.Single(s => s.Role == "team" && s.Kind == StudyDefaults.CentralGroup);
         Assert.Equal(teamShare.People, teamShare.Complete + teamShare.OnPace + teamShare.BehindPace);
 
         // Another branch of the township does not count them; township B's people are never in township A's list.
         var otherBranch = await app.WithDbAsync(db => db.Organizations.Where(o => o.ParentId == t.A && o.Id != t.BranchOfA && o.Kind == Domain.Organizations.OrganizationKind.Branch).Select(o => o.Id).FirstAsync());
-        var other = await (await admin.GetAsync($"{Route}?organizationId={otherBranch}&asOf=2003-12-31&pageSize=200")).ReadAsync<StudyComplianceView>();
-        Assert.DoesNotContain(other.Rows.Items, r => r.PersonId == short_.Id || r.PersonId == full.Id || r.PersonId == member.Id);
-        Assert.DoesNotContain(township.Rows.Items, r => r.PersonId == t.PersonOfB);
+        var (_, other) = await EveryPageAsync(admin, $"organizationId={otherBranch}&asOf=2003-12-31");
+        Assert.DoesNotContain(other, r => r.PersonId == short_.Id || r.PersonId == full.Id || r.PersonId == member.Id);
+        Assert.DoesNotContain(townshipRows, r => r.PersonId == t.PersonOfB);
 
         var export = await admin.GetAsync($"{Route}/export?organizationId={t.BranchOfA}&asOf=2003-12-31&shortfallsOnly=true");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
@@ -110,6 +111,21 @@ public abstract class StudyComplianceTests(AppFixture app)
     /// Two members of branch A on a 2001–2006 term of township A's team, with 39.5 hours of 中心组 and 89 days of 党校, and
     /// 40 and 90; and a member of the branch without a seat, with 32 hours of concentrated training.
     /// </summary>
+    /// <summary>The view's first page and the rows of every page: the shared test database's branches grow past one page as other tests add people.</summary>
+    private static async Task<(StudyComplianceView View, List<StudyComplianceRow> Rows)> EveryPageAsync(HttpClient client, string query)
+    {
+        var first = await (await client.GetAsync($"{Route}?{query}&pageSize={Paging.MaxPageSize}")).ReadAsync<StudyComplianceView>();
+        var rows = first.Rows.Items.ToList();
+        for (var page = 2; rows.Count < first.Rows.Total; page++)
+        {
+            var next = await (await client.GetAsync($"{Route}?{query}&pageSize={Paging.MaxPageSize}&page={page}")).ReadAsync<StudyComplianceView>();
+            Assert.NotEmpty(next.Rows.Items);
+            rows.AddRange(next.Rows.Items);
+        }
+
+        return (first, rows);
+    }
+
     private async Task<(Seeded Short, Seeded Full, Seeded Member)> SeedAsync(Demo.Townships t) => await app.WithDbAsync(async db =>
     {
         var numbers = await db.LeadershipTeams.Where(x => x.OrganizationId == t.A).Select(x => x.TermNumber).ToListAsync();
