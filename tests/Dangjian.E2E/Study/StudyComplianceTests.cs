@@ -2,7 +2,10 @@ using Dangjian.Domain.People;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
 using Dangjian.E2E.Pages.Study;
+using Dangjian.Web.Features.Dues;
+using Dangjian.Web.Features.Study.Records;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,10 +15,34 @@ namespace Dangjian.E2E.Study;
 /// STU-2 and STU-3 in the browser, as the sample branch's secretary: the compliance list kept to shortfalls shows the
 /// demo's members who owe a make-up or are suspended, and exports; then a new member's exams go through the person
 /// page: a make-up nobody owes is refused; failed, a make-up due; the make-up failed, 停职学习; a passed make-up ends it,
-/// and the person's page shows the state.
+/// and the person's page shows the state. The demo member's /me shows the dues they owe and each study requirement
+/// (done, missing, pace) as the compliance rule measures it.
 /// </summary>
 public sealed class StudyComplianceTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
 {
+    [Fact]
+    public Task Member_OnMe_SeesTheirDuesOwed_AndEachStudyRequirementDoneMissingAndPace() => RunAsync(async page =>
+    {
+        const string member = "member";
+        var dues = await App.AsUserAsync(member, sp => sp.GetRequiredService<DuesQueries>().MineAsync());
+        var study = await App.AsUserAsync(member, sp => sp.GetRequiredService<StudyRecordQueries>().MineAsync());
+        // The demo leaves the sample member a month owed (DemoDues) and every member has the yearly concentrated-study hours.
+        Assert.True(dues.Ledger is { Arrears: > 0 });
+        Assert.NotEmpty(study.Requirements);
+
+        await new LoginPage(page).SignInAsync(member);
+        await Interactive.GotoAsync(page, "me");
+        await Expect(page.Locator("[data-owed]")).ToHaveAttributeAsync("data-owed", YuanText.Format(dues.Ledger!.Arrears), new() { Timeout = 20_000 });
+        var rows = new StudyRecordPages(page, Ui.Zh).MyStudy.Locator("[data-section=requirements] tr[data-kind]");
+        await Expect(rows).ToHaveCountAsync(study.Requirements.Count);
+        for (var i = 0; i < study.Requirements.Count; i++)
+        {
+            var r = study.Requirements[i];
+            await Expect(rows.Nth(i)).ToHaveAttributeAsync("data-progress", r.Progress.ToString());
+            await Expect(rows.Nth(i).GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync(Dangjian.Web.Features.Study.Compliance.StudyRequirementsTable.Number(r.Missing));
+        }
+    });
+
     [Fact]
     public Task CompliancePage_ShowsTheBranchsShortfalls_AndExportsThem() => RunAsync(async page =>
     {

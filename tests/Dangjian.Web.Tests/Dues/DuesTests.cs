@@ -101,6 +101,34 @@ public abstract class DuesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Import_OnATownshipsLedger_FindsABranchsMember_InTheirBranch_ANameTwiceInTheSubtreeIsRefused_NamingBoth()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var member = await MemberAsync(t.BranchOfA);
+        var name = await app.WithDbAsync(db => db.People.Where(p => p.Id == member).Select(p => p.Name).FirstAsync());
+
+        var good = await ImportAsync(admin, t.A, [(name, M(1), "42")]);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal(1, (await good.ReadAsync<DuesImportSummary>()).Imported);
+        var stored = await app.WithDbAsync(db => db.DuesPayments.Where(p => p.PersonId == member).Select(p => new { p.Month, p.Paid, p.OrganizationId }).SingleAsync());
+        Assert.Equal((new DateOnly(2024, 1, 1), 42m, t.BranchOfA), (stored.Month, stored.Paid, stored.OrganizationId));
+
+        // The same name on the township's own roll: two in the subtree, so the row is refused and both organizations named.
+        var twin = await MemberAsync(t.A, name);
+        var ambiguous = await ImportAsync(admin, t.A, [(name, M(2), "42")]);
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        var errors = await ambiguous.ProblemErrorsAsync();
+        Assert.Equal(["2/姓名"], errors.Keys);
+        var (township, branch) = await app.WithDbAsync(async db => (
+            await db.Organizations.Where(o => o.Id == t.A).Select(o => o.Name).FirstAsync(),
+            await db.Organizations.Where(o => o.Id == t.BranchOfA).Select(o => o.Name).FirstAsync()));
+        Assert.Contains(township, errors["2/姓名"][0], StringComparison.Ordinal);
+        Assert.Contains(branch, errors["2/姓名"][0], StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.DuesPayments.CountAsync(p => p.PersonId == member || p.PersonId == twin)));
+    }
+
+    [Fact]
     public async Task Spending_SixAtOnceAgainstRoomForThree_ThreeTaken_ThreeRefused_BalanceNeverBelowZero()
     {
         // DUE-3: the balance is checked and the spending written as one step per organization, so spendings saved at the
@@ -250,11 +278,11 @@ public abstract class DuesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"{Route}/profiles/{t.PersonOfB}")).StatusCode);
     }
 
-    private async Task<int> MemberAsync(int branch) => await app.WithDbAsync(async db =>
+    private async Task<int> MemberAsync(int branch, string? name = null) => await app.WithDbAsync(async db =>
     {
         var person = new Person
         {
-            Name = "交费人" + Demo.UniqueCode(""), Gender = Gender.Male, Status = MemberStatus.Full,
+            Name = name ?? "交费人" + Demo.UniqueCode(""), Gender = Gender.Male, Status = MemberStatus.Full,
             JoinedPartyOn = new DateOnly(2001, 7, 1), OrganizationId = branch,
         };
         db.People.Add(person);
@@ -262,13 +290,13 @@ public abstract class DuesTests(AppFixture app)
         return person.Id;
     });
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, int branch, IEnumerable<(string Name, string Month, string Paid)> rows)
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, int organization, IEnumerable<(string Name, string Month, string Paid)> rows)
     {
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows.Select(r => new Dictionary<string, object?> { ["姓名"] = r.Name, ["月份"] = r.Month, ["金额"] = r.Paid }));
         var content = new ByteArrayContent(stream.ToArray());
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Dangjian.Web.Features.Common.ExcelFile.ContentType);
-        return await client.PostAsync($"{Route}/payments/import?organizationId={branch}", content);
+        return await client.PostAsync($"{Route}/payments/import?organizationId={organization}", content);
     }
 }
 

@@ -78,9 +78,13 @@ public sealed class DuesImport(
             return new(0, errors);
         }
 
-        var members = await db.People.AsNoTracking()
-            .Where(p => p.OrganizationId == orgId && !p.IsRemoved && p.Status != MemberStatus.Resident)
-            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        // The members the ledger of the organization shows (DuesQueries.LedgerAsync): its own and those of every organization
+        // under it, so a township's clerk imports for its branches; each payment goes to the member's own organization's ledger.
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstAsync(ct);
+        var members = await (from p in db.People.AsNoTracking()
+                             join o in ScopeQuery.Within(db.Organizations.AsNoTracking(), [path]) on p.OrganizationId equals o.Id
+                             where !p.IsRemoved && p.Status != MemberStatus.Resident
+                             select new { p.Id, p.Name, p.OrganizationId, OrganizationName = o.Name }).ToListAsync(ct);
         var byName = members.ToLookup(p => p.Name.Trim(), StringComparer.Ordinal);
         var records = new List<DuesPaymentRecord>();
         foreach (var (row, cells) in rows.Skip(1))
@@ -96,9 +100,13 @@ public sealed class DuesImport(
             {
                 Bad("Name", "Input.Required", "Field.Dues.Name");
             }
-            else if (found.Count != 1)
+            else if (found.Count == 0)
             {
-                Bad("Name", found.Count == 0 ? "Dues.ImportUnknownMember" : "Dues.ImportAmbiguousMember", name);
+                Bad("Name", "Dues.ImportUnknownMember", name);
+            }
+            else if (found.Count > 1)
+            {
+                Bad("Name", "Dues.ImportAmbiguousMember", name, string.Join("、", found.Select(m => m.OrganizationName).Distinct()));
             }
 
             var month = MonthText.Parse(Cell("Month")) ?? MonthOfDate(cells, letters["Month"].Letter);
@@ -130,7 +138,7 @@ public sealed class DuesImport(
 
             try
             {
-                records.Add(DuesPaymentRecord.Payment(found[0].Id, orgId, month.Value, paid.Value, paidOn.Value, clock.Today, user.Name, clock.UtcNow));
+                records.Add(DuesPaymentRecord.Payment(found[0].Id, found[0].OrganizationId, month.Value, paid.Value, paidOn.Value, clock.Today, user.Name, clock.UtcNow));
             }
             catch (DomainRuleException e)
             {

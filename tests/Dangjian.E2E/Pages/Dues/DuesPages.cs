@@ -23,6 +23,13 @@ public sealed class DuesLedgerScreen(IPage page, CultureInfo culture) : Shell(pa
     }
 
     public async Task<IDownload> ExportAsync() => await Page.RunAndWaitForDownloadAsync(() => Page.Locator("[data-action=export]").ClickAsync());
+
+    /// <summary>Chooses an .xlsx of payments in the import's file input.</summary>
+    public Task UploadAsync(byte[] xlsx) =>
+        Page.GetByLabel(Ui.Text<DuesText>("Import", Culture)).SetInputFilesAsync(new FilePayload { Name = "dues.xlsx", MimeType = ExcelFile.ContentType, Buffer = xlsx });
+
+    /// <summary>The problems of a refused import, one item each (第 N 行（列）：…).</summary>
+    public ILocator ImportProblems => Page.Locator("[data-import-result] li");
 }
 
 /// <summary>/dues/funds: an organization's activity funds, the balance (data-balance) and the entry form.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Study;
+using Dangjian.Web.Features.Study.Compliance;
 using Dangjian.Web.Features.Study.Records;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +125,25 @@ public abstract class StudyRecordTests(AppFixture app)
         Assert.Equal(StudyRecordStatus.Approved, approved.Status);
         // Self-study earns a tenth of a credit an hour (StudyCredits.Defaults), counted once approved.
         Assert.Equal(before.Credits + 0.3m, (await (await member.GetAsync(StudyRecordEndpoints.MineRoute)).ReadAsync<MyStudyView>()).Credits);
+    }
+
+    [Fact]
+    public async Task Member_SeesTheirRequirementsOnMe_AsTheCompliancePageMeasuresThem_WithEveryEarlierField()
+    {
+        var member = await app.ClientForAsync(Demo.Member);
+        var clerk = await app.ClientForAsync(Demo.OrgAdminA);
+
+        var mine = await (await member.GetAsync(StudyRecordEndpoints.MineRoute)).ReadAsync<MyStudyView>();
+        var row = await (await clerk.GetAsync($"{StudyComplianceEndpoints.Route}/person/{mine.PersonId}")).ReadAsync<StudyComplianceRow>();
+
+        // Every Party member has at least the yearly concentrated-study hours (StudyRules defaults); the figures are the compliance query's own.
+        Assert.NotEmpty(row.Requirements);
+        Assert.Equal(row.Requirements, mine.Requirements);
+        var json = await (await member.GetAsync(StudyRecordEndpoints.MineRoute)).Content.ReadAsStringAsync();
+        foreach (var field in new[] { "personId", "year", "totals", "credits", "yearlyMinimum", "meetsMinimum", "exam", "records", "requirements", "missing", "behindPace" })
+        {
+            Assert.Contains($"\"{field}\"", json, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -63,6 +63,16 @@ public sealed class StudyComplianceQueries(
         return rows.Count > 0 ? rows[0] : throw new NotFoundException("person", personId);
     }
 
+    /// <summary>
+    /// The signed-in person's own requirements today, for 我的学习 on /me: no Study.Read is asked (the caller is the person,
+    /// found from the account as Mine.Use finds it), the figures the same as the compliance page's.
+    /// </summary>
+    public async Task<IReadOnlyList<StudyRequirementView>> OwnRequirementsAsync(int personId, CancellationToken ct = default)
+    {
+        var rows = await EvaluateAsync(db.People.Where(p => p.Id == personId), clock.Today, ct);
+        return rows.Count > 0 ? rows[0].Requirements : [];
+    }
+
     private sealed record Subtree(int OrganizationId, string OrganizationName, DateOnly AsOf, IReadOnlyList<StudyComplianceRow> Rows);
 
     private async Task<Subtree> SubtreeAsync(int organizationId, DateOnly? asOf, CancellationToken ct)

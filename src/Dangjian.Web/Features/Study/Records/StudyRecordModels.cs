@@ -1,6 +1,8 @@
 using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Common;
 
+using Dangjian.Web.Features.Study.Compliance;
+
 namespace Dangjian.Web.Features.Study.Records;
 
 /// <summary>Strings of the study-record pages and the "My study" section (StudyRecordText.resx, StudyRecordText.en.resx).</summary>
@@ -49,11 +51,15 @@ public sealed record StudyKindTotal(StudyKind Kind, decimal Quantity, decimal Cr
 
 /// <summary>
 /// The signed-in person's study on /me: the year's approved totals by kind, credits (records and passed exams) against the
-/// yearly minimum, the exam state, and their records (newest first). Null person: the account is linked to no one.
+/// yearly minimum, the exam state, and their records (newest first); <see cref="Requirements"/>: each requirement of their
+/// role today (done, missing, behind pace) as the compliance page measures it (STU-2). Null person: the account is linked to no one.
 /// </summary>
 public sealed record MyStudyView(
     int? PersonId, int Year, IReadOnlyList<StudyKindTotal> Totals, decimal Credits, decimal YearlyMinimum, bool MeetsMinimum,
-    ExamState Exam, DateOnly? MakeUpDue, IReadOnlyList<StudyRecordView> Records);
+    ExamState Exam, DateOnly? MakeUpDue, IReadOnlyList<StudyRecordView> Records)
+{
+    public IReadOnlyList<StudyRequirementView> Requirements { get; init; } = [];
+}
 
 /// <summary>A person the clerk may enter a record for.</summary>
 public sealed record StudyPersonOption(int Id, string Name);

@@ -3,6 +3,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Study.Compliance;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Dangjian.Web.Features.Study.Records;
 /// Study records (STU-1) of an organization subtree, and the signed-in person's own study on /me: credits by
 /// <see cref="StudyCredits"/> (rule data), only approved records counted (<see cref="StudyRecord.Credits"/>).
 /// </summary>
-public sealed class StudyRecordQueries(DangjianDbContext db, ScopeService scopes, StudyCredits credits, OrgClock clock)
+public sealed class StudyRecordQueries(DangjianDbContext db, ScopeService scopes, StudyCredits credits, OrgClock clock, StudyComplianceQueries compliance)
 {
     /// <summary>The records of the organization and every organization below it, newest first, filtered and paged.</summary>
     public async Task<StudyRecordsView> ListAsync(StudyRecordFilter f, CancellationToken ct = default)
@@ -84,7 +85,8 @@ public sealed class StudyRecordQueries(DangjianDbContext db, ScopeService scopes
             .Where(t => t.Quantity > 0).ToList();
         var total = credits.Total(records, exams, period);
         return new MyStudyView(id, year, totals, total, credits.YearlyMinimum, credits.MeetsYearlyMinimum(total),
-            exams?.State ?? ExamState.Ok, exams?.MakeUpDue, await ViewsAsync(records, ct));
+            exams?.State ?? ExamState.Ok, exams?.MakeUpDue, await ViewsAsync(records, ct))
+        { Requirements = await compliance.OwnRequirementsAsync(id, ct) };
     }
 
     /// <summary>People of the organization and below whose records the caller may enter, by name, for the entry form.</summary>
