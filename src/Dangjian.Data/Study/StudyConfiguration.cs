@@ -37,6 +37,12 @@ internal sealed class StudyRecordConfiguration : IEntityTypeConfiguration<StudyR
         b.HasIndex(r => r.PersonId);
         b.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+
+        // A record earned by attending a menu course or giving a lecture names it (one per person and course, one per lecture).
+        b.HasIndex(r => new { r.MenuCourseId, r.PersonId }).IsUnique();
+        b.HasIndex(r => r.TheoryLectureId).IsUnique();
+        b.HasOne<MenuCourse>().WithMany().HasForeignKey(r => r.MenuCourseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Lecture).WithMany().HasForeignKey(r => r.TheoryLectureId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(r => r.IsEditable);
         b.Ignore(r => r.Days);
         b.Ignore(r => r.Time);
@@ -120,6 +126,7 @@ internal sealed class MenuCourseConfiguration : IEntityTypeConfiguration<MenuCou
         b.HasKey(c => c.Id);
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Title).HasMaxLength(MenuCourse.MaxTitleLength);
+        b.Property(c => c.Teacher).HasMaxLength(MenuCourse.MaxTeacherLength);
         b.Property(c => c.Hours).Hours();
         b.HasIndex(c => c.MenuId);
     }
@@ -144,6 +151,7 @@ internal sealed class TheoryLectureConfiguration : IEntityTypeConfiguration<Theo
     {
         b.Property(l => l.Version).IsConcurrencyToken();
         b.Property(l => l.Topic).HasMaxLength(TheoryLecture.MaxTopicLength);
+        b.Property(l => l.Hours).Hours();
         b.HasIndex(l => new { l.OrganizationId, l.PlannedOn });
         b.HasIndex(l => l.PersonId);
         b.HasIndex(l => l.SurveyId);

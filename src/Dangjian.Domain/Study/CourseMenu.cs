@@ -42,6 +42,9 @@ public sealed class MenuCourse
 {
     public const int MaxTitleLength = 200;
 
+    /// <summary>The longest teacher's name (授课人) kept.</summary>
+    public const int MaxTeacherLength = 50;
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     public int MenuId { get; set; }
@@ -51,6 +54,9 @@ public sealed class MenuCourse
     public DateOnly? Date { get; set; }
 
     public decimal Hours { get; set; }
+
+    /// <summary>Who teaches it (授课人), when known.</summary>
+    public string? Teacher { get; set; }
 }
 
 /// <summary>A leader's pick of one course, and whether they attended it.</summary>
@@ -99,8 +105,11 @@ public sealed class CourseMenu : IVersioned
         return new() { OrganizationId = organizationId, Year = year };
     }
 
-    /// <summary>Puts a course on the menu while drafting: a title not already on it, a day (if planned) in the menu's year, hours as a session's.</summary>
-    public MenuCourse AddCourse(string title, DateOnly? date, decimal hours)
+    /// <summary>
+    /// Puts a course on the menu while drafting: a title not already on it, a day (if planned) in the menu's year, hours
+    /// as a study record's session (more than 0, at most a day's, to the hundredth), and the teacher if known.
+    /// </summary>
+    public MenuCourse AddCourse(string title, DateOnly? date, decimal hours, string? teacher = null)
     {
         if (Status != CourseMenuStatus.Drafting)
         {
@@ -118,12 +127,9 @@ public sealed class CourseMenu : IVersioned
             throw new DomainRuleException("Study.CourseOutsideYear", "date", Year);
         }
 
-        if (hours <= 0 || hours > StudyRecord.MaxHours)
-        {
-            throw new DomainRuleException("Study.HoursRange", "hours", StudyRecord.MaxHours);
-        }
-
-        var course = new MenuCourse { MenuId = Id, Title = name, Date = date, Hours = hours };
+        var length = StudyRecord.SessionHours(hours, "hours");
+        var who = TextInput.Optional(teacher, MenuCourse.MaxTeacherLength, "teacher", "Field.Study.CourseTeacher");
+        var course = new MenuCourse { MenuId = Id, Title = name, Date = date, Hours = length, Teacher = who };
         Courses.Add(course);
         return course;
     }

@@ -72,6 +72,15 @@ public sealed class StudyRecord : IVersioned
     /// <summary>Why the clerk returned it; cleared when it is entered again.</summary>
     public string? ReturnReason { get; set; }
 
+    /// <summary>The menu course whose attendance earned the record (菜单式培训): kept by the menu, never edited by hand.</summary>
+    public Guid? MenuCourseId { get; set; }
+
+    /// <summary>The theory lecture whose giving earned the record (理论课): kept by the lecture, never edited by hand.</summary>
+    public int? TheoryLectureId { get; set; }
+
+    /// <summary>The lecture of <see cref="TheoryLectureId"/>, set when the record is made so both are saved together.</summary>
+    public TheoryLecture? Lecture { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>Waiting or returned: the content may still change. An approved record is fixed.</summary>
@@ -133,15 +142,7 @@ public sealed class StudyRecord : IVersioned
         else
         {
             date = Day(content.Date, "date", "Field.Study.Date", today);
-            hours = content.Hours is { } h && h > 0 && h <= MaxHours
-                ? h
-                : throw new DomainRuleException("Study.HoursRange", "hours", MaxHours);
-
-            // Kept to the hundredth on both providers: a finer figure would be rounded by one database and kept by the other.
-            if (decimal.Round(hours.Value, 2) != hours.Value)
-            {
-                throw new DomainRuleException("Study.HoursPrecision", "hours");
-            }
+            hours = SessionHours(content.Hours, "hours");
         }
 
         var topic = content.Kind is StudyKind.PartySchool or StudyKind.SelfStudy
@@ -198,6 +199,18 @@ public sealed class StudyRecord : IVersioned
         }
 
         return Date >= period.Start && Date <= period.End ? credits.Earned(Kind, Hours!.Value) : 0;
+    }
+
+    /// <summary>A session's hours (a record's, a menu course's, a lecture's): more than 0, at most <see cref="MaxHours"/>, to the hundredth.</summary>
+    public static decimal SessionHours(decimal? hours, string field)
+    {
+        if (hours is not { } h || h <= 0 || h > MaxHours)
+        {
+            throw new DomainRuleException("Study.HoursRange", field, MaxHours);
+        }
+
+        // Kept to the hundredth on both providers: a finer figure would be rounded by one database and kept by the other.
+        return decimal.Round(h, 2) == h ? h : throw new DomainRuleException("Study.HoursPrecision", field);
     }
 
     private static DateOnly Day(DateOnly? day, string field, string label, DateOnly today)

@@ -31,6 +31,9 @@ public sealed class TheoryLecture : IVersioned
 
     public DateOnly? GivenOn { get; set; }
 
+    /// <summary>How long the lecture was, given when it is marked given: the hours its lecture record counts.</summary>
+    public decimal? Hours { get; set; }
+
     public TheoryLectureStatus Status { get; set; }
 
     /// <summary>The survey the unit's staff rate the lecture in.</summary>

@@ -3013,6 +3013,10 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.Property<int>("MenuId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Teacher")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3327,6 +3331,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("MenuCourseId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -3346,6 +3353,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("TheoryLectureId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("To")
                         .HasColumnType("date");
 
@@ -3360,6 +3370,12 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("TheoryLectureId")
+                        .IsUnique();
+
+                    b.HasIndex("MenuCourseId", "PersonId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -3376,6 +3392,10 @@ namespace Dangjian.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("GivenOn")
                         .HasColumnType("date");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -4572,6 +4592,11 @@ namespace Dangjian.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Dangjian.Domain.Study.StudyRecord", b =>
                 {
+                    b.HasOne("Dangjian.Domain.Study.MenuCourse", null)
+                        .WithMany()
+                        .HasForeignKey("MenuCourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dangjian.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -4583,6 +4608,13 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Study.TheoryLecture", "Lecture")
+                        .WithMany()
+                        .HasForeignKey("TheoryLectureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Lecture");
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Study.TheoryLecture", b =>

@@ -2903,6 +2903,10 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.Property<int>("MenuId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Teacher")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3203,6 +3207,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MenuCourseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -3222,6 +3229,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TheoryLectureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
 
@@ -3237,6 +3247,12 @@ namespace Dangjian.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("TheoryLectureId")
+                        .IsUnique();
+
+                    b.HasIndex("MenuCourseId", "PersonId")
+                        .IsUnique();
+
                     b.HasIndex("OrganizationId", "Status");
 
                     b.ToTable("StudyRecords");
@@ -3249,6 +3265,10 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
@@ -4432,6 +4452,11 @@ namespace Dangjian.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Dangjian.Domain.Study.StudyRecord", b =>
                 {
+                    b.HasOne("Dangjian.Domain.Study.MenuCourse", null)
+                        .WithMany()
+                        .HasForeignKey("MenuCourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Dangjian.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -4443,6 +4468,13 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Study.TheoryLecture", "Lecture")
+                        .WithMany()
+                        .HasForeignKey("TheoryLectureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Lecture");
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Study.TheoryLecture", b =>

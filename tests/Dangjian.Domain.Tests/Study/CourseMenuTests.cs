@@ -132,6 +132,37 @@ public sealed class CourseMenuTests
         Assert.Single(menu.Courses);
     }
 
+    [Theory]
+    [InlineData("1.25", true)]
+    [InlineData("1.255", false)]
+    public void AddCourse_HoursToTheHundredth(string hours, bool accepted)
+    {
+        var menu = CourseMenu.Create(3, 2026);
+        var h = decimal.Parse(hours, System.Globalization.CultureInfo.InvariantCulture);
+
+        if (accepted)
+        {
+            Assert.Equal(h, menu.AddCourse("党史", null, h).Hours);
+        }
+        else
+        {
+            Assert.Equal(("Study.HoursPrecision", "hours"), Pair(Refused(() => menu.AddCourse("党史", null, h))));
+            Assert.Empty(menu.Courses);
+        }
+    }
+
+    [Fact]
+    public void AddCourse_Teacher_Optional_Trimmed_UpToTheMaximum()
+    {
+        var menu = CourseMenu.Create(3, 2026);
+
+        Assert.Null(menu.AddCourse("党史", null, 2).Teacher);
+        Assert.Equal("王老师", menu.AddCourse("法治", null, 2, " 王老师 ").Teacher);
+        Assert.Equal(MenuCourse.MaxTeacherLength, menu.AddCourse("经济", null, 2, new string('师', MenuCourse.MaxTeacherLength)).Teacher!.Length);
+        Assert.Equal("teacher", Refused(() => menu.AddCourse("文化", null, 2, new string('师', MenuCourse.MaxTeacherLength + 1))).Field);
+        Assert.Equal(3, menu.Courses.Count);
+    }
+
     [Fact]
     public void Statistics_TheSeedsFigures_721People()
     {

@@ -90,6 +90,23 @@ public abstract class CourseMenuTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Course_Teacher_KeptAndShown_TooLong_Is400OnTeacher_HoursFinerThanTheHundredth_Is400OnHours()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var (branch, _) = await app.NewBranchWithLeadersAsync(t.A, 1);
+        var menu = await (await admin.PostJsonAsync(Route, new CreateCourseMenuRequest(branch, 2024))).ReadAsync<CourseMenuView>();
+
+        Assert.Equal(["teacher"], (await (await admin.PostJsonAsync($"{Route}/{menu.Id}/courses", new AddMenuCourseRequest("党史", null, 2m, menu.Version, new string('师', MenuCourse.MaxTeacherLength + 1)))).ProblemErrorsAsync()).Keys);
+        Assert.Equal(["hours"], (await (await admin.PostJsonAsync($"{Route}/{menu.Id}/courses", new AddMenuCourseRequest("党史", null, 1.255m, menu.Version, "王老师"))).ProblemErrorsAsync()).Keys);
+        var added = await (await admin.PostJsonAsync($"{Route}/{menu.Id}/courses", new AddMenuCourseRequest("党史", null, 1.25m, menu.Version, " 王老师 "))).ReadAsync<CourseMenuView>();
+
+        var course = Assert.Single((await (await admin.GetAsync($"{Route}?organizationId={branch}&year=2024")).ReadAsync<CourseMenusView>()).Menu!.Courses);
+        Assert.Equal(("王老师", 1.25m), (course.Teacher, course.Hours));
+        Assert.Equal(menu.Version + 1, added.Version);
+    }
+
+    [Fact]
     public async Task TownshipB_IsRefusedTownshipAsMenuAndStatistics_AndNothingChanges()
     {
         var t = await app.TownshipsAsync();

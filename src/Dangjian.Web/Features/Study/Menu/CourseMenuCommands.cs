@@ -41,7 +41,7 @@ public sealed class CourseMenuCommands(DangjianDbContext db, ScopeService scopes
     public async Task<CourseMenuView> AddCourseAsync(int id, AddMenuCourseRequest r, CancellationToken ct = default)
     {
         var menu = await LoadAsync(id, r.Version, ct);
-        menu.AddCourse(r.Title ?? string.Empty, r.Date, r.Hours ?? 0);
+        menu.AddCourse(r.Title ?? string.Empty, r.Date, r.Hours ?? 0, r.Teacher);
         db.AuditAction = "CourseMenu.CourseAdded";
         return await SaveAsync(menu, ct);
     }

@@ -11,7 +11,7 @@ public sealed class CourseMenuText;
 public sealed record CreateCourseMenuRequest(int? OrganizationId, int? Year);
 
 /// <summary>A course put on a drafting menu.</summary>
-public sealed record AddMenuCourseRequest(string? Title, DateOnly? Date, decimal? Hours, int? Version);
+public sealed record AddMenuCourseRequest(string? Title, DateOnly? Date, decimal? Hours, int? Version, string? Teacher = null);
 
 /// <summary>Opening or closing a menu.</summary>
 public sealed record CourseMenuVersionRequest(int? Version);
@@ -27,7 +27,7 @@ public sealed record RecordCourseAttendanceRequest(IReadOnlyList<CourseAttendanc
 
 // ---- Views
 
-public sealed record MenuCourseView(Guid Id, string Title, DateOnly? Date, decimal Hours, int Picked, int Attended);
+public sealed record MenuCourseView(Guid Id, string Title, DateOnly? Date, decimal Hours, int Picked, int Attended, string? Teacher);
 
 public sealed record CoursePickView(Guid CourseId, bool Attended);
 

@@ -39,7 +39,7 @@ public sealed class CourseMenuQueries(DangjianDbContext db, ScopeService scopes,
         return new CourseMenuView(
             menu.Id, menu.OrganizationId, menu.Year, menu.Status, rules.MinPicks, rules.MaxPicks,
             [.. menu.Courses.OrderBy(c => c.Date ?? DateOnly.MaxValue).ThenBy(c => c.Title, StringComparer.Ordinal).Select(c => new MenuCourseView(
-                c.Id, c.Title, c.Date, c.Hours, menu.Picks.Count(p => p.CourseId == c.Id), menu.Picks.Count(p => p.CourseId == c.Id && p.Attended)))],
+                c.Id, c.Title, c.Date, c.Hours, menu.Picks.Count(p => p.CourseId == c.Id), menu.Picks.Count(p => p.CourseId == c.Id && p.Attended), c.Teacher))],
             [.. people.Concat(former).Select(l => new MenuLeaderView(
                 l.PersonId, l.Name, l.OrganizationName,
                 [.. menu.Picks.Where(p => p.PersonId == l.PersonId).Select(p => new CoursePickView(p.CourseId, p.Attended))]))],
@@ -67,6 +67,18 @@ public sealed class CourseMenuQueries(DangjianDbContext db, ScopeService scopes,
             orgId, name, y, s.People,
             [Band("ThreeOrMore", s.ThreeOrMore), Band("Twice", s.Twice), Band("Once", s.Once), Band("Never", s.Never)],
             [.. people.Select(p => new TrainedPersonView(p.PersonId, p.Name, p.OrganizationName, times.GetValueOrDefault(p.PersonId)))]);
+    }
+
+    /// <summary>The courses on the organization's menus of the year (what the export lists beside the statistics); read as <see cref="StatisticsAsync"/> is.</summary>
+    public async Task<IReadOnlyList<MenuCourseView>> CoursesAsync(int? organizationId, int? year, CancellationToken ct = default)
+    {
+        var orgId = StudyInspectionQueries.Required(organizationId);
+        var y = Year(year);
+        await scopes.DemandAsync(Permission.StudyRead, orgId, ct);
+        var menus = await db.CourseMenus.AsNoTracking().Include(m => m.Courses).Include(m => m.Picks)
+            .Where(m => m.OrganizationId == orgId && m.Year == y).OrderBy(m => m.Id).ToListAsync(ct);
+        return [.. menus.SelectMany(m => m.Courses.OrderBy(c => c.Date ?? DateOnly.MaxValue).ThenBy(c => c.Title, StringComparer.Ordinal).Select(c => new MenuCourseView(
+            c.Id, c.Title, c.Date, c.Hours, m.Picks.Count(p => p.CourseId == c.Id), m.Picks.Count(p => p.CourseId == c.Id && p.Attended), c.Teacher)))];
     }
 
     private static TrainingBandView Band(string band, TrainingBand b) => new(band, b.People, b.Percent);
