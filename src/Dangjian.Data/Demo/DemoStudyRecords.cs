@@ -52,7 +52,7 @@ internal static class DemoStudyRecords
             {
                 if (month >= first)
                 {
-                    Add(person, new StudyRecordContent(StudyKind.CentralGroup, Date: month, Hours: behind ? 2 : 4, Topic: Topic(rnd)), byClerk: true);
+                    Add(person, Session(StudyKind.CentralGroup, month, behind ? 2 : 4, rnd), byClerk: true);
                 }
             }
 
@@ -103,15 +103,18 @@ internal static class DemoStudyRecords
                 var day = first.AddDays(20 + (s * 340 / Math.Max(1, sessions)) + (person.Id % 9));
                 if (day <= today)
                 {
-                    Add(person, new StudyRecordContent(StudyKind.Concentrated, Date: day, Hours: 8, Topic: Topic(rnd)), byClerk: true);
+                    Add(person, Session(StudyKind.Concentrated, day, 8, rnd), byClerk: true);
                 }
             }
         }
     }
 
-    private static readonly string[] Topics =
+    /// <summary>Session topics with their content category (学习内容), which sets the credits' factor.</summary>
+    private static readonly (string Topic, StudyContent Content)[] Topics =
     [
-        "学习贯彻党的二十大精神", "《中国共产党章程》专题学习", "《中国共产党纪律处分条例》学习", "基层治理能力提升", "乡村振兴战略专题", "习近平新时代中国特色社会主义思想专题",
+        ("学习贯彻党的二十大精神", StudyContent.Theory), ("《中国共产党章程》专题学习", StudyContent.PartySpirit),
+        ("《中国共产党纪律处分条例》学习", StudyContent.PartySpirit), ("基层治理能力提升", StudyContent.Knowledge),
+        ("乡村振兴战略专题", StudyContent.Policy), ("习近平新时代中国特色社会主义思想专题", StudyContent.Theory),
     ];
 
     private static readonly string[] Readings =
@@ -119,7 +122,11 @@ internal static class DemoStudyRecords
         "通读《习近平谈治国理政》第四卷相关篇目并作笔记", "学习《中国共产党支部工作条例（试行）》", "阅读《求是》杂志本期重点文章", "学习党史学习教育读本一章",
     ];
 
-    private static string Topic(Random rnd) => Topics[rnd.Next(Topics.Length)];
+    private static StudyRecordContent Session(StudyKind kind, DateOnly day, decimal hours, Random rnd)
+    {
+        var (topic, content) = Topics[rnd.Next(Topics.Length)];
+        return new(kind, Date: day, Hours: hours, Topic: topic, Content: content);
+    }
 
     private static string Notes(Random rnd) => Readings[rnd.Next(Readings.Length)];
 

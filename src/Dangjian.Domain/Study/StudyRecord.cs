@@ -16,7 +16,8 @@ public enum StudyRecordStatus
 /// <see cref="Topic"/>; self-study says what was studied in <see cref="Notes"/> (what the superior's inspection reads).
 /// </summary>
 public sealed record StudyRecordContent(
-    StudyKind Kind, DateOnly? Date = null, decimal? Hours = null, DateOnly? From = null, DateOnly? To = null, string? Topic = null, string? Notes = null);
+    StudyKind Kind, DateOnly? Date = null, decimal? Hours = null, DateOnly? From = null, DateOnly? To = null, string? Topic = null, string? Notes = null,
+    StudyContent? Content = null);
 
 /// <summary>
 /// One study record of a person (学习记录, STU-1), entered by the person or by the clerk. A record of a kind the rule data
@@ -55,6 +56,9 @@ public sealed class StudyRecord : IVersioned
     public string? Topic { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>What the record is about (学习内容), when classified: its credits follow it (<see cref="StudyCredits.Factor"/>).</summary>
+    public StudyContent? Content { get; set; }
 
     /// <summary>Entered by the clerk (or imported by them) rather than by the person.</summary>
     public bool EnteredByClerk { get; set; }
@@ -130,6 +134,11 @@ public sealed class StudyRecord : IVersioned
 
         DateOnly? date = null, from = null, to = null;
         decimal? hours = null;
+        if (content.Content is { } about && !Enum.IsDefined(about))
+        {
+            throw new DomainRuleException("Input.Invalid", "content", "Field.Study.Content");
+        }
+
         if (content.Kind == StudyKind.PartySchool)
         {
             from = Day(content.From, "from", "Field.Study.From", today);
@@ -153,7 +162,7 @@ public sealed class StudyRecord : IVersioned
             : TextInput.Optional(content.Notes, MaxNotesLength, "notes", "Field.Study.Notes");
         var name = TextInput.Required(by, MaxNameLength, "enteredBy", "Field.Study.EnteredBy");
 
-        (Kind, Date, Hours, From, To, Topic, Notes) = (content.Kind, date, hours, from, to, topic, notes);
+        (Kind, Date, Hours, From, To, Topic, Notes, Content) = (content.Kind, date, hours, from, to, topic, notes, content.Content);
         (EnteredByClerk, EnteredBy, EnteredAt, ReturnReason) = (byClerk, name, now, null);
         if (byClerk || !credits.For(content.Kind).NeedsApproval)
         {
@@ -195,10 +204,10 @@ public sealed class StudyRecord : IVersioned
         {
             var first = Math.Max(From!.Value.DayNumber, period.Start.DayNumber);
             var last = Math.Min(To!.Value.DayNumber, period.End.DayNumber);
-            return last < first ? 0 : credits.Earned(Kind, last - first + 1);
+            return last < first ? 0 : credits.Earned(Kind, last - first + 1, Content);
         }
 
-        return Date >= period.Start && Date <= period.End ? credits.Earned(Kind, Hours!.Value) : 0;
+        return Date >= period.Start && Date <= period.End ? credits.Earned(Kind, Hours!.Value, Content) : 0;
     }
 
     /// <summary>A session's hours (a record's, a menu course's, a lecture's): more than 0, at most <see cref="MaxHours"/>, to the hundredth.</summary>

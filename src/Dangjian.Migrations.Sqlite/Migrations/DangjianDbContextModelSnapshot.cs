@@ -3174,6 +3174,10 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Content")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("TEXT");
 

@@ -167,6 +167,22 @@ public sealed class StudyRecordTests
     }
 
     [Fact]
+    public void Credits_FollowTheRecordsContent_ASessionAndAStay()
+    {
+        var theory = Enter(Session(StudyKind.CentralGroup, hours: 4) with { Content = StudyContent.Theory });
+        var stay = Enter(Stay("2026-03-01", "2026-03-02") with { Content = StudyContent.PartySpirit });
+
+        Assert.Equal(StudyContent.Theory, theory.Content);
+        Assert.Equal(6m, theory.Credits(Credits, Year2026));
+        Assert.Equal(2 * 8 * 1.2m, stay.Credits(Credits, Year2026));
+        Assert.Equal(4m, Enter(Session(StudyKind.CentralGroup, hours: 4)).Credits(Credits, Year2026));
+    }
+
+    [Fact]
+    public void Enter_AContentOutsideTheList_Refused() =>
+        Assert.Equal("content", Refused(() => Enter(Session(StudyKind.CentralGroup) with { Content = (StudyContent)99 })).Field);
+
+    [Fact]
     public void Credits_OnlyWhenApproved_AndDatedInsideThePeriod()
     {
         var waiting = Enter(Session(StudyKind.SelfStudy, date: "2026-01-01", hours: 10));

@@ -52,6 +52,53 @@ public sealed class StudyRuleDataTests
     }
 
     [Theory]
+    [InlineData(StudyContent.Theory, 6)]
+    [InlineData(StudyContent.PartySpirit, 4.8)]
+    [InlineData(StudyContent.Policy, 4)]
+    [InlineData(StudyContent.Knowledge, 4)]
+    [InlineData(null, 4)]
+    public void Earned_ByContent_TheKindsRateTimesTheContentsFactor(StudyContent? content, decimal expected)
+    {
+        // Seed 004, 三 (一): 按参加学习时间、学习内容…设置不同学分 — four central-group hours at 1 credit an hour.
+        Assert.Equal(expected, StudyCredits.Defaults.Earned(StudyKind.CentralGroup, 4, content));
+    }
+
+    [Fact]
+    public void Earned_AContentTheDataLeavesOut_EarnsTheUnclassifiedFactor()
+    {
+        var credits = StudyCredits.Defaults with { Contents = [new(StudyContent.Theory, 2)], UnclassifiedFactor = 0.5m };
+
+        Assert.Equal(8, credits.Earned(StudyKind.CentralGroup, 4, StudyContent.Theory));
+        Assert.Equal(2, credits.Earned(StudyKind.CentralGroup, 4, StudyContent.Policy));
+        Assert.Equal(2, credits.Earned(StudyKind.CentralGroup, 4));
+    }
+
+    [Theory]
+    [InlineData(1.25, 0.0013)]
+    [InlineData(1.24, 0.0012)]
+    [InlineData(1.26, 0.0013)]
+    public void Earned_RoundedHalfAwayFromZero_ToFourPlaces(decimal factor, decimal expected)
+    {
+        // Self-study's 0.1 an hour × the factor × 0.01 hours is 0.00125 at 1.25: kept as 0.0013 (away from zero), not 0.0012.
+        var credits = StudyCredits.Defaults with { Contents = [new(StudyContent.Theory, factor)] };
+
+        Assert.Equal(expected, credits.Earned(StudyKind.SelfStudy, 0.01m, StudyContent.Theory));
+    }
+
+    [Fact]
+    public void Credits_AContentTwice_ANegativeFactor_AllNamed()
+    {
+        var bad = StudyCredits.Defaults with
+        {
+            Contents = [new(StudyContent.Theory, 1.5m), new(StudyContent.Theory, 1), new(StudyContent.Policy, -0.1m)],
+            UnclassifiedFactor = -1,
+        };
+
+        Assert.Equal(["contents[1].content", "contents[2].factor", "unclassifiedFactor"], Refused(bad.Demand).Problems.Select(p => p.Field));
+        (StudyCredits.Defaults with { Contents = [new(StudyContent.Policy, 0)], UnclassifiedFactor = 0 }).Demand();
+    }
+
+    [Theory]
     [InlineData(0, 100, 0, null)]
     [InlineData(100, 100, 0, null)]
     [InlineData(100.5, 100, 0, "passScore")]

@@ -100,6 +100,39 @@ public abstract class StudyRecordTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Content_SetsTheCredits_Entered_Imported_AndExported()
+    {
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+        var branch = await app.ScopeOrganizationOfAsync(Demo.Secretary);
+        var person = await PersonAsync(branch);
+        var name = await app.WithDbAsync(db => db.People.Where(p => p.Id == person).Select(p => p.Name).FirstAsync());
+
+        // Seed 004 (学分 by 学习内容): four central-group hours on theory earn 1 an hour × 1.5; the same hours unclassified 4.
+        var theory = await (await secretary.PostJsonAsync(Route, new EnterStudyRecordRequest(person, StudyKind.CentralGroup, Day(4), 4m, null, null, "学习党的二十大精神", null, StudyContent.Theory))).ReadAsync<StudyRecordView>();
+        Assert.Equal((StudyContent.Theory, 6m), (theory.Content, theory.Credits));
+
+        var bad = await ImportAsync(secretary, branch, [
+            Row(name, "中心组学习", Text(Day(5)), "2", topic: "党章", content: "党章党规党纪和党性教育"),
+            Row(name, "中心组学习", Text(Day(6)), "2", topic: "天文", content: "天文学")]);
+        Assert.Equal(["3/内容类别"], (await bad.ProblemErrorsAsync()).Keys);
+        Assert.Equal(1, await app.WithDbAsync(db => db.StudyRecords.CountAsync(r => r.PersonId == person)));
+
+        var good = await ImportAsync(secretary, branch, [
+            Row(name, "中心组学习", Text(Day(5)), "2", topic: "党章", content: "党章党规党纪和党性教育"),
+            Row(name, "中心组学习", Text(Day(6)), "2", topic: "法治"),
+            Row(name, "中心组学习", Text(Day(7)), "2", topic: "政策", content: "Policy")]);
+        Assert.Equal(3, (await good.ReadAsync<StudyImportSummary>()).Imported);
+        var list = await (await secretary.GetAsync($"{Route}?organizationId={branch}&name={Uri.EscapeDataString(name)}")).ReadAsync<StudyRecordsView>();
+        Assert.Equal(
+            [(StudyContent.Theory, 6m), (StudyContent.PartySpirit, 2.4m), (null, 2m), (StudyContent.Policy, 2m)],
+            list.Records.Items.OrderBy(r => r.Id).Select(r => (r.Content, r.Credits)));
+
+        var export = await secretary.GetAsync($"{Route}/export?organizationId={branch}");
+        var rows = (await export.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Where(r => Equals(r["姓名"], name)).ToList();
+        Assert.Contains(rows, r => Equals(r["内容类别"], "马克思主义理论和党的创新理论") && Convert.ToDecimal(r["学分"], System.Globalization.CultureInfo.InvariantCulture) == 6m);
+    }
+
+    [Fact]
     public async Task Member_EntersTheirOwn_ItWaits_IsReturnedWithAReason_EnteredAgain_ApprovedItCounts()
     {
         var member = await app.ClientForAsync(Demo.Member);
@@ -177,8 +210,8 @@ public abstract class StudyRecordTests(AppFixture app)
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, object?> Row(string name, string kind, string? date = null, string? hours = null, string? from = null, string? to = null, string? topic = null, string? notes = null) =>
-        new() { ["姓名"] = name, ["类型"] = kind, ["日期"] = date, ["学时"] = hours, ["开始日期"] = from, ["结束日期"] = to, ["主题"] = topic, ["学习内容"] = notes };
+    private static Dictionary<string, object?> Row(string name, string kind, string? date = null, string? hours = null, string? from = null, string? to = null, string? topic = null, string? notes = null, string? content = null) =>
+        new() { ["姓名"] = name, ["类型"] = kind, ["日期"] = date, ["学时"] = hours, ["开始日期"] = from, ["结束日期"] = to, ["主题"] = topic, ["学习内容"] = notes, ["内容类别"] = content };
 
     private async Task<int> PersonAsync(int organization) => await app.WithDbAsync(async db =>
     {

@@ -91,7 +91,7 @@ public sealed class StudyRecordCommands(DangjianDbContext db, ScopeService scope
             throw new InputValidationException(new FieldErrors().Add("kind", "Input.Required", "Field.Study.Kind"));
         }
 
-        return new StudyRecordContent(kind, r.Date, r.Hours, r.From, r.To, r.Topic, r.Notes);
+        return new StudyRecordContent(kind, r.Date, r.Hours, r.From, r.To, r.Topic, r.Notes, r.Content);
     }
 
     /// <summary>The account's own person and their organization; an account linked to no one may enter nothing.</summary>

@@ -27,6 +27,7 @@ public sealed class StudyRecordExport(StudyRecordQueries queries, IStringLocaliz
             [text["Import.To"]] = r.To is { } t ? DateText.Format(t) : null,
             [text["Credits"]] = r.Credits,
             [text["Import.Topic"]] = ExcelFile.Safe(r.Topic),
+            [text["Import.Content"]] = r.Content is { } c ? text[$"Content.{c}"].Value : null,
             [text["Import.Notes"]] = ExcelFile.Safe(r.Notes),
             [text["Status"]] = text[$"Status.{r.Status}"].Value,
             [text["EnteredBy"]] = ExcelFile.Safe(r.EnteredBy),

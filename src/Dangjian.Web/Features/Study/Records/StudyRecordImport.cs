@@ -32,20 +32,21 @@ public sealed class StudyRecordImport(
 {
     public const int MaxRows = 10_000;
 
-    private static readonly string[] Columns = ["Name", "Kind", "Date", "Hours", "From", "To", "Topic", "Notes"];
+    private static readonly string[] Columns = ["Name", "Kind", "Date", "Hours", "From", "To", "Topic", "Notes", "Content"];
     private static readonly string[] DayFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
 
     /// <summary>Which column a refusal of the rule belongs in, by the field it names.</summary>
     private static readonly Dictionary<string, string> ColumnOfField = new(StringComparer.Ordinal)
     {
-        ["kind"] = "Kind", ["date"] = "Date", ["hours"] = "Hours", ["from"] = "From", ["to"] = "To", ["topic"] = "Topic", ["notes"] = "Notes",
+        ["kind"] = "Kind", ["date"] = "Date", ["hours"] = "Hours", ["from"] = "From", ["to"] = "To", ["topic"] = "Topic", ["notes"] = "Notes", ["content"] = "Content",
     };
 
-    private static readonly Lazy<(Dictionary<string, string> Headers, Dictionary<string, StudyKind> Kinds)> Words = new(() =>
+    private static readonly Lazy<(Dictionary<string, string> Headers, Dictionary<string, StudyKind> Kinds, Dictionary<string, StudyContent> Contents)> Words = new(() =>
     {
         var resources = new ResourceManager(typeof(StudyRecordText).FullName!, typeof(StudyRecordText).Assembly);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var kinds = new Dictionary<string, StudyKind>(StringComparer.OrdinalIgnoreCase);
+        var contents = new Dictionary<string, StudyContent>(StringComparer.OrdinalIgnoreCase);
         foreach (var culture in new[] { CultureInfo.InvariantCulture, new CultureInfo("en") })
         {
             foreach (var column in Columns)
@@ -64,9 +65,18 @@ public sealed class StudyRecordImport(
                     kinds[name.Trim()] = kind;
                 }
             }
+
+            foreach (var content in Enum.GetValues<StudyContent>())
+            {
+                contents[content.ToString()] = content;
+                if (resources.GetString($"Content.{content}", culture) is { } name)
+                {
+                    contents[name.Trim()] = content;
+                }
+            }
         }
 
-        return (headers, kinds);
+        return (headers, kinds, contents);
     });
 
     public async Task<StudyImportResult> ImportAsync(int? organizationId, MemoryStream file, CancellationToken ct = default)
@@ -151,6 +161,17 @@ public sealed class StudyRecordImport(
                 }
             }
 
+            // 学习内容 is optional; a cell that names none of the contents is refused rather than counted as unclassified.
+            StudyContent? about = null;
+            if (Cell("Content") is { } contentText)
+            {
+                about = Words.Value.Contents.TryGetValue(contentText, out var c) ? c : null;
+                if (about is null)
+                {
+                    Bad("Content", "Input.Invalid", "Field.Study.Content");
+                }
+            }
+
             if (found.Count != 1 || kind is null || errors.Count > before)
             {
                 continue;
@@ -158,7 +179,7 @@ public sealed class StudyRecordImport(
 
             try
             {
-                var content = new StudyRecordContent(kind.Value, date, hours, from, to, Cell("Topic"), Cell("Notes"));
+                var content = new StudyRecordContent(kind.Value, date, hours, from, to, Cell("Topic"), Cell("Notes"), about);
                 records.Add(StudyRecord.Enter(found[0].Id, found[0].OrganizationId, content, byClerk: true, credits, user.Name, clock.UtcNow, clock.Today));
             }
             catch (DomainRuleException e)

@@ -12,17 +12,18 @@ public sealed class StudyRecordText;
 
 /// <summary>
 /// A record the clerk enters for a person: a party-school stay has <c>from</c> and <c>to</c>; every other kind
-/// <c>date</c> and <c>hours</c>, with a topic (central group, training, course, lecture) or notes (self-study).
+/// <c>date</c> and <c>hours</c>, with a topic (central group, training, course, lecture) or notes (self-study); the
+/// content (学习内容) when classified, which sets the credits' factor.
 /// </summary>
 public sealed record EnterStudyRecordRequest(
-    int? PersonId, StudyKind? Kind, DateOnly? Date, decimal? Hours, DateOnly? From, DateOnly? To, string? Topic, string? Notes)
+    int? PersonId, StudyKind? Kind, DateOnly? Date, decimal? Hours, DateOnly? From, DateOnly? To, string? Topic, string? Notes, StudyContent? Content = null)
 {
-    public StudyRecordInput ToInput() => new(Kind, Date, Hours, From, To, Topic, Notes, null);
+    public StudyRecordInput ToInput() => new(Kind, Date, Hours, From, To, Topic, Notes, null, Content);
 }
 
 /// <summary>What the person enters on /me, for themself (the person is the account's own, never an id sent); a version when a returned record is entered again.</summary>
 public sealed record StudyRecordInput(
-    StudyKind? Kind, DateOnly? Date, decimal? Hours, DateOnly? From, DateOnly? To, string? Topic, string? Notes, int? Version);
+    StudyKind? Kind, DateOnly? Date, decimal? Hours, DateOnly? From, DateOnly? To, string? Topic, string? Notes, int? Version, StudyContent? Content = null);
 
 /// <summary>The clerk's approval of a waiting record.</summary>
 public sealed record ApproveStudyRecordRequest(int? Version);
@@ -36,12 +37,12 @@ public sealed record StudyRecordFilter(int? OrganizationId, StudyRecordStatus? S
 // ---- Views
 
 /// <summary>
-/// One record with what it is worth: <see cref="Credits"/> as the credit rule gives it for its hours (or a stay's days),
-/// counted only once approved.
+/// One record with what it is worth: <see cref="Credits"/> as the credit rule gives it for its hours (or a stay's days)
+/// and its content, counted only once approved.
 /// </summary>
 public sealed record StudyRecordView(
     int Id, int PersonId, string PersonName, int OrganizationId, StudyKind Kind, DateOnly? Date, decimal? Hours, DateOnly? From, DateOnly? To, int Days,
-    string? Topic, string? Notes, decimal Credits, StudyRecordStatus Status, bool EnteredByClerk, string EnteredBy, string? DecidedBy, string? ReturnReason, int Version);
+    string? Topic, string? Notes, StudyContent? Content, decimal Credits, StudyRecordStatus Status, bool EnteredByClerk, string EnteredBy, string? DecidedBy, string? ReturnReason, int Version);
 
 /// <summary>An organization subtree's records, a page of them, with how many wait for approval and whether the caller may enter and approve.</summary>
 public sealed record StudyRecordsView(int OrganizationId, string OrganizationName, Paged<StudyRecordView> Records, int Pending, bool MayWrite);

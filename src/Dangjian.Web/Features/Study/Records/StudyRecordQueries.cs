@@ -128,7 +128,7 @@ public sealed class StudyRecordQueries(DangjianDbContext db, ScopeService scopes
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         return [.. records.Select(r => new StudyRecordView(
             r.Id, r.PersonId, names.GetValueOrDefault(r.PersonId, string.Empty), r.OrganizationId, r.Kind, r.Date, r.Hours, r.From, r.To, r.Days,
-            r.Topic, r.Notes, credits.Earned(r.Kind, r.Kind == StudyKind.PartySchool ? r.Days : r.Hours ?? 0), r.Status, r.EnteredByClerk,
+            r.Topic, r.Notes, r.Content, credits.Earned(r.Kind, r.Kind == StudyKind.PartySchool ? r.Days : r.Hours ?? 0, r.Content), r.Status, r.EnteredByClerk,
             r.EnteredBy, r.DecidedBy, r.ReturnReason, r.Version))];
     }
 

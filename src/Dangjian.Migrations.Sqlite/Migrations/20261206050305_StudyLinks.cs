@@ -19,6 +19,13 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                 scale: 2,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Content",
+                table: "StudyRecords",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "MenuCourseId",
                 table: "StudyRecords",
@@ -89,6 +96,10 @@ namespace Dangjian.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Hours",
                 table: "TheoryLectures");
+
+            migrationBuilder.DropColumn(
+                name: "Content",
+                table: "StudyRecords");
 
             migrationBuilder.DropColumn(
                 name: "MenuCourseId",
