@@ -11,7 +11,7 @@ namespace Dangjian.E2E.Study;
 
 /// <summary>
 /// Study records (STU-1) in the browser: the branch secretary approves a record waiting in the queue, enters a central
-/// group session for a person of the branch (its credits shown), and imports a file; the demo member enters their own
+/// group session on theory for a person of the branch (its credits, by content, shown), and imports a file; the demo member enters their own
 /// self-study on /me, where it waits for approval.
 /// </summary>
 public sealed class StudyRecordsTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -39,8 +39,11 @@ public sealed class StudyRecordsTests(BrowserApp app, ITestOutputHelper output) 
         await Expect(study.Queue.Locator($"tr[data-record=\"{BrowserApp.Invariant(waiting)}\"]")).ToHaveCountAsync(0);
         Assert.Equal(StudyRecordStatus.Approved, await App.WithDbAsync(db => db.StudyRecords.Where(r => r.Id == waiting).Select(r => r.Status).FirstAsync()));
 
-        await study.EnterSessionAsync(person, study.Text("Kind.CentralGroup"), today, 2.5m, topic, null);
-        await Expect(clerk.Locator("tr[data-record]").Filter(new() { HasText = topic })).ToContainTextAsync("2.5");
+        // Classified as theory (学习内容): 2.5 central-group hours earn 2.5 × 1.5 credits, shown beside the category.
+        await study.EnterSessionAsync(person, study.Text("Kind.CentralGroup"), today, 2.5m, topic, null, study.Text("Content.Theory"));
+        var row = clerk.Locator("tr[data-record]").Filter(new() { HasText = topic });
+        await Expect(row).ToContainTextAsync("3.75");
+        await Expect(row.Locator("[data-content=\"Theory\"]")).ToHaveTextAsync(study.Text("Content.Theory"));
         Assert.Equal(StudyRecordStatus.Approved, await App.WithDbAsync(db => db.StudyRecords.Where(r => r.Topic == topic).Select(r => r.Status).FirstAsync()));
 
         using var file = new MemoryStream();

@@ -26,7 +26,7 @@ public sealed class StudyRecordPages(IPage page, CultureInfo culture) : Shell(pa
     }
 
     /// <summary>Fills the entry form for a session (the person only when the clerk enters it) and saves.</summary>
-    public async Task EnterSessionAsync(string? person, string kind, DateOnly day, decimal hours, string? topic, string? notes)
+    public async Task EnterSessionAsync(string? person, string kind, DateOnly day, decimal hours, string? topic, string? notes, string? content = null)
     {
         if (person is not null)
         {
@@ -49,6 +49,15 @@ public sealed class StudyRecordPages(IPage page, CultureInfo culture) : Shell(pa
         if (notes is not null)
         {
             await Form.GetByLabel(Text("Import.Notes")).FillAsync(notes);
+        }
+
+        if (content is not null)
+        {
+            // Each choice names its category and the factor it multiplies credits by, so the option is found by its name.
+            await Form.GetByRole(AriaRole.Combobox, new() { Name = Text("Import.Content") }).First.ClickAsync();
+            var option = Page.GetByRole(AriaRole.Option).Filter(new() { HasText = content });
+            await option.ClickAsync();
+            await Assertions.Expect(option).ToHaveCountAsync(0);
         }
 
         await Form.GetByRole(AriaRole.Button, new() { Name = Text("Save"), Exact = true }).ClickAsync();
