@@ -11,6 +11,7 @@ namespace Dangjian.Bench;
 /// dotnet run -c Release --project bench/Dangjian.Bench -- micro [BenchmarkDotNet args]   the micro-benchmarks
 /// dotnet run -c Release --project bench/Dangjian.Bench -- count [--ballots N --runs N --seed N --shared-names]   the counting engine
 /// dotnet run -c Release --project bench/Dangjian.Bench -- meetings [--runs N]   meeting pages' queries on the demo district
+/// dotnet run -c Release --project bench/Dangjian.Bench -- study [--records N --runs N --seed N]   study pages' queries with a year of records
 /// dotnet run -c Release --project bench/Dangjian.Bench -- vote [--ballots N --clients N --runs N --limit-minutes N]   electronic ballots over HTTP
 /// dotnet run -c Release --project bench/Dangjian.Bench -- evaluate [--evaluators N --clients N --runs N --limit-minutes N]   anonymous evaluation over HTTP
 /// </summary>
@@ -38,6 +39,14 @@ public static class Entry
         if (args.Length > 0 && args[0] == "meetings")
         {
             return await MeetingsBenchmark.RunAsync(new MeetingsBenchmark.Options(Runs: Math.Max(3, Option(args, "--runs", 9))));
+        }
+
+        if (args.Length > 0 && args[0] == "study")
+        {
+            return await StudyBenchmark.RunAsync(new StudyBenchmark.Options(
+                Records: Option(args, "--records", 100_000),
+                Runs: Math.Max(3, Option(args, "--runs", 7)),
+                Seed: Option(args, "--seed", 20261206)));
         }
 
         if (args.Length > 0 && args[0] == "vote")
