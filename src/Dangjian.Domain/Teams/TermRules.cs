@@ -105,4 +105,16 @@ public static class TermRules
 
         return endsOn <= SaneDates.AddMonthsClamped(today, months) ? TermExpiryState.EndingSoon : null;
     }
+
+    /// <summary>
+    /// The term of one organization whose team is in office on <paramref name="day"/>: the one that started last on or
+    /// before it. A team stays in office until the next one starts: a term that has run past its end without an election
+    /// (逾期未换届, <see cref="TermExpiryState.Overdue"/>) still has its team, which serves until 换届 installs the next.
+    /// None before the first term starts.
+    /// </summary>
+    public static TermSpan? InOffice(IEnumerable<TermSpan> terms, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return terms.Where(t => t.StartsOn <= day).OrderByDescending(t => t.StartsOn).Cast<TermSpan?>().FirstOrDefault();
+    }
 }

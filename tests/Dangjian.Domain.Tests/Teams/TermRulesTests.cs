@@ -273,4 +273,19 @@ public sealed class TermRulesTests
     {
         Assert.Equal(TermExpiryState.Overdue, TermRules.ExpiryState(Today.AddYears(-2), Today, 6));
     }
+
+    [Theory]
+    [InlineData("2020-12-31", null)]
+    [InlineData("2021-01-01", 1)]
+    [InlineData("2025-06-30", 1)]
+    [InlineData("2025-07-01", 2)]
+    [InlineData("2031-12-31", 2)]
+    public void InOffice_TheTeamThatStartedLast_UntilTheNextStarts_EvenPastItsEnd(string day, int? term)
+    {
+        // Term 1 ended on 2025-12-31 but term 2 was elected early, on 2025-07-01; term 2 ends 2030-06-30 and no term 3
+        // is recorded, so on 2031-12-31 (overdue) its team still serves.
+        TermSpan[] terms = [new(20, 2, new(2025, 7, 1), new(2030, 6, 30)), new(10, 1, new(2021, 1, 1), new(2025, 12, 31))];
+
+        Assert.Equal(term, TermRules.InOffice(terms, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture))?.TermNumber);
+    }
 }

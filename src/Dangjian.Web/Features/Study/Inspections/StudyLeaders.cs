@@ -1,5 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Domain.Organizations;
+using Dangjian.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Study.Inspections;
@@ -9,8 +10,8 @@ public sealed record StudyLeader(int PersonId, string Name, int OrganizationId, 
 
 /// <summary>
 /// The people whose study is inspected, ranked and trained: 全体班子成员 (seed 000, 一, 一是人员考核: 学习人员…必须是全体班子成员),
-/// the seats of each organization's team in office on a day. A team stays in office until the next one starts, so a
-/// branch whose term is overdue still has its leaders (换届 has not happened yet).
+/// the seats of each organization's team in office on a day (<see cref="TermRules.InOffice"/>: a branch whose term is
+/// overdue still has its leaders until 换届).
 /// </summary>
 public sealed class StudyLeaders(DangjianDbContext db)
 {
@@ -29,8 +30,9 @@ public sealed class StudyLeaders(DangjianDbContext db)
             .Where(o => o.Status == OrganizationStatus.Active && (subtree ? o.Path.StartsWith(path) : o.Id == organizationId));
         var teams = await db.LeadershipTeams.AsNoTracking()
             .Where(t => t.StartsOn <= day && orgs.Any(o => o.Id == t.OrganizationId))
-            .Select(t => new { t.Id, t.OrganizationId, t.StartsOn }).ToListAsync(ct);
-        var inOffice = teams.GroupBy(t => t.OrganizationId).Select(g => g.MaxBy(t => t.StartsOn)!.Id).ToList();
+            .Select(t => new { t.Id, t.OrganizationId, t.TermNumber, t.StartsOn, t.EndsOn }).ToListAsync(ct);
+        var inOffice = teams.GroupBy(t => t.OrganizationId)
+            .Select(g => TermRules.InOffice(g.Select(t => new TermSpan(t.Id, t.TermNumber, t.StartsOn, t.EndsOn)), day)!.Value.Id).ToList();
         var seats = await (
             from s in db.TeamPositions.AsNoTracking()
             where inOffice.Contains(s.TeamId)
