@@ -19,6 +19,10 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>The organization a request names (query or body), refused as required when it names none.</summary>
+    public static int RequireOrganization(int? organizationId) =>
+        organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
+
     public FieldErrors Add(string field, string code, params object[] arguments)
     {
         _errors.Add(new FieldError(field, code, arguments));

@@ -17,7 +17,7 @@ public sealed class ActivityFunds(DangjianDbContext db, ScopeService scopes, Cur
     /// <summary>The organization's entries, newest first, with what was received, spent and is left.</summary>
     public async Task<ActivityFundsView> ListAsync(int? organizationId, CancellationToken ct = default)
     {
-        var orgId = Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.DuesRead, orgId, ct);
         var orgName = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
         var entries = await EntriesAsync(orgId, ct);
@@ -32,7 +32,7 @@ public sealed class ActivityFunds(DangjianDbContext db, ScopeService scopes, Cur
     /// <summary>A new entry; a spending past the balance is refused on amount and nothing is saved.</summary>
     public async Task<ActivityFundView> AddAsync(AddActivityFundRequest r, CancellationToken ct = default)
     {
-        var orgId = Required(r.OrganizationId);
+        var orgId = FieldErrors.RequireOrganization(r.OrganizationId);
         await scopes.DemandAsync(Permission.DuesWrite, orgId, ct);
         var errors = new FieldErrors();
         if (r.Kind is null)
@@ -77,9 +77,6 @@ public sealed class ActivityFunds(DangjianDbContext db, ScopeService scopes, Cur
 
     /// <summary>The first key of the funds' advisory locks (the second is the organization's id): "DUE3".</summary>
     private const int FundsLockSpace = 0x44554533;
-
-    private static int Required(int? organizationId) =>
-        organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
 
     // Amounts are summed here, not in SQL: SQLite keeps decimals as text and cannot add them exactly.
     private Task<List<ActivityFundEntry>> EntriesAsync(int orgId, CancellationToken ct) =>

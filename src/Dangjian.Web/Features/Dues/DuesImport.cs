@@ -56,7 +56,7 @@ public sealed class DuesImport(
 
     public async Task<DuesImportResult> ImportAsync(int? organizationId, MemoryStream file, CancellationToken ct = default)
     {
-        var orgId = organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.DuesWrite, orgId, ct);
         var (rows, errors) = XlsxImportSheet.Read(file, options.Value.MaxUploadBytes, MaxRows, rules, log, "Dues.ImportEmpty");
         if (rows is null)

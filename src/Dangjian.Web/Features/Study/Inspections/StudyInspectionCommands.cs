@@ -18,7 +18,7 @@ public sealed class StudyInspectionCommands(DangjianDbContext db, ScopeService s
 {
     public async Task<StudyInspectionView> RecordAsync(RecordStudyInspectionRequest r, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(r.OrganizationId);
+        var orgId = FieldErrors.RequireOrganization(r.OrganizationId);
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.ParentId }).FirstOrDefaultAsync(ct);
         if (org is null)
         {

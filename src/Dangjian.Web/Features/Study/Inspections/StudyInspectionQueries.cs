@@ -16,7 +16,7 @@ public sealed class StudyInspectionQueries(DangjianDbContext db, ScopeService sc
 {
     public async Task<StudyInspectionsView> ListAsync(int? organizationId, StudyInspectionKind? kind, DateOnly? day, CancellationToken ct = default)
     {
-        var orgId = Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         var errors = new FieldErrors();
         errors.SaneDay("day", "Field.Study.InspectionDate", day);
         if (kind is { } k && !Enum.IsDefined(k))
@@ -46,7 +46,7 @@ public sealed class StudyInspectionQueries(DangjianDbContext db, ScopeService sc
     /// <summary>The leaders of an organization an inspection finds on, and its superior (none at the top of the tree).</summary>
     public async Task<InspectablePeopleView> PeopleAsync(int? organizationId, CancellationToken ct = default)
     {
-        var orgId = Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.StudyRead, orgId, ct);
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Name, o.ParentId }).FirstAsync(ct);
         return new InspectablePeopleView(orgId, org.Name, org.ParentId, await leaders.OfAsync(orgId, clock.Today, ct));
@@ -63,6 +63,4 @@ public sealed class StudyInspectionQueries(DangjianDbContext db, ScopeService sc
             [.. i.Findings.OrderBy(f => f.Id).Select(f => new StudyFindingView(f.PersonId, names.GetValueOrDefault(f.PersonId, string.Empty), f.Satisfactory, f.Text))]))];
     }
 
-    public static int Required(int? organizationId) =>
-        organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
 }

@@ -18,7 +18,7 @@ public sealed class TheoryLectureCommands(DangjianDbContext db, ScopeService sco
 {
     public async Task<TheoryLectureView> PlanAsync(PlanTheoryLectureRequest r, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(r.OrganizationId);
+        var orgId = FieldErrors.RequireOrganization(r.OrganizationId);
         await scopes.DemandAsync(Permission.StudyWrite, orgId, ct);
         if (r.PersonId is null)
         {

@@ -18,7 +18,7 @@ public sealed class TheoryLectureQueries(DangjianDbContext db, ScopeService scop
 {
     public async Task<TheoryLecturesView> ListAsync(int? organizationId, int? year, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         var y = year ?? clock.Today.Year;
         if (y < SaneDates.MinDay.Year || y > SaneDates.MaxDay.Year)
         {

@@ -19,7 +19,7 @@ public sealed class CourseMenuCommands(DangjianDbContext db, ScopeService scopes
 {
     public async Task<CourseMenuView> CreateAsync(CreateCourseMenuRequest r, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(r.OrganizationId);
+        var orgId = FieldErrors.RequireOrganization(r.OrganizationId);
         await scopes.DemandAsync(Permission.StudyWrite, orgId, ct);
         if (r.Year is null)
         {

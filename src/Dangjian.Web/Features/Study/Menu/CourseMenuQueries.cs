@@ -17,7 +17,7 @@ public sealed class CourseMenuQueries(DangjianDbContext db, ScopeService scopes,
 {
     public async Task<CourseMenusView> ForYearAsync(int? organizationId, int? year, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         var y = Year(year);
         await scopes.DemandAsync(Permission.StudyRead, orgId, ct);
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
@@ -52,7 +52,7 @@ public sealed class CourseMenuQueries(DangjianDbContext db, ScopeService scopes,
     /// </summary>
     public async Task<TrainingStatisticsView> StatisticsAsync(int? organizationId, int? year, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         var y = Year(year);
         await scopes.DemandAsync(Permission.StudyRead, orgId, ct);
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
@@ -72,7 +72,7 @@ public sealed class CourseMenuQueries(DangjianDbContext db, ScopeService scopes,
     /// <summary>The courses on the organization's menus of the year (what the export lists beside the statistics); read as <see cref="StatisticsAsync"/> is.</summary>
     public async Task<IReadOnlyList<MenuCourseView>> CoursesAsync(int? organizationId, int? year, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         var y = Year(year);
         await scopes.DemandAsync(Permission.StudyRead, orgId, ct);
         var menus = await db.CourseMenus.AsNoTracking().Include(m => m.Courses).Include(m => m.Picks)

@@ -23,7 +23,7 @@ public sealed class StudyRankingCommands(DangjianDbContext db, ScopeService scop
     /// </summary>
     public async Task<StudyRankingRoundView> ProposeAsync(ProposeStudyRankingRequest r, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(r.OrganizationId);
+        var orgId = FieldErrors.RequireOrganization(r.OrganizationId);
         await scopes.DemandAsync(Permission.StudyWrite, orgId, ct);
         var errors = new FieldErrors();
         foreach (var (value, field, label) in new[]

@@ -3,6 +3,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Study.Inspections;
+using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Study.Ranking;
@@ -12,7 +13,7 @@ public sealed class StudyRankingQueries(DangjianDbContext db, ScopeService scope
 {
     public async Task<StudyRankingsView> ListAsync(int? organizationId, CancellationToken ct = default)
     {
-        var orgId = StudyInspectionQueries.Required(organizationId);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.StudyRead, orgId, ct);
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
         var rounds = await db.StudyRankingRounds.AsNoTracking().Include(r => r.Lines)

@@ -81,7 +81,7 @@ public sealed class StudyRecordImport(
 
     public async Task<StudyImportResult> ImportAsync(int? organizationId, MemoryStream file, CancellationToken ct = default)
     {
-        var orgId = organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.StudyWrite, orgId, ct);
         var (rows, errors) = XlsxImportSheet.Read(file, options.Value.MaxUploadBytes, MaxRows, rules, log, "Study.ImportEmpty");
         if (rows is null)

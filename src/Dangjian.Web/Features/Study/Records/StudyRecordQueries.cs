@@ -58,7 +58,7 @@ public sealed class StudyRecordQueries(DangjianDbContext db, ScopeService scopes
     /// <summary>The records of the subtree, unpaged, for the export: at most <paramref name="max"/>, newest first.</summary>
     public async Task<(string OrganizationName, IReadOnlyList<StudyRecordView> Records)> AllAsync(int? organizationId, int? year, int max, CancellationToken ct = default)
     {
-        var orgId = organizationId ?? throw new InputValidationException(new FieldErrors().Add("organizationId", "Input.Required", "Field.Organization"));
+        var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.StudyRead, orgId, ct);
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => new { o.Name, o.Path }).FirstAsync(ct);
         var rows = await InYear(Within(org.Path), year).OrderByDescending(r => r.Date ?? r.To).ThenByDescending(r => r.Id).Take(max).ToListAsync(ct);
