@@ -184,7 +184,7 @@ public sealed class ReportCase : IVersioned
     {
         var body = TextInput.Required(text, ReportAnswer.MaxTextLength, "text", "Field.Report.AnswerText");
         var who = TextInput.Required(by, MaxStaffNameLength, "by", "Field.Report.By");
-        var day = StepDay(on, today, Answers.Count > 0 ? Answers[^1].WrittenOn : FiledOn);
+        var day = SupervisionDays.Done(on, "on", "Field.Report.StepOn", today, Answers.Count > 0 ? Answers[^1].WrittenOn : FiledOn);
         var answer = new ReportAnswer { ReportCaseId = Id, Text = body, WrittenBy = who, WrittenOn = day };
         Answers.Add(answer);
         return answer;
@@ -195,18 +195,7 @@ public sealed class ReportCase : IVersioned
     {
         RefuseUnless(from);
         var who = TextInput.Required(by, MaxStaffNameLength, "by", "Field.Report.By");
-        return (who, StepDay(on, today, LastStepOn));
-    }
-
-    private static DateOnly StepDay(DateOnly on, DateOnly today, DateOnly notBefore)
-    {
-        SaneDates.Demand(on, "on", "Field.Report.StepOn");
-        if (on > today)
-        {
-            throw new DomainRuleException("ReportCase.StepInFuture", "on");
-        }
-
-        return on >= notBefore ? on : throw new DomainRuleException("ReportCase.StepBeforePrevious", "on", DateText.Format(notBefore));
+        return (who, SupervisionDays.Done(on, "on", "Field.Report.StepOn", today, LastStepOn));
     }
 
     private void RefuseUnless(ReportCaseStatus expected)

@@ -82,12 +82,12 @@ public sealed class ReportCaseTests
     public void Step_OnThePreviousStepsDay_Taken_TheDayBefore_Refused()
     {
         var c = new ReportCase { FiledOn = Filed };
-        Assert.Equal(("ReportCase.StepBeforePrevious", "on"), Pair(Refused(() => c.Accept("李明", Filed.AddDays(-1), Today))));
+        Assert.Equal(("Supervision.BeforePrevious", "on"), Pair(Refused(() => c.Accept("李明", Filed.AddDays(-1), Today))));
 
         c.Accept("李明", Filed, Today);
         c.Assign("张华", "李明", D("2027-03-05"), Today);
 
-        Assert.Equal(("ReportCase.StepBeforePrevious", "on"), Pair(Refused(() => c.RecordInvestigation("张华", D("2027-03-04"), Today))));
+        Assert.Equal(("Supervision.BeforePrevious", "on"), Pair(Refused(() => c.RecordInvestigation("张华", D("2027-03-04"), Today))));
         c.RecordInvestigation("张华", D("2027-03-05"), Today);
         Assert.Equal(ReportCaseStatus.Investigated, c.Status);
     }
@@ -96,7 +96,7 @@ public sealed class ReportCaseTests
     public void Step_Today_Taken_Tomorrow_Refused()
     {
         var c = new ReportCase { FiledOn = Filed };
-        Assert.Equal(("ReportCase.StepInFuture", "on"), Pair(Refused(() => c.Accept("李明", Today.AddDays(1), Today))));
+        Assert.Equal(("Supervision.InFuture", "on"), Pair(Refused(() => c.Accept("李明", Today.AddDays(1), Today))));
         Assert.Equal(ReportCaseStatus.Filed, c.Status);
 
         c.Accept("李明", Today, Today);
@@ -227,11 +227,11 @@ public sealed class ReportCaseTests
     public void Answer_IsKeptInOrder_DatedBetweenTheLastAnswerAndToday()
     {
         var c = new ReportCase { Id = Guid.NewGuid(), FiledOn = Filed };
-        Assert.Equal(("ReportCase.StepBeforePrevious", "on"), Pair(Refused(() => c.Answer("已收到", "李明", Filed.AddDays(-1), Today))));
+        Assert.Equal(("Supervision.BeforePrevious", "on"), Pair(Refused(() => c.Answer("已收到", "李明", Filed.AddDays(-1), Today))));
 
         c.Answer("已收到，正在核实", "李明", D("2027-03-05"), Today);
-        Assert.Equal(("ReportCase.StepBeforePrevious", "on"), Pair(Refused(() => c.Answer("补充", "李明", D("2027-03-04"), Today))));
-        Assert.Equal(("ReportCase.StepInFuture", "on"), Pair(Refused(() => c.Answer("补充", "李明", Today.AddDays(1), Today))));
+        Assert.Equal(("Supervision.BeforePrevious", "on"), Pair(Refused(() => c.Answer("补充", "李明", D("2027-03-04"), Today))));
+        Assert.Equal(("Supervision.InFuture", "on"), Pair(Refused(() => c.Answer("补充", "李明", Today.AddDays(1), Today))));
         c.Answer("已办结", "张华", Today, Today);
 
         Assert.Equal([("已收到，正在核实", D("2027-03-05")), ("已办结", Today)], c.Answers.Select(a => (a.Text, a.WrittenOn)));
