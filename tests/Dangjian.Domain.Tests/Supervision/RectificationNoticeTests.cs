@@ -17,19 +17,7 @@ public sealed class RectificationNoticeTests
         [RectificationNoticeStatus.Verified] = n => n.Close("组织部 李明", Issued, Today),
     };
 
-    public static TheoryData<RectificationNoticeStatus, RectificationNoticeStatus> EveryStatusAndStep()
-    {
-        var data = new TheoryData<RectificationNoticeStatus, RectificationNoticeStatus>();
-        foreach (var at in Enum.GetValues<RectificationNoticeStatus>())
-        {
-            foreach (var step in Steps.Keys)
-            {
-                data.Add(at, step);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<RectificationNoticeStatus, RectificationNoticeStatus> EveryStatusAndStep() => StepKit.EveryStatusAndStep(Steps.Keys);
 
     private static RectificationNotice Notice(int id = 0, NoticeTargetKind kind = NoticeTargetKind.Cadre, int target = 7, string deadline = "2027-04-30", string issued = "2027-04-01")
     {
@@ -38,34 +26,13 @@ public sealed class RectificationNoticeTests
         return n;
     }
 
-    private static RectificationNotice At(RectificationNoticeStatus status)
-    {
-        var n = Notice();
-        foreach (var s in Enum.GetValues<RectificationNoticeStatus>().Where(s => s < status))
-        {
-            Steps[s](n);
-        }
-
-        Assert.Equal(status, n.Status);
-        return n;
-    }
-
     [Theory]
     [MemberData(nameof(EveryStatusAndStep))]
     public void Steps_OnlyTheNextOneIsTaken_EveryOtherIsRefused(RectificationNoticeStatus at, RectificationNoticeStatus stepFrom)
     {
-        var n = At(at);
+        var n = StepKit.Walk(Notice(), Steps, x => x.Status, at);
 
-        if (at == stepFrom)
-        {
-            Steps[stepFrom](n);
-            Assert.Equal(at + 1, n.Status);
-        }
-        else
-        {
-            Assert.Equal(("RectificationNotice.OutOfOrder", "status"), Pair(Refused(() => Steps[stepFrom](n))));
-            Assert.Equal(at, n.Status);
-        }
+        StepKit.OnlyTheNextStepIsTaken(n, Steps, x => x.Status, at, stepFrom, "RectificationNotice.OutOfOrder");
     }
 
     [Fact]
