@@ -26,10 +26,11 @@ public static class ReportSecret
     private const string Scheme = "pbkdf2-sha256";
 
     /// <summary>
-    /// Stands in for the stored hash of an unknown case, so following one costs the same derivation as a wrong secret
-    /// (made once per process from a random secret nobody holds).
+    /// Stands in for the stored hash of an unknown case, so following one costs the same derivation as a wrong secret. Its
+    /// hash bytes are random, not derived: no secret derives to them (a 2^-256 chance), and making it costs no derivation
+    /// that the first unknown case would pay for.
     /// </summary>
-    private static readonly Lazy<string> DecoyHash = new(() => Hash(NewSecret()));
+    private static readonly string DecoyHash = Stored(RandomNumberGenerator.GetBytes(SaltBytes), RandomNumberGenerator.GetBytes(HashBytes));
 
     /// <summary>A new case number in its stored form: the prefix and a one-time code's ten random symbols, no dashes.</summary>
     public static string NewCaseNumber() => CaseNumberPrefix + AccessCode.NewCode();
@@ -63,8 +64,7 @@ public static class ReportSecret
     public static string Hash(string secret)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Derive(secret, salt, Iterations);
-        return string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        return Stored(salt, Derive(secret, salt, Iterations));
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public static class ReportSecret
     {
         var secret = NormalizeSecret(typed);
         var known = stored is not null && secret is not null;
-        var parts = (known ? stored! : DecoyHash.Value).Split('$');
+        var parts = (known ? stored! : DecoyHash).Split('$');
         if (parts.Length != 4 || parts[0] != Scheme
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) || rounds < 1
             || !TryBase64(parts[2], out var salt) || !TryBase64(parts[3], out var expected))
@@ -87,6 +87,9 @@ public static class ReportSecret
         var actual = Derive(secret ?? string.Empty, salt, rounds);
         return CryptographicOperations.FixedTimeEquals(actual, expected) && known;
     }
+
+    private static string Stored(byte[] salt, byte[] hash) =>
+        string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
 
     private static byte[] Derive(string secret, byte[] salt, int rounds) =>
         Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(secret), salt, rounds, HashAlgorithmName.SHA256, HashBytes);
