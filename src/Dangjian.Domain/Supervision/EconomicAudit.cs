@@ -75,27 +75,27 @@ public sealed class EconomicAudit : IVersioned
     {
         if (personId <= 0)
         {
-            throw new DomainRuleException("Input.Required", "personId", "Field.Audit.Person");
+            throw new DomainRuleException("Input.Required", "personId", "Field.EconomicAudit.Person");
         }
 
         if (organizationId <= 0)
         {
-            throw new DomainRuleException("Input.Required", "organizationId", "Field.Audit.Organization");
+            throw new DomainRuleException("Input.Required", "organizationId", "Field.EconomicAudit.Organization");
         }
 
         if (!Enum.IsDefined(kind))
         {
-            throw new DomainRuleException("Input.Invalid", "kind", "Field.Audit.Kind");
+            throw new DomainRuleException("Input.Invalid", "kind", "Field.EconomicAudit.Kind");
         }
 
-        SaneDates.Demand(periodFrom, "periodFrom", "Field.Audit.PeriodFrom");
-        SaneDates.Demand(periodTo, "periodTo", "Field.Audit.PeriodTo");
+        SaneDates.Demand(periodFrom, "periodFrom", "Field.EconomicAudit.PeriodFrom");
+        SaneDates.Demand(periodTo, "periodTo", "Field.EconomicAudit.PeriodTo");
         if (periodTo < periodFrom)
         {
             throw new DomainRuleException("EconomicAudit.PeriodReversed", "periodTo", DateText.Format(periodFrom));
         }
 
-        SaneDates.Demand(plannedOn, "plannedOn", "Field.Audit.PlannedOn");
+        SaneDates.Demand(plannedOn, "plannedOn", "Field.EconomicAudit.PlannedOn");
         return new()
         {
             PersonId = personId,
@@ -112,14 +112,14 @@ public sealed class EconomicAudit : IVersioned
     public void Start(DateOnly on, DateOnly today)
     {
         RefuseUnless(EconomicAuditStatus.Planned);
-        (StartedOn, Status) = (SupervisionDays.Done(on, "on", "Field.Audit.On", today), EconomicAuditStatus.InProgress);
+        (StartedOn, Status) = (SupervisionDays.Done(on, "on", "Field.EconomicAudit.On", today), EconomicAuditStatus.InProgress);
     }
 
     /// <summary>A problem the audit found, while it is in progress.</summary>
     public AuditFinding AddFinding(string text)
     {
         RefuseUnless(EconomicAuditStatus.InProgress);
-        var finding = new AuditFinding { AuditId = Id, Text = TextInput.Required(text, AuditFinding.MaxTextLength, "text", "Field.Audit.Finding") };
+        var finding = new AuditFinding { AuditId = Id, Text = TextInput.Required(text, AuditFinding.MaxTextLength, "text", "Field.EconomicAudit.Finding") };
         Findings.Add(finding);
         return finding;
     }
@@ -128,8 +128,8 @@ public sealed class EconomicAudit : IVersioned
     public void Complete(string conclusion, DateOnly on, DateOnly today)
     {
         RefuseUnless(EconomicAuditStatus.InProgress);
-        var text = TextInput.Required(conclusion, MaxConclusionLength, "conclusion", "Field.Audit.Conclusion");
-        (Conclusion, CompletedOn, Status) = (text, SupervisionDays.Done(on, "on", "Field.Audit.On", today, StartedOn!.Value), EconomicAuditStatus.Completed);
+        var text = TextInput.Required(conclusion, MaxConclusionLength, "conclusion", "Field.EconomicAudit.Conclusion");
+        (Conclusion, CompletedOn, Status) = (text, SupervisionDays.Done(on, "on", "Field.EconomicAudit.On", today, StartedOn!.Value), EconomicAuditStatus.Completed);
     }
 
     /// <summary>
@@ -142,7 +142,7 @@ public sealed class EconomicAudit : IVersioned
         RefuseUnless(EconomicAuditStatus.Completed);
         if (!Findings.Contains(finding))
         {
-            throw new DomainRuleException("Input.Invalid", "findingId", "Field.Audit.Finding");
+            throw new DomainRuleException("Input.Invalid", "findingId", "Field.EconomicAudit.Finding");
         }
 
         if (finding.RectifiedOn is not null)
@@ -150,8 +150,8 @@ public sealed class EconomicAudit : IVersioned
             throw new DomainRuleException("EconomicAudit.FindingRectified", "findingId");
         }
 
-        var text = TextInput.Required(measure, AuditFinding.MaxMeasureLength, "measure", "Field.Audit.Measure");
-        (finding.Measure, finding.RectifiedOn) = (text, SupervisionDays.Done(on, "on", "Field.Audit.On", today, CompletedOn!.Value));
+        var text = TextInput.Required(measure, AuditFinding.MaxMeasureLength, "measure", "Field.EconomicAudit.Measure");
+        (finding.Measure, finding.RectifiedOn) = (text, SupervisionDays.Done(on, "on", "Field.EconomicAudit.On", today, CompletedOn!.Value));
     }
 
     /// <summary>Whether this audit is the departure audit of a leader who left the post at <paramref name="organizationId"/> on <paramref name="lastDay"/>.</summary>
