@@ -28,4 +28,18 @@ public static class SelectionLists
             .Where(t => t.PeriodRuns || t.OpenObjections > 0)
             .OrderBy(t => t.Case.PublicityLastDay).ThenBy(t => t.Case.Id)];
     }
+
+    /// <summary>
+    /// Who may sit on an inspection team on <paramref name="day"/> (考察资格认证, seed 004 三 (三)): each holder of a
+    /// certificate valid that day, once, with the certificate that lasts longest, by name.
+    /// </summary>
+    public static IReadOnlyList<InspectionQualification> QualifiedInspectors(IEnumerable<InspectionQualification> certificates, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(certificates);
+        return [.. certificates
+            .Where(c => c.IsValidOn(day))
+            .GroupBy(c => c.PersonId)
+            .Select(g => g.MaxBy(c => c.ExpiresOn)!)
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.PersonId)];
+    }
 }
