@@ -1,4 +1,7 @@
 using Dangjian.Domain.Calendar;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Dangjian.Domain.Selection;
 using static Dangjian.Domain.Tests.Selection.SelectionTestKit;
 
@@ -19,6 +22,17 @@ public sealed class PublicityTests
     [InlineData("2026-10-17", "2026-10-23")] // from a Saturday: the weekend does not count
     public void PublicityEnd_CountsWorkingDaysOnTheCalendar(string start, string last) =>
         Assert.Equal(D(last), SelectionCase.PublicityEnd(D(start), Rules.PublicityWorkingDays, HolidayCalendar.Shipped));
+
+    // Whatever the start day in the shipped years and the length: the period holds exactly that many working days, and
+    // ends on one (so the day after the last day is always outside it).
+    [Property(MaxTest = 500)]
+    public Property PublicityEnd_HoldsExactlyTheWorkingDays_AndEndsOnOne() =>
+        Prop.ForAll(Gen.Choose(0, 600).ToArbitrary(), Gen.Choose(5, 20).ToArbitrary(), (offset, days) =>
+        {
+            var start = D("2025-01-01").AddDays(offset);
+            var last = SelectionCase.PublicityEnd(start, days, HolidayCalendar.Shipped);
+            return HolidayCalendar.Shipped.WorkingDays(start, last.AddDays(1)) == days && HolidayCalendar.Shipped.IsWorkingDay(last);
+        });
 
     [Fact]
     public void StartPublicity_SetsThePeriod_AcrossNationalDay()
