@@ -1,8 +1,8 @@
 using Dangjian.Domain.Calendar;
-using Dangjian.Domain.Selection;
-using static Dangjian.Domain.Tests.Selection.SelectionTestKit;
+using Dangjian.Domain.Cadres.Selection;
+using static Dangjian.Domain.Tests.Cadres.Selection.SelectionTestKit;
 
-namespace Dangjian.Domain.Tests.Selection;
+namespace Dangjian.Domain.Tests.Cadres.Selection;
 
 /// <summary>The 写实 trace of a selection case (CAD-3): steps in order, never back-dated, corrected only by new entries.</summary>
 public sealed class SelectionCaseTests

@@ -1,8 +1,8 @@
 using Dangjian.Domain.Common;
-using Dangjian.Domain.Selection;
-using static Dangjian.Domain.Tests.Selection.SelectionTestKit;
+using Dangjian.Domain.Cadres.Selection;
+using static Dangjian.Domain.Tests.Cadres.Selection.SelectionTestKit;
 
-namespace Dangjian.Domain.Tests.Selection;
+namespace Dangjian.Domain.Tests.Cadres.Selection;
 
 /// <summary>The selection rule data (seed 004, 三 (三); 《党政领导干部选拔任用工作条例》) and the differential inspection bound (CAD-4).</summary>
 public sealed class SelectionRulesTests

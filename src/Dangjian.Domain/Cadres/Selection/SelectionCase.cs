@@ -1,7 +1,7 @@
 using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
 
-namespace Dangjian.Domain.Selection;
+namespace Dangjian.Domain.Cadres.Selection;
 
 /// <summary>
 /// One selection case per vacancy and its 写实 trace (CAD-3): every step of 选拔任用 recorded in order with who did it and

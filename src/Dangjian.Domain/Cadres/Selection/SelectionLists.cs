@@ -1,4 +1,4 @@
-namespace Dangjian.Domain.Selection;
+namespace Dangjian.Domain.Cadres.Selection;
 
 /// <summary>The organization department's lists over selection cases, at a given day: pure, the day passed in.</summary>
 public static class SelectionLists

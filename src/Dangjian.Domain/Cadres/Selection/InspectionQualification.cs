@@ -1,6 +1,6 @@
 using Dangjian.Domain.Common;
 
-namespace Dangjian.Domain.Selection;
+namespace Dangjian.Domain.Cadres.Selection;
 
 /// <summary>
 /// 考察资格认证 (CAD-4): a person's certificate to sit on an inspection team, earned by the qualification exam. Seed 004,

@@ -2,10 +2,10 @@ using Dangjian.Domain.Calendar;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Dangjian.Domain.Selection;
-using static Dangjian.Domain.Tests.Selection.SelectionTestKit;
+using Dangjian.Domain.Cadres.Selection;
+using static Dangjian.Domain.Tests.Cadres.Selection.SelectionTestKit;
 
-namespace Dangjian.Domain.Tests.Selection;
+namespace Dangjian.Domain.Tests.Cadres.Selection;
 
 /// <summary>
 /// 任职前公示 (CAD-5): five working days on the holiday calendar (《党政领导干部选拔任用工作条例》 "公示期不少于五个工作日"),

@@ -1,8 +1,8 @@
 using Dangjian.Domain.Common;
-using Dangjian.Domain.Selection;
-using static Dangjian.Domain.Tests.Selection.SelectionTestKit;
+using Dangjian.Domain.Cadres.Selection;
+using static Dangjian.Domain.Tests.Cadres.Selection.SelectionTestKit;
 
-namespace Dangjian.Domain.Tests.Selection;
+namespace Dangjian.Domain.Tests.Cadres.Selection;
 
 /// <summary>
 /// The differential inspection of a selection case (CAD-4; seed 004, 三 (三)): a team of certified inspectors, the

@@ -1,7 +1,7 @@
-using Dangjian.Domain.Selection;
-using static Dangjian.Domain.Tests.Selection.SelectionTestKit;
+using Dangjian.Domain.Cadres.Selection;
+using static Dangjian.Domain.Tests.Cadres.Selection.SelectionTestKit;
 
-namespace Dangjian.Domain.Tests.Selection;
+namespace Dangjian.Domain.Tests.Cadres.Selection;
 
 /// <summary>The department's lists over selection cases at a day.</summary>
 public sealed class SelectionListsTests

@@ -1,7 +1,7 @@
-using Dangjian.Domain.Selection;
-using static Dangjian.Domain.Tests.Selection.SelectionTestKit;
+using Dangjian.Domain.Cadres.Selection;
+using static Dangjian.Domain.Tests.Cadres.Selection.SelectionTestKit;
 
-namespace Dangjian.Domain.Tests.Selection;
+namespace Dangjian.Domain.Tests.Cadres.Selection;
 
 /// <summary>考察资格认证 (CAD-4; seed 004, 三 (三)): a certificate valid from its exam day through its expiry day.</summary>
 public sealed class InspectionQualificationTests

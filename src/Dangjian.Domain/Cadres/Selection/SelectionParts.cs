@@ -1,4 +1,4 @@
-namespace Dangjian.Domain.Selection;
+namespace Dangjian.Domain.Cadres.Selection;
 
 /// <summary>
 /// How far a selection case has got: the milestones of 选拔任用 in the order the 条例 sets them (动议, 民主推荐, 确定考察对象,

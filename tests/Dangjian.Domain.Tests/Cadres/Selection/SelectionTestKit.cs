@@ -1,9 +1,9 @@
 using System.Globalization;
 using Dangjian.Domain.Calendar;
 using Dangjian.Domain.Common;
-using Dangjian.Domain.Selection;
+using Dangjian.Domain.Cadres.Selection;
 
-namespace Dangjian.Domain.Tests.Selection;
+namespace Dangjian.Domain.Tests.Cadres.Selection;
 
 /// <summary>
 /// What the selection tests share: a day from its text, a refusal's code and field, and a case walked to a given

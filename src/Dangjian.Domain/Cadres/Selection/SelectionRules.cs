@@ -1,6 +1,6 @@
 using Dangjian.Domain.Common;
 
-namespace Dangjian.Domain.Selection;
+namespace Dangjian.Domain.Cadres.Selection;
 
 /// <summary>
 /// The rule data of a selection case (选任, CAD-3 … CAD-5), set per district:
