@@ -71,7 +71,7 @@ public sealed class GrassrootsStay : IVersioned
     {
         var where = TextInput.Required(place, MaxPlaceLength, "place", "Field.Cadre.StayPlace");
         SaneDates.Demand(from, "from", "Field.Cadre.StayFrom");
-        PoolEntry.DecisionDay(to, "to", "Field.Cadre.StayTo", today);
+        CadreDays.Done(to, "to", "Field.Cadre.StayTo", today);
         if (to < from)
         {
             throw new DomainRuleException("Cadre.ToBeforeFrom", "to");
@@ -95,7 +95,7 @@ public sealed class NightStay
     /// <summary>A night stayed: sane and not after <paramref name="today"/>.</summary>
     public static NightStay Record(int personId, int organizationId, DateOnly night, DateOnly today)
     {
-        PoolEntry.DecisionDay(night, "night", "Field.Cadre.Night", today);
+        CadreDays.Done(night, "night", "Field.Cadre.Night", today);
         return new() { PersonId = personId, OrganizationId = organizationId, Night = night };
     }
 }
@@ -126,7 +126,7 @@ public sealed class NightSpotCheck
     /// <summary>A check made: a night not after <paramref name="today"/>, the checker named.</summary>
     public static NightSpotCheck Record(int personId, int organizationId, DateOnly night, bool present, string? checkedBy, string? note, DateOnly today)
     {
-        PoolEntry.DecisionDay(night, "night", "Field.Cadre.Night", today);
+        CadreDays.Done(night, "night", "Field.Cadre.Night", today);
         var by = TextInput.Required(checkedBy, MaxNameLength, "checkedBy", "Field.Cadre.CheckedBy");
         var text = TextInput.Optional(note, MaxNoteLength, "note", "Field.Cadre.CheckNote");
         return new() { PersonId = personId, OrganizationId = organizationId, Night = night, Present = present, CheckedBy = by, Note = text };

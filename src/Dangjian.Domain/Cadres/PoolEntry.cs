@@ -49,7 +49,7 @@ public abstract class PoolEntry : IVersioned
         }
 
         var why = TextInput.Required(reason, MaxReasonLength, "leaveReason", "Field.Cadre.LeaveReason");
-        DecisionDay(on, "leftOn", "Field.Cadre.LeftOn", today);
+        CadreDays.Done(on, "leftOn", "Field.Cadre.LeftOn", today);
         if (on < EnteredOn)
         {
             throw new DomainRuleException("Cadre.LeftBeforeEntered", "leftOn", DateText.Format(EnteredOn));
@@ -74,7 +74,7 @@ public abstract class PoolEntry : IVersioned
     protected void Open(int personId, int organizationId, DateOnly enteredOn, string? reason, IEnumerable<PoolEntry> earlier, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        DecisionDay(enteredOn, "enteredOn", "Field.Cadre.EnteredOn", today);
+        CadreDays.Done(enteredOn, "enteredOn", "Field.Cadre.EnteredOn", today);
         var mine = earlier.Where(e => e.PersonId == personId).ToList();
         if (mine.Exists(e => e.IsOpen))
         {
@@ -88,15 +88,5 @@ public abstract class PoolEntry : IVersioned
 
         var why = TextInput.Optional(reason, MaxReasonLength, "entryReason", "Field.Cadre.EntryReason");
         (PersonId, OrganizationId, EnteredOn, EntryReason) = (personId, organizationId, enteredOn, why);
-    }
-
-    /// <summary>A day a decision was taken: sane and not after today.</summary>
-    internal static void DecisionDay(DateOnly day, string field, string label, DateOnly today)
-    {
-        SaneDates.Demand(day, field, label);
-        if (day > today)
-        {
-            throw new DomainRuleException("Cadre.DayInFuture", field, label);
-        }
     }
 }
