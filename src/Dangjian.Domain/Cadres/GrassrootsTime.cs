@@ -1,4 +1,5 @@
 using Dangjian.Domain.Common;
+using Dangjian.Domain.Study;
 using Dangjian.Domain.Units;
 
 namespace Dangjian.Domain.Cadres;
@@ -64,7 +65,7 @@ public sealed class GrassrootsStay : IVersioned
     public int Version { get; set; }
 
     /// <summary>The stay as the study compliance rule counts days: distinct days covered, overlapping stays once.</summary>
-    public Study.StudyTime Time => Study.StudyTime.Span(GrassrootsRules.StayKind, From, To);
+    public StudyTime Time => StudyTime.Span(GrassrootsRules.StayKind, From, To);
 
     /// <summary>A stay done: a place, sane days, the last not before the first and not after <paramref name="today"/>.</summary>
     public static GrassrootsStay Record(int personId, int organizationId, string? place, DateOnly from, DateOnly to, DateOnly today)

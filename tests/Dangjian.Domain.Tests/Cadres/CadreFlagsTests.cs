@@ -73,4 +73,15 @@ public sealed class CadreFlagsTests
 
     [Fact]
     public void Rules_Defaults_FitTheAnnualGrades() => Rules.Demand(GradeRule.Annual);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    public void Rules_Demand_AcceptsOneToTenYears(int years) => (Rules with { ExcellentYears = years }).Demand(GradeRule.Annual);
+
+    [Theory]
+    [InlineData(1, true)] // one year of 优秀 is enough when the rule asks for one
+    [InlineData(2, false)]
+    public void PromotionEligible_FollowsTheYearsTheRuleAsks(int years, bool eligible) =>
+        Assert.Equal(eligible, CadreFlags.For([new(2025, "优秀")], Rules with { ExcellentYears = years }, 2025).Count == 1);
 }

@@ -145,6 +145,26 @@ public sealed class GrassrootsTimeTests
         Assert.Equal("Cadre.ContactPointEnded", Refused(() => first.End(D("2026-03-01"))).Code);
     }
 
+    [Theory]
+    [InlineData("2026-02-28", false)]
+    [InlineData("2026-03-01", true)]
+    public void ContactPoint_EndsNotBeforeItsFirstDay_AndCountsFromItsFirstDay(string end, bool accepted)
+    {
+        var point = ContactPoint.Assign(1, 1, 10, UnitKind.Village, D("2026-03-01"), []);
+
+        Assert.False(point.IsActiveOn(D("2026-02-28")));
+        if (accepted)
+        {
+            point.End(D(end));
+            Assert.True(point.IsActiveOn(D("2026-03-01")));
+        }
+        else
+        {
+            Assert.Equal(("Cadre.ToBeforeFrom", "to"), Refused(() => point.End(D(end))) is var ex ? (ex.Code, ex.Field) : default);
+            Assert.Null(point.To);
+        }
+    }
+
     [Fact]
     public void RotaGaps_AreTheWorkingDaysWithNobodyOnDuty_HolidaysAndWeekendsAside_MakeUpWorkdaysIn()
     {
@@ -199,6 +219,12 @@ public sealed class GrassrootsTimeTests
 
         Assert.Equal(("Input.OutOfRange", field), (ex.Code, ex.Field));
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(366, 7)]
+    public void Rules_Demand_AcceptsTheEndsOfTheRanges(int days, int nights) =>
+        (Rules with { TownshipStayDays = days, NightsPerWeek = nights, ContactEnterprises = GrassrootsRules.MaxContacts, ContactVillages = 0 }).Demand();
 
     [Fact]
     public void Rules_Defaults_PassTheirOwnCheck() => Rules.Demand();

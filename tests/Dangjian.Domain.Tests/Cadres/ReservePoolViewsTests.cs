@@ -73,4 +73,7 @@ public sealed class ReservePoolViewsTests
 
     [Fact]
     public void AgeBands_Defaults_PassTheirOwnCheck() => AgeBands.Defaults.Demand();
+
+    [Fact]
+    public void AgeBands_Demand_AcceptsTheEndsOfTheRange() => new AgeBands([1, 150]).Demand();
 }

@@ -94,6 +94,12 @@ public sealed class WorkSupervisorTests
         }
     }
 
+    [Theory]
+    [InlineData("2025-12-31", 2)] // serving on the fourth quarter's last day: that quarter is owed
+    [InlineData("2026-01-01", 1)]
+    public void Overdue_APeriodCountsWhenTheAppointmentReachesIt(string appointedOn, int overdue) =>
+        Assert.Equal(overdue, SupervisorReports.Overdue([Appoint(7, appointedOn)], Rules, Today).Count);
+
     [Fact]
     public void Overdue_LeavesOutReportedPeriods_PeriodsBeforeTheAppointment_AndThoseNoLongerServing()
     {
