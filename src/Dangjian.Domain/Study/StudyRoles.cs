@@ -3,8 +3,11 @@ using Dangjian.Domain.Teams;
 
 namespace Dangjian.Domain.Study;
 
-/// <summary>A seat a person holds on a leadership team (领导班子): the kind of the team's organization, the seat's role and the team's term.</summary>
-public sealed record StudySeat(OrganizationKind OrganizationKind, TeamRole Role, DateOnly TermStart, DateOnly TermEnd);
+/// <summary>
+/// A seat a person holds on a leadership team (领导班子): the kind of the team's organization, the seat's role, the team's
+/// term, and the day the organization's next team started (null while none has).
+/// </summary>
+public sealed record StudySeat(OrganizationKind OrganizationKind, TeamRole Role, DateOnly TermStart, DateOnly TermEnd, DateOnly? NextTermStart = null);
 
 /// <summary>The role a person's study requirements are chosen by, and the term a term requirement measures (team members only).</summary>
 public sealed record StudyRoleOf(string Role, StudyTerm? Term);
@@ -20,14 +23,16 @@ public sealed record StudyRoleOf(string Role, StudyTerm? Term);
 /// <item><c>member</c>: every other Party member (32 hours a year).</item>
 /// </list>
 /// A team member who is also a branch secretary is a team member: the team's requirements include the 56 hours.
+/// A seat counts while its team is in office (<see cref="TermRules.Serves"/>): from the term's first day until the next
+/// team starts, so a team whose term ran over without an election (逾期未换届) keeps its leaders' requirements.
 /// </summary>
 public static class StudyRoles
 {
-    /// <summary>The role on <paramref name="day"/> from the person's seats (those of teams whose term covers the day count).</summary>
+    /// <summary>The role on <paramref name="day"/> from the person's seats (those of teams in office on the day count).</summary>
     public static StudyRoleOf Of(IEnumerable<StudySeat> seats, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(seats);
-        var current = seats.Where(s => s.TermStart <= day && day <= s.TermEnd).ToList();
+        var current = seats.Where(s => TermRules.Serves(s.TermStart, s.NextTermStart, day)).ToList();
         if (current.Where(s => IsCommittee(s.OrganizationKind)).OrderBy(s => s.TermStart).ThenBy(s => s.TermEnd).FirstOrDefault() is { } team)
         {
             return new(StudyDefaults.Team, new StudyTerm(team.TermStart, team.TermEnd));

@@ -117,4 +117,11 @@ public static class TermRules
         ArgumentNullException.ThrowIfNull(terms);
         return terms.Where(t => t.StartsOn <= day).OrderByDescending(t => t.StartsOn).Cast<TermSpan?>().FirstOrDefault();
     }
+
+    /// <summary>
+    /// Whether a team that started on <paramref name="startsOn"/> serves on <paramref name="day"/>, given when the
+    /// organization's next team started (none recorded: null) — the rule of <see cref="InOffice"/> for one team.
+    /// </summary>
+    public static bool Serves(DateOnly startsOn, DateOnly? nextStartsOn, DateOnly day) =>
+        startsOn <= day && (nextStartsOn is not { } next || day < next);
 }

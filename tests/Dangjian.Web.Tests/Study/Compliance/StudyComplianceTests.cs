@@ -62,6 +62,26 @@ public abstract class StudyComplianceTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ATeamPastItsTerm_KeepsItsLeadersRequirements_UntilTheNextTeamStarts()
+    {
+        var t = await app.TownshipsAsync();
+        var (short_, _, _) = await SeedAsync(t);
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+
+        // 逾期未换届: the day after the 2001–2006 term ends, with no later team yet, its members are still the team's
+        // (measured over the term they were elected for); from the day township A's next team starts, they are members.
+        var after = Term.End.AddDays(1);
+        var overdue = await (await admin.GetAsync($"{Route}/person/{short_.Id}?asOf={after:yyyy-MM-dd}")).ReadAsync<StudyComplianceRow>();
+        Assert.Equal(("team", Term.Start, Term.End), (overdue.Role, overdue.TermStart!.Value, overdue.TermEnd!.Value));
+
+        var next = await app.WithDbAsync(db => db.LeadershipTeams.Where(x => x.OrganizationId == t.A && x.StartsOn > Term.Start).MinAsync(x => x.StartsOn));
+        Assert.True(next > after, "the demo district's next team of township A starts after the seeded term ends");
+        var before = await (await admin.GetAsync($"{Route}/person/{short_.Id}?asOf={next.AddDays(-1):yyyy-MM-dd}")).ReadAsync<StudyComplianceRow>();
+        var handedOver = await (await admin.GetAsync($"{Route}/person/{short_.Id}?asOf={next:yyyy-MM-dd}")).ReadAsync<StudyComplianceRow>();
+        Assert.Equal(("team", "member"), (before.Role, handedOver.Role));
+    }
+
+    [Fact]
     public async Task Subtree_CountsItsMembersOnly_ShortfallsFilter_AndTheExportKeepTheSamePeople()
     {
         var t = await app.TownshipsAsync();

@@ -2,6 +2,7 @@ using Dangjian.Data;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Study;
+using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
@@ -96,13 +97,20 @@ public sealed class StudyComplianceQueries(
             return [];
         }
 
+        // Each seat with the day its organization's next team started: a team serves until then (TermRules.Serves), so a
+        // team whose term ran over keeps its leaders' requirements.
         var seats = (await (from t in db.LeadershipTeams.AsNoTracking()
-                            where t.StartsOn <= asOf && t.EndsOn >= asOf
+                            where t.StartsOn <= asOf
                             join o in db.Organizations on t.OrganizationId equals o.Id
                             from s in t.Positions
                             where members.Any(m => m.Id == s.PersonId)
-                            select new { s.PersonId, Seat = new StudySeat(o.Kind, s.Role, t.StartsOn, t.EndsOn) }).ToListAsync(ct))
-            .ToLookup(x => x.PersonId, x => x.Seat);
+                            select new
+                            {
+                                s.PersonId, o.Kind, s.Role, t.StartsOn, t.EndsOn,
+                                Next = db.LeadershipTeams.Where(n => n.OrganizationId == t.OrganizationId && n.StartsOn > t.StartsOn).Min(n => (DateOnly?)n.StartsOn),
+                            }).ToListAsync(ct))
+            .Where(x => TermRules.Serves(x.StartsOn, x.Next, asOf))
+            .ToLookup(x => x.PersonId, x => new StudySeat(x.Kind, x.Role, x.StartsOn, x.EndsOn, x.Next));
 
         // Records a term requirement could reach start at the earliest current term; year requirements and credits at 1 January.
         var yearStart = new DateOnly(asOf.Year, 1, 1);
