@@ -6,14 +6,7 @@ namespace Dangjian.Domain.Cadres;
 internal static class CadreDays
 {
     /// <summary>A day something was decided or done: sane and not after <paramref name="today"/>.</summary>
-    public static void Done(DateOnly day, string field, string label, DateOnly today)
-    {
-        SaneDates.Demand(day, field, label);
-        if (day > today)
-        {
-            throw new DomainRuleException("Cadre.DayInFuture", field, label);
-        }
-    }
+    public static void Done(DateOnly day, string field, string label, DateOnly today) => SaneDates.Done(day, field, label, today, "Cadre.DayInFuture", label);
 
     /// <summary>The day a case is closed (decided, withdrawn, concluded): done, and not before the case was opened.</summary>
     public static DateOnly Closing(DateOnly day, DateOnly openedOn, DateOnly today)

@@ -40,6 +40,16 @@ public static class SaneDates
         }
     }
 
+    /// <summary>
+    /// A day on which something was done: sane, and not after <paramref name="today"/> (a record says what happened,
+    /// never what is planned); a later day is refused with the module's own <paramref name="futureCode"/>.
+    /// </summary>
+    public static DateOnly Done(DateOnly day, string field, string label, DateOnly today, string futureCode, params object[] arguments)
+    {
+        Demand(day, field, label);
+        return day <= today ? day : throw new DomainRuleException(futureCode, field, arguments);
+    }
+
     /// <summary>Adds months, stopping at the ends of DateOnly instead of throwing (a rule compares with the result).</summary>
     public static DateOnly AddMonthsClamped(DateOnly day, long months)
     {

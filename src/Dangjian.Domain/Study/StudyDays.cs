@@ -6,9 +6,5 @@ namespace Dangjian.Domain.Study;
 internal static class StudyDays
 {
     /// <summary>A sane day not after <paramref name="today"/>: the module records what happened, never what is planned.</summary>
-    public static DateOnly Done(DateOnly day, string field, string label, DateOnly today)
-    {
-        SaneDates.Demand(day, field, label);
-        return day <= today ? day : throw new DomainRuleException("Study.InFuture", field);
-    }
+    public static DateOnly Done(DateOnly day, string field, string label, DateOnly today) => SaneDates.Done(day, field, label, today, "Study.InFuture");
 }

@@ -8,11 +8,7 @@ namespace Dangjian.Domain.Supervision;
 /// </summary>
 internal static class SupervisionDays
 {
-    public static DateOnly Done(DateOnly day, string field, string label, DateOnly today)
-    {
-        SaneDates.Demand(day, field, label);
-        return day <= today ? day : throw new DomainRuleException("Supervision.InFuture", field);
-    }
+    public static DateOnly Done(DateOnly day, string field, string label, DateOnly today) => SaneDates.Done(day, field, label, today, "Supervision.InFuture");
 
     public static DateOnly Done(DateOnly day, string field, string label, DateOnly today, DateOnly notBefore)
     {
