@@ -101,7 +101,7 @@ internal static class DemoStudyTraining
             menu.Pick(person.Id, picked, rules);
             foreach (var course in menu.Courses.Where(c => picked.Contains(c.Id) && c.Date <= today))
             {
-                menu.RecordAttendance(person.Id, course.Id, rnd.NextDouble() < 0.8);
+                menu.RecordAttendance(person.Id, course.Id, rnd.NextDouble() < 0.8, today);
             }
         }
 
@@ -124,7 +124,7 @@ internal static class DemoStudyTraining
 
             var given = start.AddDays(rnd.Next(0, today.DayNumber - start.DayNumber + 1));
             var lecture = TheoryLecture.Plan(cadres[i].Id, township.Entity.Id, topic, given);
-            lecture.MarkGiven(given, today);
+            lecture.MarkGiven(given, 1.5m + (i % 2 * 0.5m), today);
             db.TheoryLectures.Add(lecture);
         }
     }

@@ -30,15 +30,15 @@ public abstract class TheoryLectureTests(AppFixture app)
         Assert.Equal(TheoryLectureStatus.Planned, planned.Status);
         Assert.Equal(l, await WithoutAsync(admin, branch, today.Year));
 
-        var tomorrow = await (await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(today.AddDays(1), planned.Version))).ProblemErrorsAsync();
+        var tomorrow = await (await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(today.AddDays(1), planned.Version, 2))).ProblemErrorsAsync();
         Assert.Equal(["givenOn"], tomorrow.Keys);
-        var given = await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(today, planned.Version));
+        var given = await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(today, planned.Version, 2));
         Assert.Equal(HttpStatusCode.OK, given.StatusCode);
         Assert.Equal([l[1], l[2]], await WithoutAsync(admin, branch, today.Year));
 
         // Given on the last day of 2024: it counts for 2024 and not for the year after.
         var last = await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[1], "依法行政", new DateOnly(2024, 12, 31)))).ReadAsync<TheoryLectureView>();
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/{last.Id}/given", new MarkLectureGivenRequest(new DateOnly(2024, 12, 31), last.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/{last.Id}/given", new MarkLectureGivenRequest(new DateOnly(2024, 12, 31), last.Version, 2))).StatusCode);
         Assert.Equal([l[0], l[2]], await WithoutAsync(admin, branch, 2024));
         Assert.Equal(l, await WithoutAsync(admin, branch, 2025));
     }
@@ -54,7 +54,7 @@ public abstract class TheoryLectureTests(AppFixture app)
         var request = new SatisfactionRequest(SurveyTargetKind.TheoryLecture, planned.Id, SurveyAccess.AccessCodes);
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostJsonAsync("/api/v1/surveys/satisfaction", request)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(OrgToday.Value, planned.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(OrgToday.Value, planned.Version, 2))).StatusCode);
         var created = await (await admin.PostJsonAsync("/api/v1/surveys/satisfaction", request)).ReadAsync<CreatedSatisfaction>();
         Assert.Equal((branch, SurveyTargetKind.TheoryLecture, planned.Id), (created.Survey.OrganizationId, created.Survey.TargetKind!.Value, created.Survey.TargetId!.Value));
         Assert.Contains("党的创新理论", created.Survey.Title, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public abstract class TheoryLectureTests(AppFixture app)
         var planned = await (await admin.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[0], "党史学习", OrgToday.Value))).ReadAsync<TheoryLectureView>();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.PostJsonAsync(Route, new PlanTheoryLectureRequest(branch, l[0], "越权", OrgToday.Value))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(OrgToday.Value, planned.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.PostJsonAsync($"{Route}/{planned.Id}/given", new MarkLectureGivenRequest(OrgToday.Value, planned.Version, 2))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.GetAsync($"{Route}?organizationId={branch}")).StatusCode);
         var stored = await app.WithDbAsync(db => db.TheoryLectures.Where(x => x.OrganizationId == branch).Select(x => x.Status).ToListAsync());
         Assert.Equal([TheoryLectureStatus.Planned], stored);

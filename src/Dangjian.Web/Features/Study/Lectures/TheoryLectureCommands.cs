@@ -58,10 +58,15 @@ public sealed class TheoryLectureCommands(DangjianDbContext db, ScopeService sco
             errors.Add("givenOn", "Input.Required", "Field.Study.LectureGivenOn");
         }
 
+        if (r.Hours is null)
+        {
+            errors.Add("hours", "Input.Required", "Field.Study.Hours");
+        }
+
         errors.ThrowIfAny();
         var lecture = await db.TheoryLectures.FirstAsync(l => l.Id == id, ct);
         db.ExpectVersion(lecture, r.Version!.Value);
-        lecture.MarkGiven(r.GivenOn!.Value, clock.Today);
+        lecture.MarkGiven(r.GivenOn!.Value, r.Hours, clock.Today);
         db.AuditAction = "TheoryLecture.Given";
         await db.SaveChangesAsync(ct);
         return (await queries.ViewsAsync([lecture], ct))[0];

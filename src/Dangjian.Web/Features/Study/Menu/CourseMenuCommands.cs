@@ -89,7 +89,7 @@ public sealed class CourseMenuCommands(DangjianDbContext db, ScopeService scopes
         {
             try
             {
-                menu.RecordAttendance(rows[i].PersonId ?? 0, rows[i].CourseId ?? Guid.Empty, rows[i].Attended);
+                menu.RecordAttendance(rows[i].PersonId ?? 0, rows[i].CourseId ?? Guid.Empty, rows[i].Attended, clock.Today);
             }
             catch (DomainRuleException e)
             {
