@@ -9,13 +9,16 @@ namespace Dangjian.Data.Demo;
 /// The sample township's study and training of the superior and the committee: this quarter's inspections of study notes
 /// by the township of each of its branches but the last (whose leaders stay on the "not inspected" list), this month's
 /// review of the sample branch's reflections; the township's course menu of this year with its leaders' picks and
-/// attendance of the courses already held; the township team's theory lectures of this year, one cadre's still only
-/// planned; and the last half-year's ranking, confirmed, with a rectification deadline and class for each 后进. Made
+/// attendance of the courses already held, each attended course the leader's course record; the township team's theory
+/// lectures of this year, one cadre's still only planned, each given one the cadre's lecture record; and the last half-year's ranking, confirmed, with a rectification deadline and class for each 后进. Made
 /// through the entities' own rules, each row added once in its final state.
 /// </summary>
 internal static class DemoStudyTraining
 {
     private const int Seed = 2004; // seed 004: 菜单式培训, 理论课
+
+    /// <summary>Who records the attendance and the lectures given, as the demo's study clerk.</summary>
+    private const string Clerk = "demo";
 
     private static readonly string[] Courses =
     [
@@ -101,7 +104,13 @@ internal static class DemoStudyTraining
             menu.Pick(person.Id, picked, rules);
             foreach (var course in menu.Courses.Where(c => picked.Contains(c.Id) && c.Date <= today))
             {
-                menu.RecordAttendance(person.Id, course.Id, rnd.NextDouble() < 0.8);
+                var attended = rnd.NextDouble() < 0.8;
+                menu.RecordAttendance(person.Id, course.Id, attended, today);
+                if (attended)
+                {
+                    // An attended course is the leader's course record, as the attendance command makes it.
+                    db.StudyRecords.Add(StudyRecord.OfCourse(course, person.Id, person.OrganizationId, Clerk, Instant(course.Date!.Value)));
+                }
             }
         }
 
@@ -124,8 +133,9 @@ internal static class DemoStudyTraining
 
             var given = start.AddDays(rnd.Next(0, today.DayNumber - start.DayNumber + 1));
             var lecture = TheoryLecture.Plan(cadres[i].Id, township.Entity.Id, topic, given);
-            lecture.MarkGiven(given, today);
+            lecture.MarkGiven(given, 1.5m + (i % 2 * 0.5m), today);
             db.TheoryLectures.Add(lecture);
+            db.StudyRecords.Add(StudyRecord.OfLecture(lecture, cadres[i].OrganizationId, Clerk, Instant(given)));
         }
     }
 

@@ -195,8 +195,12 @@ public sealed class CourseMenu : IVersioned
         Status = CourseMenuStatus.Closed;
     }
 
-    /// <summary>Whether a leader attended a course they picked; once the menu is published.</summary>
-    public void RecordAttendance(int personId, Guid courseId, bool attended)
+    /// <summary>
+    /// Whether a leader attended a course they picked; once the menu is published. Attendance makes a study record of the
+    /// course's day (<see cref="StudyRecord.OfCourse"/>), so only a course with a day on or before <paramref name="today"/>
+    /// can have been attended; taking attendance back is always allowed.
+    /// </summary>
+    public void RecordAttendance(int personId, Guid courseId, bool attended, DateOnly today)
     {
         if (Status == CourseMenuStatus.Drafting)
         {
@@ -205,6 +209,15 @@ public sealed class CourseMenu : IVersioned
 
         var pick = Picks.Find(p => p.PersonId == personId && p.CourseId == courseId)
             ?? throw new DomainRuleException("Study.NotPicked", "courseId");
+        if (attended)
+        {
+            var day = Courses.Find(c => c.Id == courseId)?.Date ?? throw new DomainRuleException("Study.CourseUndated", "courseId");
+            if (day > today)
+            {
+                throw new DomainRuleException("Study.InFuture", "courseId");
+            }
+        }
+
         pick.Attended = attended;
     }
 

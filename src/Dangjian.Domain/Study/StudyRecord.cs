@@ -87,6 +87,9 @@ public sealed class StudyRecord : IVersioned
 
     public int Version { get; set; }
 
+    /// <summary>Made by a menu course's attendance or a lecture given: the menu or the lecture keeps it, never a hand.</summary>
+    public bool IsLinked => MenuCourseId is not null || TheoryLectureId is not null || Lecture is not null;
+
     /// <summary>Waiting or returned: the content may still change. An approved record is fixed.</summary>
     public bool IsEditable => Status is StudyRecordStatus.Pending or StudyRecordStatus.Returned;
 
@@ -114,6 +117,38 @@ public sealed class StudyRecord : IVersioned
     }
 
     /// <summary>
+    /// The record a leader earns by attending a menu course they picked (菜单式培训, STU-6; seed 004: 菜单式培训 counts as
+    /// study): a course of the course's day, hours and title, entered by the clerk who records the attendance and so
+    /// approved by that entry. Kept by the menu (<see cref="MenuCourseId"/>).
+    /// </summary>
+    public static StudyRecord OfCourse(MenuCourse course, int personId, int organizationId, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        var day = course.Date ?? throw new DomainRuleException("Study.CourseUndated", "courseId");
+        var record = Linked(personId, organizationId, StudyKind.Course, day, course.Hours, course.Title, by, now);
+        record.MenuCourseId = course.Id;
+        return record;
+    }
+
+    /// <summary>
+    /// The record a cadre earns by giving a theory lecture (讲理论课, STU-7; seed 004: 每年在单位内部上一堂以上理论课): a lecture of
+    /// the day it was given, its hours and topic, approved by the clerk who marks it given. Kept by the lecture, which
+    /// <see cref="Lecture"/> names so a new lecture and its record are saved together.
+    /// </summary>
+    public static StudyRecord OfLecture(TheoryLecture lecture, int organizationId, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lecture);
+        if (lecture is not { Status: TheoryLectureStatus.Given, GivenOn: { } day, Hours: { } hours })
+        {
+            throw new DomainRuleException("Study.LectureNotGiven", "status");
+        }
+
+        var record = Linked(lecture.PersonId, organizationId, StudyKind.Lecture, day, hours, lecture.Topic, by, now);
+        (record.Lecture, record.TheoryLectureId) = (lecture, lecture.Id == 0 ? null : lecture.Id);
+        return record;
+    }
+
+    /// <summary>
     /// Writes the content and enters the record again: only while waiting or returned. Days are sane and not in the
     /// future (a record is of study done); a stay ends on or after its first day; hours are more than 0 and at most
     /// <see cref="MaxHours"/>, to the hundredth; the topic or the notes its kind needs are given. Refused, nothing changes.
@@ -122,6 +157,7 @@ public sealed class StudyRecord : IVersioned
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(credits);
+        RefuseIfLinked();
         if (!IsEditable)
         {
             throw new DomainRuleException("Study.RecordNotEditable", "status");
@@ -185,6 +221,7 @@ public sealed class StudyRecord : IVersioned
     /// <summary>The clerk returns a waiting record to the person, saying why.</summary>
     public void Return(string reason, string by, DateTimeOffset now)
     {
+        RefuseIfLinked();
         RefuseUnlessPending();
         var why = TextInput.Required(reason, MaxReasonLength, "reason", "Field.Study.ReturnReason");
         var name = TextInput.Required(by, MaxNameLength, "decidedBy", "Field.Study.DecidedBy");
@@ -230,6 +267,24 @@ public sealed class StudyRecord : IVersioned
         }
 
         return StudyDays.Done(d, field, label, today);
+    }
+
+    private static StudyRecord Linked(int personId, int organizationId, StudyKind kind, DateOnly day, decimal hours, string topic, string by, DateTimeOffset now)
+    {
+        var name = TextInput.Required(by, MaxNameLength, "enteredBy", "Field.Study.EnteredBy");
+        return new()
+        {
+            PersonId = personId, OrganizationId = organizationId, Kind = kind, Date = day, Hours = hours, Topic = topic,
+            EnteredByClerk = true, EnteredBy = name, EnteredAt = now, Status = StudyRecordStatus.Approved, DecidedBy = name, DecidedAt = now,
+        };
+    }
+
+    private void RefuseIfLinked()
+    {
+        if (IsLinked)
+        {
+            throw new DomainRuleException("Study.RecordLinked", "status");
+        }
     }
 
     private void RefuseUnlessPending()

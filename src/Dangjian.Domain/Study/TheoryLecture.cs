@@ -49,15 +49,20 @@ public sealed class TheoryLecture : IVersioned
         return new() { PersonId = personId, OrganizationId = organizationId, Topic = text, PlannedOn = plannedOn };
     }
 
-    /// <summary>The lecture was given on <paramref name="givenOn"/> (it may differ from the plan; not in the future).</summary>
-    public void MarkGiven(DateOnly givenOn, DateOnly today)
+    /// <summary>
+    /// The lecture was given on <paramref name="givenOn"/> (it may differ from the plan; not in the future) and lasted
+    /// <paramref name="hours"/>, a session's hours (<see cref="StudyRecord.SessionHours"/>): the lecture record
+    /// (<see cref="StudyRecord.OfLecture"/>) counts them, so they are required.
+    /// </summary>
+    public void MarkGiven(DateOnly givenOn, decimal? hours, DateOnly today)
     {
         if (Status != TheoryLectureStatus.Planned)
         {
             throw new DomainRuleException("Study.LectureAlreadyGiven", "status");
         }
 
-        (Status, GivenOn) = (TheoryLectureStatus.Given, StudyDays.Done(givenOn, "givenOn", "Field.Study.LectureGivenOn", today));
+        var day = StudyDays.Done(givenOn, "givenOn", "Field.Study.LectureGivenOn", today);
+        (Status, GivenOn, Hours) = (TheoryLectureStatus.Given, day, StudyRecord.SessionHours(hours, "hours"));
     }
 
     /// <summary>The survey its hearers rate it in: once the lecture was given, and only one.</summary>

@@ -8,7 +8,8 @@ namespace Dangjian.Data.Tests.Study;
 /// <summary>
 /// The demo's study and training in the sample township: this quarter's notes inspected in every branch but one, the
 /// year's course menu open with 2–3 picks a leader and attendance only of courses already held, the township team's
-/// lectures with one cadre's still planned, and last half-year's confirmed ranking with each 后进's rectification.
+/// lectures with one cadre's still planned, each attended course and each lecture given its person's record, and last
+/// half-year's confirmed ranking with each 后进's rectification.
 /// </summary>
 public sealed class DemoStudyTrainingTests(SeededDistrictFixture district) : IClassFixture<SeededDistrictFixture>
 {
@@ -62,6 +63,26 @@ public sealed class DemoStudyTrainingTests(SeededDistrictFixture district) : ICl
         Assert.Equal((Today.Year, 1, StudyRankingStatus.Confirmed), (round.Year, round.Half, round.Status));
         Assert.Contains(round.Lines, l => l.Decision == RankingProposal.StudyModel);
         Assert.All(round.Lines.Where(l => l.Decision == RankingProposal.Laggard), l => Assert.True(l.RectificationDeadline > Today && l.ClassName is not null));
+    }
+
+    [Fact]
+    public async Task Demo_EachAttendedCourse_AndEachLectureGiven_IsItsPersonsApprovedRecord_AndNothingElseIsLinked()
+    {
+        await using var db = district.Database.Open();
+        var township = await TownshipAsync(db);
+        var menu = await db.CourseMenus.AsNoTracking().Include(m => m.Courses).Include(m => m.Picks).SingleAsync(m => m.OrganizationId == township);
+        var given = await db.TheoryLectures.AsNoTracking().Where(l => l.OrganizationId == township && l.Status == TheoryLectureStatus.Given).ToListAsync();
+        var linked = await db.StudyRecords.AsNoTracking().Where(r => r.MenuCourseId != null || r.TheoryLectureId != null).ToListAsync();
+        var orgOf = await db.People.AsNoTracking().Where(p => linked.Select(r => r.PersonId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.OrganizationId);
+
+        Assert.Equal(
+            menu.Picks.Where(p => p.Attended).Select(p => (p.PersonId, p.CourseId)).Order(),
+            linked.Where(r => r.MenuCourseId is not null).Select(r => (r.PersonId, r.MenuCourseId!.Value)).Order());
+        Assert.Equal(given.Select(l => (l.PersonId, l.Id, l.GivenOn, l.Hours)).Order(),
+            linked.Where(r => r.TheoryLectureId is not null).Select(r => (r.PersonId, r.TheoryLectureId!.Value, r.Date, r.Hours)).Order());
+        Assert.All(linked, r => Assert.Equal((StudyRecordStatus.Approved, orgOf[r.PersonId]), (r.Status, r.OrganizationId)));
+        Assert.All(linked.Where(r => r.MenuCourseId is not null), r =>
+            Assert.Equal((StudyKind.Course, menu.Courses.Single(c => c.Id == r.MenuCourseId).Date), (r.Kind, r.Date)));
     }
 
     private async Task<int> TownshipAsync(DangjianDbContext db) =>

@@ -7,6 +7,8 @@ namespace Dangjian.Domain.Tests.Study;
 public sealed class CourseMenuTests
 {
     private static readonly CourseMenuRules Rules = CourseMenuRules.Defaults;
+    private static readonly DateOnly Today = D("2026-06-30");
+    private static readonly DateTimeOffset Now = new(2026, 6, 30, 2, 0, 0, TimeSpan.Zero);
 
     private static (CourseMenu Menu, Guid[] Courses) OpenMenu(int courses = 4)
     {
@@ -66,7 +68,7 @@ public sealed class CourseMenuTests
         menu.Pick(7, [ids[2], ids[3]], Rules);
         Assert.Equal([ids[2], ids[3]], menu.Picks.Where(p => p.PersonId == 7).Select(p => p.CourseId));
 
-        menu.RecordAttendance(7, ids[2], attended: true);
+        menu.RecordAttendance(7, ids[2], attended: true, Today);
 
         Assert.Equal(("Study.PicksAttended", "courseIds"), Pair(Refused(() => menu.Pick(7, [ids[0], ids[1]], Rules))));
         Assert.Equal(1, menu.AttendedCount(7));
@@ -81,9 +83,9 @@ public sealed class CourseMenuTests
         menu.Close();
 
         Assert.Equal(("Study.MenuNotOpen", "status"), Pair(Refused(() => menu.Pick(8, [ids[0], ids[1]], Rules))));
-        Assert.Equal(("Study.NotPicked", "courseId"), Pair(Refused(() => menu.RecordAttendance(7, ids[2], true))));
-        menu.RecordAttendance(7, ids[0], true);
-        menu.RecordAttendance(7, ids[1], true);
+        Assert.Equal(("Study.NotPicked", "courseId"), Pair(Refused(() => menu.RecordAttendance(7, ids[2], true, Today))));
+        menu.RecordAttendance(7, ids[0], true, Today);
+        menu.RecordAttendance(7, ids[1], true, Today);
         Assert.Equal(2, menu.AttendedCount(7));
     }
 
@@ -93,7 +95,7 @@ public sealed class CourseMenuTests
         var menu = CourseMenu.Create(3, 2026);
         menu.AddCourse("法治", null, 2);
         Assert.Equal(("Study.MenuTooShort", "courses"), Pair(Refused(() => menu.Open(Rules))));
-        Assert.Equal("status", Refused(() => menu.RecordAttendance(7, menu.Courses[0].Id, true)).Field);
+        Assert.Equal("status", Refused(() => menu.RecordAttendance(7, menu.Courses[0].Id, true, Today)).Field);
 
         menu.AddCourse("党史", null, 2);
         menu.Open(Rules);
@@ -204,5 +206,57 @@ public sealed class CourseMenuTests
         Assert.Equal(new TrainingStatistics(0, new(0, 0), new(0, 0), new(0, 0), new(0, 0)), TrainingStatistics.Of([], new Dictionary<int, int>()));
         Assert.Equal(1, TrainingStatistics.Of([5, 5], new Dictionary<int, int>()).People);
         Assert.Throws<ArgumentOutOfRangeException>(() => TrainingStatistics.Of([5], new Dictionary<int, int> { [5] = -1 }));
+    }
+
+    [Fact]
+    public void Attendance_OfACourseHeldToday_Accepted_OfOneTomorrow_Refused()
+    {
+        var menu = CourseMenu.Create(3, 2026);
+        var today = menu.AddCourse("党史", Today, 3).Id;
+        var tomorrow = menu.AddCourse("法治", Today.AddDays(1), 3).Id;
+        menu.Open(Rules);
+        menu.Pick(7, [today, tomorrow], Rules);
+
+        Assert.Equal(("Study.InFuture", "courseId"), Pair(Refused(() => menu.RecordAttendance(7, tomorrow, true, Today))));
+        menu.RecordAttendance(7, today, true, Today);
+
+        Assert.Equal(1, menu.AttendedCount(7));
+        Assert.False(menu.Picks.Single(p => p.CourseId == tomorrow).Attended);
+    }
+
+    [Fact]
+    public void Attendance_OfAnUndatedCourse_Refused_TakingItBack_AlwaysAllowed()
+    {
+        var menu = CourseMenu.Create(3, 2026);
+        var undated = menu.AddCourse("党史", null, 3).Id;
+        var dated = menu.AddCourse("法治", Today, 3).Id;
+        menu.Open(Rules);
+        menu.Pick(7, [undated, dated], Rules);
+        menu.Close();
+
+        Assert.Equal(("Study.CourseUndated", "courseId"), Pair(Refused(() => menu.RecordAttendance(7, undated, true, Today))));
+        menu.RecordAttendance(7, undated, false, Today);
+        menu.RecordAttendance(7, dated, true, Today);
+        Assert.Equal(1, menu.AttendedCount(7));
+
+        // Taken back even when the clerk's day is before the course's (a correction of a wrong entry).
+        menu.RecordAttendance(7, dated, false, Today.AddDays(-1));
+        Assert.Equal(0, menu.AttendedCount(7));
+    }
+
+    [Fact]
+    public void OfCourse_TheApprovedCourseRecordOfTheAttendedPick()
+    {
+        var menu = CourseMenu.Create(3, 2026);
+        var course = menu.AddCourse("依法行政", D("2026-05-15"), 3.5m, "王老师");
+
+        var r = StudyRecord.OfCourse(course, 7, 4, "李娜", Now);
+
+        Assert.Equal(
+            (7, 4, StudyKind.Course, D("2026-05-15"), 3.5m, "依法行政", course.Id, (int?)null),
+            (r.PersonId, r.OrganizationId, r.Kind, r.Date!.Value, r.Hours!.Value, r.Topic, r.MenuCourseId!.Value, r.TheoryLectureId));
+        Assert.Equal((true, StudyRecordStatus.Approved, "李娜", Now, "李娜", Now), (r.EnteredByClerk, r.Status, r.EnteredBy, r.EnteredAt, r.DecidedBy, r.DecidedAt));
+        Assert.Equal(3.5m, r.Credits(StudyCredits.Defaults, new StudyPeriod(D("2026-01-01"), D("2026-12-31"))));
+        Assert.Equal(("Study.CourseUndated", "courseId"), Pair(Refused(() => StudyRecord.OfCourse(menu.AddCourse("党史", null, 2), 7, 4, "李娜", Now))));
     }
 }

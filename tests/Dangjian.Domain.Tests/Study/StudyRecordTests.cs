@@ -141,6 +141,27 @@ public sealed class StudyRecordTests
     }
 
     [Fact]
+    public void ALinkedRecord_NeitherEditedNorReturnedByHand()
+    {
+        var course = new MenuCourse { Title = "依法行政", Date = D("2026-05-15"), Hours = 3 };
+        var made = StudyRecord.OfCourse(course, 7, 3, "李娜", Now);
+        Assert.Equal(("Study.RecordLinked", "status"), Pair(Refused(() => made.Edit(Session(StudyKind.Course, hours: 9), true, Credits, "李娜", Now, Today))));
+        Assert.Equal(3m, made.Hours!.Value);
+
+        // Even while waiting: the menu or the lecture is the one place it changes.
+        var waiting = Enter(Session(StudyKind.Lecture));
+        var byLecture = Enter(Session(StudyKind.Lecture));
+        byLecture.TheoryLectureId = 9;
+        Assert.Equal(("Study.RecordLinked", "status"), Pair(Refused(() => byLecture.Return("不对", "李娜", Now))));
+        Assert.Equal(("Study.RecordLinked", "status"), Pair(Refused(() => byLecture.Edit(Session(StudyKind.Lecture, hours: 2), false, Credits, "张伟", Now, Today))));
+        Assert.Equal((StudyRecordStatus.Pending, 4m), (byLecture.Status, byLecture.Hours!.Value));
+
+        waiting.Return("不对", "李娜", Now);
+        waiting.Edit(Session(StudyKind.Lecture, hours: 2), false, Credits, "张伟", Now, Today);
+        Assert.Equal((StudyRecordStatus.Pending, 2m), (waiting.Status, waiting.Hours!.Value));
+    }
+
+    [Fact]
     public void Edit_Refused_ChangesNothing()
     {
         var r = Enter(Session(StudyKind.SelfStudy, hours: 3));

@@ -15,14 +15,15 @@ namespace Dangjian.E2E.Study;
 /// <summary>
 /// 调阅 and 菜单式培训 in the browser: the township's organization admin records a notes inspection of a new branch's
 /// leaders (an unsatisfactory finding without a note is refused under that note, a leader left unticked stays on the "not
-/// inspected" list), then ticks attendance on the branch's 2024 menu and sees the seed's statistics move.
+/// inspected" list), then ticks attendance on the branch's 2024 menu and sees the seed's statistics move (each attended
+/// course now the leader's course record), and marks a 2024 lecture given: refused without its hours, given with them.
 /// </summary>
 public sealed class StudyTrainingTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]
     public Task OrgAdmin_RecordsAnInspection_ThenAttendance_StatisticsFollow() => RunAsync(async page =>
     {
-        var (township, branch, branchName, leaders, courses) = await SeedAsync();
+        var (township, branch, branchName, leaders, courses, lecture) = await SeedAsync();
         var (l0, l1, l2) = (leaders[0], leaders[1], leaders[2]);
 
         await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);
@@ -60,10 +61,23 @@ public sealed class StudyTrainingTests(BrowserApp app, ITestOutputHelper output)
         await Expect(study.BandCount("Once")).ToHaveTextAsync("1");
         await Expect(study.BandCount("Never")).ToHaveTextAsync("1");
         Assert.Equal(4, await App.WithDbAsync(db => db.CoursePicks.CountAsync(p => p.Attended && leaders.Select(l => l.Id).Contains(p.PersonId))));
+        Assert.Equal(4, await App.WithDbAsync(db => db.StudyRecords.CountAsync(r => r.MenuCourseId != null && leaders.Select(l => l.Id).Contains(r.PersonId))));
+
+        // The lecture's record counts its hours, so "given" without them is refused and the lecture stays planned.
+        await study.OpenLecturesAsync(branch, 2024);
+        await Expect(study.LectureRow(lecture)).ToHaveAttributeAsync("data-status", nameof(TheoryLectureStatus.Planned));
+        await study.MarkGiven(l0.Name).ClickAsync();
+        await Expect(study.LectureHoursError(l0.Name)).ToContainTextAsync(Ui.Text<RuleText>("Field.Study.Hours", Ui.Zh));
+        await Expect(study.LectureRow(lecture)).ToHaveAttributeAsync("data-status", nameof(TheoryLectureStatus.Planned));
+
+        await study.LectureHours(l0.Name).FillAsync("1.5");
+        await study.MarkGiven(l0.Name).ClickAsync();
+        await Expect(study.LectureRow(lecture)).ToHaveAttributeAsync("data-status", nameof(TheoryLectureStatus.Given));
+        Assert.Equal(1.5m, await App.WithDbAsync(db => db.StudyRecords.Where(r => r.TheoryLectureId == lecture).Select(r => r.Hours).SingleAsync()));
     });
 
-    /// <summary>A new branch under township A with three leaders, and its 2024 menu of three courses, open, picked from.</summary>
-    private async Task<(int Township, int Branch, string BranchName, List<(int Id, string Name)> Leaders, string[] Courses)> SeedAsync() =>
+    /// <summary>A new branch under township A with three leaders, its 2024 menu of three courses, open, picked from, and the first leader's 2024 lecture, planned.</summary>
+    private async Task<(int Township, int Branch, string BranchName, List<(int Id, string Name)> Leaders, string[] Courses, int Lecture)> SeedAsync() =>
         await App.WithDbAsync(async db =>
         {
             var township = await (from r in db.RoleAssignments join u in db.Users on r.UserId equals u.Id where u.UserName == DemoFacts.OrgAdminA select r.OrganizationId).FirstAsync();
@@ -93,7 +107,9 @@ public sealed class StudyTrainingTests(BrowserApp app, ITestOutputHelper output)
             menu.Pick(people[0].Id, [.. menu.Courses.Select(c => c.Id)], CourseMenuRules.Defaults);
             menu.Pick(people[1].Id, [.. menu.Courses.Take(2).Select(c => c.Id)], CourseMenuRules.Defaults);
             db.CourseMenus.Add(menu);
+            var lecture = TheoryLecture.Plan(people[0].Id, org.Id, "党史中的优良作风", new DateOnly(2024, 6, 1));
+            db.TheoryLectures.Add(lecture);
             await db.SaveChangesAsync();
-            return (township, org.Id, org.Name, people.Select(p => (p.Id, p.Name)).ToList(), courses);
+            return (township, org.Id, org.Name, people.Select(p => (p.Id, p.Name)).ToList(), courses, lecture.Id);
         });
 }

@@ -2,13 +2,15 @@ using System.Globalization;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Study.Inspections;
+using Dangjian.Web.Features.Study.Lectures;
 using Dangjian.Web.Features.Study.Menu;
 
 namespace Dangjian.E2E.Pages.Study;
 
 /// <summary>
 /// The superior's study pages: /study/inspections (the "not inspected" list and the entry of one inspection, its rows
-/// labelled "name：column") and /study/menus (picks and attendance, and the training statistics table).
+/// labelled "name：column"), /study/menus (picks and attendance, and the training statistics table) and /study/lectures
+/// (a planned lecture's hours and its "given" button, labelled "name：column").
 /// </summary>
 public sealed class StudyTrainingPages(IPage page, CultureInfo culture) : Shell(page, culture)
 {
@@ -52,6 +54,24 @@ public sealed class StudyTrainingPages(IPage page, CultureInfo culture) : Shell(
 
     /// <summary>The people counted in a band of the statistics table ("ThreeOrMore", "Twice", "Once", "Never").</summary>
     public ILocator BandCount(string band) => Page.Locator($"[data-statistics] tr[data-band=\"{band}\"] td[data-count]");
+
+    public Task OpenLecturesAsync(int organizationId, int year) =>
+        Interactive.GotoAsync(Page, $"study/lectures?organizationId={BrowserApp.Invariant(organizationId)}&year={BrowserApp.Invariant(year)}");
+
+    /// <summary>A lecture's row, whose data-status is its status.</summary>
+    public ILocator LectureRow(int lectureId) => Page.Locator($"tr[data-lecture=\"{BrowserApp.Invariant(lectureId)}\"]");
+
+    /// <summary>The hours a planned lecture of the cadre lasted ("张三：学时").</summary>
+    public ILocator LectureHours(string name) => Labelled(name + Ui.Text<UiText>("Punct.Colon", Culture) + Lecture("Hours"));
+
+    /// <summary>The server's message under a planned lecture's hours.</summary>
+    public ILocator LectureHoursError(string name) =>
+        Page.Locator(".mud-input-control").Filter(new() { Has = LectureHours(name) }).Last.Locator(".mud-input-helper-text.mud-input-error");
+
+    public ILocator MarkGiven(string name) =>
+        Page.GetByRole(AriaRole.Button, new() { Name = name + Ui.Text<UiText>("Punct.Colon", Culture) + Lecture("MarkGiven"), Exact = true });
+
+    public string Lecture(string key) => Ui.Text<TheoryLectureText>(key, Culture);
 
     public string Inspection(string key) => Ui.Text<StudyInspectionText>(key, Culture);
 

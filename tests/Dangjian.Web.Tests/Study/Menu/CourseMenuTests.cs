@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Net;
+using Dangjian.Domain.Organizations;
 using Dangjian.Domain.Study;
+using Dangjian.Web.Features.Study.Compliance;
 using Dangjian.Web.Features.Study.Menu;
+using Dangjian.Web.Features.Study.Records;
 using Dangjian.Web.Tests.Infrastructure;
+using Dangjian.Web.Tests.Meetings.Minutes;
 using Dangjian.Web.Tests.Study.Inspections;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -12,7 +16,8 @@ namespace Dangjian.Web.Tests.Study.Menu;
 /// <summary>
 /// 菜单式培训 (STU-6) over HTTP on a real database: a menu drafted, opened and picked from between the bounds (2–3 by
 /// default), attendance saved whole or not at all, and the seed's statistics (3 or more / 2 / 1 / never with percentages)
-/// over a fresh branch's leaders, on screen and in the export; township B refused. Menus are of 2024, which the demo leaves alone.
+/// over a fresh branch's leaders, on screen and in the export; an attended course becoming the leader's course record
+/// (counted in their credits, gone again when taken back); township B refused. Menus are of 2024, which the demo leaves alone.
 /// </summary>
 public abstract class CourseMenuTests(AppFixture app)
 {
@@ -125,6 +130,68 @@ public abstract class CourseMenuTests(AppFixture app)
         // Township B's statistics do not count township A's leaders.
         var statsB = await (await orgAdminB.GetAsync($"{Route}/statistics?organizationId={t.B}&year=2024")).ReadAsync<TrainingStatisticsView>();
         Assert.DoesNotContain(statsB.Leaders, x => l.Contains(x.PersonId));
+    }
+
+    [Fact]
+    public async Task Attended_MakesTheCourseRecord_InThePersonsOrganization_CreditsRise_TakenBack_TheyFall()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        // The menu of a general branch, picked by a leader of a branch below it: the record is kept where the person is.
+        var general = await app.NewOrganizationAsync(t.A, OrganizationKind.GeneralBranch);
+        var (branch, l) = await app.NewBranchWithLeadersAsync(general, 1);
+        var menu = await (await admin.PostJsonAsync(Route, new CreateCourseMenuRequest(general, 2024))).ReadAsync<CourseMenuView>();
+        foreach (var (title, date, hours) in new[] { ("依法行政", new DateOnly(2024, 5, 10), 3.5m), ("城市管理", new DateOnly(2024, 9, 10), 2m), ("党史", (DateOnly?)null, 2m) })
+        {
+            menu = await (await admin.PostJsonAsync($"{Route}/{menu.Id}/courses", new AddMenuCourseRequest(title, date, hours, menu.Version))).ReadAsync<CourseMenuView>();
+        }
+
+        menu = await (await admin.PostJsonAsync($"{Route}/{menu.Id}/open", new CourseMenuVersionRequest(menu.Version))).ReadAsync<CourseMenuView>();
+        var c = menu.Courses.Select(x => x.Id).ToArray();
+        menu = await PickAsync(admin, menu, l[0], c);
+        var before = await CreditsAsync(admin, l[0]);
+
+        // The undated course spoils the whole save: no attendance, no record.
+        var undated = await admin.PostJsonAsync($"{Route}/{menu.Id}/attendance", new RecordCourseAttendanceRequest([new(l[0], c[0], true), new(l[0], c[2], true)], menu.Version));
+        Assert.Equal(["rows[1].courseId"], (await undated.ProblemErrorsAsync()).Keys);
+        Assert.Equal((0, before), (await LinkedCountAsync(l[0]), await CreditsAsync(admin, l[0])));
+
+        menu = await AttendAsync(admin, menu, new CourseAttendanceRow(l[0], c[0], true));
+        var rate = StudyCredits.Defaults.For(StudyKind.Course).Rate;
+        Assert.Equal(before + (3.5m * rate), await CreditsAsync(admin, l[0]));
+        var record = await app.WithDbAsync(db => db.StudyRecords.AsNoTracking().SingleAsync(r => r.PersonId == l[0] && r.MenuCourseId == c[0]));
+        Assert.Equal(
+            (StudyKind.Course, new DateOnly(2024, 5, 10), 3.5m, "依法行政", branch, StudyRecordStatus.Approved, true),
+            (record.Kind, record.Date!.Value, record.Hours!.Value, record.Topic, record.OrganizationId, record.Status, record.EnteredByClerk));
+
+        // Attended again (and a pick not attended left so): still the one record.
+        menu = await AttendAsync(admin, menu, new CourseAttendanceRow(l[0], c[0], true), new CourseAttendanceRow(l[0], c[1], false));
+        Assert.Equal(1, await LinkedCountAsync(l[0]));
+
+        // The menu keeps it: the clerk cannot return it by hand.
+        var returned = await admin.PostJsonAsync($"{StudyRecordEndpoints.Route}/{record.Id}/return", new ReturnStudyRecordRequest("不对", record.Version));
+        Assert.Equal(["status"], (await returned.ProblemErrorsAsync()).Keys);
+
+        menu = await AttendAsync(admin, menu, new CourseAttendanceRow(l[0], c[0], false));
+        Assert.Equal((0, before), (await LinkedCountAsync(l[0]), await CreditsAsync(admin, l[0])));
+
+        var orgAdminB = await app.ClientForAsync(Demo.OrgAdminB);
+        var refused = await orgAdminB.PostJsonAsync($"{Route}/{menu.Id}/attendance", new RecordCourseAttendanceRequest([new(l[0], c[0], true)], menu.Version));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal((0, 0), (await LinkedCountAsync(l[0]), await app.WithDbAsync(db => db.CoursePicks.CountAsync(p => p.MenuId == menu.Id && p.Attended))));
+    }
+
+    private async Task<int> LinkedCountAsync(int person) =>
+        await app.WithDbAsync(db => db.StudyRecords.CountAsync(r => r.PersonId == person && r.MenuCourseId != null));
+
+    private static async Task<decimal> CreditsAsync(HttpClient client, int person) =>
+        (await (await client.GetAsync($"{StudyComplianceEndpoints.Route}/person/{person}?asOf=2024-12-31")).ReadAsync<StudyComplianceRow>()).Credits;
+
+    private static async Task<CourseMenuView> AttendAsync(HttpClient client, CourseMenuView menu, params CourseAttendanceRow[] rows)
+    {
+        var answer = await client.PostJsonAsync($"{Route}/{menu.Id}/attendance", new RecordCourseAttendanceRequest(rows, menu.Version));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        return await answer.ReadAsync<CourseMenuView>();
     }
 
     private static async Task<CourseMenuView> PickAsync(HttpClient client, CourseMenuView menu, int person, params Guid[] courses)

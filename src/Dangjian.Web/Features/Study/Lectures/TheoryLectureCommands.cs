@@ -12,9 +12,10 @@ namespace Dangjian.Web.Features.Study.Lectures;
 
 /// <summary>
 /// 理论课 (STU-7) changed: a cadre's lecture planned for the unit whose team they sit in, and marked given; the rules are
-/// <see cref="TheoryLecture"/>'s. Study.Write on the unit's organization.
+/// <see cref="TheoryLecture"/>'s. Study.Write on the unit's organization. A lecture given becomes the cadre's study record
+/// (<see cref="StudyRecord.OfLecture"/>), so it counts for credits and the requirements like any other.
 /// </summary>
-public sealed class TheoryLectureCommands(DangjianDbContext db, ScopeService scopes, StudyLeaders leaders, TheoryLectureQueries queries, OrgClock clock)
+public sealed class TheoryLectureCommands(DangjianDbContext db, ScopeService scopes, StudyLeaders leaders, TheoryLectureQueries queries, CurrentUser user, OrgClock clock)
 {
     public async Task<TheoryLectureView> PlanAsync(PlanTheoryLectureRequest r, CancellationToken ct = default)
     {
@@ -58,10 +59,19 @@ public sealed class TheoryLectureCommands(DangjianDbContext db, ScopeService sco
             errors.Add("givenOn", "Input.Required", "Field.Study.LectureGivenOn");
         }
 
+        if (r.Hours is null)
+        {
+            errors.Add("hours", "Input.Required", "Field.Study.Hours");
+        }
+
         errors.ThrowIfAny();
         var lecture = await db.TheoryLectures.FirstAsync(l => l.Id == id, ct);
         db.ExpectVersion(lecture, r.Version!.Value);
-        lecture.MarkGiven(r.GivenOn!.Value, clock.Today);
+        lecture.MarkGiven(r.GivenOn!.Value, r.Hours, clock.Today);
+
+        // The record is kept in the cadre's own organization (where their other records are), not in the unit that heard it.
+        var personOrg = await db.People.AsNoTracking().Where(p => p.Id == lecture.PersonId).Select(p => p.OrganizationId).FirstAsync(ct);
+        db.StudyRecords.Add(StudyRecord.OfLecture(lecture, personOrg, user.Name, clock.UtcNow));
         db.AuditAction = "TheoryLecture.Given";
         await db.SaveChangesAsync(ct);
         return (await queries.ViewsAsync([lecture], ct))[0];

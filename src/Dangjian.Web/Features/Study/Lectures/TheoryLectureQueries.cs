@@ -53,6 +53,6 @@ public sealed class TheoryLectureQueries(DangjianDbContext db, ScopeService scop
         var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return [.. lectures.OrderBy(l => l.GivenOn ?? l.PlannedOn).ThenBy(l => l.Id).Select(l => new TheoryLectureView(
-            l.Id, l.PersonId, names.GetValueOrDefault(l.PersonId, string.Empty), l.OrganizationId, orgs[l.OrganizationId], l.Topic, l.PlannedOn, l.GivenOn, l.Status, l.Version))];
+            l.Id, l.PersonId, names.GetValueOrDefault(l.PersonId, string.Empty), l.OrganizationId, orgs[l.OrganizationId], l.Topic, l.PlannedOn, l.GivenOn, l.Status, l.Version, l.Hours))];
     }
 }

@@ -13,9 +13,11 @@ namespace Dangjian.Web.Features.Study.Menu;
 /// <summary>
 /// 菜单式培训 (STU-6) changed: a menu made for a year, courses put on it, opened for picking and closed, each leader's
 /// picks between the rule data's bounds (<see cref="CourseMenuRules"/>) and attendance; every rule is
-/// <see cref="CourseMenu"/>'s. Study.Write on the menu's organization.
+/// <see cref="CourseMenu"/>'s. Study.Write on the menu's organization. An attended course becomes the leader's study
+/// record (<see cref="StudyRecord.OfCourse"/>), so it counts for credits and the requirements like any other.
 /// </summary>
-public sealed class CourseMenuCommands(DangjianDbContext db, ScopeService scopes, StudyLeaders leaders, CourseMenuQueries queries, CourseMenuRules rules, OrgClock clock)
+public sealed class CourseMenuCommands(
+    DangjianDbContext db, ScopeService scopes, StudyLeaders leaders, CourseMenuQueries queries, CourseMenuRules rules, CurrentUser user, OrgClock clock)
 {
     public async Task<CourseMenuView> CreateAsync(CreateCourseMenuRequest r, CancellationToken ct = default)
     {
@@ -77,19 +79,23 @@ public sealed class CourseMenuCommands(DangjianDbContext db, ScopeService scopes
         return await SaveAsync(menu, ct);
     }
 
-    /// <summary>Attendance of many picks: every row checked before any is saved; a bad row is named on its own field.</summary>
+    /// <summary>
+    /// Attendance of many picks: every row checked before any is saved; a bad row is named on its own field. Each pick
+    /// attended has its one course record (kept by the menu) and each one not attended has none; both saved with the menu.
+    /// </summary>
     public async Task<CourseMenuView> RecordAttendanceAsync(int id, RecordCourseAttendanceRequest r, CancellationToken ct = default)
     {
         var menu = await LoadAsync(id, r.Version, ct);
         var rows = r.Rows ?? [];
         var pickers = menu.Picks.Select(k => k.PersonId).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => pickers.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var people = await db.People.AsNoTracking().Where(p => pickers.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.Name, p.OrganizationId), ct);
+        var names = people.ToDictionary(p => p.Key, p => p.Value.Name);
         var errors = new FieldErrors();
         for (var i = 0; i < rows.Count; i++)
         {
             try
             {
-                menu.RecordAttendance(rows[i].PersonId ?? 0, rows[i].CourseId ?? Guid.Empty, rows[i].Attended);
+                menu.RecordAttendance(rows[i].PersonId ?? 0, rows[i].CourseId ?? Guid.Empty, rows[i].Attended, clock.Today);
             }
             catch (DomainRuleException e)
             {
@@ -98,8 +104,36 @@ public sealed class CourseMenuCommands(DangjianDbContext db, ScopeService scopes
         }
 
         errors.ThrowIfAny();
+        await LinkRecordsAsync(menu, rows, people, ct);
         db.AuditAction = "CourseMenu.AttendanceRecorded";
         return await SaveAsync(menu, ct);
+    }
+
+    /// <summary>
+    /// Makes the course record of each pick the rows attend that has none yet (so attending twice makes one), and deletes
+    /// the record of each pick they take back: it was never study done. The row audit keeps the deleted record's values,
+    /// as it keeps every change, so the deletion is still traced.
+    /// </summary>
+    private async Task LinkRecordsAsync(CourseMenu menu, IReadOnlyList<CourseAttendanceRow> rows, Dictionary<int, (string Name, int OrganizationId)> people, CancellationToken ct)
+    {
+        var courseIds = menu.Courses.Select(c => c.Id).ToList();
+        var linked = await db.StudyRecords.Where(x => x.MenuCourseId != null && courseIds.Contains(x.MenuCourseId.Value)).ToListAsync(ct);
+        foreach (var pick in rows.Select(row => menu.Picks.First(p => p.PersonId == row.PersonId && p.CourseId == row.CourseId)).Distinct())
+        {
+            var record = linked.Find(x => x.PersonId == pick.PersonId && x.MenuCourseId == pick.CourseId);
+            if (pick.Attended && record is null)
+            {
+                var course = menu.Courses.First(c => c.Id == pick.CourseId);
+                var made = StudyRecord.OfCourse(course, pick.PersonId, people[pick.PersonId].OrganizationId, user.Name, clock.UtcNow);
+                db.StudyRecords.Add(made);
+                linked.Add(made);
+            }
+            else if (!pick.Attended && record is not null)
+            {
+                db.StudyRecords.Remove(record);
+                linked.Remove(record);
+            }
+        }
     }
 
     private async Task<CourseMenu> LoadAsync(int id, int? version, CancellationToken ct)

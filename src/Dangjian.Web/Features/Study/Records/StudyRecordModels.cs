@@ -42,7 +42,11 @@ public sealed record StudyRecordFilter(int? OrganizationId, StudyRecordStatus? S
 /// </summary>
 public sealed record StudyRecordView(
     int Id, int PersonId, string PersonName, int OrganizationId, StudyKind Kind, DateOnly? Date, decimal? Hours, DateOnly? From, DateOnly? To, int Days,
-    string? Topic, string? Notes, StudyContent? Content, decimal Credits, StudyRecordStatus Status, bool EnteredByClerk, string EnteredBy, string? DecidedBy, string? ReturnReason, int Version);
+    string? Topic, string? Notes, StudyContent? Content, decimal Credits, StudyRecordStatus Status, bool EnteredByClerk, string EnteredBy, string? DecidedBy, string? ReturnReason, int Version)
+{
+    /// <summary>Made by a menu course's attendance or a lecture given (<see cref="StudyRecord.IsLinked"/>): no hand edits or returns it.</summary>
+    public bool Linked { get; init; }
+}
 
 /// <summary>An organization subtree's records, a page of them, with how many wait for approval and whether the caller may enter and approve.</summary>
 public sealed record StudyRecordsView(int OrganizationId, string OrganizationName, Paged<StudyRecordView> Records, int Pending, bool MayWrite);

@@ -129,7 +129,7 @@ public sealed class StudyRecordQueries(DangjianDbContext db, ScopeService scopes
         return [.. records.Select(r => new StudyRecordView(
             r.Id, r.PersonId, names.GetValueOrDefault(r.PersonId, string.Empty), r.OrganizationId, r.Kind, r.Date, r.Hours, r.From, r.To, r.Days,
             r.Topic, r.Notes, r.Content, credits.Earned(r.Kind, r.Kind == StudyKind.PartySchool ? r.Days : r.Hours ?? 0, r.Content), r.Status, r.EnteredByClerk,
-            r.EnteredBy, r.DecidedBy, r.ReturnReason, r.Version))];
+            r.EnteredBy, r.DecidedBy, r.ReturnReason, r.Version) { Linked = r.IsLinked })];
     }
 
     /// <summary>A session's hours inside the period, or the days of a stay inside it.</summary>
