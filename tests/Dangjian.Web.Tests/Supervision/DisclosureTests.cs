@@ -139,6 +139,29 @@ public abstract class DisclosureTests(AppFixture app)
         Assert.DoesNotContain("orgadmin", page, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/disclosures/{int.MaxValue}")).StatusCode);
     }
+
+    [Fact]
+    public async Task StaffPage_ShowsTheQuarterItems_AndTheSilentOrganizations_TheEntryFormToTheAdmin()
+    {
+        var t = await app.TownshipsAsync();
+        var parent = await app.NewOrganizationAsync(t.A, Domain.Organizations.OrganizationKind.GeneralBranch);
+        var (published, silent) = (await app.NewOrganizationAsync(parent), await app.NewOrganizationAsync(parent));
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync(Route, Item(published, new DateOnly(2024, 8, 1), "八月财务公开"))).StatusCode);
+        var names = await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == silent || o.Id == published).ToDictionaryAsync(o => o.Id, o => o.Name));
+
+        var client = await app.SignInAsync(Demo.OrgAdminA);
+        var response = await client.GetAsync($"/supervision/disclosures?organizationId={parent}&year=2024&quarter=3");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("八月财务公开", html, StringComparison.Ordinal);
+        Assert.Contains("2024 年第 3 季度", html, StringComparison.Ordinal);
+        Assert.Contains("data-silent=\"2\"", html, StringComparison.Ordinal);
+        Assert.Contains(names[silent], html, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"enter\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"export\"", html, StringComparison.Ordinal);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
