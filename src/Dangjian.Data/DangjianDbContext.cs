@@ -197,6 +197,9 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Study.StudyRankingLine> StudyRankingLines => Set<Domain.Study.StudyRankingLine>();
 
+    /// <summary>三务公开 items (SUP-4): what each organization posted on its public board and the day it did.</summary>
+    public DbSet<Domain.Supervision.Disclosure> Disclosures => Set<Domain.Supervision.Disclosure>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

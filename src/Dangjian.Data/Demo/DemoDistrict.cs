@@ -82,6 +82,8 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
             await DemoDues.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
+            await DemoDisclosures.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
             await DemoStudyRecords.AddAsync(db, plan, today, ct);
             await DemoStudyExams.AddAsync(db, plan, today, ct);
             await DemoStudyTraining.AddAsync(db, plan, today, ct);

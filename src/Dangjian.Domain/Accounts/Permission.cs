@@ -111,6 +111,13 @@ public enum Permission
     /// <summary>Dues.Write — members' dues profiles, payments and excused months, imports, and activity-fund entries.</summary>
     DuesWrite,
 
+    /// <summary>Supervision.Read — the 三务公开 items (SUP-4) of the organizations in scope and the list of those that have
+    /// published nothing in a quarter.</summary>
+    SupervisionRead,
+
+    /// <summary>Supervision.Write — entering an organization's 三务公开 items.</summary>
+    SupervisionWrite,
+
     /// <summary>Study.Read — the study records, compliance, exams, inspections, course menus, theory lectures and rankings
     /// of the organizations' people in scope.</summary>
     StudyRead,

@@ -26,6 +26,7 @@ using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Reviews;
 using Dangjian.Web.Features.Dues;
+using Dangjian.Web.Features.Supervision.Disclosures;
 using Dangjian.Web.Features.Study.Records;
 using Dangjian.Web.Features.Study.Inspections;
 using Dangjian.Web.Features.Surveys;
@@ -154,6 +155,7 @@ public static class HostSetup
         services.AddCommitments();
         services.AddReviews();
         services.AddDues();
+        services.AddDisclosures();
         services.AddStudyRecords();
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
@@ -294,6 +296,7 @@ public static class HostSetup
         endpoints.MapCommitmentEndpoints();
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
+        endpoints.MapDisclosureEndpoints();
         endpoints.MapStudyRecordEndpoints();
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();

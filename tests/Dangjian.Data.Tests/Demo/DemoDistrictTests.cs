@@ -309,7 +309,8 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.StudyInspections.CountAsync() + await db.StudyInspectionFindings.CountAsync() + await db.CourseMenus.CountAsync()
             + await db.MenuCourses.CountAsync() + await db.CoursePicks.CountAsync() + await db.TheoryLectures.CountAsync()
             + await db.StudyRankingRounds.CountAsync() + await db.StudyRankingLines.CountAsync()
-            + await db.CommitmentSelfReports.CountAsync() + await db.CommitmentObjections.CountAsync() + await db.CommitmentEvidenceFiles.CountAsync();
+            + await db.CommitmentSelfReports.CountAsync() + await db.CommitmentObjections.CountAsync() + await db.CommitmentEvidenceFiles.CountAsync()
+            + await db.Disclosures.CountAsync();
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
         Assert.DoesNotContain(entries, e => e.EntityType is nameof(Dangjian.Domain.Secrecy.SecretBallot) or nameof(Dangjian.Domain.Secrecy.UnusedAccessCode) or nameof(Dangjian.Domain.Secrecy.BallotBox));
         Assert.True(await db.SecretBallots.AnyAsync());

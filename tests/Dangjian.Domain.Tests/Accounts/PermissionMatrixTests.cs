@@ -9,7 +9,7 @@ public sealed partial class PermissionMatrixTests
     [
         Permission.MeetingsRun, Permission.MeetingsRule, Permission.MinutesWrite, Permission.MinutesSign,
         Permission.DemocraticLifeRun, Permission.SurveysRun, Permission.EvaluationsRunMemberReview, Permission.CommitmentsRun, Permission.CommitmentsReview,
-        Permission.ReviewsWrite, Permission.DuesWrite, Permission.StudyWrite,
+        Permission.ReviewsWrite, Permission.DuesWrite, Permission.StudyWrite, Permission.SupervisionWrite,
     ];
 
     private static readonly Permission[] SecretaryNever =
@@ -109,7 +109,7 @@ public sealed partial class PermissionMatrixTests
 
         // Others' dues are theirs and the branch's business: a member sees their own on /me only.
         Assert.Equal(
-            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead or Permission.DuesRead or Permission.StudyRead)) || IsOwn(p)),
+            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead or Permission.DuesRead or Permission.StudyRead or Permission.SupervisionRead)) || IsOwn(p)),
             held);
     }
 
