@@ -115,8 +115,30 @@ public enum Permission
     /// published nothing in a quarter.</summary>
     SupervisionRead,
 
-    /// <summary>Supervision.Write — entering an organization's 三务公开 items.</summary>
+    /// <summary>Supervision.Write — entering an organization's 三务公开 items, and answering a rectification notice
+    /// (整改通知, SUP-2) addressed to the organization or one of its cadres.</summary>
     SupervisionWrite,
+
+    /// <summary>Supervision.Notify — issuing, verifying and closing early-warning and rectification notices (预警、整改,
+    /// SUP-2) and recording economic-responsibility audits (经济责任审计, SUP-3): the superior's side, never the
+    /// organization's own (seed 004 五).</summary>
+    SupervisionNotify,
+
+    /// <summary>Supervision.Reports — the report box (举报, SUP-1): reading the cases about the organizations in scope and
+    /// their cadres, and taking them through accepted, assigned, investigated and concluded. Held by the organization
+    /// department alone: a report may be about the very secretary or administrator of the subtree it concerns. No role
+    /// ever sees a reporter, only what the reporter chose to write.</summary>
+    SupervisionReports,
+
+    /// <summary>Cadres.Read — the reserve-cadre and party-affairs talent pools (CAD-1, CAD-2), selection cases and their
+    /// dossiers (写实, CAD-3 … CAD-5), inspection qualifications, grassroots time and contact points (CAD-6), and exit,
+    /// supervisor and accountability records (CAD-7) of the organizations in scope.</summary>
+    CadresRead,
+
+    /// <summary>Cadres.Write — cadre work itself, the organization department's and the township committee's (干部工作,
+    /// seed 004 二): pool entries and their in/out decisions, each step of a selection case, grassroots days and the
+    /// petition rota, exit and accountability cases and the reports of work supervisors.</summary>
+    CadresWrite,
 
     /// <summary>Study.Read — the study records, compliance, exams, inspections, course menus, theory lectures and rankings
     /// of the organizations' people in scope.</summary>

@@ -5,13 +5,14 @@ namespace Dangjian.Domain.Accounts;
 /// subtree it is granted on, never beyond (<see cref="Scope"/>). README prints this table.
 /// <list type="bullet">
 /// <item>DistrictAdmin (组织部): everything.</item>
-/// <item>OrgAdmin: everything in its subtree except the district-wide calendar and evaluation templates.</item>
+/// <item>OrgAdmin: everything in its subtree except the district-wide calendar, evaluation templates and the report box
+/// (a report may be about the subtree's own administrators).</item>
 /// <item>Secretary (书记): runs the organization's own work, as 《中国共产党支部工作条例（试行）》 gives it to the branch
 /// committee and its secretary — meetings and their agenda, attendance, votes and minutes, democratic life meetings,
-/// surveys, the yearly 民主评议党员, the branch's 公开承诺 and its 支委会 review of them, the collection of its members' dues (党费收缴, 中组发〔2008〕3号), its members' study records and training (党员教育), the organization's 三务公开 board — but does not restructure the tree, manage accounts, edit the roster or run
-/// elections (those stay with the superior organization and the organization department).</item>
+/// surveys, the yearly 民主评议党员, the branch's 公开承诺 and its 支委会 review of them, the collection of its members' dues (党费收缴, 中组发〔2008〕3号), its members' study records and training (党员教育), the organization's 三务公开 board and its answers to rectification notices — but does not restructure the tree, manage accounts, edit the roster or run
+/// elections or cadre work (those stay with the superior organization and the organization department).</item>
 /// <item>Supervisor (监督员): reads, and the audit log.</item>
-/// <item>Member: reads what concerns them; never the roster beyond their own record, nor dues or study records beyond their own (on /me).</item>
+/// <item>Member: reads what concerns them; never the roster beyond their own record, nor dues or study records beyond their own (on /me), nor cadre files.</item>
 /// </list>
 /// </summary>
 public static class PermissionMatrix
@@ -59,6 +60,10 @@ public static class PermissionMatrix
         new(Permission.DuesWrite, "Dues.Write",                               Y,    Y,    Y,    N,    N),
         new(Permission.SupervisionRead, "Supervision.Read",                   Y,    Y,    Y,    N,    Y),
         new(Permission.SupervisionWrite, "Supervision.Write",                 Y,    Y,    Y,    N,    N),
+        new(Permission.SupervisionNotify, "Supervision.Notify",               Y,    Y,    N,    N,    N),
+        new(Permission.SupervisionReports, "Supervision.Reports",             Y,    N,    N,    N,    N),
+        new(Permission.CadresRead, "Cadres.Read",                             Y,    Y,    N,    N,    Y),
+        new(Permission.CadresWrite, "Cadres.Write",                           Y,    Y,    N,    N,    N),
         new(Permission.StudyRead, "Study.Read",                               Y,    Y,    Y,    N,    Y),
         new(Permission.StudyWrite, "Study.Write",                             Y,    Y,    Y,    N,    N),
         new(Permission.MineUse, "Mine.Use",                                   Y,    Y,    Y,    Y,    Y),

@@ -17,6 +17,7 @@ public sealed partial class PermissionMatrixTests
         Permission.OrganizationsRestructure, Permission.TeamsEdit, Permission.UnitsEdit, Permission.AccountsManage,
         Permission.PeopleEdit, Permission.PeopleImport, Permission.ElectionsRun, Permission.EvaluationsRun,
         Permission.EvaluationsDesign, Permission.CalendarEdit, Permission.AuditRead, Permission.CommitmentsSupervise,
+        Permission.SupervisionNotify, Permission.SupervisionReports, Permission.CadresRead, Permission.CadresWrite,
     ];
 
     public static TheoryData<AccountRole> AllRoles() => new(Enum.GetValues<AccountRole>());
@@ -62,11 +63,11 @@ public sealed partial class PermissionMatrixTests
     }
 
     [Fact]
-    public void OrgAdmin_HoldsEverythingButTheCalendarAndTemplates()
+    public void OrgAdmin_HoldsEverythingButTheCalendarTemplatesAndReportBox()
     {
         var missing = PermissionMatrix.Permissions.Except(PermissionMatrix.Of(AccountRole.OrgAdmin));
 
-        Assert.Equal([Permission.CalendarEdit, Permission.EvaluationsDesign], missing.Order());
+        Assert.Equal([Permission.CalendarEdit, Permission.EvaluationsDesign, Permission.SupervisionReports], missing.Order());
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed partial class PermissionMatrixTests
 
         // Others' dues are theirs and the branch's business: a member sees their own on /me only.
         Assert.Equal(
-            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead or Permission.DuesRead or Permission.StudyRead or Permission.SupervisionRead)) || IsOwn(p)),
+            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead or Permission.DuesRead or Permission.StudyRead or Permission.SupervisionRead or Permission.CadresRead)) || IsOwn(p)),
             held);
     }
 
