@@ -11,8 +11,8 @@ public sealed class DisclosureExport(DisclosureQueries queries, IStringLocalizer
 {
     public async Task<byte[]> QuarterAsync(int? organizationId, int? year, int? quarter, DisclosureCategory? category, CancellationToken ct = default)
     {
-        var (view, items) = await queries.AllOfQuarterAsync(organizationId, year, quarter, category, ct);
-        var rows = items.Select(i => new Dictionary<string, object?>
+        var view = await queries.AllOfQuarterAsync(organizationId, year, quarter, category, ct);
+        var rows = view.Items.Items.Select(i => new Dictionary<string, object?>
         {
             [text["Col.Organization"]] = ExcelFile.Safe(i.OrganizationName),
             [text["Col.Category"]] = enums[$"DisclosureCategory.{i.Category}"].Value,

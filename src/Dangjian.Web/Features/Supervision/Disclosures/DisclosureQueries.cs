@@ -29,33 +29,53 @@ public sealed class DisclosureQueries(DangjianDbContext db, ScopeService scopes,
         var errors = new FieldErrors();
         var (p, size) = Paging.Check(page, pageSize, errors);
         errors.ThrowIfAny();
-        var q = Quarter(year, quarter);
-        var (root, organizations) = await SubtreeAsync(orgId, ct);
-        var items = InQuarter(organizations.Select(o => o.Id).ToList(), q, category);
-        var total = await items.CountAsync(ct);
-        var rows = await items.OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id)
-            .Skip(new PageWindow(p, size).Skip).Take(size).ToListAsync(ct);
-        var names = organizations.ToDictionary(o => o.Id, o => o.Name);
-        var published = await items.Select(d => new Disclosure { OrganizationId = d.OrganizationId, Category = d.Category, PublishedOn = d.PublishedOn }).ToListAsync(ct);
-        var counts = published.CountBy(d => d.OrganizationId).ToDictionary();
-        var silent = DisclosureRules.NotPublished(organizations.Select(o => o.Id), published, q, category);
-        return new DisclosureQuarterView(
-            orgId, root, q.Year, q.Number, category, new Paged<DisclosureView>([.. rows.Select(d => View(d, names[d.OrganizationId]))], total, p, size),
-            [.. organizations.Select(o => new DisclosureOrganizationCount(o.Id, o.Name, counts.GetValueOrDefault(o.Id)))],
-            [.. silent.Select(id => new DisclosureOrganizationCount(id, names[id], 0))],
-            await scopes.MayAsync(Permission.SupervisionWrite, orgId, ct));
+        var summary = await SummaryAsync(orgId, Quarter(year, quarter), category, ct);
+        var rows = await Newest(summary.Items).Skip(new PageWindow(p, size).Skip).Take(size).ToListAsync(ct);
+        return await ViewAsync(summary, rows, p, size, ct);
     }
 
-    /// <summary>Every item of the subtree's quarter (of the category, when named), newest first: what the export writes.</summary>
-    public async Task<(DisclosureQuarterView Quarter, IReadOnlyList<DisclosureView> Items)> AllOfQuarterAsync(
+    /// <summary>Every item of the subtree's quarter (of the category, when named), newest first, as one page: what the export writes.</summary>
+    public async Task<DisclosureQuarterView> AllOfQuarterAsync(
         int? organizationId, int? year, int? quarter, DisclosureCategory? category, CancellationToken ct = default)
     {
-        var view = await QuarterAsync(organizationId, year, quarter, category, 1, 1, ct);
-        var names = view.Organizations.ToDictionary(o => o.OrganizationId, o => o.OrganizationName);
-        var rows = await InQuarter([.. names.Keys], new DisclosureQuarter(view.Year, view.Quarter), category)
-            .OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id).ToListAsync(ct);
-        return (view, [.. rows.Select(d => View(d, names[d.OrganizationId]))]);
+        var orgId = FieldErrors.RequireOrganization(organizationId);
+        await scopes.DemandAsync(Permission.SupervisionRead, orgId, ct);
+        var summary = await SummaryAsync(orgId, Quarter(year, quarter), category, ct);
+        var rows = await Newest(summary.Items).ToListAsync(ct);
+        return await ViewAsync(summary, rows, 1, Math.Max(1, rows.Count), ct);
     }
+
+    /// <summary>
+    /// The quarter's counts: the subtree's organizations and, per item, only its organization, category and day — the
+    /// count per organization, the total and those that published nothing all come from this one load.
+    /// </summary>
+    private async Task<QuarterSummary> SummaryAsync(int orgId, DisclosureQuarter q, DisclosureCategory? category, CancellationToken ct)
+    {
+        var (root, organizations) = await SubtreeAsync(orgId, ct);
+        var items = InQuarter(organizations.Select(o => o.Id).ToList(), q, category);
+        var published = await items.Select(d => new Disclosure { OrganizationId = d.OrganizationId, Category = d.Category, PublishedOn = d.PublishedOn }).ToListAsync(ct);
+        return new(orgId, root, q, category, organizations, items, published);
+    }
+
+    private async Task<DisclosureQuarterView> ViewAsync(QuarterSummary s, List<Disclosure> rows, int page, int size, CancellationToken ct)
+    {
+        var names = s.Organizations.ToDictionary(o => o.Id, o => o.Name);
+        var counts = s.Published.CountBy(d => d.OrganizationId).ToDictionary();
+        var silent = DisclosureRules.NotPublished(s.Organizations.Select(o => o.Id), s.Published, s.Quarter, s.Category);
+        return new DisclosureQuarterView(
+            s.OrganizationId, s.Root, s.Quarter.Year, s.Quarter.Number, s.Category,
+            new Paged<DisclosureView>([.. rows.Select(d => View(d, names[d.OrganizationId]))], s.Published.Count, page, size),
+            [.. s.Organizations.Select(o => new DisclosureOrganizationCount(o.Id, o.Name, counts.GetValueOrDefault(o.Id)))],
+            [.. silent.Select(id => new DisclosureOrganizationCount(id, names[id], 0))],
+            await scopes.MayAsync(Permission.SupervisionWrite, s.OrganizationId, ct));
+    }
+
+    private static IQueryable<Disclosure> Newest(IQueryable<Disclosure> items) =>
+        items.OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Id);
+
+    private sealed record QuarterSummary(
+        int OrganizationId, string Root, DisclosureQuarter Quarter, DisclosureCategory? Category,
+        List<(int Id, string Name)> Organizations, IQueryable<Disclosure> Items, List<Disclosure> Published);
 
     /// <summary>
     /// An organization's public board: the current quarter's items and the archive of the earlier ones
