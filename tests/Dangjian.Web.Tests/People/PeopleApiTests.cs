@@ -65,7 +65,9 @@ public abstract class PeopleApiTests(AppFixture app)
         var ids = page.Items.Select(p => p.Id).ToList();
         var secretaries = await app.WithDbAsync(db => db.TeamPositions
             .Where(tp => ids.Contains(tp.PersonId) && tp.Role == TeamRole.Secretary
-                && db.LeadershipTeams.Any(t => t.Id == tp.TeamId && t.StartsOn <= today && today <= t.EndsOn))
+                // The team in office (TermRules.InOffice): no later team of the organization has started by today.
+                && db.LeadershipTeams.Any(t => t.Id == tp.TeamId && t.StartsOn <= today
+                    && !db.LeadershipTeams.Any(n => n.OrganizationId == t.OrganizationId && n.StartsOn > t.StartsOn && n.StartsOn <= today)))
             .Select(tp => tp.PersonId).Distinct().ToListAsync());
         Assert.Equal(ids.Order(), secretaries.Order());
     }

@@ -4,6 +4,7 @@ using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +68,9 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
             .Join(db.LeadershipTeams, tp => tp.TeamId, t => t.Id, (tp, t) => new { tp, t })
             .Join(db.Organizations, x => x.t.OrganizationId, o => o.Id, (x, o) => new { x.tp, x.t, o.Name })
             .OrderByDescending(x => x.t.StartsOn)
-            .Select(x => new PositionHeld(x.t.Id, x.t.OrganizationId, x.Name, x.t.TermNumber, x.t.StartsOn, x.t.EndsOn, x.tp.Role, x.tp.Portfolio, x.t.StartsOn <= today && today <= x.t.EndsOn))
+            .Select(x => new PositionHeld(x.t.Id, x.t.OrganizationId, x.Name, x.t.TermNumber, x.t.StartsOn, x.t.EndsOn, x.tp.Role, x.tp.Portfolio,
+                // In office (TermRules.InOffice): no later team of the organization has started by today.
+                x.t.StartsOn <= today && !db.LeadershipTeams.Any(n => n.OrganizationId == x.t.OrganizationId && n.StartsOn > x.t.StartsOn && n.StartsOn <= today)))
             .ToListAsync(ct);
         var p = row.Person;
         return new PersonDetail(
@@ -144,7 +147,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         {
             var today = clock.Today;
             query = query.Where(x => db.TeamPositions.Any(tp => tp.PersonId == x.Person.Id && tp.Role == role
-                && db.LeadershipTeams.Any(t => t.Id == tp.TeamId && t.StartsOn <= today && today <= t.EndsOn)));
+                && db.LeadershipTeams.InOffice(db.LeadershipTeams, today).Any(t => t.Id == tp.TeamId)));
         }
 
         return (query, scope);

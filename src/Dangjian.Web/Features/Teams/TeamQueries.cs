@@ -33,14 +33,15 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, OrgCl
     }
 
     /// <summary>
-    /// Current teams of every organization in scope (for the Excel export): the term that covers today.
+    /// Current teams of every organization in scope (for the Excel export): the team in office today
+    /// (<see cref="TermRules.InOffice"/>), so an overdue team is listed until the next one starts.
     /// </summary>
     public async Task<IReadOnlyList<TeamView>> CurrentInScopeAsync(CancellationToken ct = default)
     {
         var orgs = await scopes.OrganizationsAsync(Permission.OrganizationsRead, ct);
         var today = Today;
         var ids = await db.LeadershipTeams.AsNoTracking()
-            .Where(t => t.StartsOn <= today && today <= t.EndsOn)
+            .InOffice(db.LeadershipTeams, today)
             .Join(orgs.Where(o => o.Status == OrganizationStatus.Active), t => t.OrganizationId, o => o.Id, (t, o) => new { t.Id, o.Path })
             .OrderBy(x => x.Path).Select(x => x.Id).ToListAsync(ct);
         return await LoadAsync(ids, ct);

@@ -3,6 +3,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Elections;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -70,12 +71,12 @@ public sealed class ElectionProjectQueries(
         return new ProjectDefaults(organizationId, name, (team?.TermNumber ?? 0) + 1, team?.EndsOn, percents);
     }
 
-    /// <summary>The team whose term covers today, else the latest one.</summary>
+    /// <summary>The team in office today (<see cref="Domain.Teams.TermRules.InOffice"/>: an overdue team serves until the next starts), else the latest one.</summary>
     internal async Task<Domain.Teams.LeadershipTeam?> CurrentTeamAsync(int organizationId, CancellationToken ct)
     {
         var today = clock.Today;
         var teams = db.LeadershipTeams.AsNoTracking().Include(t => t.Positions).Where(t => t.OrganizationId == organizationId);
-        return await teams.Where(t => t.StartsOn <= today && today <= t.EndsOn).FirstOrDefaultAsync(ct)
+        return await teams.InOffice(db.LeadershipTeams, today).FirstOrDefaultAsync(ct)
             ?? await teams.OrderByDescending(t => t.StartsOn).FirstOrDefaultAsync(ct);
     }
 

@@ -6,6 +6,7 @@ using Dangjian.Domain.People;
 using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -166,7 +167,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
     private async Task<List<Candidate>> TeamMembersAsync(Organization org, DateOnly today, CancellationToken ct)
     {
         var team = await db.LeadershipTeams.AsNoTracking().Include(t => t.Positions)
-            .Where(t => t.OrganizationId == org.Id && t.StartsOn <= today && t.EndsOn >= today).FirstOrDefaultAsync(ct);
+            .Where(t => t.OrganizationId == org.Id).InOffice(db.LeadershipTeams, today).FirstOrDefaultAsync(ct);
         if (team is null)
         {
             return [];
@@ -183,8 +184,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
     {
         var rows = await (from o in db.Organizations.AsNoTracking()
                           where o.Path.StartsWith(org.Path) && o.Kind == OrganizationKind.Branch && o.Status == OrganizationStatus.Active
-                          join t in db.LeadershipTeams on o.Id equals t.OrganizationId
-                          where t.StartsOn <= today && t.EndsOn >= today
+                          join t in db.LeadershipTeams.InOffice(db.LeadershipTeams, today) on o.Id equals t.OrganizationId
                           join pos in db.TeamPositions on t.Id equals pos.TeamId
                           where pos.Role == TeamRole.Secretary
                           join p in db.People on pos.PersonId equals p.Id

@@ -8,6 +8,7 @@ using Dangjian.Domain.People;
 using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -235,12 +236,12 @@ public sealed class MeetingQueries(
             .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new SecretBallotInfo(x.i.Id, x.i.Title, x.m.Title, o.Name, x.i.Status == ItemStatus.Voting))
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Team positions of the organization's current team, by person.</summary>
+    /// <summary>Team positions of the organization's team in office (<see cref="TermRules.InOffice"/>), else its latest, by person.</summary>
     internal async Task<Dictionary<int, TeamRole>> PositionsAsync(int organizationId, CancellationToken ct)
     {
         var today = clock.Today;
         var teams = db.LeadershipTeams.AsNoTracking().Include(t => t.Positions).Where(t => t.OrganizationId == organizationId);
-        var team = await teams.Where(t => t.StartsOn <= today && today <= t.EndsOn).FirstOrDefaultAsync(ct)
+        var team = await teams.InOffice(db.LeadershipTeams, today).FirstOrDefaultAsync(ct)
             ?? await teams.OrderByDescending(t => t.StartsOn).FirstOrDefaultAsync(ct);
         return (team?.Positions ?? []).GroupBy(p => p.PersonId)
             .ToDictionary(g => g.Key, g => g.Min(p => p.Role));
