@@ -38,12 +38,12 @@ public static class ReportEndpoints
         var g = app.MapGroup(Route).WithTags("Supervision");
         g.MapGet("", ListReports).WithName(nameof(ListReports)).RequirePermission(Permission.SupervisionReports);
         g.MapGet("/export", ExportReports).WithName(nameof(ExportReports)).RequirePermission(Permission.SupervisionReports);
-        g.MapGet("/{caseId:guid}", GetReport).WithName(nameof(GetReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId:guid}/accept", AcceptReport).WithName(nameof(AcceptReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId:guid}/assign", AssignReport).WithName(nameof(AssignReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId:guid}/investigate", InvestigateReport).WithName(nameof(InvestigateReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId:guid}/conclude", ConcludeReport).WithName(nameof(ConcludeReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId:guid}/answers", AnswerReport).WithName(nameof(AnswerReport)).RequirePermission(Permission.SupervisionReports);
+        g.MapGet("/{caseId}", GetReport).WithName(nameof(GetReport)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/accept", AcceptReport).WithName(nameof(AcceptReport)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/assign", AssignReport).WithName(nameof(AssignReport)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/investigate", InvestigateReport).WithName(nameof(InvestigateReport)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/conclude", ConcludeReport).WithName(nameof(ConcludeReport)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/answers", AnswerReport).WithName(nameof(AnswerReport)).RequirePermission(Permission.SupervisionReports);
     }
 
     /// <summary>A page of the cases in scope (or under <c>organizationId</c>), of a status, found by case number or cadre name.</summary>
