@@ -200,6 +200,12 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// <summary>三务公开 items (SUP-4): what each organization posted on its public board and the day it did.</summary>
     public DbSet<Domain.Supervision.Disclosure> Disclosures => Set<Domain.Supervision.Disclosure>();
 
+    /// <summary>举报 cases of the report box (SUP-1): never audited row by row, see <see cref="IsAudited"/>.</summary>
+    public DbSet<Domain.Supervision.ReportCase> ReportBoxCases => Set<Domain.Supervision.ReportCase>();
+
+    /// <summary>Answers to reporters (SUP-1): never audited row by row, see <see cref="IsAudited"/>.</summary>
+    public DbSet<Domain.Supervision.ReportAnswer> ReportBoxAnswers => Set<Domain.Supervision.ReportAnswer>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.
@@ -298,6 +304,7 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public static bool IsAuditedType(Type type) =>
         type != typeof(AuditEntry) && type != typeof(BallotBox) && type != typeof(UnusedAccessCode) && type != typeof(SpentAccessCode)
         && type != typeof(SecretBallot) && type != typeof(Domain.Meetings.DemocraticLifeOpinion) && type != typeof(Domain.Commitments.CommitmentOpinion)
+        && type != typeof(Domain.Supervision.ReportCase) && type != typeof(Domain.Supervision.ReportAnswer)
         && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>

@@ -155,6 +155,12 @@ public sealed class ForeignRecords
             db.StudyRankingRounds.Add(ranking);
             await db.SaveChangesAsync();
 
+            // A report box case about township B (SUP-1); the case tables are written like any other here.
+            var (boxCase, _) = Dangjian.Domain.Supervision.ReportCase.File(
+                Dangjian.Domain.Supervision.ReportSubjectKind.Organization, t.B, null, Tag + "举报箱", null, OrgToday.Value);
+            db.ReportBoxCases.Add(boxCase);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -211,6 +217,7 @@ public sealed class ForeignRecords
                 ["menus/{id}"] = Row<CourseMenu>(studyMenu.Id),
                 ["lectures/{id}"] = Row<TheoryLecture>(lecture.Id),
                 ["rankings/{id}"] = Row<StudyRankingRound>(ranking.Id),
+                ["reports/{caseId}"] = new(boxCase.Id.ToString(), typeof(Dangjian.Domain.Supervision.ReportCase), boxCase.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),

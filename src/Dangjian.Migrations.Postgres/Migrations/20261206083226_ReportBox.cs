@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Dangjian.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReportBox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReportBoxCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    CadreName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReporterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Handler = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AssignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    InvestigatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InvestigatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ConcludedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConcludedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Conclusion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportBoxCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportBoxCases_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportBoxAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportCaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WrittenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportBoxAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportBoxAnswers_ReportBoxCases_ReportCaseId",
+                        column: x => x.ReportCaseId,
+                        principalTable: "ReportBoxCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportBoxAnswers_ReportCaseId",
+                table: "ReportBoxAnswers",
+                column: "ReportCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportBoxCases_CaseNumber",
+                table: "ReportBoxCases",
+                column: "CaseNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportBoxCases_OrganizationId_Status",
+                table: "ReportBoxCases",
+                columns: new[] { "OrganizationId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReportBoxAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ReportBoxCases");
+        }
+    }
+}
