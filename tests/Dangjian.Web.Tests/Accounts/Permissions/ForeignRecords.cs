@@ -154,6 +154,9 @@ public sealed class ForeignRecords
             db.TheoryLectures.Add(lecture);
             db.StudyRankingRounds.Add(ranking);
             await db.SaveChangesAsync();
+            var selectionCase = Dangjian.Domain.Cadres.Selection.SelectionCase.Open(t.BranchOfB, Tag + "职位", 1, Tag + "任职资格", Tag, now);
+            db.SelectionCases.Add(selectionCase);
+            await db.SaveChangesAsync();
 
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
@@ -211,6 +214,8 @@ public sealed class ForeignRecords
                 ["menus/{id}"] = Row<CourseMenu>(studyMenu.Id),
                 ["lectures/{id}"] = Row<TheoryLecture>(lecture.Id),
                 ["rankings/{id}"] = Row<StudyRankingRound>(ranking.Id),
+                ["selection/{id}"] = Row<Dangjian.Domain.Cadres.Selection.SelectionCase>(selectionCase.Id),
+                ["objections/{number}"] = new("1", null, null),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
