@@ -205,6 +205,20 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     /// <summary>Answers to reporters (SUP-1): never audited row by row, see <see cref="IsAudited"/>.</summary>
     public DbSet<Domain.Supervision.ReportAnswer> ReportBoxAnswers => Set<Domain.Supervision.ReportAnswer>();
+    /// <summary>Selection cases (选任写实, CAD-3 … CAD-5) and their append-only trace, shortlist, inspection team and objections.</summary>
+    public DbSet<Domain.Cadres.Selection.SelectionCase> SelectionCases => Set<Domain.Cadres.Selection.SelectionCase>();
+
+    public DbSet<Domain.Cadres.Selection.SelectionTraceEntry> SelectionTraceEntries => Set<Domain.Cadres.Selection.SelectionTraceEntry>();
+
+    public DbSet<Domain.Cadres.Selection.SelectionCandidate> SelectionCandidates => Set<Domain.Cadres.Selection.SelectionCandidate>();
+
+    public DbSet<Domain.Cadres.Selection.InspectionTeamMember> InspectionTeamMembers => Set<Domain.Cadres.Selection.InspectionTeamMember>();
+
+    /// <summary>Publicity objections (CAD-5), some anonymous: never audited row by row, see <see cref="IsAudited"/>.</summary>
+    public DbSet<Domain.Cadres.Selection.PublicityObjection> PublicityObjections => Set<Domain.Cadres.Selection.PublicityObjection>();
+
+    /// <summary>考察资格认证 certificates (CAD-4).</summary>
+    public DbSet<Domain.Cadres.Selection.InspectionQualification> InspectionQualifications => Set<Domain.Cadres.Selection.InspectionQualification>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
@@ -295,7 +309,8 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// closing as events with counts instead. Anonymous democratic-life and commitment opinions likewise: an entry's
     /// time would date each one to the second.
     /// </summary>
-    private static bool IsAudited(EntityEntry e) => IsAuditedType(e.Metadata.ClrType);
+    private static bool IsAudited(EntityEntry e) => IsAuditedType(e.Metadata.ClrType)
+        && !Cadres.SelectionSecrecy.IsAnonymousObjectionEntry(e.Entity);
 
     /// <summary>
     /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous
@@ -305,6 +320,7 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
         type != typeof(AuditEntry) && type != typeof(BallotBox) && type != typeof(UnusedAccessCode) && type != typeof(SpentAccessCode)
         && type != typeof(SecretBallot) && type != typeof(Domain.Meetings.DemocraticLifeOpinion) && type != typeof(Domain.Commitments.CommitmentOpinion)
         && type != typeof(Domain.Supervision.ReportCase) && type != typeof(Domain.Supervision.ReportAnswer)
+        && type != typeof(Domain.Cadres.Selection.PublicityObjection)
         && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>

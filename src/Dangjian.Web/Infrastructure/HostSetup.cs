@@ -161,6 +161,7 @@ public static class HostSetup
         services.AddStudyRecords();
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
+        Features.Cadres.Selection.SelectionEndpoints.AddSelectionCases(services);
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -303,6 +304,7 @@ public static class HostSetup
         endpoints.MapStudyRecordEndpoints();
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();
+        Features.Cadres.Selection.SelectionEndpoints.MapSelectionEndpoints(endpoints);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -154,6 +154,9 @@ public sealed class ForeignRecords
             db.TheoryLectures.Add(lecture);
             db.StudyRankingRounds.Add(ranking);
             await db.SaveChangesAsync();
+            var selectionCase = Dangjian.Domain.Cadres.Selection.SelectionCase.Open(t.BranchOfB, Tag + "职位", 1, Tag + "任职资格", Tag, now);
+            db.SelectionCases.Add(selectionCase);
+            await db.SaveChangesAsync();
 
             // A report box case about township B (SUP-1); the case tables are written like any other here.
             var (boxCase, _) = Dangjian.Domain.Supervision.ReportCase.File(
@@ -218,6 +221,8 @@ public sealed class ForeignRecords
                 ["lectures/{id}"] = Row<TheoryLecture>(lecture.Id),
                 ["rankings/{id}"] = Row<StudyRankingRound>(ranking.Id),
                 ["reports/{caseId}"] = new(boxCase.Id.ToString(), typeof(Dangjian.Domain.Supervision.ReportCase), boxCase.Id),
+                ["selection/{id}"] = Row<Dangjian.Domain.Cadres.Selection.SelectionCase>(selectionCase.Id),
+                ["objections/{number}"] = new("1", null, null),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
