@@ -28,7 +28,8 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
         var content = $"举报内容标记{probe}：某村书记虚报冒领补助。";
         var logLinesBefore = app.Logs.Lines.Count;
 
-        var phone = app.ReportPhone();
+        // From behind the known proxy, so the forwarded address is the client's address as the app sees it.
+        var phone = app.ReportPhone(AppFixture.KnownProxy);
         phone.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
         phone.DefaultRequestHeaders.Add("X-Forwarded-For", forwarded);
         var (number, secret) = await phone.FiledAsync(org, content, "周某");

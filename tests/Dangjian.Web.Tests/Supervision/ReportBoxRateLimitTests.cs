@@ -27,7 +27,7 @@ public sealed class ReportBoxRateLimitTests(ReportBoxRateLimitedApp app) : IClas
     [Fact]
     public async Task FollowAndFile_OverTheLimit_429WithLocalizedPage_ReadingNotLimited()
     {
-        var phone = app.ReportPhone();
+        var phone = app.ReportPhone("192.0.2.10");
         for (var i = 0; i < ReportBoxRateLimitedApp.PerMinute + 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/public/report/follow")).StatusCode);

@@ -8,9 +8,16 @@ namespace Dangjian.Web.Tests.Supervision;
 /// <summary>The report box's public pages as a phone uses them: open the form (antiforgery cookie and token), post it.</summary>
 public static partial class ReportBoxSetup
 {
-    /// <summary>A phone: no account, only the antiforgery cookie the form sets.</summary>
-    public static HttpClient ReportPhone(this AppFixture app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A phone: no account, only the antiforgery cookie the form sets, and an address of its own (<see cref="TestPeer"/>),
+    /// as each reporter has: the forms' limit is per address, and the suite's phones would otherwise all share one.
+    /// </summary>
+    public static HttpClient ReportPhone(this AppFixture app, string? address = null)
+    {
+        var phone = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        phone.DefaultRequestHeaders.Add(TestPeer.Header, address ?? $"10.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}.{Random.Shared.Next(1, 255)}");
+        return phone;
+    }
 
     public static async Task<string> AntiforgeryAsync(this HttpClient phone, string path)
     {
@@ -67,11 +74,21 @@ public static partial class ReportBoxSetup
 
     public static string SecretOf(string body) => SecretField().Match(body).Groups[1].Value;
 
-    /// <summary>A page with its antiforgery token blanked: what stays the same between two answers of one kind.</summary>
-    public static string WithoutAntiforgery(string body) => AntiforgeryField().Replace(body, "name=\"__RequestVerificationToken\" value=\"\"");
+    /// <summary>
+    /// A page with its per-request values blanked (the antiforgery token, the script nonce, Blazor's encrypted component
+    /// state): what stays the same between two answers of one kind.
+    /// </summary>
+    public static string WithoutAntiforgery(string body) =>
+        ComponentState().Replace(Nonce().Replace(AntiforgeryField().Replace(body, "name=\"__RequestVerificationToken\" value=\"\""), "nonce=\"\""), string.Empty);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("<!--Blazor-Server-Component-State:[^>]*-->")]
+    private static partial Regex ComponentState();
+
+    [GeneratedRegex("nonce=\"[^\"]*\"")]
+    private static partial Regex Nonce();
 
     [GeneratedRegex("data-case-number=\"([^\"]+)\"")]
     private static partial Regex CaseNumberField();

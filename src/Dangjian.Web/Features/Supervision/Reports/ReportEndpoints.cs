@@ -36,58 +36,58 @@ public static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(Route).WithTags("Supervision");
-        g.MapGet("", ListReports).WithName(nameof(ListReports)).RequirePermission(Permission.SupervisionReports);
-        g.MapGet("/export", ExportReports).WithName(nameof(ExportReports)).RequirePermission(Permission.SupervisionReports);
-        g.MapGet("/{caseId}", GetReport).WithName(nameof(GetReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId}/accept", AcceptReport).WithName(nameof(AcceptReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId}/assign", AssignReport).WithName(nameof(AssignReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId}/investigate", InvestigateReport).WithName(nameof(InvestigateReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId}/conclude", ConcludeReport).WithName(nameof(ConcludeReport)).RequirePermission(Permission.SupervisionReports);
-        g.MapPost("/{caseId}/answers", AnswerReport).WithName(nameof(AnswerReport)).RequirePermission(Permission.SupervisionReports);
+        g.MapGet("", ListReportBoxCases).WithName(nameof(ListReportBoxCases)).RequirePermission(Permission.SupervisionReports);
+        g.MapGet("/export", ExportReportBoxCases).WithName(nameof(ExportReportBoxCases)).RequirePermission(Permission.SupervisionReports);
+        g.MapGet("/{caseId}", GetReportBoxCase).WithName(nameof(GetReportBoxCase)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/accept", AcceptReportBoxCase).WithName(nameof(AcceptReportBoxCase)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/assign", AssignReportBoxCase).WithName(nameof(AssignReportBoxCase)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/investigate", InvestigateReportBoxCase).WithName(nameof(InvestigateReportBoxCase)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/conclude", ConcludeReportBoxCase).WithName(nameof(ConcludeReportBoxCase)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/answers", AnswerReportBoxCase).WithName(nameof(AnswerReportBoxCase)).RequirePermission(Permission.SupervisionReports);
     }
 
     /// <summary>A page of the cases in scope (or under <c>organizationId</c>), of a status, found by case number or cadre name.</summary>
-    public static async Task<Ok<Paged<ReportCaseRow>>> ListReports(
+    public static async Task<Ok<Paged<ReportCaseRow>>> ListReportBoxCases(
         ReportQueries q, int? organizationId, ReportCaseStatus? status, string? search, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await q.ListAsync(organizationId, status, search, page, pageSize, ct));
 
-    public static async Task<FileContentHttpResult> ExportReports(
+    public static async Task<FileContentHttpResult> ExportReportBoxCases(
         ReportExport export, OrgClock clock, int? organizationId, ReportCaseStatus? status, string? search, CancellationToken ct) =>
         ExcelFile.Result(await export.LedgerAsync(organizationId, status, search, ct), "reports", clock);
 
-    public static async Task<Ok<ReportCaseView>> GetReport(ReportQueries q, Guid caseId, CancellationToken ct) =>
+    public static async Task<Ok<ReportCaseView>> GetReportBoxCase(ReportQueries q, Guid caseId, CancellationToken ct) =>
         TypedResults.Ok(await q.GetAsync(caseId, ct));
 
     /// <summary>受理 a filed case; out of order is a 400 on <c>status</c>, a stale version a 409.</summary>
-    public static async Task<Ok<ReportCaseView>> AcceptReport(ReportCommands c, ReportQueries q, Guid caseId, ReportStepRequest request, CancellationToken ct)
+    public static async Task<Ok<ReportCaseView>> AcceptReportBoxCase(ReportCommands c, ReportQueries q, Guid caseId, ReportStepRequest request, CancellationToken ct)
     {
         await c.AcceptAsync(caseId, request, ct);
         return TypedResults.Ok(await q.GetAsync(caseId, ct));
     }
 
     /// <summary>交办 an accepted case to a named handler.</summary>
-    public static async Task<Ok<ReportCaseView>> AssignReport(ReportCommands c, ReportQueries q, Guid caseId, AssignReportRequest request, CancellationToken ct)
+    public static async Task<Ok<ReportCaseView>> AssignReportBoxCase(ReportCommands c, ReportQueries q, Guid caseId, AssignReportRequest request, CancellationToken ct)
     {
         await c.AssignAsync(caseId, request, ct);
         return TypedResults.Ok(await q.GetAsync(caseId, ct));
     }
 
     /// <summary>调查核实 of an assigned case done.</summary>
-    public static async Task<Ok<ReportCaseView>> InvestigateReport(ReportCommands c, ReportQueries q, Guid caseId, ReportStepRequest request, CancellationToken ct)
+    public static async Task<Ok<ReportCaseView>> InvestigateReportBoxCase(ReportCommands c, ReportQueries q, Guid caseId, ReportStepRequest request, CancellationToken ct)
     {
         await c.InvestigateAsync(caseId, request, ct);
         return TypedResults.Ok(await q.GetAsync(caseId, ct));
     }
 
     /// <summary>办结 an investigated case with its result, which the reporter reads.</summary>
-    public static async Task<Ok<ReportCaseView>> ConcludeReport(ReportCommands c, ReportQueries q, Guid caseId, ConcludeReportRequest request, CancellationToken ct)
+    public static async Task<Ok<ReportCaseView>> ConcludeReportBoxCase(ReportCommands c, ReportQueries q, Guid caseId, ConcludeReportRequest request, CancellationToken ct)
     {
         await c.ConcludeAsync(caseId, request, ct);
         return TypedResults.Ok(await q.GetAsync(caseId, ct));
     }
 
     /// <summary>答复: an answer the reporter reads with the secret, at any stage.</summary>
-    public static async Task<Ok<ReportCaseView>> AnswerReport(ReportCommands c, ReportQueries q, Guid caseId, AnswerReportRequest request, CancellationToken ct)
+    public static async Task<Ok<ReportCaseView>> AnswerReportBoxCase(ReportCommands c, ReportQueries q, Guid caseId, AnswerReportRequest request, CancellationToken ct)
     {
         await c.AnswerAsync(caseId, request, ct);
         return TypedResults.Ok(await q.GetAsync(caseId, ct));
