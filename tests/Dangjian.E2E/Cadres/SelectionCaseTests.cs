@@ -5,7 +5,8 @@ using Dangjian.Domain.Organizations;
 using Dangjian.Domain.People;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.E2E.Pages;
-using Dangjian.E2E.Pages.Cadres;
+using CasePage = Dangjian.E2E.Pages.Cadres.SelectionCasePage;
+using PublicPage = Dangjian.E2E.Pages.Cadres.PublicSelectionPage;
 using Dangjian.Web.Features.Cadres.Selection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class SelectionCaseTests(BrowserApp app, ITestOutputHelper output)
         const string Post = "村党组织书记";
 
         await new LoginPage(page).SignInAsync(DemoFacts.OrgAdminA);
-        var sel = await new SelectionCasePage(page, Ui.Zh).OpenAsync(caseId, Post);
+        var sel = await new CasePage(page, Ui.Zh).OpenAsync(caseId, Post);
         await Expect(sel.Phase).ToHaveAttributeAsync("data-phase", "Inspecting");
 
         // One inspection step on the page: the second candidate's written finding (the first is recorded by command).
@@ -50,7 +51,7 @@ public sealed class SelectionCaseTests(BrowserApp app, ITestOutputHelper output)
         var phone = await App.NewContextAsync(viewport: BrowserApp.Phone, javaScriptEnabled: false);
         try
         {
-            var publicPage = await new PublicSelectionPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl, caseId);
+            var publicPage = await new PublicPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl, caseId);
             await Expect(publicPage.Main).ToContainTextAsync(candidates[0].Name);
             await Expect(publicPage.Main).Not.ToContainTextAsync(candidates[1].Name);
             await publicPage.ObjectAsync("反映其在村集体经济项目中决策不够民主");
@@ -87,7 +88,7 @@ public sealed class SelectionCaseTests(BrowserApp app, ITestOutputHelper output)
     /// <summary>A new branch under township A with people, two certified inspectors, a recommendation round and an adopted cadre item; a case walked to the inspection.</summary>
     private async Task<(int CaseId, Person[] Candidates, int Item)> SetUpAsync()
     {
-        var township = (await App.TreeOfAsync(DemoFacts.OrgAdminA)).Where(n => n.Kind == OrganizationKind.Township).OrderBy(n => n.Id).First().Id;
+        var township = (await App.TreeOfAsync(DemoFacts.OrgAdminA)).Root().Id;
         var tag = Guid.NewGuid().ToString("N")[..6];
         var (org, people, round, item) = await App.WithDbAsync(async db =>
         {
