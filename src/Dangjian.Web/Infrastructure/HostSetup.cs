@@ -156,6 +156,10 @@ public static class HostSetup
         services.AddReviews();
         services.AddDues();
         services.AddDisclosures();
+        Features.Cadres.Reserve.ReserveEndpoints.AddReserveCadres(services);
+        Features.Cadres.Talent.TalentEndpoints.AddTalentPool(services);
+        Features.Cadres.Grassroots.GrassrootsEndpoints.AddGrassroots(services);
+        Features.Cadres.Flags.FlagEndpoints.AddCadreFlags(services);
         services.AddStudyRecords();
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
@@ -297,6 +301,10 @@ public static class HostSetup
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
+        Features.Cadres.Reserve.ReserveEndpoints.MapReserveCadreEndpoints(endpoints);
+        Features.Cadres.Talent.TalentEndpoints.MapTalentPoolEndpoints(endpoints);
+        Features.Cadres.Grassroots.GrassrootsEndpoints.MapGrassrootsEndpoints(endpoints);
+        Features.Cadres.Flags.FlagEndpoints.MapCadreFlagEndpoints(endpoints);
         endpoints.MapStudyRecordEndpoints();
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();
