@@ -67,7 +67,7 @@ public static class CadreTestData
             await db.SaveChangesAsync();
             foreach (var (person, grade) in grades)
             {
-                var s = new EvaluationSubject { CampaignId = c.Id, Name = "考核对象", PersonId = person };
+                var s = new EvaluationSubject { CampaignId = c.Id, Name = "考核对象" + person, PersonId = person };
                 db.EvaluationSubjects.Add(s);
                 await db.SaveChangesAsync();
                 db.EvaluationResults.Add(new EvaluationResult { CampaignId = c.Id, SubjectId = s.Id, Grade = grade, DetailJson = "[]" });
