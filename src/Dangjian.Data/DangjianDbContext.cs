@@ -219,6 +219,27 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     /// <summary>考察资格认证 certificates (CAD-4).</summary>
     public DbSet<Domain.Cadres.Selection.InspectionQualification> InspectionQualifications => Set<Domain.Cadres.Selection.InspectionQualification>();
+    /// <summary>The reserve cadre pool (CAD-1), its postings and yearly results; the talent pool (CAD-2), its own table.</summary>
+    public DbSet<Domain.Cadres.ReserveCadre> ReserveCadres => Set<Domain.Cadres.ReserveCadre>();
+
+    public DbSet<Domain.Cadres.ReservePosting> ReservePostings => Set<Domain.Cadres.ReservePosting>();
+
+    public DbSet<Domain.Cadres.ReserveAssessment> ReserveAssessments => Set<Domain.Cadres.ReserveAssessment>();
+
+    public DbSet<Domain.Cadres.TalentPoolEntry> TalentPoolEntries => Set<Domain.Cadres.TalentPoolEntry>();
+
+    /// <summary>Grassroots time (CAD-6): stays, nights, spot checks, contact points, the petition rota and its cases.</summary>
+    public DbSet<Domain.Cadres.GrassrootsStay> GrassrootsStays => Set<Domain.Cadres.GrassrootsStay>();
+
+    public DbSet<Domain.Cadres.NightStay> NightStays => Set<Domain.Cadres.NightStay>();
+
+    public DbSet<Domain.Cadres.NightSpotCheck> NightSpotChecks => Set<Domain.Cadres.NightSpotCheck>();
+
+    public DbSet<Domain.Cadres.ContactPoint> ContactPoints => Set<Domain.Cadres.ContactPoint>();
+
+    public DbSet<Domain.Cadres.RotaDay> RotaDays => Set<Domain.Cadres.RotaDay>();
+
+    public DbSet<Domain.Cadres.PetitionCase> PetitionCases => Set<Domain.Cadres.PetitionCase>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.

@@ -86,6 +86,7 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
             await DemoReports.AddAsync(db, plan, today, ct);
             await DemoSelection.AddAsync(db, plan, today, ct);
+            await DemoCadres.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoStudyRecords.AddAsync(db, plan, today, ct);
             await DemoStudyExams.AddAsync(db, plan, today, ct);

@@ -158,6 +158,10 @@ public static class HostSetup
         services.AddDues();
         services.AddDisclosures();
         services.AddReports();
+        Features.Cadres.Reserve.ReserveEndpoints.AddReserveCadres(services);
+        Features.Cadres.Talent.TalentEndpoints.AddTalentPool(services);
+        Features.Cadres.Grassroots.GrassrootsEndpoints.AddGrassroots(services);
+        Features.Cadres.Flags.FlagEndpoints.AddCadreFlags(services);
         services.AddStudyRecords();
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
@@ -301,6 +305,10 @@ public static class HostSetup
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
         endpoints.MapReportEndpoints();
+        Features.Cadres.Reserve.ReserveEndpoints.MapReserveCadreEndpoints(endpoints);
+        Features.Cadres.Talent.TalentEndpoints.MapTalentPoolEndpoints(endpoints);
+        Features.Cadres.Grassroots.GrassrootsEndpoints.MapGrassrootsEndpoints(endpoints);
+        Features.Cadres.Flags.FlagEndpoints.MapCadreFlagEndpoints(endpoints);
         endpoints.MapStudyRecordEndpoints();
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();

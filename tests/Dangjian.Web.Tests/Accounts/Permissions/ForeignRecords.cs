@@ -164,6 +164,22 @@ public sealed class ForeignRecords
             db.ReportBoxCases.Add(boxCase);
             await db.SaveChangesAsync();
 
+            // The cadre pools (CAD-1, CAD-2, CAD-6): an entry of each pool with a running posting, a contact point and a rota day of B.
+            var reserve = Dangjian.Domain.Cadres.ReserveCadre.Enter(
+                t.PersonOfB, t.B, "正科级", Tag + "岗位", Dangjian.Domain.Cadres.ReserveSource.OrganizationRecommendation, new DateOnly(2020, 1, 1), Tag, [], OrgToday.Value);
+            reserve.AddPosting(Dangjian.Domain.Cadres.PostingKind.Secondment, Tag + "村", new DateOnly(2020, 2, 1), null);
+            var talent = Dangjian.Domain.Cadres.TalentPoolEntry.Enter(t.PersonOfB, t.B,
+                new(Dangjian.Domain.Cadres.TalentCategory.Specialist, [Tag], [], Dangjian.Domain.Cadres.TalentAvailability.Available), new DateOnly(2020, 1, 1), Tag, [], OrgToday.Value);
+            var contactUnit = await db.Units.Where(u => (u.Kind == UnitKind.Village || u.Kind == UnitKind.Enterprise)
+                && db.Organizations.Any(o => o.Id == u.AreaOrganizationId && o.Path.StartsWith(township.Path))).Select(u => new { u.Id, u.Kind }).FirstAsync();
+            var contact = Dangjian.Domain.Cadres.ContactPoint.Assign(t.PersonOfB, t.B, contactUnit.Id, contactUnit.Kind, new DateOnly(2020, 1, 1), []);
+            var rotaDay = Dangjian.Domain.Cadres.RotaDay.Schedule(t.B, OrgToday.Value.AddDays(30), t.PersonOfB, []);
+            db.ReserveCadres.Add(reserve);
+            db.TalentPoolEntries.Add(talent);
+            db.ContactPoints.Add(contact);
+            db.RotaDays.Add(rotaDay);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -223,6 +239,11 @@ public sealed class ForeignRecords
                 ["reports/{caseId}"] = new(boxCase.Id.ToString(), typeof(Dangjian.Domain.Supervision.ReportCase), boxCase.Id),
                 ["selection/{id}"] = Row<Dangjian.Domain.Cadres.Selection.SelectionCase>(selectionCase.Id),
                 ["objections/{number}"] = new("1", null, null),
+                ["reserve/{id}"] = Row<Dangjian.Domain.Cadres.ReserveCadre>(reserve.Id),
+                ["postings/{postingId}"] = Row<Dangjian.Domain.Cadres.ReservePosting>(reserve.Postings[0].Id),
+                ["talent/{id}"] = Row<Dangjian.Domain.Cadres.TalentPoolEntry>(talent.Id),
+                ["contact-points/{id}"] = Row<Dangjian.Domain.Cadres.ContactPoint>(contact.Id),
+                ["rota/{id}"] = Row<Dangjian.Domain.Cadres.RotaDay>(rotaDay.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
