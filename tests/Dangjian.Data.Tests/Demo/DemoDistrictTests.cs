@@ -310,7 +310,10 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.MenuCourses.CountAsync() + await db.CoursePicks.CountAsync() + await db.TheoryLectures.CountAsync()
             + await db.StudyRankingRounds.CountAsync() + await db.StudyRankingLines.CountAsync()
             + await db.CommitmentSelfReports.CountAsync() + await db.CommitmentObjections.CountAsync() + await db.CommitmentEvidenceFiles.CountAsync()
-            + await db.Disclosures.CountAsync();
+            + await db.Disclosures.CountAsync()
+            + await db.ReserveCadres.CountAsync() + await db.ReservePostings.CountAsync() + await db.TalentPoolEntries.CountAsync()
+            + await db.GrassrootsStays.CountAsync() + await db.NightStays.CountAsync() + await db.NightSpotChecks.CountAsync()
+            + await db.ContactPoints.CountAsync() + await db.RotaDays.CountAsync() + await db.PetitionCases.CountAsync();
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
         Assert.DoesNotContain(entries, e => e.EntityType is nameof(Dangjian.Domain.Secrecy.SecretBallot) or nameof(Dangjian.Domain.Secrecy.UnusedAccessCode) or nameof(Dangjian.Domain.Secrecy.BallotBox));
         Assert.True(await db.SecretBallots.AnyAsync());
