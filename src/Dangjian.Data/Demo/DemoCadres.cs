@@ -76,7 +76,7 @@ internal static class DemoCadres
         }
     }
 
-    /// <summary>Stays from 1 January on pace for 90 days a year, but the last leader of each team behind; two or three nights most weeks.</summary>
+    /// <summary>Stays from 1 January on pace for 90 days a year, but the last leader of each team behind; in two townships two or three nights most weeks.</summary>
     private static void AddStaysAndNights(DangjianDbContext db, List<DemoTeam> teams, Random random, DateOnly today)
     {
         var first = new DateOnly(today.Year, 1, 1);
@@ -85,6 +85,7 @@ internal static class DemoCadres
         var done = new HashSet<int>();
         foreach (var team in teams)
         {
+            var withNights = teams.IndexOf(team) < 2;
             var villages = team.Org.Children.Select(c => c.Place).DefaultIfEmpty(team.Org.Place).ToList();
             for (var s = 0; s < team.Seats.Count; s++)
             {
@@ -115,7 +116,8 @@ internal static class DemoCadres
                     day = to.AddDays(random.Next(1, 6));
                 }
 
-                for (var monday = first.AddDays(((int)DayOfWeek.Monday - (int)first.DayOfWeek + 7) % 7); monday <= today; monday = monday.AddDays(7))
+                // Nights are kept by the first two townships only (the others have not started reporting), which keeps the demo small.
+                for (var monday = first.AddDays(((int)DayOfWeek.Monday - (int)first.DayOfWeek + 7) % 7); withNights && monday <= today; monday = monday.AddDays(7))
                 {
                     var nights = random.Next(10) == 0 ? 1 : random.Next(2, 4);
                     foreach (var offset in Enumerable.Range(0, 5).OrderBy(_ => random.Next()).Take(nights).Order())

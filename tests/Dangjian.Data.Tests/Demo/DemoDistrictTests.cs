@@ -312,7 +312,10 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.CommitmentSelfReports.CountAsync() + await db.CommitmentObjections.CountAsync() + await db.CommitmentEvidenceFiles.CountAsync()
             + await db.Disclosures.CountAsync()
             + await db.SelectionCases.CountAsync() + await db.SelectionCandidates.CountAsync() + await db.InspectionTeamMembers.CountAsync() + await db.InspectionQualifications.CountAsync()
-            + await db.SelectionTraceEntries.CountAsync(e => !(e.Step == Dangjian.Domain.Cadres.Selection.SelectionStep.ObjectionReceived && e.GivenBy == null));
+            + await db.SelectionTraceEntries.CountAsync(e => !(e.Step == Dangjian.Domain.Cadres.Selection.SelectionStep.ObjectionReceived && e.GivenBy == null))
+            + await db.ReserveCadres.CountAsync() + await db.ReservePostings.CountAsync() + await db.TalentPoolEntries.CountAsync()
+            + await db.GrassrootsStays.CountAsync() + await db.NightStays.CountAsync() + await db.NightSpotChecks.CountAsync()
+            + await db.ContactPoints.CountAsync() + await db.RotaDays.CountAsync() + await db.PetitionCases.CountAsync();
         // Publicity objections, some anonymous, are never audited row by row, nor the entry of an anonymous one.
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Cadres.Selection.PublicityObjection));
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
