@@ -34,6 +34,8 @@ public sealed partial class PageScanTests(BrowserApp app, ITestOutputHelper outp
         "HH", "mm",
         // The demo seed's own words: the public draw seed and the account that confirmed its preparations.
         "DEMO", "demo",
+        // The report box's case number prefix (举报, JB-ABCDE-FGHJK): the code after it is data already.
+        "JB",
     };
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class ReportBoxTests(BrowserApp app, ITestOutputHelper output) : B
         var phone = await App.NewContextAsync(viewport: BrowserApp.Phone, javaScriptEnabled: false);
         try
         {
-            var form = await new PublicReportPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl);
+            var form = await new ReportBoxFormPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl);
             await form.ChooseOrganizationAsync(branch.Name, branch.Id);
             await form.FileAboutCadreAsync("王某某", "反映村干部王某某优亲厚友" + tag);
             await Expect(form.CaseNumber).ToBeVisibleAsync();
@@ -35,7 +35,7 @@ public sealed class ReportBoxTests(BrowserApp app, ITestOutputHelper output) : B
             Assert.NotNull(box);
             Assert.True(box.X >= 0 && box.X + box.Width <= BrowserApp.Phone.Width, $"{box.X} + {box.Width}");
 
-            var follow = await new PublicReportFollowPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl);
+            var follow = await new ReportBoxFollowPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl);
             await follow.FollowAsync(number, secret);
             await Expect(follow.Status).ToHaveTextAsync(Ui.Text<ReportText>("ReportCaseStatus.Filed", Ui.Zh));
             Assert.DoesNotContain(secret, follow.Page.Url, StringComparison.OrdinalIgnoreCase);
@@ -49,7 +49,7 @@ public sealed class ReportBoxTests(BrowserApp app, ITestOutputHelper output) : B
                 return 0;
             });
 
-            follow = await new PublicReportFollowPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl);
+            follow = await new ReportBoxFollowPage(await phone.NewPageAsync(), Ui.Zh).OpenAsync(App.BaseUrl);
             await follow.FollowAsync(number, secret);
             await Expect(follow.Status).ToHaveTextAsync(Ui.Text<ReportText>("ReportCaseStatus.Accepted", Ui.Zh));
             await Expect(follow.Answers).ToContainTextAsync("您的举报已受理" + tag);

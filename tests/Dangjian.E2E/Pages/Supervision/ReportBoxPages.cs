@@ -6,7 +6,7 @@ using Dangjian.Web.Features.Supervision.Reports;
 namespace Dangjian.E2E.Pages.Supervision;
 
 /// <summary>/public/report: the public report box — find the organization, say whom the report is about, file it, read the slip.</summary>
-public sealed class PublicReportPage(IPage page, CultureInfo culture)
+public sealed class ReportBoxFormPage(IPage page, CultureInfo culture)
 {
     public IPage Page { get; } = page;
 
@@ -16,7 +16,7 @@ public sealed class PublicReportPage(IPage page, CultureInfo culture)
 
     public ILocator Secret => Page.Locator("[data-secret]");
 
-    public async Task<PublicReportPage> OpenAsync(Uri baseUrl)
+    public async Task<ReportBoxFormPage> OpenAsync(Uri baseUrl)
     {
         await Page.GotoAsync($"{baseUrl}public/report");
         return this;
@@ -40,7 +40,7 @@ public sealed class PublicReportPage(IPage page, CultureInfo culture)
 }
 
 /// <summary>/public/report/follow: following a case with its number and secret.</summary>
-public sealed class PublicReportFollowPage(IPage page, CultureInfo culture)
+public sealed class ReportBoxFollowPage(IPage page, CultureInfo culture)
 {
     public IPage Page { get; } = page;
 
@@ -50,7 +50,7 @@ public sealed class PublicReportFollowPage(IPage page, CultureInfo culture)
 
     public ILocator Answers => Page.Locator("[data-answer]");
 
-    public async Task<PublicReportFollowPage> OpenAsync(Uri baseUrl)
+    public async Task<ReportBoxFollowPage> OpenAsync(Uri baseUrl)
     {
         await Page.GotoAsync($"{baseUrl}public/report/follow");
         return this;
