@@ -27,6 +27,7 @@ using Dangjian.Web.Features.Meetings.Minutes;
 using Dangjian.Web.Features.Reviews;
 using Dangjian.Web.Features.Dues;
 using Dangjian.Web.Features.Supervision.Disclosures;
+using Dangjian.Web.Features.Supervision.Notices;
 using Dangjian.Web.Features.Study.Records;
 using Dangjian.Web.Features.Study.Inspections;
 using Dangjian.Web.Features.Surveys;
@@ -156,6 +157,7 @@ public static class HostSetup
         services.AddReviews();
         services.AddDues();
         services.AddDisclosures();
+        services.AddRectificationNotices();
         services.AddStudyRecords();
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
@@ -297,6 +299,7 @@ public static class HostSetup
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
+        endpoints.MapRectificationNoticeEndpoints();
         endpoints.MapStudyRecordEndpoints();
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();
