@@ -28,6 +28,7 @@ using Dangjian.Web.Features.Reviews;
 using Dangjian.Web.Features.Dues;
 using Dangjian.Web.Features.Supervision.Disclosures;
 using Dangjian.Web.Features.Supervision.Notices;
+using Dangjian.Web.Features.Supervision.Audits;
 using Dangjian.Web.Features.Study.Records;
 using Dangjian.Web.Features.Study.Inspections;
 using Dangjian.Web.Features.Surveys;
@@ -158,6 +159,7 @@ public static class HostSetup
         services.AddDues();
         services.AddDisclosures();
         services.AddRectificationNotices();
+        services.AddEconomicAudits();
         services.AddStudyRecords();
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
@@ -300,6 +302,7 @@ public static class HostSetup
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
         endpoints.MapRectificationNoticeEndpoints();
+        endpoints.MapEconomicAuditEndpoints();
         endpoints.MapStudyRecordEndpoints();
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();
