@@ -84,6 +84,10 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
             await DemoDisclosures.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
+            await DemoSupervision.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoCadreCases.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
             await DemoStudyRecords.AddAsync(db, plan, today, ct);
             await DemoStudyExams.AddAsync(db, plan, today, ct);
             await DemoStudyTraining.AddAsync(db, plan, today, ct);

@@ -50,11 +50,12 @@ public sealed class NoticeQueries(DangjianDbContext db, ScopeService scopes, Aud
 
     /// <summary>
     /// A cadre's notices (their record's history, newest first): those addressed to the person in the organizations where
-    /// the caller reads supervision; refused to a caller who reads it nowhere.
+    /// the caller reads supervision; refused unless the caller reads supervision where the person is on the rolls.
     /// </summary>
     public async Task<IReadOnlyList<NoticeView>> OfPersonAsync(int personId, CancellationToken ct = default)
     {
-        await scopes.DemandHeldAsync(Permission.SupervisionRead, ct);
+        var personOrg = await db.People.AsNoTracking().Where(p => p.Id == personId && !p.IsRemoved).Select(p => (int?)p.OrganizationId).FirstOrDefaultAsync(ct);
+        await scopes.DemandRecordAsync(personOrg, "person", personId, Permission.SupervisionRead, ct);
         var readable = await scopes.OrganizationsAsync(Permission.SupervisionRead, ct);
         var ids = readable.Select(o => o.Id);
         var rows = await db.RectificationNotices.AsNoTracking()
