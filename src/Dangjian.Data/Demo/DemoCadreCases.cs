@@ -27,9 +27,9 @@ internal static class DemoCadreCases
             db.ExitCases.Add(ExitCase.Open(person2.Id, org2.Entity.Id, ExitKind.Dismissal, "连续两年年度考核为基本称职，经组织调整仍不能胜任现职。", today.AddDays(-7), today));
         }
 
-        // Supervisors come from people of the townships who sit on no team (调研员 are no longer in a leading post).
+        // Supervisors come from people who sit on no team, townships first (调研员 are no longer in a leading post).
         var seated = leaders.Select(l => l.Person.Id).ToHashSet();
-        var pool = plan.People.Where(p => p.Org.Level == 1 && !seated.Contains(p.Entity.Id)).Select(p => p.Entity).Take(Supervisors).ToList();
+        var pool = plan.People.Where(p => p.Org.Level >= 1 && !seated.Contains(p.Entity.Id)).OrderBy(p => p.Org.Level).Select(p => p.Entity).Take(Supervisors).ToList();
         var units = plan.Units.Select(u => u.Entity.Id).ToList();
         var rules = SupervisorRules.Defaults;
         var appointed = today.AddYears(-1);
