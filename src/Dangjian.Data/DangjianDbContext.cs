@@ -240,6 +240,26 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public DbSet<Domain.Cadres.RotaDay> RotaDays => Set<Domain.Cadres.RotaDay>();
 
     public DbSet<Domain.Cadres.PetitionCase> PetitionCases => Set<Domain.Cadres.PetitionCase>();
+    /// <summary>预警 / 整改通知 (SUP-2): a notice to a team or a cadre, its response, verification and closure.</summary>
+    public DbSet<Domain.Supervision.RectificationNotice> RectificationNotices => Set<Domain.Supervision.RectificationNotice>();
+
+    /// <summary>经济责任审计 (SUP-3) and the problems each found.</summary>
+    public DbSet<Domain.Supervision.EconomicAudit> EconomicAudits => Set<Domain.Supervision.EconomicAudit>();
+
+    public DbSet<Domain.Supervision.AuditFinding> AuditFindings => Set<Domain.Supervision.AuditFinding>();
+
+    /// <summary>引咎辞职 / 责令辞职 / 免职 cases (CAD-7).</summary>
+    public DbSet<Domain.Cadres.ExitCase> ExitCases => Set<Domain.Cadres.ExitCase>();
+
+    /// <summary>干部工作监督员 (CAD-7), the units they follow and their periodic reports.</summary>
+    public DbSet<Domain.Cadres.WorkSupervisor> WorkSupervisors => Set<Domain.Cadres.WorkSupervisor>();
+
+    public DbSet<Domain.Cadres.SupervisorUnit> SupervisorUnits => Set<Domain.Cadres.SupervisorUnit>();
+
+    public DbSet<Domain.Cadres.SupervisorReport> SupervisorReports => Set<Domain.Cadres.SupervisorReport>();
+
+    /// <summary>用人失察失误责任追究 (CAD-7), linked to the selection case by its id.</summary>
+    public DbSet<Domain.Cadres.AccountabilityCase> AccountabilityCases => Set<Domain.Cadres.AccountabilityCase>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.

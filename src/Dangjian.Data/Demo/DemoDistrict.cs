@@ -87,6 +87,9 @@ public static class DemoDistrict
             await DemoReports.AddAsync(db, plan, today, ct);
             await DemoSelection.AddAsync(db, plan, today, ct);
             await DemoCadres.AddAsync(db, plan, today, ct);
+            await DemoSupervision.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoCadreCases.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoStudyRecords.AddAsync(db, plan, today, ct);
             await DemoStudyExams.AddAsync(db, plan, today, ct);

@@ -43,8 +43,11 @@ public sealed class AccountabilityCase : IVersioned
     /// <summary>The organization whose department examines, for scope.</summary>
     public int OrganizationId { get; set; }
 
-    /// <summary>The selection case (写实) whose appointment was mistaken.</summary>
-    public int SelectionCaseId { get; set; }
+    /// <summary>
+    /// The selection case (写实) whose appointment was mistaken; none when the appointment was made before its selection
+    /// was recorded here (the examination then reads the paper file), which the accountability must still cover.
+    /// </summary>
+    public int? SelectionCaseId { get; set; }
 
     public AccountabilityGround Ground { get; set; }
 
@@ -66,8 +69,11 @@ public sealed class AccountabilityCase : IVersioned
 
     public int Version { get; set; }
 
-    /// <summary>Opens a case on a selection case (an id above 0), with its ground and what went wrong, on a day not after today.</summary>
-    public static AccountabilityCase Open(int organizationId, int selectionCaseId, AccountabilityGround ground, string? description, DateOnly openedOn, DateOnly today)
+    /// <summary>
+    /// Opens a case on a selection case (an id above 0; none for an appointment whose selection was not recorded here),
+    /// with its ground and what went wrong, on a day not after today.
+    /// </summary>
+    public static AccountabilityCase Open(int organizationId, int? selectionCaseId, AccountabilityGround ground, string? description, DateOnly openedOn, DateOnly today)
     {
         if (selectionCaseId <= 0)
         {

@@ -97,6 +97,16 @@ public sealed class ExitAndAccountabilityTests
     }
 
     [Fact]
+    public void Accountability_OfAnAppointmentWithNoSelectionRecorded_OpensWithoutALink_Id1Links()
+    {
+        var unlinked = AccountabilityCase.Open(1, null, AccountabilityGround.InspectionNotThorough, "任用早于写实记录", D("2026-03-02"), Today);
+        var linked = AccountabilityCase.Open(1, 1, AccountabilityGround.InspectionNotThorough, "考察不深入", D("2026-03-02"), Today);
+
+        Assert.Equal((null, AccountabilityStatus.Open), (unlinked.SelectionCaseId, unlinked.Status));
+        Assert.Equal(1, linked.SelectionCaseId);
+    }
+
+    [Fact]
     public void Accountability_PeopleHeldResponsibleNeedAMeasure_NobodyNeedsNone()
     {
         var ex = Refused(() => Accountability().Conclude("考察不深入", [11], " ", D("2026-05-10"), Today));

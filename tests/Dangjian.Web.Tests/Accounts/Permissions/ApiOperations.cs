@@ -204,7 +204,8 @@ public static class ApiOperations
             return foreign;
         }
 
-        if (Is(name, "targetKind"))
+        // A survey's target is a meeting; a rectification notice's kind (NoticeTargetKind) takes its enum's first value below.
+        if (Is(name, "targetKind") && (Nullable.GetUnderlyingType(type) ?? type) != typeof(Dangjian.Domain.Supervision.NoticeTargetKind))
         {
             return "Meeting";
         }

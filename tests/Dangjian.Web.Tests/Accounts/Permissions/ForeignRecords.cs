@@ -180,6 +180,23 @@ public sealed class ForeignRecords
             db.RotaDays.Add(rotaDay);
             await db.SaveChangesAsync();
 
+            // Issue 16 SUP-2, SUP-3, CAD-7: a notice, an audit with a finding, an exit case, a supervisor following a unit, an accountability case.
+            var notice = Dangjian.Domain.Supervision.RectificationNotice.Issue(
+                t.BranchOfB, Dangjian.Domain.Supervision.NoticeTargetKind.Cadre, t.PersonOfB, Tag + "整改", Tag, OrgToday.Value, Tag, OrgToday.Value, OrgToday.Value);
+            var audit = Dangjian.Domain.Supervision.EconomicAudit.Plan(t.PersonOfB, t.BranchOfB, Dangjian.Domain.Supervision.EconomicAuditKind.InTerm, new DateOnly(2021, 1, 1), new DateOnly(2023, 12, 31), OrgToday.Value);
+            audit.Start(OrgToday.Value, OrgToday.Value);
+            audit.AddFinding(Tag + "审计问题");
+            var exitCase = Dangjian.Domain.Cadres.ExitCase.Open(t.PersonOfB, t.BranchOfB, Dangjian.Domain.Cadres.ExitKind.Dismissal, Tag, OrgToday.Value, OrgToday.Value);
+            var workSupervisor = Dangjian.Domain.Cadres.WorkSupervisor.Appoint(t.PersonOfB, t.B, OrgToday.Value, [], OrgToday.Value);
+            workSupervisor.AttachUnit(unit);
+            var accountability = Dangjian.Domain.Cadres.AccountabilityCase.Open(t.B, 1, Dangjian.Domain.Cadres.AccountabilityGround.ProcedureNotFollowed, Tag, OrgToday.Value, OrgToday.Value);
+            db.RectificationNotices.Add(notice);
+            db.EconomicAudits.Add(audit);
+            db.ExitCases.Add(exitCase);
+            db.WorkSupervisors.Add(workSupervisor);
+            db.AccountabilityCases.Add(accountability);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -244,6 +261,13 @@ public sealed class ForeignRecords
                 ["talent/{id}"] = Row<Dangjian.Domain.Cadres.TalentPoolEntry>(talent.Id),
                 ["contact-points/{id}"] = Row<Dangjian.Domain.Cadres.ContactPoint>(contact.Id),
                 ["rota/{id}"] = Row<Dangjian.Domain.Cadres.RotaDay>(rotaDay.Id),
+                ["notices/{id}"] = Row<Dangjian.Domain.Supervision.RectificationNotice>(notice.Id),
+                ["audits/{id}"] = Row<Dangjian.Domain.Supervision.EconomicAudit>(audit.Id),
+                ["findings/{findingId}"] = Row<Dangjian.Domain.Supervision.AuditFinding>(audit.Findings[0].Id),
+                ["exits/{id}"] = Row<Dangjian.Domain.Cadres.ExitCase>(exitCase.Id),
+                ["cadres:supervisors/{id}"] = Row<Dangjian.Domain.Cadres.WorkSupervisor>(workSupervisor.Id),
+                ["cadres:units/{unitId}"] = Row<Unit>(unit),
+                ["accountability/{id}"] = Row<Dangjian.Domain.Cadres.AccountabilityCase>(accountability.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
