@@ -71,6 +71,13 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
                         Assert.DoesNotContain("time", r.GetString(0), StringComparison.OrdinalIgnoreCase);
                     }
                 }
+                else
+                {
+                    // WITHOUT ROWID: no hidden row number keeps the order reports were filed in.
+                    await using var rowid = conn.CreateCommand();
+                    rowid.CommandText = "SELECT rowid FROM \"ReportBoxCases\"";
+                    await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => rowid.ExecuteScalarAsync());
+                }
             }
             finally
             {
