@@ -23,8 +23,8 @@ internal sealed class ExitCaseConfiguration : IEntityTypeConfiguration<ExitCase>
 }
 
 /// <summary>
-/// 用人失察失误责任追究 (CAD-7). The selection case it names is a plain column with an index: the selection cases' table
-/// is another module's, and the key to it is added where both meet.
+/// 用人失察失误责任追究 (CAD-7), linked back to the selection case (选任写实) that made the appointment, when it was recorded
+/// here; a selection case cannot be deleted while a case names it.
 /// </summary>
 internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration<AccountabilityCase>
 {
@@ -38,6 +38,7 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
         // The people held responsible are a short list of person ids, read only with their case.
         b.PrimitiveCollection(c => c.ResponsiblePersonIds);
         b.HasIndex(c => c.SelectionCaseId);
+        b.HasOne<Domain.Cadres.Selection.SelectionCase>().WithMany().HasForeignKey(c => c.SelectionCaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.OrganizationId, c.Status });
         b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }

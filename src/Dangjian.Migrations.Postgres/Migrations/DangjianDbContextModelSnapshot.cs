@@ -5071,6 +5071,11 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Cadres.Selection.SelectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Cadres.ContactPoint", b =>

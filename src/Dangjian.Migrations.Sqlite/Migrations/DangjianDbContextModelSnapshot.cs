@@ -4879,6 +4879,11 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Cadres.Selection.SelectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Cadres.ContactPoint", b =>

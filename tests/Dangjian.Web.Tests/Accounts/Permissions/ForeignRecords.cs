@@ -189,7 +189,7 @@ public sealed class ForeignRecords
             var exitCase = Dangjian.Domain.Cadres.ExitCase.Open(t.PersonOfB, t.BranchOfB, Dangjian.Domain.Cadres.ExitKind.Dismissal, Tag, OrgToday.Value, OrgToday.Value);
             var workSupervisor = Dangjian.Domain.Cadres.WorkSupervisor.Appoint(t.PersonOfB, t.B, OrgToday.Value, [], OrgToday.Value);
             workSupervisor.AttachUnit(unit);
-            var accountability = Dangjian.Domain.Cadres.AccountabilityCase.Open(t.B, 1, Dangjian.Domain.Cadres.AccountabilityGround.ProcedureNotFollowed, Tag, OrgToday.Value, OrgToday.Value);
+            var accountability = Dangjian.Domain.Cadres.AccountabilityCase.Open(t.B, selectionCase.Id, Dangjian.Domain.Cadres.AccountabilityGround.ProcedureNotFollowed, Tag, OrgToday.Value, OrgToday.Value);
             db.RectificationNotices.Add(notice);
             db.EconomicAudits.Add(audit);
             db.ExitCases.Add(exitCase);

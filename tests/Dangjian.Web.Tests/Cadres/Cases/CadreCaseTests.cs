@@ -22,6 +22,16 @@ public abstract class CadreCaseTests(AppFixture app)
     private const string Supervisors = SupervisorEndpoints.Route;
     private const string Accountability = AccountabilityEndpoints.Route;
 
+    /// <summary>A selection case of the organization, as the selection module opens one (its call, 动议).</summary>
+    private Task<int> NewSelectionCaseAsync(int org) =>
+        app.WithDbAsync(async db =>
+        {
+            var c = Domain.Cadres.Selection.SelectionCase.Open(org, "副镇长", 1, "大学本科以上学历", "测试", DateTimeOffset.UtcNow);
+            db.SelectionCases.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+
     private async Task<(int Org, int Person, HttpClient Admin)> CadreOfAAsync()
     {
         var t = await app.TownshipsAsync();
@@ -124,27 +134,34 @@ public abstract class CadreCaseTests(AppFixture app)
     {
         var (org, person, admin) = await CadreOfAAsync();
         var today = OrgToday.Value;
+        var selection = await NewSelectionCaseAsync(org);
+        var t = await app.TownshipsAsync();
+        var selectionOfB = await NewSelectionCaseAsync(t.B);
 
-        var linked = (await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, 4242, AccountabilityGround.InspectionNotThorough, "考察组未按规定开展两圈考察", today))).ReadAsync<AccountabilityDetail>()).Case;
+        var linked = (await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, selection, AccountabilityGround.InspectionNotThorough, "考察组未按规定开展两圈考察", today))).ReadAsync<AccountabilityDetail>()).Case;
         var unlinked = (await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, null, AccountabilityGround.ProcedureNotFollowed, "任用早于系统记录", today))).ReadAsync<AccountabilityDetail>()).Case;
-        Assert.Equal((4242, (int?)null), (linked.SelectionCaseId, unlinked.SelectionCaseId));
+        Assert.Equal((selection, (int?)null), (linked.SelectionCaseId, unlinked.SelectionCaseId));
         var zero = await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, 0, AccountabilityGround.ProcedureNotFollowed, "编号为零", today))).ProblemErrorsAsync();
-        var noText = await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, 1, AccountabilityGround.ProcedureNotFollowed, " ", today))).ProblemErrorsAsync();
-        Assert.Equal(["selectionCaseId", "description"], [.. new[] { zero, noText }.Select(e => string.Join(",", e.Keys))]);
+        var noText = await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, selection, AccountabilityGround.ProcedureNotFollowed, " ", today))).ProblemErrorsAsync();
+        // A selection case that does not exist, or one of township B the caller cannot read, is refused by name.
+        var unknown = await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, int.MaxValue, AccountabilityGround.ProcedureNotFollowed, "无此选任案件", today))).ProblemErrorsAsync();
+        var foreign = await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, selectionOfB, AccountabilityGround.ProcedureNotFollowed, "乙镇的选任案件", today))).ProblemErrorsAsync();
+        Assert.Equal(["selectionCaseId", "description", "selectionCaseId", "selectionCaseId"], [.. new[] { zero, noText, unknown, foreign }.Select(e => string.Join(",", e.Keys))]);
+        Assert.Contains("选任案件不存在", unknown["selectionCaseId"][0], StringComparison.Ordinal);
 
         var noMeasure = await (await admin.PostJsonAsync($"{Accountability}/{linked.Id}/conclude", new ConcludeAccountabilityRequest("考察不深入", [person], " ", today, linked.Version))).ProblemErrorsAsync();
-        var unknown = await (await admin.PostJsonAsync($"{Accountability}/{linked.Id}/conclude", new ConcludeAccountabilityRequest("考察不深入", [int.MaxValue], "诫勉谈话", today, linked.Version))).ProblemErrorsAsync();
-        Assert.Equal(["measure", "responsiblePersonIds"], [.. new[] { noMeasure, unknown }.Select(e => string.Join(",", e.Keys))]);
+        var unknownPerson = await (await admin.PostJsonAsync($"{Accountability}/{linked.Id}/conclude", new ConcludeAccountabilityRequest("考察不深入", [int.MaxValue], "诫勉谈话", today, linked.Version))).ProblemErrorsAsync();
+        Assert.Equal(["measure", "responsiblePersonIds"], [.. new[] { noMeasure, unknownPerson }.Select(e => string.Join(",", e.Keys))]);
         var done = (await (await admin.PostJsonAsync($"{Accountability}/{linked.Id}/conclude", new ConcludeAccountabilityRequest("考察组长负主要责任", [person], "诫勉谈话", today, linked.Version))).ReadAsync<AccountabilityDetail>()).Case;
         Assert.Equal((AccountabilityStatus.Concluded, "诫勉谈话", person), (done.Status, done.Measure, done.Responsible.Single().PersonId));
         var twice = await (await admin.PostJsonAsync($"{Accountability}/{linked.Id}/conclude", new ConcludeAccountabilityRequest("再次办结", [], null, today, done.Version))).ProblemErrorsAsync();
         Assert.Equal(["status"], twice.Keys);
 
-        var bySelection = await (await admin.GetAsync($"{Accountability}?organizationId={org}&selectionCaseId=4242")).ReadAsync<AccountabilityListView>();
+        var bySelection = await (await admin.GetAsync($"{Accountability}?organizationId={org}&selectionCaseId={selection}")).ReadAsync<AccountabilityListView>();
         Assert.Equal([linked.Id], bySelection.Items.Items.Select(x => x.Id));
         var client = await app.SignInAsync(Demo.OrgAdminA);
         var page = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync($"/cadres/accountability?organizationId={org}")).Content.ReadAsStringAsync());
-        Assert.Contains("href=\"cadres/selection/4242\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"cadres/selection/{selection}\"", page, StringComparison.Ordinal);
         Assert.Contains("选任过程未在本系统记录", page, StringComparison.Ordinal);
     }
 
@@ -154,7 +171,7 @@ public abstract class CadreCaseTests(AppFixture app)
         var (org, person, admin) = await CadreOfAAsync();
         var exit = (await (await admin.PostJsonAsync(Exits, new OpenExitRequest(org, person, ExitKind.OrderedResignation, "甲镇的案件", OrgToday.Value))).ReadAsync<ExitDetail>()).Case;
         var sup = (await (await admin.PostJsonAsync(Supervisors, new AppointSupervisorRequest(org, person, OrgToday.Value))).ReadAsync<SupervisorDetail>()).Supervisor;
-        var acc = (await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, 7, AccountabilityGround.DepartmentFailure, "甲镇的追责", OrgToday.Value))).ReadAsync<AccountabilityDetail>()).Case;
+        var acc = (await (await admin.PostJsonAsync(Accountability, new OpenAccountabilityRequest(org, null, AccountabilityGround.DepartmentFailure, "甲镇的追责", OrgToday.Value))).ReadAsync<AccountabilityDetail>()).Case;
         var adminB = await app.ClientForAsync(Demo.OrgAdminB);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await adminB.GetAsync($"{Exits}/{exit.Id}")).StatusCode);

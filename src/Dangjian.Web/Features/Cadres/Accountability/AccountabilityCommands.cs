@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Cadres.Accountability;
 
 /// <summary>
 /// 用人失察失误责任追究 (CAD-7) with Cadres.Write on the examining organization: open on a selection case, conclude once.
-/// The selection case is named by its id; whether it exists is checked where the selection module meets this one.
+/// The selection case it names must exist and be one the caller may read (Cadres.Read on its organization).
 /// </summary>
 public sealed class AccountabilityCommands(DangjianDbContext db, ScopeService scopes, OrgClock clock)
 {
@@ -25,6 +25,15 @@ public sealed class AccountabilityCommands(DangjianDbContext db, ScopeService sc
         }
 
         var c = AccountabilityCase.Open(orgId, r.SelectionCaseId, r.Ground.Value, r.Description, r.OpenedOn ?? clock.Today, clock.Today);
+        if (c.SelectionCaseId is { } selectionId)
+        {
+            var selectionOrg = await db.SelectionCases.Where(s => s.Id == selectionId).Select(s => (int?)s.OrganizationId).FirstOrDefaultAsync(ct);
+            if (selectionOrg is not { } so || !await scopes.MayAsync(Permission.CadresRead, so, ct))
+            {
+                throw new InputValidationException(new FieldErrors().Add("selectionCaseId", "Input.UnknownSelectionCase"));
+            }
+        }
+
         db.AccountabilityCases.Add(c);
         db.AuditAction = "AccountabilityCase.Opened";
         await db.SaveChangesAsync(ct);

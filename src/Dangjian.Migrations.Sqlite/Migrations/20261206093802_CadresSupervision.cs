@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Dangjian.Migrations.Postgres.Migrations
+namespace Dangjian.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class CadresSupervision : Migration
@@ -14,47 +12,18 @@ namespace Dangjian.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "AccountabilityCases",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    SelectionCaseId = table.Column<int>(type: "integer", nullable: true),
-                    Ground = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Finding = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Measure = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ResponsiblePersonIds = table.Column<List<int>>(type: "integer[]", nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AccountabilityCases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AccountabilityCases_Organizations_OrganizationId",
-                        column: x => x.OrganizationId,
-                        principalTable: "Organizations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ContactPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,19 +52,19 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "EconomicAudits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Conclusion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Conclusion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,19 +87,19 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "ExitCases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Grounds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecisionText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Grounds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,14 +122,14 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "GrassrootsStays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,14 +152,14 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "InspectionQualifications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    ExamDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ExamDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,14 +176,14 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "NightSpotChecks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Night = table.Column<DateOnly>(type: "date", nullable: false),
-                    Present = table.Column<bool>(type: "boolean", nullable: false),
-                    CheckedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Night = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Present = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -237,11 +206,11 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "NightStays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Night = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Night = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,26 +233,26 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "RectificationNotices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    TargetKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    TargetId = table.Column<int>(type: "integer", nullable: false),
-                    Problem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RespondedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    VerificationNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    VerifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    VerifiedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Returns = table.Column<int>(type: "integer", nullable: false),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TargetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RespondedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    VerifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Returns = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,59 +265,52 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "ReportBoxCases",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SecretHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SubjectKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    CadreName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReporterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AcceptedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Handler = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AssignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    InvestigatedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    InvestigatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ConcludedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConcludedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Conclusion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReportBoxCases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ReportBoxCases_Organizations_OrganizationId",
-                        column: x => x.OrganizationId,
-                        principalTable: "Organizations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
+            // WITHOUT ROWID: a rowid table numbers its rows in insertion order, which would record the order reports were
+            // filed in (ReportCase, SUP-1); the table is ordered by its random key only. Written by hand as the
+            // anonymous tables of the earlier migrations are (AddCommitments, DemocraticLifeMeetings, Elections).
+            migrationBuilder.Sql("""
+                CREATE TABLE "ReportBoxCases" (
+                    "Id" TEXT NOT NULL CONSTRAINT "PK_ReportBoxCases" PRIMARY KEY,
+                    "CaseNumber" TEXT NOT NULL,
+                    "SecretHash" TEXT NOT NULL,
+                    "SubjectKind" TEXT NOT NULL,
+                    "OrganizationId" INTEGER NOT NULL,
+                    "CadreName" TEXT NULL,
+                    "Content" TEXT NOT NULL,
+                    "FiledOn" TEXT NOT NULL,
+                    "ReporterName" TEXT NULL,
+                    "Status" TEXT NOT NULL,
+                    "AcceptedOn" TEXT NULL,
+                    "AcceptedBy" TEXT NULL,
+                    "Handler" TEXT NULL,
+                    "AssignedOn" TEXT NULL,
+                    "AssignedBy" TEXT NULL,
+                    "InvestigatedOn" TEXT NULL,
+                    "InvestigatedBy" TEXT NULL,
+                    "ConcludedOn" TEXT NULL,
+                    "ConcludedBy" TEXT NULL,
+                    "Conclusion" TEXT NULL,
+                    "Version" INTEGER NOT NULL,
+                    CONSTRAINT "FK_ReportBoxCases_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+                ) WITHOUT ROWID;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "ReserveCadres",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TargetPostLevel = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    TargetPostType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    EnteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EntryReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LeaveReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TargetPostLevel = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TargetPostType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EntryReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeaveReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -371,12 +333,12 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "RotaDays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -399,21 +361,21 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "SelectionCases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Post = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Posts = table.Column<int>(type: "integer", nullable: false),
-                    Qualifications = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Phase = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StoppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublicityStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    PublicityLastDay = table.Column<DateOnly>(type: "date", nullable: true),
-                    AppointedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProbationMonths = table.Column<int>(type: "integer", nullable: true),
-                    ProbationLastDay = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProbationOutcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Post = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Posts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Qualifications = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StoppedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PublicityStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublicityLastDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AppointedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProbationMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProbationLastDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProbationOutcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -430,19 +392,19 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "TalentPoolEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Skills = table.Column<List<string>>(type: "text[]", nullable: false),
-                    PostsHeld = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Availability = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    EnteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EntryReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LeaveReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", nullable: false),
+                    PostsHeld = table.Column<string>(type: "TEXT", nullable: false),
+                    Availability = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EntryReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeaveReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,13 +427,13 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "WorkSupervisors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    AppointedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -494,12 +456,12 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "AuditFindings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AuditId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Measure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RectifiedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RectifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -516,12 +478,12 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "ReportBoxAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReportCaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    WrittenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportCaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WrittenBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    WrittenOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -538,11 +500,11 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "ReserveAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReserveCadreId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Grade = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReserveCadreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -559,13 +521,13 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "ReservePostings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReserveCadreId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReserveCadreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -582,13 +544,13 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "PetitionCases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RotaDayId = table.Column<int>(type: "integer", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Petitioners = table.Column<int>(type: "integer", nullable: false),
-                    Handling = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Resolved = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RotaDayId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Petitioners = table.Column<int>(type: "INTEGER", nullable: false),
+                    Handling = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Resolved = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -602,16 +564,51 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountabilityCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SelectionCaseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Ground = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Finding = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResponsiblePersonIds = table.Column<string>(type: "TEXT", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountabilityCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountabilityCases_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountabilityCases_SelectionCases_SelectionCaseId",
+                        column: x => x.SelectionCaseId,
+                        principalTable: "SelectionCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InspectionTeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    CertificateExpiresOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CertificateExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -634,18 +631,18 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "PublicityObjections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SubmitterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Finding = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ConcludedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ConcludedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmitterName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Finding = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ConcludedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcludedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -662,15 +659,15 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "SelectionCandidates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    LifeCircleFinding = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SocialCircleFinding = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Finding = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Chosen = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LifeCircleFinding = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SocialCircleFinding = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Finding = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Chosen = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -693,22 +690,22 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "SelectionTraceEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    By = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: true),
-                    PersonName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    GivenBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    LinkedId = table.Column<int>(type: "integer", nullable: true),
-                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Circle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Corrects = table.Column<int>(type: "integer", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    GivenBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    LinkedId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Circle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Corrects = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -725,13 +722,13 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "SupervisorReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WorkSupervisorId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkSupervisorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -748,10 +745,10 @@ namespace Dangjian.Migrations.Postgres.Migrations
                 name: "SupervisorUnits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WorkSupervisorId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkSupervisorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
