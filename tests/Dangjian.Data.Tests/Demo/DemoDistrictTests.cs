@@ -315,7 +315,10 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.SelectionTraceEntries.CountAsync(e => !(e.Step == Dangjian.Domain.Cadres.Selection.SelectionStep.ObjectionReceived && e.GivenBy == null))
             + await db.ReserveCadres.CountAsync() + await db.ReservePostings.CountAsync() + await db.TalentPoolEntries.CountAsync()
             + await db.GrassrootsStays.CountAsync() + await db.NightStays.CountAsync() + await db.NightSpotChecks.CountAsync()
-            + await db.ContactPoints.CountAsync() + await db.RotaDays.CountAsync() + await db.PetitionCases.CountAsync();
+            + await db.ContactPoints.CountAsync() + await db.RotaDays.CountAsync() + await db.PetitionCases.CountAsync() + await db.ReserveAssessments.CountAsync()
+            + await db.RectificationNotices.CountAsync() + await db.EconomicAudits.CountAsync() + await db.AuditFindings.CountAsync()
+            + await db.ExitCases.CountAsync() + await db.WorkSupervisors.CountAsync() + await db.SupervisorUnits.CountAsync()
+            + await db.SupervisorReports.CountAsync() + await db.AccountabilityCases.CountAsync();
         // Publicity objections, some anonymous, are never audited row by row, nor the entry of an anonymous one.
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Cadres.Selection.PublicityObjection));
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
