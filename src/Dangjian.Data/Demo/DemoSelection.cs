@@ -23,7 +23,7 @@ internal static class DemoSelection
         var random = new Random(today.DayNumber ^ 0x5E1E);
         var inspectors = plan.District.Roll.Take(5).ToList();
         var certificates = inspectors.Select((p, i) => InspectionQualification.Issue(
-            p.Id, p.Name, $"KC-{today.Year - 1}-{i + 1:000}", today.AddYears(-2).AddDays(-random.Next(60)),
+            p.Id, p.Name, $"区组考字{today.Year - 1}第{i + 1:000}号", today.AddYears(-2).AddDays(-random.Next(60)),
             i == inspectors.Count - 1 ? today.AddDays(-20 - random.Next(30)) : today.AddYears(1).AddDays(random.Next(300)))).ToList();
         db.InspectionQualifications.AddRange(certificates);
 

@@ -35,7 +35,9 @@ public sealed class SelectionCaseTests(BrowserApp app, ITestOutputHelper output)
 
         // One inspection step on the page: the second candidate's written finding (the first is recorded by command).
         await sel.RecordFindingAsync(candidates[1].Name, "工作扎实，群众认可度较高");
-        await Expect(sel.TraceRows.Last).ToHaveAttributeAsync("data-step", nameof(SelectionStep.CandidateFinding));
+        // Saved when the trace holds both candidates' findings (the first was recorded by command).
+        await Expect(page.Locator($"table.sel-trace tr[data-step={nameof(SelectionStep.CandidateFinding)}]")).ToHaveCountAsync(2);
+        await Expect(sel.TraceRows.Last).ToContainTextAsync(candidates[1].Name);
         await App.AsUserAsync(DemoFacts.OrgAdminA, async sp =>
         {
             var inspection = sp.GetRequiredService<InspectionCommands>();
@@ -105,7 +107,7 @@ public sealed class SelectionCaseTests(BrowserApp app, ITestOutputHelper output)
             await db.SaveChangesAsync();
             foreach (var p in people.Skip(2))
             {
-                db.InspectionQualifications.Add(InspectionQualification.Issue(p.Id, p.Name, "KC-E2E-" + tag + p.Id, OrgToday.Value.AddYears(-1), OrgToday.Value.AddYears(2)));
+                db.InspectionQualifications.Add(InspectionQualification.Issue(p.Id, p.Name, "考资" + BrowserApp.Invariant(p.Id), OrgToday.Value.AddYears(-1), OrgToday.Value.AddYears(2)));
             }
 
             var project = new ElectionProject { OrganizationId = branch.Id, Title = "推荐" + tag, TermNumber = 1, OpenedAt = DateTimeOffset.UtcNow };
