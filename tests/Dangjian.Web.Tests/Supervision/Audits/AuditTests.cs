@@ -1,5 +1,6 @@
 using System.Net;
 using Dangjian.Domain.Supervision;
+using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Supervision.Audits;
 using Dangjian.Web.Tests.Infrastructure;
 using Dangjian.Web.Tests.Meetings.Minutes;
@@ -58,6 +59,51 @@ public abstract class AuditTests(AppFixture app)
         var row = Assert.Single(new MemoryStream(bytes).Query(useHeaderRow: true, sheetName: "经济责任审计").Cast<IDictionary<string, object?>>());
         Assert.Equal(("任中审计", "已出具报告", "2021-01-01 — 2023-12-31"), (row["审计类型"], row["状态"], row["审计期间"]));
         Assert.Equal(2, new MemoryStream(bytes).Query(useHeaderRow: true, sheetName: "审计发现的问题").Count());
+    }
+
+    [Fact]
+    public async Task Departures_ASecretaryWhoLeft_IsListedFromTheDayAfterTheLastDay_UntilADepartureAuditCoversIt()
+    {
+        var (org, old, admin) = await LeaderOfAAsync();
+        var successor = await app.NewCadreAsync(org, "新书记");
+        // The next team starts on 1 March 2025 with another secretary: the old one's last day in post is 28 February.
+        await app.WithDbAsync(async db =>
+        {
+            db.LeadershipTeams.Add(new LeadershipTeam
+            {
+                OrganizationId = org, TermNumber = 1, StartsOn = new DateOnly(2022, 3, 1), EndsOn = new DateOnly(2025, 2, 28),
+                Positions = [new TeamPosition { PersonId = old, Role = TeamRole.Secretary }, new TeamPosition { PersonId = successor, Role = TeamRole.CommitteeMember }],
+            });
+            db.LeadershipTeams.Add(new LeadershipTeam
+            {
+                OrganizationId = org, TermNumber = 2, StartsOn = new DateOnly(2025, 3, 1), EndsOn = new DateOnly(2030, 2, 28),
+                Positions = [new TeamPosition { PersonId = successor, Role = TeamRole.Secretary }],
+            });
+            return await db.SaveChangesAsync();
+        });
+        async Task<DeparturesView> DeparturesAsync(string asOf) =>
+            await (await admin.GetAsync($"{Route}/departures?organizationId={org}&since=2025-01-01&asOf={asOf}")).ReadAsync<DeparturesView>();
+
+        // On the last day the secretary is still in post; the day after, they have left.
+        Assert.Empty((await DeparturesAsync("2025-02-28")).Items);
+        var left = Assert.Single((await DeparturesAsync("2025-03-01")).Items);
+        Assert.Equal((old, new DateOnly(2025, 2, 28), org), (left.PersonId, left.LastDay, left.OrganizationId));
+
+        // An in-term audit over the same days is not a departure audit; a departure audit whose period ends the day before
+        // the last day does not cover it; one that takes in the last day does.
+        await admin.PostJsonAsync(Route, new PlanAuditRequest(org, old, EconomicAuditKind.InTerm, new DateOnly(2022, 3, 1), new DateOnly(2025, 2, 28), new DateOnly(2025, 3, 10)));
+        Assert.Single((await DeparturesAsync("2025-03-20")).Items);
+        var shortAudit = await admin.PostJsonAsync(Route, new PlanAuditRequest(org, old, EconomicAuditKind.Departure, new DateOnly(2022, 3, 1), new DateOnly(2025, 2, 27), new DateOnly(2025, 3, 10)));
+        Assert.Equal(HttpStatusCode.OK, shortAudit.StatusCode);
+        Assert.Single((await DeparturesAsync("2025-03-20")).Items);
+        var covering = await admin.PostJsonAsync(Route, new PlanAuditRequest(org, old, EconomicAuditKind.Departure, new DateOnly(2025, 2, 28), new DateOnly(2025, 2, 28), new DateOnly(2025, 3, 10)));
+        Assert.Equal(HttpStatusCode.OK, covering.StatusCode);
+        Assert.Empty((await DeparturesAsync("2025-03-20")).Items);
+
+        var order = await (await admin.GetAsync($"{Route}/departures?organizationId={org}&since=2025-03-02&asOf=2025-03-01")).ProblemErrorsAsync();
+        Assert.Equal(["since"], order.Keys);
+        var adminB = await app.ClientForAsync(Demo.OrgAdminB);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adminB.GetAsync($"{Route}/departures?organizationId={org}")).StatusCode);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public static class AuditEndpoints
         var g = app.MapGroup(Route).WithTags("Supervision");
         g.MapGet("", ListAudits).WithName(nameof(ListAudits)).RequirePermission(Permission.SupervisionRead);
         g.MapPost("", PlanAudit).WithName(nameof(PlanAudit)).RequirePermission(Permission.SupervisionNotify);
+        g.MapGet("/departures", ListDeparturesWithoutAudit).WithName(nameof(ListDeparturesWithoutAudit)).RequirePermission(Permission.SupervisionRead);
         g.MapGet("/export", ExportAudits).WithName(nameof(ExportAudits)).RequirePermission(Permission.SupervisionRead);
         g.MapGet("/{id:int}", GetAudit).WithName(nameof(GetAudit)).RequirePermission(Permission.SupervisionRead);
         g.MapPost("/{id:int}/start", StartAudit).WithName(nameof(StartAudit)).RequirePermission(Permission.SupervisionNotify);
@@ -30,6 +31,10 @@ public static class AuditEndpoints
     public static async Task<Ok<AuditListView>> ListAudits(
         AuditQueries q, int? organizationId, EconomicAuditStatus? status, string? search, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await q.ListAsync(organizationId, status, search, page, pageSize, ct));
+
+    public static async Task<Ok<DeparturesView>> ListDeparturesWithoutAudit(
+        AuditQueries q, int? organizationId, DateOnly? since, DateOnly? asOf, CancellationToken ct) =>
+        TypedResults.Ok(await q.DeparturesAsync(organizationId, since, asOf, ct));
 
     public static async Task<Ok<AuditDetail>> PlanAudit(AuditCommands c, AuditQueries q, PlanAuditRequest request, CancellationToken ct) =>
         TypedResults.Ok(await q.OneAsync(await c.PlanAsync(request, ct), ct));

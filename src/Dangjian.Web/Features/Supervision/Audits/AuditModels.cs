@@ -36,5 +36,11 @@ public sealed record AuditView(
 /// <summary>A page of a subtree's audits and whether the caller may record audits here.</summary>
 public sealed record AuditListView(int OrganizationId, string OrganizationName, Paged<AuditView> Items, bool CanRecord);
 
+/// <summary>A secretary who left their post (the day before the next team started) with no departure audit covering that day.</summary>
+public sealed record DepartureWithoutAuditView(int PersonId, string PersonName, int OrganizationId, string OrganizationName, DateOnly LastDay);
+
+/// <summary>The subtree's departures from <see cref="Since"/> to <see cref="AsOf"/> with no departure audit (SUP-3).</summary>
+public sealed record DeparturesView(int OrganizationId, DateOnly Since, DateOnly AsOf, IReadOnlyList<DepartureWithoutAuditView> Items);
+
 /// <summary>One audit and whether the caller may record its steps.</summary>
 public sealed record AuditDetail(AuditView Audit, bool CanRecord);

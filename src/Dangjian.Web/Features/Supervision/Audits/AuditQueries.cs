@@ -9,8 +9,55 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Features.Supervision.Audits;
 
 /// <summary>经济责任审计 (SUP-3) read with Supervision.Read over the audited organization's subtree.</summary>
-public sealed class AuditQueries(DangjianDbContext db, ScopeService scopes)
+public sealed class AuditQueries(DangjianDbContext db, ScopeService scopes, OrgClock clock)
 {
+    /// <summary>
+    /// The subtree's secretaries (党组织书记, the 主要领导干部 an economic-responsibility audit is about) who left their post
+    /// from <paramref name="since"/> (1 January of last year by default) to <paramref name="asOf"/> (today) with no
+    /// departure audit covering their last day (<see cref="EconomicAudits.LeftWithoutDepartureAudit"/>). A secretary leaves
+    /// when the organization's next team starts without them as its secretary: their last day is the day before
+    /// (a team serves until the next one starts, <see cref="Domain.Teams.TermRules.InOffice"/>).
+    /// </summary>
+    public async Task<DeparturesView> DeparturesAsync(int? organizationId, DateOnly? since, DateOnly? asOf, CancellationToken ct = default)
+    {
+        var orgId = FieldErrors.RequireOrganization(organizationId);
+        await scopes.DemandAsync(Permission.SupervisionRead, orgId, ct);
+        var day = asOf ?? clock.Today;
+        var from = since ?? new DateOnly(day.Year - 1, 1, 1);
+        if (from > day)
+        {
+            throw new InputValidationException(new FieldErrors().Add("since", "Input.SinceAfterAsOf", "Field.EconomicAudit.Since"));
+        }
+
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstAsync(ct);
+        var orgIds = ScopeQuery.Within(db.Organizations.AsNoTracking(), [path]).Select(o => o.Id);
+        var teams = await db.LeadershipTeams.AsNoTracking().Where(t => orgIds.Contains(t.OrganizationId) && t.StartsOn <= day)
+            .Select(t => new { t.Id, t.OrganizationId, t.StartsOn }).ToListAsync(ct);
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var secretaries = (await db.TeamPositions.AsNoTracking().Where(p => teamIds.Contains(p.TeamId) && p.Role == Domain.Teams.TeamRole.Secretary)
+            .Select(p => new { p.TeamId, p.PersonId }).ToListAsync(ct)).ToLookup(p => p.TeamId, p => p.PersonId);
+        var seats = new List<LeaderSeatEnd>();
+        foreach (var org in teams.GroupBy(t => t.OrganizationId))
+        {
+            var ordered = org.OrderBy(t => t.StartsOn).ToList();
+            for (var i = 0; i + 1 < ordered.Count; i++)
+            {
+                var lastDay = ordered[i + 1].StartsOn.AddDays(-1);
+                seats.AddRange(secretaries[ordered[i].Id].Where(p => lastDay >= from && !secretaries[ordered[i + 1].Id].Contains(p))
+                    .Select(p => new LeaderSeatEnd(p, org.Key, lastDay)));
+            }
+        }
+
+        var audits = await db.EconomicAudits.AsNoTracking().Where(a => orgIds.Contains(a.OrganizationId) && a.Kind == EconomicAuditKind.Departure).ToListAsync(ct);
+        var left = EconomicAudits.LeftWithoutDepartureAudit(seats, audits, day);
+        var personIds = left.Select(s => s.PersonId).Distinct().ToList();
+        var leftOrgIds = left.Select(s => s.OrganizationId).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var orgs = await db.Organizations.AsNoTracking().Where(o => leftOrgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return new DeparturesView(orgId, from, day, [.. left.Select(s => new DepartureWithoutAuditView(
+            s.PersonId, people.GetValueOrDefault(s.PersonId, string.Empty), s.OrganizationId, orgs.GetValueOrDefault(s.OrganizationId, string.Empty), s.LastDay))]);
+    }
+
     /// <summary>A page of the subtree's audits, latest planned first, by status and a search on the leader's name.</summary>
     public async Task<AuditListView> ListAsync(int? organizationId, EconomicAuditStatus? status, string? search, int? page, int? pageSize, CancellationToken ct = default)
     {
