@@ -40,7 +40,7 @@ internal static class DemoCadres
 
     private static void AddPools(DangjianDbContext db, List<DemoOrg> townships, Random random, DateOnly today)
     {
-        var perTownship = Math.Max(1, (int)Math.Ceiling(20.0 / Math.Max(1, townships.Count)));
+        var perTownship = Math.Max(1, (int)Math.Ceiling(60.0 / Math.Max(1, townships.Count)));
         var talents = Math.Max(1, (int)Math.Ceiling(10.0 / Math.Max(1, townships.Count)));
         foreach (var township in townships)
         {

@@ -6,8 +6,8 @@ namespace Dangjian.Data.Demo;
 
 /// <summary>
 /// 选任写实 (CAD-3 … CAD-5) in the demo district: inspection certificates for a handful of district cadres (one expired),
-/// and three selection cases in the first townships — one at inspection, one in publicity (so the public page shows
-/// something, with an answered objection), one appointed and on probation. The demo has no recommendation rounds and
+/// and four selection cases in the first townships — one at inspection, one in publicity (so the public page shows
+/// something, with an answered objection), one appointed and on probation, one stopped by an upheld objection. The demo has no recommendation rounds and
 /// no cadre agenda items to link, so the meeting recommendation and the decision entries are left out of these cases
 /// (history already lived: their phases are written as they stand). Made through the entity's own methods otherwise,
 /// with a seeded <see cref="Random"/>: the same today gives the same rows.
@@ -32,6 +32,7 @@ internal static class DemoSelection
         db.SelectionCases.Add(AtInspection(townships[0], "镇纪委书记", team, certificates, today, random));
         db.SelectionCases.Add(InPublicity(townships[0], "镇党委副书记", team, certificates, today, random));
         db.SelectionCases.Add(OnProbation(townships[Math.Min(1, townships.Count - 1)], "镇人民政府副镇长", team, certificates, today, random));
+        db.SelectionCases.Add(StoppedByObjection(townships[Math.Min(2, townships.Count - 1)], "镇党委组织委员", team, certificates, today, random));
         await db.SaveChangesAsync(ct);
     }
 
@@ -95,6 +96,19 @@ internal static class DemoSelection
         c.StartPublicity(start, HolidayCalendar.Shipped, SelectionRules.Defaults, Clerk, At(start, 0));
         c.ReceiveObjection(start, "反映该同志任职期间个别项目推进较慢。", null, "公示页面", At(start, 0));
         c.ConcludeObjection(1, ObjectionOutcome.NotUpheld, "经核实，项目因征地手续延后，与本人履职无关。", "已在公示栏答复：反映情况经核实不影响任职。", Clerk, At(today, 0));
+        return c;
+    }
+
+    /// <summary>A named objection in the publicity found true (CAD-5): the case stops and no one is appointed.</summary>
+    private static SelectionCase StoppedByObjection(DemoOrg township, string post, List<(int, string)> team, List<InspectionQualification> certificates, DateOnly today, Random random)
+    {
+        var c = Inspected(township, post, team, certificates, today.AddDays(-75), random);
+        var start = today.AddDays(-50);
+        c.StartPublicity(start, HolidayCalendar.Shipped, SelectionRules.Defaults, Clerk, At(start, 0));
+        c.ReceiveObjection(start.AddDays(1), "反映该同志在村任职期间违规为亲属办理低保。", "村民代表李秀英", Clerk, At(start.AddDays(1), 0));
+        c.ConcludeObjection(
+            1, ObjectionOutcome.Upheld, "经镇纪委核查，反映问题属实，本人已作检讨并退回违规款项。", "已当面答复反映人：问题属实，终止该同志的任用程序。",
+            Clerk, At(start.AddDays(6), 0));
         return c;
     }
 

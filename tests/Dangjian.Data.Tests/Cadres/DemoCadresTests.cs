@@ -21,7 +21,7 @@ public sealed class DemoCadresTests(SeededDistrictFixture district) : IClassFixt
         var reserve = await db.ReserveCadres.AsNoTracking().Include(e => e.Postings).ToListAsync();
         var townships = district.Result.TownshipIds;
 
-        Assert.InRange(reserve.Count, 15, 40);
+        Assert.InRange(reserve.Count, 50, 80);
         Assert.Equal(townships.Order(), reserve.Select(e => e.OrganizationId).Distinct().Order());
         Assert.Contains(reserve, e => !e.IsOpen && !string.IsNullOrEmpty(e.LeaveReason));
         Assert.Contains(reserve, e => e.Postings.Count > 0);

@@ -13,13 +13,16 @@ public sealed class DemoSelectionTests(SeededDistrictFixture district) : IClassF
     private static readonly DateOnly Today = SeededDistrictFixture.Today;
 
     [Fact]
-    public async Task Demo_ThreeCases_AtInspection_InPublicityToday_OnProbation_AndOneExpiredCertificate()
+    public async Task Demo_FourCases_AtInspection_InPublicityToday_OnProbation_StoppedByAnUpheldObjection_AndOneExpiredCertificate()
     {
         await using var db = district.Database.Open();
         var cases = await db.SelectionCases.AsNoTracking().Include(c => c.Trace).Include(c => c.Candidates).Include(c => c.Team).Include(c => c.Objections).ToListAsync();
 
-        Assert.Equal([SelectionPhase.Inspecting, SelectionPhase.InPublicity, SelectionPhase.Appointed], cases.Select(c => c.Phase).Order());
-        var publicity = cases.Single(c => c.Phase == SelectionPhase.InPublicity);
+        var stopped = Assert.Single(cases, c => c.StoppedAt is not null);
+        Assert.Equal(ObjectionOutcome.Upheld, Assert.Single(stopped.Objections).Outcome);
+        Assert.Null(stopped.AppointedOn);
+        Assert.Equal([SelectionPhase.Inspecting, SelectionPhase.InPublicity, SelectionPhase.Appointed], cases.Where(c => c.StoppedAt is null).Select(c => c.Phase).Order());
+        var publicity = cases.Single(c => c.Phase == SelectionPhase.InPublicity && c.StoppedAt is null);
         Assert.True(publicity.PublicityRunsOn(Today));
         Assert.Single(publicity.Candidates, x => x.Chosen);
         Assert.All(publicity.Objections, o => Assert.False(o.IsOpen));
