@@ -216,15 +216,17 @@ public sealed partial class PageScanTests(BrowserApp app, ITestOutputHelper outp
         }
         else
         {
-            foreach (Match m in FullWidth().Matches(text))
+            // Test names carry a hex tail ("候选甲7da182、候选乙7da182"): taken out, the mark after it follows the Chinese name.
+            var data = Identifiers().Replace(text, string.Empty);
+            foreach (Match m in FullWidth().Matches(data))
             {
                 // A mark that closes Chinese text (or opens a Chinese aside) belongs to the data: a name, a title, a sentence.
                 // A comma or full stop inside a Chinese sentence the data carries may follow a code or a number.
-                var attached = m.Value == "（" ? Neighbour(text, m.Index, +1) : Neighbour(text, m.Index, -1);
-                var inSentence = m.Value is "，" or "。" && IsHan(Neighbour(text, m.Index, +1));
+                var attached = m.Value == "（" ? Neighbour(data, m.Index, +1) : Neighbour(data, m.Index, -1);
+                var inSentence = m.Value is "，" or "。" && IsHan(Neighbour(data, m.Index, +1));
                 if (!IsHan(attached) && !inSentence)
                 {
-                    yield return $"full-width \"{Around(text, m)}\"";
+                    yield return $"full-width \"{Around(data, m)}\"";
                 }
             }
         }

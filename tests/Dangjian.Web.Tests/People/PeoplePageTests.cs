@@ -124,7 +124,9 @@ public abstract class PeoplePageTests(AppFixture app)
 
         Assert.True(all.Units > a.Units);
         Assert.True(all.Uncovered >= a.Uncovered);
-        Assert.All(a.ByArea, x => Assert.Equal(t.A, x.AreaOrganizationId));
+        // Areas are township committees; tests of other modules may file a unit under one of A's own organizations.
+        var inA = await app.WithDbAsync(db => db.Organizations.Where(o => db.Organizations.Any(x => x.Id == t.A && o.Path.StartsWith(x.Path))).Select(o => o.Id).ToListAsync());
+        Assert.All(a.ByArea, x => Assert.Contains(x.AreaOrganizationId, inA));
         var exported = RosterFiles.Read(await (await app.ClientForAsync(Demo.OrgAdminA)).GetByteArrayAsync("/api/v1/units/uncovered/export"));
         Assert.Equal(a.Uncovered, exported.Count);
     }
