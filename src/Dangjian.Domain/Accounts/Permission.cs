@@ -148,6 +148,42 @@ public enum Permission
     /// lectures and rankings.</summary>
     StudyWrite,
 
+    /// <summary>Delegates.Read — the roster of congress delegates (党代表) per congress term and delegation, their proposals
+    /// (提案) with the answers and ratings, and their regular duties (DEL-1 … DEL-4).</summary>
+    DelegatesRead,
+
+    /// <summary>Delegates.Manage — the congress's standing body's side of the delegates' term system (党代表常任制, seed 001):
+    /// the roster, registering and assigning proposals to handling units, supervising them (督办), regular meetings,
+    /// inspection tours and briefings, inquiries and recalls.</summary>
+    DelegatesManage,
+
+    /// <summary>Delegates.Answer — a handling unit's answer to a proposal assigned to an organization in scope.</summary>
+    DelegatesAnswer,
+
+    /// <summary>Services.Read — 三服务 service requests (ORG-8) raised by or to the organizations in scope.</summary>
+    ServicesRead,
+
+    /// <summary>Services.Raise — an organization raising its own need (people, funds, material, guidance) to the level above.</summary>
+    ServicesRaise,
+
+    /// <summary>Services.Answer — the level above taking up, answering and closing a request raised in its subtree (seed 003 1).</summary>
+    ServicesAnswer,
+
+    /// <summary>Talks.Read — the register of 谈心谈话 (MTG-11) of the organizations in scope and who is still owed a talk.</summary>
+    TalksRead,
+
+    /// <summary>Talks.Write — recording talks and their follow-up in an organization's register.</summary>
+    TalksWrite,
+
+    /// <summary>ThemeEducation.Read — theme education campaigns (主题教育, MTG-13), their phases and their completion.</summary>
+    ThemeEducationRead,
+
+    /// <summary>ThemeEducation.Run — a superior organization setting a campaign, its phases and required activities for its subtree.</summary>
+    ThemeEducationRun,
+
+    /// <summary>ThemeEducation.Report — an organization recording that it carried out a required activity.</summary>
+    ThemeEducationReport,
+
     /// <summary>Mine.Use — the caller's own page: their record, invitations, the measures they own and their follow-ups, and
     /// acting on what is theirs (a measure they own marked done). What is "theirs" is found from the person the account is
     /// linked to, never from an id the caller sends.</summary>

@@ -5,14 +5,15 @@ namespace Dangjian.Domain.Accounts;
 /// subtree it is granted on, never beyond (<see cref="Scope"/>). README prints this table.
 /// <list type="bullet">
 /// <item>DistrictAdmin (组织部): everything.</item>
-/// <item>OrgAdmin: everything in its subtree except the district-wide calendar, evaluation templates and the report box
+/// <item>OrgAdmin: everything in its subtree (for a township committee: taking up its branches' 三服务 needs, setting theme
+/// education campaigns, the delegates of its congress) except the district-wide calendar, evaluation templates and the report box
 /// (a report may be about the subtree's own administrators).</item>
 /// <item>Secretary (书记): runs the organization's own work, as 《中国共产党支部工作条例（试行）》 gives it to the branch
 /// committee and its secretary — meetings and their agenda, attendance, votes and minutes, democratic life meetings,
-/// surveys, the yearly 民主评议党员, the branch's 公开承诺 and its 支委会 review of them, the collection of its members' dues (党费收缴, 中组发〔2008〕3号), its members' study records and training (党员教育), the organization's 三务公开 board and its answers to rectification notices — but does not restructure the tree, manage accounts, edit the roster or run
+/// surveys, the yearly 民主评议党员, the branch's 公开承诺 and its 支委会 review of them, the collection of its members' dues (党费收缴, 中组发〔2008〕3号), its members' study records and training (党员教育), the organization's 三务公开 board and its answers to rectification notices, its 谈心谈话 register, the 三服务 needs it raises, the activities of a theme education campaign it carries out and a handling unit's answers to delegates' proposals — but does not restructure the tree, manage accounts, edit the roster or run
 /// elections or cadre work (those stay with the superior organization and the organization department).</item>
 /// <item>Supervisor (监督员): reads, and the audit log.</item>
-/// <item>Member: reads what concerns them; never the roster beyond their own record, nor dues or study records beyond their own (on /me), nor cadre files.</item>
+/// <item>Member: reads what concerns them; never the roster beyond their own record, nor dues or study records beyond their own (on /me), nor cadre files, 三服务 requests or talk records.</item>
 /// </list>
 /// </summary>
 public static class PermissionMatrix
@@ -66,6 +67,17 @@ public static class PermissionMatrix
         new(Permission.CadresWrite, "Cadres.Write",                           Y,    Y,    N,    N,    N),
         new(Permission.StudyRead, "Study.Read",                               Y,    Y,    Y,    N,    Y),
         new(Permission.StudyWrite, "Study.Write",                             Y,    Y,    Y,    N,    N),
+        new(Permission.DelegatesRead, "Delegates.Read",                       Y,    Y,    Y,    Y,    Y),
+        new(Permission.DelegatesManage, "Delegates.Manage",                   Y,    Y,    N,    N,    N),
+        new(Permission.DelegatesAnswer, "Delegates.Answer",                   Y,    Y,    Y,    N,    N),
+        new(Permission.ServicesRead, "Services.Read",                         Y,    Y,    Y,    N,    Y),
+        new(Permission.ServicesRaise, "Services.Raise",                       Y,    Y,    Y,    N,    N),
+        new(Permission.ServicesAnswer, "Services.Answer",                     Y,    Y,    N,    N,    N),
+        new(Permission.TalksRead, "Talks.Read",                               Y,    Y,    Y,    N,    Y),
+        new(Permission.TalksWrite, "Talks.Write",                             Y,    Y,    Y,    N,    N),
+        new(Permission.ThemeEducationRead, "ThemeEducation.Read",             Y,    Y,    Y,    Y,    Y),
+        new(Permission.ThemeEducationRun, "ThemeEducation.Run",               Y,    Y,    N,    N,    N),
+        new(Permission.ThemeEducationReport, "ThemeEducation.Report",         Y,    Y,    Y,    N,    N),
         new(Permission.MineUse, "Mine.Use",                                   Y,    Y,    Y,    Y,    Y),
     ];
 

@@ -10,6 +10,7 @@ public sealed partial class PermissionMatrixTests
         Permission.MeetingsRun, Permission.MeetingsRule, Permission.MinutesWrite, Permission.MinutesSign,
         Permission.DemocraticLifeRun, Permission.SurveysRun, Permission.EvaluationsRunMemberReview, Permission.CommitmentsRun, Permission.CommitmentsReview,
         Permission.ReviewsWrite, Permission.DuesWrite, Permission.StudyWrite, Permission.SupervisionWrite,
+        Permission.DelegatesAnswer, Permission.ServicesRaise, Permission.TalksWrite, Permission.ThemeEducationReport,
     ];
 
     private static readonly Permission[] SecretaryNever =
@@ -18,6 +19,7 @@ public sealed partial class PermissionMatrixTests
         Permission.PeopleEdit, Permission.PeopleImport, Permission.ElectionsRun, Permission.EvaluationsRun,
         Permission.EvaluationsDesign, Permission.CalendarEdit, Permission.AuditRead, Permission.CommitmentsSupervise,
         Permission.SupervisionNotify, Permission.SupervisionReports, Permission.CadresRead, Permission.CadresWrite,
+        Permission.DelegatesManage, Permission.ServicesAnswer, Permission.ThemeEducationRun,
     ];
 
     public static TheoryData<AccountRole> AllRoles() => new(Enum.GetValues<AccountRole>());
@@ -110,7 +112,7 @@ public sealed partial class PermissionMatrixTests
 
         // Others' dues are theirs and the branch's business: a member sees their own on /me only.
         Assert.Equal(
-            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead or Permission.DuesRead or Permission.StudyRead or Permission.SupervisionRead or Permission.CadresRead)) || IsOwn(p)),
+            PermissionMatrix.Permissions.Where(p => (IsRead(p) && p is not (Permission.PeopleRead or Permission.AuditRead or Permission.DuesRead or Permission.StudyRead or Permission.SupervisionRead or Permission.CadresRead or Permission.ServicesRead or Permission.TalksRead)) || IsOwn(p)),
             held);
     }
 
