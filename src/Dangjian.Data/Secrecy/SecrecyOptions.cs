@@ -29,6 +29,16 @@ public sealed record SecrecyOptions
     /// </summary>
     public TimeSpan EraseTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether the report box's history is erased every night (<see cref="SecretTables.ReportBoxTables"/>): a report
+    /// box has no close, so its rows are rewritten and the database's history of their inserts erased on a schedule
+    /// instead. On by default; the tests turn it off and call the erase themselves.
+    /// </summary>
+    public bool NightlyErase { get; init; } = true;
+
+    /// <summary>When, on the organization's wall clock, the nightly erase runs (it rebuilds the SQLite file: a quiet hour).</summary>
+    public TimeOnly NightlyEraseAt { get; init; } = new(3, 0);
+
     public bool IsValid() =>
         BatchSize >= 1 && MaxBatchSize >= BatchSize && MixingWindow >= TimeSpan.Zero && MixingWindow <= TimeSpan.FromMinutes(1)
         && EraseTimeout > TimeSpan.Zero;

@@ -52,7 +52,17 @@ public static class SecretTables
 
     public static readonly IReadOnlyList<string> OpinionTables = ["DemocraticLifeOpinions", "CommitmentOpinions"];
 
-    private static readonly HashSet<string> Known = [.. BallotTables, .. OpinionTables];
+    /// <summary>
+    /// The report box (举报, SUP-1): it never closes, so its history is erased every night. On PostgreSQL its rows are
+    /// given one new version each in one transaction (so no row's <c>xmin</c> still names the commit that filed it) and
+    /// the table is rewritten in the order of its random key (<c>CLUSTER</c>), so no row's place keeps the filing order.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReportBoxTables = ["ReportBoxCases"];
+
+    /// <summary>Tables whose rows must keep their ids (a reporter follows a case by it), rewritten on PostgreSQL in key order.</summary>
+    private static readonly HashSet<string> KeyOrdered = [.. ReportBoxTables];
+
+    private static readonly HashSet<string> Known = [.. BallotTables, .. OpinionTables, .. ReportBoxTables];
 
     /// <summary>
     /// A context of its own on the same database, so a caller's pending changes are never saved by secret work. Its
@@ -189,7 +199,8 @@ public static class SecretTables
                     {
                         foreach (var table in tables)
                         {
-                            await ExecuteAsync(connection, $"VACUUM FULL \"{table}\"", ct);
+                            // CLUSTER rewrites as VACUUM FULL does (same visibility rule) and sorts by the random key.
+                            await ExecuteAsync(connection, KeyOrdered.Contains(table) ? $"CLUSTER \"{table}\" USING \"PK_{table}\"" : $"VACUUM FULL \"{table}\"", ct);
                         }
 
                         return;

@@ -2,7 +2,10 @@ using System.Data.Common;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Dangjian.Data.Secrecy;
+using Dangjian.Web.Features.Supervision.Reports;
 using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Dangjian.Web.Tests.Meetings.Minutes;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,6 +92,137 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
 
         var lines = app.Logs.Lines.Skip(logLinesBefore).Select(l => l.Text).ToList();
         Assert.DoesNotContain(lines, l => forbidden.Any(f => l.Contains(f, StringComparison.Ordinal)) || l.Contains(content, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NightlyErase_LeavesNoFilingOrderInTheFiles_NoLogNoFreePageNoDeadTuple_EveryCaseStillFollows()
+    {
+        // SUP-1 and promise 2: the box seldom mixes a filing with another, so its files keep the filing order until the
+        // nightly erase (ReportBoxHistory) removes it.
+        var org = await app.NewOrganizationAsync((await app.TownshipsAsync()).A);
+        var probe = Guid.NewGuid().ToString("N")[..10];
+        var filed = new List<(string Marker, string Number, string Secret)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var marker = $"序标{probe}{i:D2}";
+            var (number, secret) = await app.ReportPhone().FiledAsync(org, $"{marker}：某站所负责人违规报销。");
+            filed.Add((marker, number, secret));
+        }
+
+        var connectionString = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        if (app.ProviderName == "Postgres")
+        {
+            // Before: one commit per filing, so each row's xmin still tells the order they came in.
+            Assert.Equal(filed.Count, await ScalarAsync<long>(connectionString, $"SELECT count(DISTINCT xmin::text) FROM \"ReportBoxCases\" WHERE \"Content\" LIKE '序标{probe}%'"));
+        }
+
+        await app.WithDbAsync(async db =>
+        {
+            await ReportBoxHistory.EraseAsync(db, app.Services.GetRequiredService<SecrecyOptions>(), CancellationToken.None);
+            return 0;
+        });
+
+        var ids = await app.WithDbAsync(db => db.ReportBoxCases.AsNoTracking().Where(c => c.Content.StartsWith("序标" + probe))
+            .Select(c => new { c.Id, c.Content }).ToListAsync());
+        Assert.Equal(filed.Count, ids.Count);
+        if (app.ProviderName == "Postgres")
+        {
+            // After: every row of the table is of one transaction, stands in the order of its random key, and no dead
+            // version is left in the pages.
+            Assert.Equal(1, await ScalarAsync<long>(connectionString, "SELECT count(DISTINCT xmin::text) FROM \"ReportBoxCases\""));
+            Assert.True(await ScalarAsync<bool>(connectionString, "SELECT coalesce(array_agg(\"Id\" ORDER BY ctid) = array_agg(\"Id\" ORDER BY \"Id\"), true) FROM \"ReportBoxCases\""));
+            Assert.Equal(0, await ScalarAsync<long>(connectionString, """
+                SELECT count(*) FROM generate_series(0, (pg_relation_size('"ReportBoxCases"') / current_setting('block_size')::int)::int - 1) b,
+                  LATERAL heap_page_items(get_raw_page('"ReportBoxCases"', b)) i
+                WHERE i.lp_flags <> 1 OR i.t_xmax <> '0'
+                """));
+        }
+        else
+        {
+            // After: the log is empty, no free page is left, and the main file holds each report once.
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            Assert.Empty(await ReadSharedAsync(file + "-wal"));
+            Assert.Equal(0L, await app.WithDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT freelist_count AS \"Value\" FROM pragma_freelist_count").SingleAsync()));
+            var bytes = await ReadSharedAsync(file);
+            Assert.All(filed, f => Assert.Equal(1, Occurrences(bytes, f.Marker)));
+        }
+
+        foreach (var (_, number, secret) in filed)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.ReportPhone().FollowAsync(number, secret)).Status);
+        }
+    }
+
+    [Fact]
+    public async Task NightlyService_At0300_ErasesWhenAReportWasFiled_NotAMinuteBefore()
+    {
+        var org = await app.NewOrganizationAsync((await app.TownshipsAsync()).A);
+        var marker = $"夜标{Guid.NewGuid():N}"[..14];
+        await app.ReportPhone().FiledAsync(org, $"{marker}：某村会计挪用资金。");
+        await app.ReportPhone().FiledAsync(org, $"{marker}：同一问题的补充。");
+        var connectionString = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        var zone = Dangjian.Domain.Common.OrgTimeZone.Default;
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(zone.At(OrgToday.Value, new TimeOnly(2, 58)));
+        var secrecy = app.Services.GetRequiredService<SecrecyOptions>() with { NightlyErase = true, NightlyEraseAt = new TimeOnly(3, 0) };
+        using var service = new ReportBoxHistoryService(
+            app.Services.GetRequiredService<IServiceScopeFactory>(), secrecy, clock, zone,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ReportBoxHistoryService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            clock.Advance(TimeSpan.FromMinutes(1)); // 02:59: not yet
+            await Task.Delay(500);
+            Assert.False(await ErasedAsync(connectionString));
+
+            clock.Advance(TimeSpan.FromMinutes(1)); // 03:00
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!await ErasedAsync(connectionString) && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.True(await ErasedAsync(connectionString), "the night's erase did not run");
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Whether the box's history is erased: one transaction's rows (PostgreSQL) or an emptied log (SQLite).</summary>
+    private async Task<bool> ErasedAsync(string connectionString)
+    {
+        if (app.ProviderName == "Postgres")
+        {
+            return await ScalarAsync<long>(connectionString, "SELECT count(DISTINCT xmin::text) FROM \"ReportBoxCases\"") == 1;
+        }
+
+        return (await ReadSharedAsync(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource + "-wal")).Length == 0;
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var c = new Npgsql.NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        await using (var ext = new Npgsql.NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pageinspect", c))
+        {
+            await ext.ExecuteNonQueryAsync();
+        }
+
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, c);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static int Occurrences(byte[] haystack, string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        var count = 0;
+        for (var span = haystack.AsSpan(); span.IndexOf(needle) is var at and >= 0; span = span[(at + needle.Length)..])
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>SQLite: the main file and the write-ahead log, whole. PostgreSQL: the raw heap pages of the tables written.</summary>

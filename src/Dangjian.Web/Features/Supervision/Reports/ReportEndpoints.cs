@@ -30,6 +30,7 @@ public static class ReportEndpoints
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, ReportRateLimitPolicy>(PublicPolicy));
+        services.AddHostedService<ReportBoxHistoryService>();
         return services.AddScoped<ReportBox>().AddScoped<ReportQueries>().AddScoped<ReportCommands>().AddScoped<ReportExport>();
     }
 
