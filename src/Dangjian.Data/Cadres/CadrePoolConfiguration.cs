@@ -35,6 +35,7 @@ internal sealed class ReserveCadreConfiguration : IEntityTypeConfiguration<Reser
         PoolEntryColumns.Configure(b);
         b.Property(e => e.TargetPostLevel).HasMaxLength(ReserveCadre.MaxPostLength);
         b.Property(e => e.TargetPostType).HasMaxLength(ReserveCadre.MaxPostLength);
+        b.Property(e => e.Field).HasMaxLength(ReserveCadre.MaxFieldLength);
         b.HasMany(e => e.Postings).WithOne().HasForeignKey(p => p.ReserveCadreId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Assessments).WithOne().HasForeignKey(a => a.ReserveCadreId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -13,6 +13,7 @@ namespace Dangjian.Data.Demo;
 /// </summary>
 internal static class DemoCadres
 {
+    private static readonly string[] Fields = ["经济管理", "农业农村", "城乡建设", "社会治理", "党建", "政法", "教育卫生", "财政金融"];
     private static readonly string[] PostTypes = ["党政正职", "党政副职", "部门正职", "部门副职"];
     private static readonly string[] Levels = ["正科级", "副科级"];
     private static readonly string[] EntryReasons = ["民主推荐得票靠前，组织考察合格", "公开选拔笔试、面试综合排名靠前", "年度考核连续优秀，组织推荐"];
@@ -50,7 +51,8 @@ internal static class DemoCadres
                 var on = today.AddDays(-random.Next(200, 900));
                 var entry = ReserveCadre.Enter(
                     people[i].Id, township.Entity.Id, Levels[random.Next(Levels.Length)], PostTypes[random.Next(PostTypes.Length)],
-                    (ReserveSource)random.Next(3), on, EntryReasons[random.Next(EntryReasons.Length)], [], today);
+                    (ReserveSource)random.Next(3), on, EntryReasons[random.Next(EntryReasons.Length)], [], today,
+                    people[i].Id % 9 == 0 ? null : Fields[people[i].Id % Fields.Length]); // from the person's id: the demo's random sequence stays as it was
                 if (random.Next(3) > 0)
                 {
                     var from = on.AddDays(random.Next(10, 60));

@@ -77,11 +77,21 @@ public sealed class ReserveCadre : PoolEntry
 {
     public const int MaxPostLength = 50;
 
+    /// <summary>The longest a field of work (专业领域) may be.</summary>
+    public const int MaxFieldLength = 50;
+
     public string TargetPostLevel { get; set; } = string.Empty;
 
     public string TargetPostType { get; set; } = string.Empty;
 
     public ReserveSource Source { get; set; }
+
+    /// <summary>
+    /// The field of work the cadre is strong in (专业领域: 经济管理, 农业农村, 城乡建设, 社会治理, 党建, 政法 …), optional: the
+    /// pool is viewed by it (CAD-1) so the department sees where its reserve is thin. Kept on the entry, as the field the
+    /// cadre is held in reserve for, not on the roster's person.
+    /// </summary>
+    public string? Field { get; set; }
 
     public List<ReservePosting> Postings { get; set; } = [];
 
@@ -93,7 +103,7 @@ public sealed class ReserveCadre : PoolEntry
     /// </summary>
     public static ReserveCadre Enter(
         int personId, int organizationId, string? targetPostLevel, string? targetPostType, ReserveSource source,
-        DateOnly enteredOn, string? reason, IEnumerable<ReserveCadre> personsEntries, DateOnly today)
+        DateOnly enteredOn, string? reason, IEnumerable<ReserveCadre> personsEntries, DateOnly today, string? field = null)
     {
         var level = TextInput.Required(targetPostLevel, MaxPostLength, "targetPostLevel", "Field.Cadre.TargetPostLevel");
         var type = TextInput.Required(targetPostType, MaxPostLength, "targetPostType", "Field.Cadre.TargetPostType");
@@ -102,7 +112,8 @@ public sealed class ReserveCadre : PoolEntry
             throw new DomainRuleException("Input.Invalid", "source", "Field.Cadre.Source");
         }
 
-        var entry = new ReserveCadre { TargetPostLevel = level, TargetPostType = type, Source = source };
+        var fieldOfWork = TextInput.Optional(field, MaxFieldLength, "field", "Field.Cadre.Field");
+        var entry = new ReserveCadre { TargetPostLevel = level, TargetPostType = type, Source = source, Field = fieldOfWork };
         entry.Open(personId, organizationId, enteredOn, reason, personsEntries, today);
         return entry;
     }

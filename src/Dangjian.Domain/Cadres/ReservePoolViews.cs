@@ -74,10 +74,12 @@ public sealed record AgeBandCount(int? FromAge, int? ToAge, int Count);
 
 /// <summary>
 /// The reserve pool on a day (CAD-1): its size, and counts by target post type, by age band (every band, empty ones
-/// too, so a chart shows the gaps in the ladder; those without a birth date counted apart) and by education.
+/// too, so a chart shows the gaps in the ladder; those without a birth date counted apart), by education and by field
+/// of work (专业领域).
 /// </summary>
 public sealed record ReservePoolView(
-    int Total, IReadOnlyList<PoolCount> ByPostType, IReadOnlyList<AgeBandCount> ByAgeBand, int AgeUnknown, IReadOnlyList<PoolCount> ByEducation);
+    int Total, IReadOnlyList<PoolCount> ByPostType, IReadOnlyList<AgeBandCount> ByAgeBand, int AgeUnknown, IReadOnlyList<PoolCount> ByEducation,
+    IReadOnlyList<PoolCount> ByField);
 
 /// <summary>The reserve pool's views, a pure function of the entries and their people.</summary>
 public static class ReservePoolViews
@@ -107,7 +109,8 @@ public static class ReservePoolViews
             Count(inPool.Select(e => e.Entry.TargetPostType)),
             [.. bands.Bands.Select((b, i) => new AgeBandCount(b.From, b.To, perBand[i]))],
             unknown,
-            Count(inPool.Select(e => e.Education)));
+            Count(inPool.Select(e => e.Education)),
+            Count(inPool.Select(e => e.Entry.Field)));
     }
 
     private static IReadOnlyList<PoolCount> Count(IEnumerable<string?> keys) =>

@@ -568,6 +568,10 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("LeaveReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -540,6 +540,10 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Field")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeaveReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

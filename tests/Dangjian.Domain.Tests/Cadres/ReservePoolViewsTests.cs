@@ -4,12 +4,12 @@ using static Dangjian.Domain.Tests.Cadres.ReserveCadreTests;
 
 namespace Dangjian.Domain.Tests.Cadres;
 
-/// <summary>CAD-1: the reserve pool's counts by post type, age band and education on a day.</summary>
+/// <summary>CAD-1: the reserve pool's counts by post type, age band, education and field of work on a day.</summary>
 public sealed class ReservePoolViewsTests
 {
-    private static ReserveCadreFacts Facts(int person, string type, string? birth, string? education, string enteredOn = "2025-01-10")
+    private static ReserveCadreFacts Facts(int person, string type, string? birth, string? education, string enteredOn = "2025-01-10", string? field = null)
     {
-        var e = ReserveCadre.Enter(person, 1, "副科级", type, ReserveSource.OrganizationRecommendation, D(enteredOn), null, [], Today);
+        var e = ReserveCadre.Enter(person, 1, "副科级", type, ReserveSource.OrganizationRecommendation, D(enteredOn), null, [], Today, field);
         return new(e, birth is null ? null : D(birth), education);
     }
 
@@ -50,6 +50,36 @@ public sealed class ReservePoolViewsTests
         var view = ReservePoolViews.On([Facts(1, "党政正职", "1995-01-01", null)], AgeBands.Defaults, Today);
 
         Assert.Equal([new PoolCount(string.Empty, 1)], view.ByEducation);
+    }
+
+    [Fact]
+    public void Views_ByField_CountsThoseInThePool_UnrecordedUnderTheEmptyKey()
+    {
+        var left = Facts(4, "党政正职", null, null, field: "政法");
+        left.Entry.Leave(D("2026-03-01"), "提拔任用", Today);
+        var view = ReservePoolViews.On(
+            [Facts(1, "党政正职", null, null, field: "农业农村"), Facts(2, "党政副职", null, null, field: " 农业农村 "), Facts(3, "党政副职", null, null, field: "经济管理"), Facts(5, "党政副职", null, null), left],
+            AgeBands.Defaults,
+            D("2026-06-29"));
+
+        Assert.Equal([new PoolCount("农业农村", 2), new PoolCount(string.Empty, 1), new PoolCount("经济管理", 1)], view.ByField);
+    }
+
+    [Theory]
+    [InlineData(50, true)]
+    [InlineData(51, false)]
+    public void Enter_AFieldOfWork_UpToItsLength(int length, bool accepted)
+    {
+        var field = new string('农', length);
+        var enter = () => ReserveCadre.Enter(1, 1, "副科级", "党政副职", ReserveSource.PublicSelection, D("2025-01-10"), null, [], Today, field);
+        if (accepted)
+        {
+            Assert.Equal(field, enter().Field);
+        }
+        else
+        {
+            Assert.Equal(("Input.TooLong", "field"), (Assert.Throws<DomainRuleException>(enter).Code, Assert.Throws<DomainRuleException>(enter).Field));
+        }
     }
 
     [Theory]

@@ -157,6 +157,39 @@ public abstract class ReserveCadreTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Field_CAD1_IsEntered_Counted_Filtered_Exported_AndTooLongIsRefusedNamingIt()
+    {
+        var t = await app.TownshipsAsync();
+        var org = await app.NewOrganizationAsync(t.A);
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        foreach (var (name, field) in new[] { ("农业后备甲", "农业农村"), ("农业后备乙", " 农业农村 "), ("政法后备", "政法"), ("未填领域", (string?)null) })
+        {
+            var person = await app.NewPersonAsync(org, name);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync(Route, Enter(org, person, new DateOnly(2024, 1, 1)) with { Field = field })).StatusCode);
+        }
+
+        var tooLong = await admin.PostJsonAsync(Route, Enter(org, await app.NewPersonAsync(org, "领域过长"), new DateOnly(2024, 1, 1)) with { Field = new string('农', ReserveCadre.MaxFieldLength + 1) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("\"field\"", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var v = await (await admin.GetAsync($"{Route}/views?organizationId={org}&asOf=2025-01-01")).ReadAsync<ReservePoolView>();
+        Assert.Equal(4, v.Total);
+        Assert.Equal([("农业农村", 2), (string.Empty, 1), ("政法", 1)], v.ByField.Select(c => (c.Key, c.Count)));
+
+        var list = await (await admin.GetAsync($"{Route}?organizationId={org}&asOf=2025-01-01&field=农业农村")).ReadAsync<ReserveListView>();
+        Assert.Equal(["农业后备乙", "农业后备甲"], list.Entries.Items.Select(r => r.PersonName[..5]).Order());
+        Assert.Equal(["农业农村", "政法"], list.Fields);
+
+        var export = await admin.GetAsync($"{Route}/export?organizationId={org}&asOf=2025-01-01&field=政法");
+        var rows = new MemoryStream(await export.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.StartsWith("政法后备", (string)Assert.Single(rows)["姓名"]!, StringComparison.Ordinal);
+        Assert.Equal("政法", rows[0]["专业领域"]);
+
+        var page = System.Net.WebUtility.HtmlDecode(await (await (await app.SignInAsync(Demo.OrgAdminA)).GetAsync($"/cadres/reserve?organizationId={org}")).Content.ReadAsStringAsync());
+        Assert.Contains("data-chart=\"field\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TownshipA_IsRefusedTownshipBsEntries_AndNothingChanges()
     {
         var t = await app.TownshipsAsync();

@@ -29,7 +29,7 @@ public sealed class ReserveCommands(DangjianDbContext db, ScopeService scopes, C
         errors.ThrowIfAny();
         var earlier = await db.ReserveCadres.AsNoTracking().Where(e => e.PersonId == r.PersonId).ToListAsync(ct);
         var entry = ReserveCadre.Enter(
-            r.PersonId!.Value, orgId, r.TargetPostLevel, r.TargetPostType, r.Source!.Value, r.EnteredOn ?? clock.Today, r.Reason, earlier, clock.Today);
+            r.PersonId!.Value, orgId, r.TargetPostLevel, r.TargetPostType, r.Source!.Value, r.EnteredOn ?? clock.Today, r.Reason, earlier, clock.Today, r.Field);
         db.ReserveCadres.Add(entry);
         db.AuditAction = "ReserveCadre.Entered";
         await db.SaveChangesAsync(ct);

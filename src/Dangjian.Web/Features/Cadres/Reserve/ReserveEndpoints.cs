@@ -8,7 +8,7 @@ namespace Dangjian.Web.Features.Cadres.Reserve;
 
 /// <summary>
 /// /api/v1/cadres/reserve: the reserve cadre pool (CAD-1) of an organization's subtree. The list reads the pool on a day
-/// (<c>asOf</c>, today by default): <c>status</c> In (default), Out or All, <c>postType</c>, <c>postLevel</c>, <c>search</c>.
+/// (<c>asOf</c>, today by default): <c>status</c> In (default), Out or All, <c>postType</c>, <c>postLevel</c>, <c>field</c> (专业领域), <c>search</c>.
 /// </summary>
 public static class ReserveEndpoints
 {
@@ -34,20 +34,20 @@ public static class ReserveEndpoints
 
     public static async Task<Ok<ReserveListView>> ListReserveCadres(
         ReserveQueries q, int? organizationId, DateOnly? asOf, PoolStatusFilter? status, string? postType, string? postLevel, string? search, int? page, int? pageSize,
-        CancellationToken ct) =>
-        TypedResults.Ok(await q.ListAsync(new(organizationId, asOf, status, postType, postLevel, search, page, pageSize), ct));
+        string? field, CancellationToken ct) =>
+        TypedResults.Ok(await q.ListAsync(new(organizationId, asOf, status, postType, postLevel, search, page, pageSize, field), ct));
 
     public static async Task<Ok<ReserveCadreView>> EnterReserveCadre(ReserveCommands c, EnterReserveRequest request, CancellationToken ct) =>
         TypedResults.Ok(await c.EnterAsync(request, ct));
 
-    /// <summary>The pool on a day by post type, age band and education.</summary>
+    /// <summary>The pool on a day by post type, age band, education and field of work.</summary>
     public static async Task<Ok<ReservePoolView>> ReservePoolViewsOn(ReserveQueries q, int? organizationId, DateOnly? asOf, CancellationToken ct) =>
         TypedResults.Ok(await q.ViewsAsync(organizationId, asOf, ct));
 
     public static async Task<FileContentHttpResult> ExportReserveCadres(
         ReserveExport export, OrgClock clock, int? organizationId, DateOnly? asOf, PoolStatusFilter? status, string? postType, string? postLevel, string? search,
-        CancellationToken ct) =>
-        ExcelFile.Result(await export.ListAsync(new(organizationId, asOf, status, postType, postLevel, search), ct), "reserve-cadres", clock);
+        string? field, CancellationToken ct) =>
+        ExcelFile.Result(await export.ListAsync(new(organizationId, asOf, status, postType, postLevel, search, Field: field), ct), "reserve-cadres", clock);
 
     /// <summary>The person picker: people on the roster of the organization's subtree.</summary>
     public static async Task<Ok<IReadOnlyList<CadrePersonOption>>> SearchCadrePeople(CadrePeople p, int? organizationId, string? search, CancellationToken ct) =>

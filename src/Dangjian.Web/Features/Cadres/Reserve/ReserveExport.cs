@@ -19,6 +19,7 @@ public sealed class ReserveExport(ReserveQueries queries, IStringLocalizer<Reser
             [text["Col.Education"]] = ExcelFile.Safe(r.Education),
             [text["Col.PostLevel"]] = ExcelFile.Safe(r.TargetPostLevel),
             [text["Col.PostType"]] = ExcelFile.Safe(r.TargetPostType),
+            [text["Col.Field"]] = ExcelFile.Safe(r.Field),
             [text["Col.Source"]] = text[$"ReserveSource.{r.Source}"].Value,
             [text["Col.EnteredOn"]] = DateText.Format(r.EnteredOn),
             [text["Col.LeftOn"]] = r.LeftOn is { } l ? DateText.Format(l) : null,

@@ -18,7 +18,8 @@ public enum PoolStatusFilter
 
 /// <summary>Takes a person of the organization's roster into its reserve pool on a day (not after today).</summary>
 public sealed record EnterReserveRequest(
-    int? OrganizationId, int? PersonId, string? TargetPostLevel, string? TargetPostType, ReserveSource? Source, DateOnly? EnteredOn, string? Reason);
+    int? OrganizationId, int? PersonId, string? TargetPostLevel, string? TargetPostType, ReserveSource? Source, DateOnly? EnteredOn, string? Reason,
+    string? Field = null);
 
 /// <summary>A posting (挂职, 交流, 到村任职) of an open entry.</summary>
 public sealed record AddPostingRequest(int Version, PostingKind? Kind, string? Place, DateOnly? From, DateOnly? To);
@@ -32,20 +33,22 @@ public sealed record LeavePoolRequest(int Version, DateOnly? LeftOn, string? Rea
 /// <summary>Notes the evaluations module's annual results of the entry's person.</summary>
 public sealed record VersionRequest(int Version);
 
-/// <summary>The list's filter: the day, in or out, post type and level, a name.</summary>
+/// <summary>The list's filter: the day, in or out, post type and level, field of work (专业领域), a name.</summary>
 public sealed record ReserveFilter(
     int? OrganizationId, DateOnly? AsOf = null, PoolStatusFilter? Status = null, string? PostType = null, string? PostLevel = null, string? Search = null,
-    int? Page = null, int? PageSize = null);
+    int? Page = null, int? PageSize = null, string? Field = null);
 
 // ---- Views
 
 /// <summary>One entry as the list shows it.</summary>
 public sealed record ReserveCadreRow(
     int Id, int PersonId, string PersonName, string PersonOrganization, string? Education, DateOnly? BirthDate, string TargetPostLevel, string TargetPostType,
-    ReserveSource Source, DateOnly EnteredOn, DateOnly? LeftOn, string? LeaveReason, bool InPool);
+    ReserveSource Source, DateOnly EnteredOn, DateOnly? LeftOn, string? LeaveReason, bool InPool, string? Field = null);
 
-/// <summary>The list: a page of entries, the day it is read on, the post types in use (for the filter), whether the caller may write.</summary>
-public sealed record ReserveListView(int OrganizationId, string OrganizationName, DateOnly AsOf, Paged<ReserveCadreRow> Entries, IReadOnlyList<string> PostTypes, bool CanWrite);
+/// <summary>The list: a page of entries, the day it is read on, the post types and fields in use (for the filters), whether the caller may write.</summary>
+public sealed record ReserveListView(
+    int OrganizationId, string OrganizationName, DateOnly AsOf, Paged<ReserveCadreRow> Entries, IReadOnlyList<string> PostTypes, bool CanWrite,
+    IReadOnlyList<string> Fields);
 
 /// <summary>An annual assessment result of the person in the evaluations module (finalized campaigns).</summary>
 public sealed record EvaluationGradeView(int Year, string Grade, string CampaignTitle);

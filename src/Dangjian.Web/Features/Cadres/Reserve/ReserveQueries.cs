@@ -29,9 +29,10 @@ public sealed class ReserveQueries(DangjianDbContext db, ScopeService scopes, Ca
         var rows = await q.OrderBy(r => r.PersonName).ThenBy(r => r.Id).Skip(new PageWindow(page, size).Skip).Take(size).ToListAsync(ct);
         var orgs = await people.SubtreeAsync(orgId, ct);
         var types = await db.ReserveCadres.AsNoTracking().Where(e => orgs.Contains(e.OrganizationId)).Select(e => e.TargetPostType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        var fields = await db.ReserveCadres.AsNoTracking().Where(e => orgs.Contains(e.OrganizationId) && e.Field != null).Select(e => e.Field!).Distinct().OrderBy(t => t).ToListAsync(ct);
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstAsync(ct);
         return new ReserveListView(orgId, name, asOf, new Paged<ReserveCadreRow>([.. rows.Select(r => r.Row(asOf))], total, page, size), types,
-            await scopes.MayAsync(Permission.CadresWrite, orgId, ct));
+            await scopes.MayAsync(Permission.CadresWrite, orgId, ct), fields);
     }
 
     /// <summary>Every entry the filter picks (no paging), by name: what the export writes.</summary>
@@ -44,7 +45,7 @@ public sealed class ReserveQueries(DangjianDbContext db, ScopeService scopes, Ca
         return (asOf, [.. rows.Select(r => r.Row(asOf))]);
     }
 
-    /// <summary>The pool on a day counted by post type, age band and education (<see cref="ReservePoolViews.On"/>).</summary>
+    /// <summary>The pool on a day counted by post type, age band, education and field of work (<see cref="ReservePoolViews.On"/>).</summary>
     public async Task<ReservePoolView> ViewsAsync(int? organizationId, DateOnly? asOf, CancellationToken ct = default)
     {
         var orgId = FieldErrors.RequireOrganization(organizationId);
@@ -121,6 +122,12 @@ public sealed class ReserveQueries(DangjianDbContext db, ScopeService scopes, Ca
             q = q.Where(e => e.TargetPostType == t);
         }
 
+        if (!string.IsNullOrWhiteSpace(f.Field))
+        {
+            var field = f.Field.Trim();
+            q = q.Where(e => e.Field == field);
+        }
+
         if (!string.IsNullOrWhiteSpace(f.PostLevel))
         {
             var l = f.PostLevel.Trim();
@@ -145,7 +152,7 @@ public sealed class ReserveQueries(DangjianDbContext db, ScopeService scopes, Ca
         {
             Id = e.Id, PersonId = p.Id, PersonName = p.Name, PersonOrganization = o.Name, Education = p.Education, BirthDate = p.BirthDate,
             TargetPostLevel = e.TargetPostLevel, TargetPostType = e.TargetPostType, Source = e.Source, EnteredOn = e.EnteredOn, LeftOn = e.LeftOn,
-            LeaveReason = e.LeaveReason,
+            LeaveReason = e.LeaveReason, Field = e.Field,
         };
 
     /// <summary>A list line as the database reads it.</summary>
@@ -175,8 +182,10 @@ public sealed class ReserveQueries(DangjianDbContext db, ScopeService scopes, Ca
 
         public string? LeaveReason { get; init; }
 
+        public string? Field { get; init; }
+
         public ReserveCadreRow Row(DateOnly asOf) => new(
             Id, PersonId, PersonName, PersonOrganization, Education, BirthDate, TargetPostLevel, TargetPostType, Source, EnteredOn, LeftOn, LeaveReason,
-            EnteredOn <= asOf && (LeftOn is not { } left || asOf < left));
+            EnteredOn <= asOf && (LeftOn is not { } left || asOf < left), Field);
     }
 }
