@@ -200,6 +200,9 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// <summary>三务公开 items (SUP-4): what each organization posted on its public board and the day it did.</summary>
     public DbSet<Domain.Supervision.Disclosure> Disclosures => Set<Domain.Supervision.Disclosure>();
 
+    /// <summary>三服务 service requests (ORG-8): needs raised to the level above, taken up, answered and closed.</summary>
+    public DbSet<Domain.Services.ServiceRequest> ServiceRequests => Set<Domain.Services.ServiceRequest>();
+
     /// <summary>举报 cases of the report box (SUP-1): never audited row by row, see <see cref="IsAudited"/>.</summary>
     public DbSet<Domain.Supervision.ReportCase> ReportBoxCases => Set<Domain.Supervision.ReportCase>();
 

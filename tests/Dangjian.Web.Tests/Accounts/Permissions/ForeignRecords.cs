@@ -197,6 +197,13 @@ public sealed class ForeignRecords
             db.AccountabilityCases.Add(accountability);
             await db.SaveChangesAsync();
 
+            // Issue 17 ORG-8: a 三服务 need raised by township B's branch to its parent.
+            var branchParent = await db.Organizations.Where(o => o.Id == t.BranchOfB).Select(o => o.ParentId).FirstAsync();
+            var serviceRequest = Dangjian.Domain.Services.ServiceRequest.Raise(t.BranchOfB, branchParent, Dangjian.Domain.Services.ServiceKind.Funds, Tag + "三服务需求", Tag,
+                OrgToday.Value, OrgToday.Value, HolidayCalendar.Shipped, Dangjian.Domain.Services.ServiceLimits.Defaults, Tag, DateTimeOffset.UtcNow);
+            db.ServiceRequests.Add(serviceRequest);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -268,6 +275,7 @@ public sealed class ForeignRecords
                 ["cadres:supervisors/{id}"] = Row<Dangjian.Domain.Cadres.WorkSupervisor>(workSupervisor.Id),
                 ["cadres:units/{unitId}"] = Row<Unit>(unit),
                 ["accountability/{id}"] = Row<Dangjian.Domain.Cadres.AccountabilityCase>(accountability.Id),
+                ["services:requests/{id}"] = Row<Dangjian.Domain.Services.ServiceRequest>(serviceRequest.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
