@@ -109,10 +109,10 @@ public sealed class Talk : IVersioned
         var text = TextInput.Required(followUp, MaxFollowUpLength, "followUp", "Field.Talk.FollowUp");
         if (doneOn is { } day)
         {
-            SaneDates.Done(day, "followUpDoneOn", "Field.Talk.FollowUpDoneOn", today, "Talks.InFuture");
+            SaneDates.Done(day, "doneOn", "Field.Talk.FollowUpDoneOn", today, "Talks.InFuture");
             if (day < HeldOn)
             {
-                throw new DomainRuleException("Talks.FollowUpBeforeTalk", "followUpDoneOn", DateText.Format(HeldOn));
+                throw new DomainRuleException("Talks.FollowUpBeforeTalk", "doneOn", DateText.Format(HeldOn));
             }
         }
 

@@ -90,7 +90,7 @@ public sealed class TalkTests
         else
         {
             var e = Assert.Throws<DomainRuleException>(() => talk.RecordFollowUp("已协调解决", D(doneOn), Today));
-            Assert.Equal(("Talks.FollowUpBeforeTalk", "followUpDoneOn"), (e.Code, e.Field));
+            Assert.Equal(("Talks.FollowUpBeforeTalk", "doneOn"), (e.Code, e.Field));
             Assert.Equal((null, null), (talk.FollowUp, talk.FollowUpDoneOn));
         }
     }
