@@ -264,6 +264,9 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// <summary>用人失察失误责任追究 (CAD-7), linked to the selection case by its id.</summary>
     public DbSet<Domain.Cadres.AccountabilityCase> AccountabilityCases => Set<Domain.Cadres.AccountabilityCase>();
 
+    /// <summary>谈心谈话 of the standing talk register (MTG-11), outside elections.</summary>
+    public DbSet<Domain.Meetings.Talks.Talk> Talks => Set<Domain.Meetings.Talks.Talk>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

@@ -163,6 +163,7 @@ public static class HostSetup
         services.AddDues();
         services.AddDisclosures();
         Features.Services.Requests.ServiceRequestEndpoints.AddServiceRequests(services);
+        Features.Meetings.Talks.TalkEndpoints.AddTalks(services);
         services.AddReports();
         Features.Cadres.Reserve.ReserveEndpoints.AddReserveCadres(services);
         Features.Cadres.Talent.TalentEndpoints.AddTalentPool(services);
@@ -316,6 +317,7 @@ public static class HostSetup
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
         Features.Services.Requests.ServiceRequestEndpoints.MapServiceRequestEndpoints(endpoints);
+        Features.Meetings.Talks.TalkEndpoints.MapTalkEndpoints(endpoints);
         endpoints.MapReportEndpoints();
         Features.Cadres.Reserve.ReserveEndpoints.MapReserveCadreEndpoints(endpoints);
         Features.Cadres.Talent.TalentEndpoints.MapTalentPoolEndpoints(endpoints);

@@ -311,6 +311,7 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.StudyRankingRounds.CountAsync() + await db.StudyRankingLines.CountAsync()
             + await db.CommitmentSelfReports.CountAsync() + await db.CommitmentObjections.CountAsync() + await db.CommitmentEvidenceFiles.CountAsync()
             + await db.Disclosures.CountAsync()
+            + await db.Talks.CountAsync()
             + await db.SelectionCases.CountAsync() + await db.SelectionCandidates.CountAsync() + await db.InspectionTeamMembers.CountAsync() + await db.InspectionQualifications.CountAsync()
             + await db.SelectionTraceEntries.CountAsync(e => !(e.Step == Dangjian.Domain.Cadres.Selection.SelectionStep.ObjectionReceived && e.GivenBy == null))
             + await db.ReserveCadres.CountAsync() + await db.ReservePostings.CountAsync() + await db.TalentPoolEntries.CountAsync()

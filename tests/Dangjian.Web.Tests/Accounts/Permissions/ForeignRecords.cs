@@ -202,6 +202,13 @@ public sealed class ForeignRecords
             var serviceRequest = Dangjian.Domain.Services.ServiceRequest.Raise(t.BranchOfB, branchParent, Dangjian.Domain.Services.ServiceKind.Funds, Tag + "三服务需求", Tag,
                 OrgToday.Value, OrgToday.Value, HolidayCalendar.Shipped, Dangjian.Domain.Services.ServiceLimits.Defaults, Tag, DateTimeOffset.UtcNow);
             db.ServiceRequests.Add(serviceRequest);
+            // Issue 17 MTG-11: a talk of B's branch register between two of its people.
+            var talkPeople = await db.People.Where(p => p.OrganizationId == t.BranchOfB && !p.IsRemoved).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToListAsync();
+            var registerTalk = new Dangjian.Domain.Meetings.Talks.Talk
+            {
+                OrganizationId = t.BranchOfB, HeldOn = OrgToday.Value, InitiatorId = talkPeople[0], PartnerId = talkPeople[1], Topics = Tag + "谈心", RecordedBy = Demo.OrgAdminB,
+            };
+            db.Talks.Add(registerTalk);
             await db.SaveChangesAsync();
 
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
@@ -276,6 +283,7 @@ public sealed class ForeignRecords
                 ["cadres:units/{unitId}"] = Row<Unit>(unit),
                 ["accountability/{id}"] = Row<Dangjian.Domain.Cadres.AccountabilityCase>(accountability.Id),
                 ["services:requests/{id}"] = Row<Dangjian.Domain.Services.ServiceRequest>(serviceRequest.Id),
+                ["talks/{id}"] = Row<Dangjian.Domain.Meetings.Talks.Talk>(registerTalk.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
