@@ -261,6 +261,15 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// <summary>用人失察失误责任追究 (CAD-7), linked to the selection case by its id.</summary>
     public DbSet<Domain.Cadres.AccountabilityCase> AccountabilityCases => Set<Domain.Cadres.AccountabilityCase>();
 
+    /// <summary>Theme education campaigns (主题教育, MTG-13), their phases and required activities, and the organizations' reports.</summary>
+    public DbSet<Domain.ThemeEducation.ThemeCampaign> ThemeCampaigns => Set<Domain.ThemeEducation.ThemeCampaign>();
+
+    public DbSet<Domain.ThemeEducation.ThemePhase> ThemePhases => Set<Domain.ThemeEducation.ThemePhase>();
+
+    public DbSet<Domain.ThemeEducation.RequiredActivity> ThemeRequiredActivities => Set<Domain.ThemeEducation.RequiredActivity>();
+
+    public DbSet<Domain.ThemeEducation.ActivityReport> ThemeActivityReports => Set<Domain.ThemeEducation.ActivityReport>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

@@ -217,7 +217,7 @@ public sealed class ThemeCampaign : IVersioned
         SaneDates.Done(doneOn, "doneOn", "Field.ThemeEducation.DoneOn", today, "ThemeEducation.DoneInFuture");
         if (doneOn < StartsOn)
         {
-            throw new DomainRuleException("ThemeEducation.DoneBeforeCampaign", "doneOn", DateText(StartsOn));
+            throw new DomainRuleException("ThemeEducation.DoneBeforeCampaign", "doneOn", DateText.Format(StartsOn));
         }
 
         var n = TextInput.Optional(note, ActivityReport.MaxNoteLength, "note", "Field.ThemeEducation.Note");
@@ -250,8 +250,6 @@ public sealed class ThemeCampaign : IVersioned
             throw new DomainRuleException(Status == ThemeCampaignStatus.Closed ? "ThemeEducation.Closed" : "ThemeEducation.NotLaunched", "status");
         }
     }
-
-    private static string DateText(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>An organization as a campaign sees it: where it sits in the tree and of which kind (its level).</summary>

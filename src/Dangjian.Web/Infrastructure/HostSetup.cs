@@ -176,6 +176,7 @@ public static class HostSetup
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
         Features.Cadres.Selection.SelectionEndpoints.AddSelectionCases(services);
+        Features.ThemeEducation.ThemeEducationEndpoints.AddThemeEducation(services);
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -328,6 +329,7 @@ public static class HostSetup
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();
         Features.Cadres.Selection.SelectionEndpoints.MapSelectionEndpoints(endpoints);
+        Features.ThemeEducation.ThemeEducationEndpoints.MapThemeEducationEndpoints(endpoints);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
