@@ -197,6 +197,15 @@ public sealed class ForeignRecords
             db.AccountabilityCases.Add(accountability);
             await db.SaveChangesAsync();
 
+            var themeCampaign = Dangjian.Domain.ThemeEducation.ThemeCampaign.Create(t.B, Tag + "主题教育", Tag, new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 30));
+            db.ThemeCampaigns.Add(themeCampaign);
+            await db.SaveChangesAsync();
+            var themePhase = themeCampaign.AddPhase(Tag + "学习教育", new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31));
+            await db.SaveChangesAsync();
+            var themeActivity = themeCampaign.AddActivity(themePhase.Id, Dangjian.Domain.ThemeEducation.RequiredActivityKind.ThemedPartyLecture, Tag + "专题党课",
+                new DateOnly(2025, 3, 31), Dangjian.Domain.ThemeEducation.ThemeActivityLevels.All);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -204,6 +213,9 @@ public sealed class ForeignRecords
             var routes = new Dictionary<string, RouteValue>(StringComparer.Ordinal)
             {
                 ["organizations/{id}"] = Row<Organization>(t.BranchOfB),
+                ["theme-education:campaigns/{id}"] = Row<Dangjian.Domain.ThemeEducation.ThemeCampaign>(themeCampaign.Id),
+                ["theme-education:phases/{phaseId}"] = Row<Dangjian.Domain.ThemeEducation.ThemePhase>(themePhase.Id),
+                ["theme-education:activities/{activityId}"] = Row<Dangjian.Domain.ThemeEducation.RequiredActivity>(themeActivity.Id),
                 ["people/{id}"] = Row<Person>(t.PersonOfB),
                 ["teams/{id}"] = Row<LeadershipTeam>(team),
                 ["units/{id}"] = Row<Unit>(unit),
