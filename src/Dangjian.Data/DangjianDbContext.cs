@@ -266,6 +266,14 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     /// <summary>谈心谈话 of the standing talk register (MTG-11), outside elections.</summary>
     public DbSet<Domain.Meetings.Talks.Talk> Talks => Set<Domain.Meetings.Talks.Talk>();
+    /// <summary>Theme education campaigns (主题教育, MTG-13), their phases and required activities, and the organizations' reports.</summary>
+    public DbSet<Domain.ThemeEducation.ThemeCampaign> ThemeCampaigns => Set<Domain.ThemeEducation.ThemeCampaign>();
+
+    public DbSet<Domain.ThemeEducation.ThemePhase> ThemePhases => Set<Domain.ThemeEducation.ThemePhase>();
+
+    public DbSet<Domain.ThemeEducation.RequiredActivity> ThemeRequiredActivities => Set<Domain.ThemeEducation.RequiredActivity>();
+
+    public DbSet<Domain.ThemeEducation.ActivityReport> ThemeActivityReports => Set<Domain.ThemeEducation.ActivityReport>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.

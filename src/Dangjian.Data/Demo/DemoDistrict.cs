@@ -97,6 +97,8 @@ public static class DemoDistrict
             await DemoStudyRecords.AddAsync(db, plan, today, ct);
             await DemoStudyExams.AddAsync(db, plan, today, ct);
             await DemoStudyTraining.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoThemeEducation.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

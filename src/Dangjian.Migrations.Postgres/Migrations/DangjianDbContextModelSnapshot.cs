@@ -5051,6 +5051,162 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.ToTable("TeamPositions");
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ActivityReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(6030)
+                        .HasColumnType("character varying(6030)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ActivityId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "OrganizationId");
+
+                    b.ToTable("ThemeActivityReports", (string)null);
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.RequiredActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.ToTable("ThemeRequiredActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemeCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ThemeCampaigns");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemePhase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("ThemePhases", (string)null);
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -6481,6 +6637,54 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ActivityReport", b =>
+                {
+                    b.HasOne("Dangjian.Domain.ThemeEducation.RequiredActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.ThemeEducation.ThemeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.RequiredActivity", b =>
+                {
+                    b.HasOne("Dangjian.Domain.ThemeEducation.ThemePhase", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemeCampaign", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemePhase", b =>
+                {
+                    b.HasOne("Dangjian.Domain.ThemeEducation.ThemeCampaign", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Units.Unit", b =>
                 {
                     b.HasOne("Dangjian.Domain.Organizations.Organization", null)
@@ -6666,6 +6870,16 @@ namespace Dangjian.Migrations.Postgres.Migrations
             modelBuilder.Entity("Dangjian.Domain.Teams.LeadershipTeam", b =>
                 {
                     b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemeCampaign", b =>
+                {
+                    b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemePhase", b =>
+                {
+                    b.Navigation("Activities");
                 });
 #pragma warning restore 612, 618
         }

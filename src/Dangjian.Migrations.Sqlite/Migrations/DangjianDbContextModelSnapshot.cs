@@ -4861,6 +4861,154 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.ToTable("TeamPositions");
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ActivityReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasMaxLength(6030)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ActivityId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "OrganizationId");
+
+                    b.ToTable("ThemeActivityReports", (string)null);
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.RequiredActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.ToTable("ThemeRequiredActivities", (string)null);
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemeCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ThemeCampaigns");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemePhase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("ThemePhases", (string)null);
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -6285,6 +6433,54 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ActivityReport", b =>
+                {
+                    b.HasOne("Dangjian.Domain.ThemeEducation.RequiredActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.ThemeEducation.ThemeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.RequiredActivity", b =>
+                {
+                    b.HasOne("Dangjian.Domain.ThemeEducation.ThemePhase", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemeCampaign", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemePhase", b =>
+                {
+                    b.HasOne("Dangjian.Domain.ThemeEducation.ThemeCampaign", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Units.Unit", b =>
                 {
                     b.HasOne("Dangjian.Domain.Organizations.Organization", null)
@@ -6470,6 +6666,16 @@ namespace Dangjian.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Dangjian.Domain.Teams.LeadershipTeam", b =>
                 {
                     b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemeCampaign", b =>
+                {
+                    b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.ThemeEducation.ThemePhase", b =>
+                {
+                    b.Navigation("Activities");
                 });
 #pragma warning restore 612, 618
         }

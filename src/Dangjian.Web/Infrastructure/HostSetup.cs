@@ -178,6 +178,7 @@ public static class HostSetup
         Features.Study.Compliance.StudyComplianceEndpoints.AddStudyCompliance(services);
         services.AddStudyTraining();
         Features.Cadres.Selection.SelectionEndpoints.AddSelectionCases(services);
+        Features.ThemeEducation.ThemeEducationEndpoints.AddThemeEducation(services);
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -332,6 +333,7 @@ public static class HostSetup
         Features.Study.Compliance.StudyComplianceEndpoints.MapStudyComplianceEndpoints(endpoints);
         endpoints.MapStudyTrainingEndpoints();
         Features.Cadres.Selection.SelectionEndpoints.MapSelectionEndpoints(endpoints);
+        Features.ThemeEducation.ThemeEducationEndpoints.MapThemeEducationEndpoints(endpoints);
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

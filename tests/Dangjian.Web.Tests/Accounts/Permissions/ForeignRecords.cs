@@ -209,6 +209,13 @@ public sealed class ForeignRecords
                 OrganizationId = t.BranchOfB, HeldOn = OrgToday.Value, InitiatorId = talkPeople[0], PartnerId = talkPeople[1], Topics = Tag + "谈心", RecordedBy = Demo.OrgAdminB,
             };
             db.Talks.Add(registerTalk);
+            var themeCampaign = Dangjian.Domain.ThemeEducation.ThemeCampaign.Create(t.B, Tag + "主题教育", Tag, new DateOnly(2025, 3, 1), new DateOnly(2025, 6, 30));
+            db.ThemeCampaigns.Add(themeCampaign);
+            await db.SaveChangesAsync();
+            var themePhase = themeCampaign.AddPhase(Tag + "学习教育", new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31));
+            await db.SaveChangesAsync();
+            var themeActivity = themeCampaign.AddActivity(themePhase.Id, Dangjian.Domain.ThemeEducation.RequiredActivityKind.ThemedPartyLecture, Tag + "专题党课",
+                new DateOnly(2025, 3, 31), Dangjian.Domain.ThemeEducation.ThemeActivityLevels.All);
             await db.SaveChangesAsync();
 
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
@@ -218,6 +225,9 @@ public sealed class ForeignRecords
             var routes = new Dictionary<string, RouteValue>(StringComparer.Ordinal)
             {
                 ["organizations/{id}"] = Row<Organization>(t.BranchOfB),
+                ["theme-education:campaigns/{id}"] = Row<Dangjian.Domain.ThemeEducation.ThemeCampaign>(themeCampaign.Id),
+                ["theme-education:phases/{phaseId}"] = Row<Dangjian.Domain.ThemeEducation.ThemePhase>(themePhase.Id),
+                ["theme-education:activities/{activityId}"] = Row<Dangjian.Domain.ThemeEducation.RequiredActivity>(themeActivity.Id),
                 ["people/{id}"] = Row<Person>(t.PersonOfB),
                 ["teams/{id}"] = Row<LeadershipTeam>(team),
                 ["units/{id}"] = Row<Unit>(unit),
