@@ -320,6 +320,7 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.RectificationNotices.CountAsync() + await db.EconomicAudits.CountAsync() + await db.AuditFindings.CountAsync()
             + await db.ExitCases.CountAsync() + await db.WorkSupervisors.CountAsync() + await db.SupervisorUnits.CountAsync()
             + await db.SupervisorReports.CountAsync() + await db.AccountabilityCases.CountAsync();
+        rows += await db.ServiceRequests.CountAsync();
         rows += await db.ThemeCampaigns.CountAsync() + await db.ThemePhases.CountAsync() + await db.ThemeRequiredActivities.CountAsync() + await db.ThemeActivityReports.CountAsync();
         // Publicity objections, some anonymous, are never audited row by row, nor the entry of an anonymous one.
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Cadres.Selection.PublicityObjection));
