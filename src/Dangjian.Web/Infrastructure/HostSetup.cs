@@ -162,6 +162,7 @@ public static class HostSetup
         services.AddReviews();
         services.AddDues();
         services.AddDisclosures();
+        Features.Delegates.DelegatesEndpoints.AddDelegates(services);
         services.AddReports();
         Features.Cadres.Reserve.ReserveEndpoints.AddReserveCadres(services);
         Features.Cadres.Talent.TalentEndpoints.AddTalentPool(services);
@@ -314,6 +315,7 @@ public static class HostSetup
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
+        Features.Delegates.DelegatesEndpoints.MapDelegatesEndpoints(endpoints);
         endpoints.MapReportEndpoints();
         Features.Cadres.Reserve.ReserveEndpoints.MapReserveCadreEndpoints(endpoints);
         Features.Cadres.Talent.TalentEndpoints.MapTalentPoolEndpoints(endpoints);
