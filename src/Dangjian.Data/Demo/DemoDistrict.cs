@@ -84,6 +84,8 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
             await DemoDisclosures.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
+            await DemoDelegates.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
             await DemoReports.AddAsync(db, plan, today, ct);
             await DemoSelection.AddAsync(db, plan, today, ct);
             await DemoCadres.AddAsync(db, plan, today, ct);

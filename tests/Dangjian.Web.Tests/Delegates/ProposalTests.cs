@@ -171,6 +171,23 @@ public abstract class ProposalTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await f.Delegates[1].Client.GetAsync($"{Proposals}/{p.Id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Pages_ShowTheRoster_TheProposalWithItsActions_AndTheDelegatesOwnProposalsOnMe()
+    {
+        var f = await app.DelegatesFixtureAsync();
+        var p = await AssignedAsync(app, f, "关于页面显示的提案");
+        var client = await app.SignInAsync(Demo.OrgAdminA);
+
+        var roster = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync($"/delegates?organizationId={f.Township}&termId={f.TermId}")).Content.ReadAsStringAsync());
+        Assert.Contains(f.Delegates[0].Name, roster, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"export\"", roster, StringComparison.Ordinal);
+        var page = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync($"/delegates/proposals/{p.Id}")).Content.ReadAsStringAsync());
+        Assert.Contains(p.Title, page, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"answer\"", page, StringComparison.Ordinal);
+        var list = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync($"/delegates/proposals?termId={f.TermId}")).Content.ReadAsStringAsync());
+        Assert.Contains(p.Title, list, StringComparison.Ordinal);
+    }
+
     private static async Task<ProposalView> RateAsync(TestDelegate d, ProposalView p, ProposalRating rating)
     {
         var response = await d.Client.PostJsonAsync($"{Route}/mine/proposals/{p.Id}/rate", new RateProposalRequest(rating, p.Version));
