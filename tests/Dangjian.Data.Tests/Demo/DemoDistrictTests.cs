@@ -318,7 +318,9 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.ContactPoints.CountAsync() + await db.RotaDays.CountAsync() + await db.PetitionCases.CountAsync() + await db.ReserveAssessments.CountAsync()
             + await db.RectificationNotices.CountAsync() + await db.EconomicAudits.CountAsync() + await db.AuditFindings.CountAsync()
             + await db.ExitCases.CountAsync() + await db.WorkSupervisors.CountAsync() + await db.SupervisorUnits.CountAsync()
-            + await db.SupervisorReports.CountAsync() + await db.AccountabilityCases.CountAsync();
+            + await db.SupervisorReports.CountAsync() + await db.AccountabilityCases.CountAsync()
+            + await db.CongressTerms.CountAsync() + await db.Delegations.CountAsync() + await db.DelegateSeats.CountAsync() + await db.Proposals.CountAsync()
+            + await db.ProposalProposers.CountAsync() + await db.ProposalAnswers.CountAsync() + await db.ProposalRatings.CountAsync();
         // Publicity objections, some anonymous, are never audited row by row, nor the entry of an anonymous one.
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Cadres.Selection.PublicityObjection));
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
