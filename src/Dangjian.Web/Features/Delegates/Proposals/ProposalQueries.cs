@@ -61,8 +61,7 @@ public sealed class ProposalQueries(DangjianDbContext db, ScopeService scopes, O
     public async Task<IReadOnlyList<ProposalRow>> SupervisionAsync(int? termId, int? handlingOrganizationId, CancellationToken ct = default)
     {
         var (items, _) = await ScopedAsync(termId, handlingOrganizationId, ct);
-        var assigned = await items.Where(x => x.Status == ProposalStatus.Assigned)
-            .Select(x => new Proposal { Id = x.Id, Status = x.Status, Deadline = x.Deadline }).ToListAsync(ct);
+        var assigned = await items.Where(x => x.Status == ProposalStatus.Assigned).ToListAsync(ct);
         var ids = Domain.Delegates.Proposals.ToSupervise(assigned, Today, rules).Select(x => x.Id).ToList();
         var rows = await RowsAsync(ids, ct);
         return [.. ids.Select(id => rows.Single(r => r.Id == id))];
