@@ -274,6 +274,21 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public DbSet<Domain.ThemeEducation.RequiredActivity> ThemeRequiredActivities => Set<Domain.ThemeEducation.RequiredActivity>();
 
     public DbSet<Domain.ThemeEducation.ActivityReport> ThemeActivityReports => Set<Domain.ThemeEducation.ActivityReport>();
+    /// <summary>党代会届次, 代表团 and delegates' seats (DEL-1).</summary>
+    public DbSet<Domain.Delegates.CongressTerm> CongressTerms => Set<Domain.Delegates.CongressTerm>();
+
+    public DbSet<Domain.Delegates.Delegation> Delegations => Set<Domain.Delegates.Delegation>();
+
+    public DbSet<Domain.Delegates.DelegateSeat> DelegateSeats => Set<Domain.Delegates.DelegateSeat>();
+
+    /// <summary>提案 (DEL-2) with their proposers, answers and ratings.</summary>
+    public DbSet<Domain.Delegates.Proposal> Proposals => Set<Domain.Delegates.Proposal>();
+
+    public DbSet<Domain.Delegates.ProposalProposer> ProposalProposers => Set<Domain.Delegates.ProposalProposer>();
+
+    public DbSet<Domain.Delegates.ProposalAnswer> ProposalAnswers => Set<Domain.Delegates.ProposalAnswer>();
+
+    public DbSet<Domain.Delegates.ProposalRatingEntry> ProposalRatings => Set<Domain.Delegates.ProposalRatingEntry>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.

@@ -86,6 +86,7 @@ public static class DemoDistrict
             db.ChangeTracker.Clear();
             await DemoServices.AddAsync(db, plan, today, ct);
             await DemoTalks.AddAsync(db, plan, today, ct);
+            await DemoDelegates.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoReports.AddAsync(db, plan, today, ct);
             await DemoSelection.AddAsync(db, plan, today, ct);

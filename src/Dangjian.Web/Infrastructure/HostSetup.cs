@@ -164,6 +164,7 @@ public static class HostSetup
         services.AddDisclosures();
         Features.Services.Requests.ServiceRequestEndpoints.AddServiceRequests(services);
         Features.Meetings.Talks.TalkEndpoints.AddTalks(services);
+        Features.Delegates.DelegatesEndpoints.AddDelegates(services);
         services.AddReports();
         Features.Cadres.Reserve.ReserveEndpoints.AddReserveCadres(services);
         Features.Cadres.Talent.TalentEndpoints.AddTalentPool(services);
@@ -319,6 +320,7 @@ public static class HostSetup
         endpoints.MapDisclosureEndpoints();
         Features.Services.Requests.ServiceRequestEndpoints.MapServiceRequestEndpoints(endpoints);
         Features.Meetings.Talks.TalkEndpoints.MapTalkEndpoints(endpoints);
+        Features.Delegates.DelegatesEndpoints.MapDelegatesEndpoints(endpoints);
         endpoints.MapReportEndpoints();
         Features.Cadres.Reserve.ReserveEndpoints.MapReserveCadreEndpoints(endpoints);
         Features.Cadres.Talent.TalentEndpoints.MapTalentPoolEndpoints(endpoints);

@@ -322,6 +322,8 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.SupervisorReports.CountAsync() + await db.AccountabilityCases.CountAsync();
         rows += await db.ServiceRequests.CountAsync();
         rows += await db.ThemeCampaigns.CountAsync() + await db.ThemePhases.CountAsync() + await db.ThemeRequiredActivities.CountAsync() + await db.ThemeActivityReports.CountAsync();
+        rows += await db.CongressTerms.CountAsync() + await db.Delegations.CountAsync() + await db.DelegateSeats.CountAsync() + await db.Proposals.CountAsync()
+            + await db.ProposalProposers.CountAsync() + await db.ProposalAnswers.CountAsync() + await db.ProposalRatings.CountAsync();
         // Publicity objections, some anonymous, are never audited row by row, nor the entry of an anonymous one.
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Cadres.Selection.PublicityObjection));
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.

@@ -216,6 +216,21 @@ public sealed class ForeignRecords
             await db.SaveChangesAsync();
             var themeActivity = themeCampaign.AddActivity(themePhase.Id, Dangjian.Domain.ThemeEducation.RequiredActivityKind.ThemedPartyLecture, Tag + "专题党课",
                 new DateOnly(2025, 3, 31), Dangjian.Domain.ThemeEducation.ThemeActivityLevels.All);
+            // DEL-1, DEL-2: a congress term of township B with a delegate of B, and a proposal of theirs in handling at B's branch.
+            var congress = Dangjian.Domain.Delegates.CongressTerm.Open(t.B, 99, new DateOnly(2024, 1, 1), null);
+            db.CongressTerms.Add(congress);
+            await db.SaveChangesAsync();
+            var delegation = Dangjian.Domain.Delegates.Delegation.Form(congress, Tag + "代表团", t.BranchOfB);
+            db.Delegations.Add(delegation);
+            await db.SaveChangesAsync();
+            var delegateSeat = Dangjian.Domain.Delegates.DelegateSeat.Seat(congress, delegation, t.PersonOfB, null, []);
+            db.DelegateSeats.Add(delegateSeat);
+            await db.SaveChangesAsync();
+            var proposal = Dangjian.Domain.Delegates.Proposal.File(congress, [delegateSeat], t.PersonOfB, [], Tag + "提案", Tag, Tag, OrgToday.Value,
+                new Dangjian.Domain.Delegates.ProposalRules(MinimumCoSigners: 0));
+            proposal.Register(OrgToday.Value);
+            proposal.Assign(t.BranchOfB, OrgToday.Value.AddDays(20), OrgToday.Value);
+            db.Proposals.Add(proposal);
             await db.SaveChangesAsync();
 
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
@@ -294,6 +309,9 @@ public sealed class ForeignRecords
                 ["accountability/{id}"] = Row<Dangjian.Domain.Cadres.AccountabilityCase>(accountability.Id),
                 ["services:requests/{id}"] = Row<Dangjian.Domain.Services.ServiceRequest>(serviceRequest.Id),
                 ["talks/{id}"] = Row<Dangjian.Domain.Meetings.Talks.Talk>(registerTalk.Id),
+                ["delegates:terms/{termId}"] = Row<Dangjian.Domain.Delegates.CongressTerm>(congress.Id),
+                ["delegates:seats/{seatId}"] = Row<Dangjian.Domain.Delegates.DelegateSeat>(delegateSeat.Id),
+                ["delegates:proposals/{proposalId}"] = Row<Dangjian.Domain.Delegates.Proposal>(proposal.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
