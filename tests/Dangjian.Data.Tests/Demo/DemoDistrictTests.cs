@@ -331,8 +331,13 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
         Assert.True(await db.SecretBallots.AnyAsync());
         Assert.Equal(rows, entries.Count(e => e.Action == "Created"));
         Assert.Equal(Orgs.Count, entries.Count(e => e.Action == DemoDistrict.PathAssignedAction));
-        // Besides: each demo evidence file is cited by its progress record once uploaded (the file takes the item's id first).
-        Assert.Equal(rows + Orgs.Count + await db.CommitmentEvidenceFiles.CountAsync(), entries.Count);
+        // Besides, three changes after a first save: each demo evidence file is cited by its progress record once uploaded
+        // (the file takes the item's id first); the theme campaign is launched once its plan is saved (MTG-13); one
+        // delegate's seat is ended after it was taken (DEL-1).
+        Assert.Equal(
+            [("DelegateSeat", 1), ("FulfilmentRecord", await db.CommitmentEvidenceFiles.CountAsync()), ("ThemeCampaign", 1)],
+            entries.Where(e => e.Action != "Created" && e.Action != DemoDistrict.PathAssignedAction).GroupBy(e => e.EntityType).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
+        Assert.Equal(rows + Orgs.Count + await db.CommitmentEvidenceFiles.CountAsync() + 2, entries.Count);
 
         // ID numbers reach the log masked only.
         var person = district.People[0];
