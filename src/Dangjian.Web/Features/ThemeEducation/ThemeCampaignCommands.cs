@@ -39,7 +39,7 @@ public sealed class ThemeCampaignCommands(DangjianDbContext db, ScopeService sco
         }, ct);
 
     public Task<ThemeCampaignView> RemovePhaseAsync(int id, int phaseId, int? version, CancellationToken ct = default) =>
-        ChangeAsync(id, RequireVersion(version), "ThemeCampaign.PhaseRemoved", c => c.RemovePhase(phaseId), ct);
+        ChangeAsync(id, version, "ThemeCampaign.PhaseRemoved", c => c.RemovePhase(phaseId), ct);
 
     public Task<ThemeCampaignView> AddActivityAsync(int id, int phaseId, AddRequiredActivityRequest r, CancellationToken ct = default) =>
         ChangeAsync(id, r.Version, "ThemeCampaign.ActivityAdded", c =>
@@ -60,7 +60,7 @@ public sealed class ThemeCampaignCommands(DangjianDbContext db, ScopeService sco
         }, ct);
 
     public Task<ThemeCampaignView> RemoveActivityAsync(int id, int activityId, int? version, CancellationToken ct = default) =>
-        ChangeAsync(id, RequireVersion(version), "ThemeCampaign.ActivityRemoved", c => c.RemoveActivity(activityId), ct);
+        ChangeAsync(id, version, "ThemeCampaign.ActivityRemoved", c => c.RemoveActivity(activityId), ct);
 
     public Task<ThemeCampaignView> LaunchAsync(int id, ThemeVersionRequest r, CancellationToken ct = default) =>
         ChangeAsync(id, r.Version, "ThemeCampaign.Launched", c => c.Launch(), ct);
@@ -68,13 +68,17 @@ public sealed class ThemeCampaignCommands(DangjianDbContext db, ScopeService sco
     public Task<ThemeCampaignView> CloseAsync(int id, ThemeVersionRequest r, CancellationToken ct = default) =>
         ChangeAsync(id, r.Version, "ThemeCampaign.Closed", c => c.Close(), ct);
 
-    /// <summary>Load (Run on the campaign's organization, the version the caller saw), one entity call, audit, save.</summary>
-    private async Task<ThemeCampaignView> ChangeAsync(int id, int version, string action, Action<ThemeCampaign> change, CancellationToken ct)
+    /// <summary>
+    /// Load (Run on the campaign's organization, then the version the caller saw: a caller outside the scope learns nothing
+    /// of what the request lacks), one entity call, audit, save.
+    /// </summary>
+    private async Task<ThemeCampaignView> ChangeAsync(int id, int? version, string action, Action<ThemeCampaign> change, CancellationToken ct)
     {
         var (orgId, _) = await queries.DemandVisibleAsync(id, ct);
         await scopes.DemandAsync(Permission.ThemeEducationRun, orgId, ct);
+        var seen = RequireVersion(version);
         var campaign = await queries.LoadAsync(id, tracked: true, ct);
-        db.ExpectVersion(campaign, version);
+        db.ExpectVersion(campaign, seen);
         change(campaign);
         db.Entry(campaign).Property(c => c.Version).IsModified = true;
         db.AuditAction = action;
