@@ -51,6 +51,31 @@ public sealed class HolidayCalendar
             || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day));
     }
 
+    /// <summary>
+    /// A working day for a deadline that must be fixed now even when it runs into a year the calendar does not hold yet
+    /// (a publicity period, a need raised or a proposal assigned in late December): such a day counts when it is Monday to
+    /// Friday; a day of a held year as <see cref="IsWorkingDay"/> says.
+    /// </summary>
+    public bool IsWorkingDayOrWeekday(DateOnly day) =>
+        Covers(day) ? IsWorkingDay(day) : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    /// <summary>
+    /// The day on which <paramref name="workingDays"/> working days after <paramref name="from"/> have passed (the day
+    /// itself not counted; <see cref="IsWorkingDayOrWeekday"/> past the held years).
+    /// </summary>
+    public DateOnly AfterWorkingDays(DateOnly from, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
+        var day = from;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(1);
+            counted += IsWorkingDayOrWeekday(day) ? 1 : 0;
+        }
+
+        return day;
+    }
+
     /// <summary>The number of working days d with <paramref name="from"/> ≤ d &lt; <paramref name="to"/> (0 when to ≤ from).</summary>
     public int WorkingDays(DateOnly from, DateOnly to)
     {

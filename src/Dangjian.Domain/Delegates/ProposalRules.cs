@@ -30,18 +30,6 @@ public sealed record ProposalRules(int MinimumCoSigners = 2, int HandlingWorking
     public static DateOnly Deadline(HolidayCalendar calendar, DateOnly from, int workingDays)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
-        var day = from;
-        var counted = 0;
-        while (counted < workingDays)
-        {
-            day = day.AddDays(1);
-            counted += IsWorkingDay(calendar, day) ? 1 : 0;
-        }
-
-        return day;
+        return calendar.AfterWorkingDays(from, workingDays);
     }
-
-    private static bool IsWorkingDay(HolidayCalendar calendar, DateOnly day) =>
-        calendar.Covers(day) ? calendar.IsWorkingDay(day) : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 }

@@ -227,8 +227,7 @@ public static class PublicityPeriod
         return d;
     }
 
-    private static bool IsWorkingDay(HolidayCalendar calendar, DateOnly d) =>
-        calendar.Covers(d) ? calendar.IsWorkingDay(d) : d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    private static bool IsWorkingDay(HolidayCalendar calendar, DateOnly d) => calendar.IsWorkingDayOrWeekday(d);
 }
 
 public enum CampaignKind

@@ -26,15 +26,7 @@ public static class ServiceDays
     public static DateOnly Due(HolidayCalendar calendar, DateOnly from, int workingDays)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
-        var day = from;
-        for (var counted = 0; counted < workingDays;)
-        {
-            day = day.AddDays(1);
-            counted += IsWorkingDay(calendar, day) ? 1 : 0;
-        }
-
-        return day;
+        return calendar.AfterWorkingDays(from, workingDays);
     }
 
     /// <summary>Working days d with <paramref name="from"/> &lt; d ≤ <paramref name="to"/>: 0 for a step taken on the day itself.</summary>
@@ -53,7 +45,7 @@ public static class ServiceDays
     public static bool IsWorkingDay(HolidayCalendar calendar, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.Covers(day) ? calendar.IsWorkingDay(day) : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        return calendar.IsWorkingDayOrWeekday(day);
     }
 
     /// <summary>The middle value (the mean of the two middle ones for an even count); null for none.</summary>

@@ -75,4 +75,24 @@ public sealed class HolidayCalendarTests
     {
         Assert.Throws<ArgumentException>(() => new HolidayCalendar([2026], [D("2026-10-10")], [D("2026-10-10")]));
     }
+
+    [Theory]
+    [InlineData("2026-12-31", true)]  // Thursday, a held year
+    [InlineData("2026-10-01", false)] // 国庆节, a held year: the calendar decides
+    [InlineData("2027-01-01", true)]  // Friday of a year not held: Monday to Friday counts
+    [InlineData("2027-01-02", false)] // Saturday of a year not held
+    public void IsWorkingDayOrWeekday_TheCalendarWhereItHoldsTheYear_MondayToFridayBeyond(string day, bool working) =>
+        Assert.Equal(working, Cal.IsWorkingDayOrWeekday(D(day)));
+
+    [Theory]
+    [InlineData("2026-09-29", 1, "2026-09-30")] // the day itself does not count
+    [InlineData("2026-09-30", 1, "2026-10-08")] // across 国庆节 to the first working day after it
+    [InlineData("2026-12-30", 2, "2027-01-01")] // into a year not held
+    [InlineData("2026-12-30", 3, "2027-01-04")] // over its first weekend
+    public void AfterWorkingDays_CountsFromTheDayAfter_AcrossHolidaysAndIntoAYearNotHeld(string from, int days, string due) =>
+        Assert.Equal(D(due), Cal.AfterWorkingDays(D(from), days));
+
+    [Fact]
+    public void AfterWorkingDays_NoneOrFewer_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Cal.AfterWorkingDays(D("2026-09-29"), 0));
 }
