@@ -66,6 +66,8 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ReportCase> ReportCases => Set<ReportCase>();
 
+    public DbSet<CandidateQuestion> CandidateQuestions => Set<CandidateQuestion>();
+
     public DbSet<PublicSelection> PublicSelections => Set<PublicSelection>();
 
     public DbSet<SelectionStageRecord> SelectionStageRecords => Set<SelectionStageRecord>();
@@ -380,7 +382,9 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// time would date each one to the second.
     /// </summary>
     private static bool IsAudited(EntityEntry e) => IsAuditedType(e.Metadata.ClrType)
-        && !Cadres.SelectionSecrecy.IsAnonymousObjectionEntry(e.Entity);
+        && !Cadres.SelectionSecrecy.IsAnonymousObjectionEntry(e.Entity)
+        // A voter's question as asked (ELE-9): an audit entry would date it finer than the day; staff steps are audited.
+        && !(e.State == EntityState.Added && e.Entity is CandidateQuestion);
 
     /// <summary>
     /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous

@@ -105,6 +105,22 @@ internal sealed class ReportCaseConfiguration : IEntityTypeConfiguration<ReportC
     }
 }
 
+/// <summary>候选人问答 (ELE-9): a voter's question, the answer and its moderation; nothing about who asked.</summary>
+internal sealed class CandidateQuestionConfiguration : IEntityTypeConfiguration<CandidateQuestion>
+{
+    public void Configure(EntityTypeBuilder<CandidateQuestion> b)
+    {
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Question).HasMaxLength(CandidateQuestion.MaxQuestionLength);
+        b.Property(x => x.Answer).HasMaxLength(CandidateQuestion.MaxAnswerLength);
+        b.Property(x => x.ModeratedBy).HasMaxLength(CandidateQuestion.MaxStaffNameLength);
+        b.HasIndex(x => new { x.ProjectId, x.Status });
+        b.HasIndex(x => new { x.NomineeId, x.Status });
+        b.HasOne<ElectionProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Nominee>().WithMany().HasForeignKey(x => x.NomineeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PublicSelectionConfiguration : IEntityTypeConfiguration<PublicSelection>
 {
     public void Configure(EntityTypeBuilder<PublicSelection> b)

@@ -36,6 +36,10 @@ internal sealed class ReportCaseConfiguration : IEntityTypeConfiguration<ReportC
         // The reporter follows a case by its number; staff list an organization's cases by status.
         b.HasIndex(c => c.CaseNumber).IsUnique();
         b.HasIndex(c => new { c.OrganizationId, c.Status });
+
+        // An election's reports (ELE-14), counted on its page. A plain column, not a foreign key: SQLite adds a key only
+        // by rebuilding the table, and this one is hand-made WITHOUT ROWID.
+        b.HasIndex(c => c.ElectionProjectId);
         b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Answers).WithOne().HasForeignKey(a => a.ReportCaseId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -73,6 +73,15 @@ public sealed class ReportCase : IVersioned
     /// <summary>Only when the reporter chose to sign the report (实名举报); null for an anonymous one.</summary>
     public string? ReporterName { get; set; }
 
+    /// <summary>
+    /// 拉票贿选 (ELE-14): the election the report is about, when it was filed from that election's public pages; the case's
+    /// organization is then the election's.
+    /// </summary>
+    public int? ElectionProjectId { get; set; }
+
+    /// <summary>The election's own misconduct case this report was referred to (ELE-14 → ELE-5), once referred.</summary>
+    public int? ElectionReportId { get; set; }
+
     public ReportCaseStatus Status { get; set; }
 
     public DateOnly? AcceptedOn { get; set; }
@@ -110,7 +119,8 @@ public sealed class ReportCase : IVersioned
     /// follow-up secret, which exists nowhere else: the caller shows it to the reporter once.
     /// </summary>
     public static (ReportCase Case, string Secret) File(
-        ReportSubjectKind subjectKind, int organizationId, string? cadreName, string content, string? reporterName, DateOnly filedOn)
+        ReportSubjectKind subjectKind, int organizationId, string? cadreName, string content, string? reporterName, DateOnly filedOn,
+        int? electionProjectId = null)
     {
         if (!Enum.IsDefined(subjectKind))
         {
@@ -142,6 +152,7 @@ public sealed class ReportCase : IVersioned
             Content = text,
             ReporterName = reporter,
             FiledOn = filedOn,
+            ElectionProjectId = electionProjectId,
             Status = ReportCaseStatus.Filed,
         };
         return (report, secret);
@@ -191,6 +202,32 @@ public sealed class ReportCase : IVersioned
     }
 
     /// <summary>The checks every handling step makes: it follows <paramref name="from"/>, is signed, and is dated between the last step and today.</summary>
+    /// <summary>
+    /// 移交选举 (ELE-14): a report about an election, once accepted, is referred to that election's own misconduct case,
+    /// where the election's staff investigate it and a proven one disqualifies the nominee (ELE-5: 一票否决). Once only;
+    /// a case still filed has not been looked at, and a report not about an election has no election to go to.
+    /// </summary>
+    public void ReferToElection(int electionReportId)
+    {
+        if (ElectionProjectId is null)
+        {
+            throw new DomainRuleException("ReportCase.NotAboutElection", "electionProjectId");
+        }
+
+        if (Status == ReportCaseStatus.Filed)
+        {
+            throw new DomainRuleException("ReportCase.OutOfOrder", "status");
+        }
+
+        if (ElectionReportId is not null)
+        {
+            throw new DomainRuleException("ReportCase.AlreadyReferred", "electionReportId");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(electionReportId);
+        ElectionReportId = electionReportId;
+    }
+
     private (string By, DateOnly On) Step(ReportCaseStatus from, string by, DateOnly on, DateOnly today)
     {
         RefuseUnless(from);

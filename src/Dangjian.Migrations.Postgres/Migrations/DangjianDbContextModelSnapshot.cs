@@ -2221,6 +2221,60 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.ToTable("DuesProfiles");
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.Elections.CandidateQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ModeratedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId", "Status");
+
+                    b.HasIndex("ProjectId", "Status");
+
+                    b.ToTable("CandidateQuestions");
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Elections.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -5117,6 +5171,12 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("ElectionProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ElectionReportId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("date");
 
@@ -5161,6 +5221,8 @@ namespace Dangjian.Migrations.Postgres.Migrations
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
+
+                    b.HasIndex("ElectionProjectId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -6301,6 +6363,21 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.HasOne("Dangjian.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Elections.CandidateQuestion", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Elections.Nominee", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Elections.ElectionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2125,6 +2125,58 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.ToTable("DuesProfiles");
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.Elections.CandidateQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ModeratedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NomineeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NomineeId", "Status");
+
+                    b.HasIndex("ProjectId", "Status");
+
+                    b.ToTable("CandidateQuestions");
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Elections.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -4921,6 +4973,12 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ElectionProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ElectionReportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("FiledOn")
                         .HasColumnType("TEXT");
 
@@ -4965,6 +5023,8 @@ namespace Dangjian.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
+
+                    b.HasIndex("ElectionProjectId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -6083,6 +6143,21 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.HasOne("Dangjian.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Elections.CandidateQuestion", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Elections.Nominee", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Elections.ElectionProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -31,6 +31,26 @@ public sealed class ReportCaseTests
     }
 
     [Fact]
+    public void ReferToElection_AfterAcceptance_Once_OnlyForAReportAboutAnElection()
+    {
+        var (aboutElection, _) = ReportCase.File(ReportSubjectKind.Cadre, 4, "王某某", "请客拉票", null, Filed, electionProjectId: 17);
+        Assert.Equal(17, aboutElection.ElectionProjectId);
+
+        // Still filed: nobody has looked at it yet.
+        Assert.Equal(("ReportCase.OutOfOrder", "status"), Pair(Refused(() => aboutElection.ReferToElection(5))));
+        aboutElection.Accept("李明", Filed, Today);
+        aboutElection.ReferToElection(5);
+        Assert.Equal(5, aboutElection.ElectionReportId);
+        Assert.Equal(("ReportCase.AlreadyReferred", "electionReportId"), Pair(Refused(() => aboutElection.ReferToElection(6))));
+        Assert.Equal(5, aboutElection.ElectionReportId);
+
+        var (other, _) = ReportCase.File(ReportSubjectKind.Cadre, 4, "王某某", "挪用资金", null, Filed);
+        other.Accept("李明", Filed, Today);
+        Assert.Equal(("ReportCase.NotAboutElection", "electionProjectId"), Pair(Refused(() => other.ReferToElection(5))));
+        Assert.Null(other.ElectionReportId);
+    }
+
+    [Fact]
     public void Steps_EachKeepsItsSignerAndDay_TheHandlerFromAssignment()
     {
         var c = new ReportCase { FiledOn = Filed };

@@ -102,6 +102,8 @@ public sealed class ForeignRecords
             db.ChecklistItems.Add(check);
             db.ReportCases.Add(report);
             db.PublicSelections.Add(selection);
+            var candidateQuestion = new CandidateQuestion { ProjectId = election.ProjectId, NomineeId = nominee.Id, Question = Tag + "提问", AskedOn = OrgToday.Value };
+            db.CandidateQuestions.Add(candidateQuestion);
             await db.SaveChangesAsync();
 
             var paper = new PaperBallotEntry { RoundId = round.Id, Teller = 1, Number = 1, Content = "{}", EnteredBy = Demo.OrgAdminB };
@@ -271,6 +273,7 @@ public sealed class ForeignRecords
                 ["bodies/{bodyId}"] = Row<ElectionBody>(election.BodyId),
                 ["reports/{reportId}"] = Row<ReportCase>(report.Id),
                 ["selections/{selectionId}"] = Row<PublicSelection>(selection.Id),
+                ["elections:questions/{questionId}"] = Row<CandidateQuestion>(candidateQuestion.Id),
                 ["rounds/{id}"] = Row<ElectionRound>(round.Id),
                 ["paper/{entryId}"] = Row<PaperBallotEntry>(paper.Id),
                 ["evaluations/{id}"] = Row<EvaluationCampaign>(campaign.Id),

@@ -59,6 +59,26 @@ public static class ElectionFixture
         });
     }
 
+    /// <summary>
+    /// A project of a new branch of <paramref name="members"/> people (three at least: two seats need a choice), with one committee body of two seats whose list is
+    /// fixed with every member vetted and nominated: the candidates the public pages show. The client is township A's admin.
+    /// </summary>
+    public static async Task<(HttpClient Client, ProjectView Project, BodyView Body, List<NomineeView> Nominees)> FixedListAsync(this AppFixture app, int members)
+    {
+        var branch = await app.BranchAsync(members);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var project = await client.OpenAsync(branch, new BodyRequest(BodyKind.Committee, 2));
+        var body = project.Bodies.Single();
+        var nominees = new List<NomineeView>();
+        foreach (var person in branch.Members)
+        {
+            nominees.Add(await client.VetAsync(project.Id, await client.NominateAsync(project.Id, body.Id, person)));
+        }
+
+        await (await client.PostJsonAsync($"/api/v1/elections/{project.Id}/bodies/{body.Id}/list", new FixListRequest(nominees.Select(n => n.Id).ToList(), body.Version))).ReadAsync<ProjectView>();
+        return (client, project, body, nominees);
+    }
+
     public static async Task<ProjectView> OpenAsync(this HttpClient client, ElectionBranch branch, params BodyRequest[] bodies)
     {
         var request = new OpenProjectRequest(branch.OrgId, $"{branch.Name}第{ElectionFixture.CurrentTerm + 1}届换届", null, branch.TermEndsOn.AddDays(-5), "书记第一责任人",

@@ -297,21 +297,7 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
     }
 
     /// <summary>A new branch's project with a committee of 2 seats and its 3 members vetted and fixed on the list.</summary>
-    private async Task<(HttpClient Client, ProjectView Project, BodyView Body, List<NomineeView> Nominees)> FixedListOfThreeAsync()
-    {
-        var branch = await app.BranchAsync(3);
-        var client = await app.ClientForAsync(Demo.OrgAdminA);
-        var project = await client.OpenAsync(branch, new BodyRequest(BodyKind.Committee, 2));
-        var body = project.Bodies.Single();
-        var nominees = new List<NomineeView>();
-        foreach (var person in branch.Members)
-        {
-            nominees.Add(await client.VetAsync(project.Id, await client.NominateAsync(project.Id, body.Id, person)));
-        }
-
-        await (await client.PostJsonAsync($"/api/v1/elections/{project.Id}/bodies/{body.Id}/list", new FixListRequest(nominees.Select(n => n.Id).ToList(), body.Version))).ReadAsync<ProjectView>();
-        return (client, project, body, nominees);
-    }
+    private Task<(HttpClient Client, ProjectView Project, BodyView Body, List<NomineeView> Nominees)> FixedListOfThreeAsync() => app.FixedListAsync(3);
 
     [Fact]
     public async Task Selection_StagesOnlyInOrder()

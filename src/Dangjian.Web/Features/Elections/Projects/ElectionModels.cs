@@ -156,3 +156,19 @@ public sealed record PublicCandidate(int NomineeId, int ProjectId, string Projec
 
 /// <summary>Strings of the election project pages (ElectionText.resx, ElectionText.en.resx).</summary>
 public sealed class ElectionText;
+
+// ---- 候选人问答 (ELE-9)
+
+/// <summary>A voter's question to a candidate as the election's staff see it: never who asked, only the day.</summary>
+public sealed record CandidateQuestionView(
+    int Id, int NomineeId, string CandidateName, string Question, DateOnly AskedOn, string? Answer, DateOnly? AnsweredOn,
+    CandidateQuestionStatus Status, string? ModeratedBy, DateOnly? ModeratedOn, int Version);
+
+/// <summary>The candidate's answer, recorded by the election's staff while the question waits for moderation.</summary>
+public sealed record AnswerCandidateQuestionRequest(string? Answer, int? Version);
+
+/// <summary>The version the caller saw, for 公开 or 不予公开.</summary>
+public sealed record CandidateQuestionVersion(int? Version);
+
+/// <summary>A published question and its answer, as the public candidate page shows them.</summary>
+public sealed record PublicCandidateAnswer(string Question, DateOnly AskedOn, string Answer, DateOnly AnsweredOn);

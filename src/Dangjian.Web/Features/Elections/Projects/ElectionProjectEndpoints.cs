@@ -16,7 +16,7 @@ public static class ElectionProjectEndpoints
             .ValidateOnStart();
         return services.AddScoped<ProjectAccess>().AddScoped<ElectionProjectQueries>().AddScoped<ElectionProjectCommands>()
             .AddScoped<ResearchCommands>().AddScoped<NomineeCommands>().AddScoped<ReportCommands>().AddScoped<SelectionCommands>()
-            .AddScoped<PublicCandidates>().AddScoped<ElectionProjectExport>();
+            .AddScoped<PublicCandidates>().AddScoped<CandidateQuestions>().AddScoped<ElectionProjectExport>();
     }
 
     public static void MapElectionProjectEndpoints(this IEndpointRouteBuilder app)
@@ -55,6 +55,10 @@ public static class ElectionProjectEndpoints
         g.MapGet("/{id:int}/reports", ListReports).WithName(nameof(ListReports)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/reports", FileReport).WithName(nameof(FileReport)).RequirePermission(Permission.ElectionsRun);
         g.MapPut("/{id:int}/reports/{reportId:int}/stage", MoveReport).WithName(nameof(MoveReport)).RequirePermission(Permission.ElectionsRun);
+        g.MapGet("/{id:int}/questions", ListCandidateQuestions).WithName(nameof(ListCandidateQuestions)).RequirePermission(Permission.ElectionsRead);
+        g.MapPost("/{id:int}/questions/{questionId:int}/answer", AnswerCandidateQuestion).WithName(nameof(AnswerCandidateQuestion)).RequirePermission(Permission.ElectionsRun);
+        g.MapPost("/{id:int}/questions/{questionId:int}/publish", PublishCandidateQuestion).WithName(nameof(PublishCandidateQuestion)).RequirePermission(Permission.ElectionsRun);
+        g.MapPost("/{id:int}/questions/{questionId:int}/hide", HideCandidateQuestion).WithName(nameof(HideCandidateQuestion)).RequirePermission(Permission.ElectionsRun);
 
         g.MapGet("/{id:int}/selections", ListSelections).WithName(nameof(ListSelections)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/selections", CreateSelection).WithName(nameof(CreateSelection)).RequirePermission(Permission.ElectionsRun);
@@ -192,6 +196,26 @@ public static class ElectionProjectEndpoints
         await c.UnfixListAsync(id, bodyId, version, ct);
         return TypedResults.Ok(await q.GetAsync(id, ct));
     }
+
+    /// <summary>候选人问答 (ELE-9): the voters' questions of a project, pending first; <c>status</c> narrows them.</summary>
+    public static async Task<Ok<IReadOnlyList<CandidateQuestionView>>> ListCandidateQuestions(
+        CandidateQuestions q, int id, CandidateQuestionStatus? status, CancellationToken ct) =>
+        TypedResults.Ok(await q.ListAsync(id, status, ct));
+
+    /// <summary>The candidate's answer to a pending question; a moderated one is a 400 on <c>status</c>, a stale version a 409.</summary>
+    public static async Task<Ok<CandidateQuestionView>> AnswerCandidateQuestion(
+        CandidateQuestions q, int id, int questionId, AnswerCandidateQuestionRequest request, CancellationToken ct) =>
+        TypedResults.Ok(await q.AnswerAsync(id, questionId, request, ct));
+
+    /// <summary>公开: an answered pending question goes on the public candidate page.</summary>
+    public static async Task<Ok<CandidateQuestionView>> PublishCandidateQuestion(
+        CandidateQuestions q, int id, int questionId, CandidateQuestionVersion request, CancellationToken ct) =>
+        TypedResults.Ok(await q.PublishAsync(id, questionId, request, ct));
+
+    /// <summary>不予公开: kept off the page, or taken down.</summary>
+    public static async Task<Ok<CandidateQuestionView>> HideCandidateQuestion(
+        CandidateQuestions q, int id, int questionId, CandidateQuestionVersion request, CancellationToken ct) =>
+        TypedResults.Ok(await q.HideAsync(id, questionId, request, ct));
 
     public static async Task<Ok<IReadOnlyList<ReportView>>> ListReports(ElectionProjectQueries q, int id, CancellationToken ct) =>
         TypedResults.Ok(await q.ReportsAsync(id, ct));

@@ -58,8 +58,23 @@ public sealed class ReportBox(DangjianDbContext db, OrgClock clock, SecrecyOptio
     /// number and the secret, which exist in clear nowhere else; or the fields refused, with nothing stored.
     /// </summary>
     public async Task<FileReportResult> FileAsync(
-        int? organizationId, ReportSubjectKind? subjectKind, string? cadreName, string? content, string? reporterName, CancellationToken ct = default)
+        int? organizationId, ReportSubjectKind? subjectKind, string? cadreName, string? content, string? reporterName, CancellationToken ct = default) =>
+        await FileAsync(organizationId, subjectKind, cadreName, content, reporterName, null, ct);
+
+    /// <summary>
+    /// Files a report; with <paramref name="electionProjectId"/>, a report of misconduct in that election (ELE-14), about
+    /// the election's organization whatever else was sent, refused like a missing organization when no election under way
+    /// has that id.
+    /// </summary>
+    public async Task<FileReportResult> FileAsync(
+        int? organizationId, ReportSubjectKind? subjectKind, string? cadreName, string? content, string? reporterName, int? electionProjectId,
+        CancellationToken ct = default)
     {
+        if (electionProjectId is { } electionId)
+        {
+            organizationId = (await ElectionAsync(electionId, ct))?.OrganizationId;
+        }
+
         var errors = new FieldErrors();
         if (subjectKind is null)
         {
@@ -80,7 +95,7 @@ public sealed class ReportBox(DangjianDbContext db, OrgClock clock, SecrecyOptio
         string secret;
         try
         {
-            (report, secret) = ReportCase.File(subjectKind!.Value, organizationId!.Value, cadreName, content ?? string.Empty, reporterName, clock.Today);
+            (report, secret) = ReportCase.File(subjectKind!.Value, organizationId!.Value, cadreName, content ?? string.Empty, reporterName, clock.Today, electionProjectId);
         }
         catch (DomainRuleException e)
         {
@@ -90,6 +105,13 @@ public sealed class ReportBox(DangjianDbContext db, OrgClock clock, SecrecyOptio
         await SecretRows.AddAsync(db, secrecy, report, ct);
         return new FileReportResult(new FiledReport(ReportSecret.DisplayCaseNumber(report.CaseNumber), ReportSecret.DisplaySecret(secret)), []);
     }
+
+    /// <summary>An election under way (not closed) of an active organization, as the misconduct form names it; else null.</summary>
+    public async Task<ReportElectionOption?> ElectionAsync(int electionProjectId, CancellationToken ct = default) =>
+        await db.ElectionProjects.AsNoTracking()
+            .Where(p => p.Id == electionProjectId && p.ClosedAt == null)
+            .Join(db.Organizations.Where(o => o.Status == OrganizationStatus.Active), p => p.OrganizationId, o => o.Id, (p, o) => new ReportElectionOption(p.Id, p.Title, o.Id, o.Name))
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>The case as its reporter reads it, or null (an unknown number, a wrong secret, text that is neither: all alike).</summary>
     public async Task<PublicReportCase?> FollowAsync(string? caseNumber, string? secret, CancellationToken ct = default)

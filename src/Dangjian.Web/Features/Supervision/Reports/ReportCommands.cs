@@ -1,5 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Supervision;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
@@ -14,13 +15,15 @@ namespace Dangjian.Web.Features.Supervision.Reports;
 /// row's audit entry would date the filing finer than the day), so each step is audited as an event of its own naming the
 /// case, the step and the day — and the account, as every audit entry does — and nothing the reporter wrote.
 /// </summary>
-public sealed class ReportCommands(DangjianDbContext db, ScopeService scopes, CurrentUser user, OrgClock clock)
+public sealed class ReportCommands(
+    DangjianDbContext db, ScopeService scopes, CurrentUser user, OrgClock clock, Elections.Projects.ReportCommands electionReports)
 {
     public const string AcceptedAction = "ReportBoxCase.Accepted";
     public const string AssignedAction = "ReportBoxCase.Assigned";
     public const string InvestigatedAction = "ReportBoxCase.Investigated";
     public const string ConcludedAction = "ReportBoxCase.Concluded";
     public const string AnsweredAction = "ReportBoxCase.Answered";
+    public const string ReferredAction = "ReportBoxCase.ReferredToElection";
 
     /// <summary>The entity type the step events name.</summary>
     public const string AuditEntity = "ReportBoxCase";
@@ -63,6 +66,33 @@ public sealed class ReportCommands(DangjianDbContext db, ScopeService scopes, Cu
         var on = r.On ?? clock.Today;
         report.Answer(r.Text ?? string.Empty, user.Name, on, clock.Today);
         await SaveAsync(report, AnsweredAction, on, null, ct);
+    }
+
+    /// <summary>
+    /// 移交选举 (ELE-14 → ELE-5): an accepted report about an election becomes a misconduct case of that election (filed on
+    /// the report's day, its text as written, naming <see cref="ReferReportRequest.NomineeId"/> if given), which the
+    /// election's staff investigate; proven against the nominee it disqualifies them. Needs Elections.Run on the election
+    /// as well as the report box; the reporter's signed name, if any, does not go with it. One transaction: both or neither.
+    /// </summary>
+    public async Task ReferToElectionAsync(Guid id, ReferReportRequest r, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var report = await LoadAsync(id, r.Version, ct);
+        if (report.ElectionProjectId is not { } projectId)
+        {
+            throw new DomainRuleException("ReportCase.NotAboutElection", "electionProjectId");
+        }
+
+        if (report.Status == ReportCaseStatus.Filed || report.ElectionReportId is not null)
+        {
+            // The entity's own refusals, before the election's case is made.
+            report.ReferToElection(int.MaxValue);
+        }
+
+        var electionReportId = await electionReports.FileAsync(projectId, new Elections.Projects.ReportRequest(report.FiledOn, report.Content, r.NomineeId), ct);
+        report.ReferToElection(electionReportId);
+        await SaveAsync(report, ReferredAction, clock.Today, null, ct);
+        await tx.CommitAsync(ct);
     }
 
     private async Task<ReportCase> LoadAsync(Guid id, int? version, CancellationToken ct)

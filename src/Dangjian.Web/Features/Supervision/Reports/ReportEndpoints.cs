@@ -45,6 +45,7 @@ public static class ReportEndpoints
         g.MapPost("/{caseId}/investigate", InvestigateReportBoxCase).WithName(nameof(InvestigateReportBoxCase)).RequirePermission(Permission.SupervisionReports);
         g.MapPost("/{caseId}/conclude", ConcludeReportBoxCase).WithName(nameof(ConcludeReportBoxCase)).RequirePermission(Permission.SupervisionReports);
         g.MapPost("/{caseId}/answers", AnswerReportBoxCase).WithName(nameof(AnswerReportBoxCase)).RequirePermission(Permission.SupervisionReports);
+        g.MapPost("/{caseId}/refer", ReferReportBoxCase).WithName(nameof(ReferReportBoxCase)).RequirePermission(Permission.SupervisionReports);
     }
 
     /// <summary>A page of the cases in scope (or under <c>organizationId</c>), of a status, found by case number or cadre name.</summary>
@@ -84,6 +85,13 @@ public static class ReportEndpoints
     public static async Task<Ok<ReportCaseView>> ConcludeReportBoxCase(ReportCommands c, ReportQueries q, Guid caseId, ConcludeReportRequest request, CancellationToken ct)
     {
         await c.ConcludeAsync(caseId, request, ct);
+        return TypedResults.Ok(await q.GetAsync(caseId, ct));
+    }
+
+    /// <summary>移交选举 (ELE-14): an accepted report about an election becomes that election's misconduct case (Elections.Run there too).</summary>
+    public static async Task<Ok<ReportCaseView>> ReferReportBoxCase(ReportCommands c, ReportQueries q, Guid caseId, ReferReportRequest request, CancellationToken ct)
+    {
+        await c.ReferToElectionAsync(caseId, request, ct);
         return TypedResults.Ok(await q.GetAsync(caseId, ct));
     }
 

@@ -20,6 +20,9 @@ public sealed record ConcludeReportRequest(int? Version, string? Conclusion, Dat
 /// <summary>答复: an answer the reporter reads with the secret.</summary>
 public sealed record AnswerReportRequest(int? Version, string? Text, DateOnly? On);
 
+/// <summary>移交选举 (ELE-14): the nominee the report is about, if it names one of the election's.</summary>
+public sealed record ReferReportRequest(int? Version, int? NomineeId);
+
 // ---- Views (staff): the case, never the reporter beyond a name they chose to sign with
 
 /// <summary>One line of the staff list.</summary>
@@ -36,12 +39,24 @@ public sealed record ReportCaseView(
     string? ReporterName, DateOnly FiledOn, ReportCaseStatus Status,
     DateOnly? AcceptedOn, string? AcceptedBy, string? Handler, DateOnly? AssignedOn, string? AssignedBy,
     DateOnly? InvestigatedOn, string? InvestigatedBy, DateOnly? ConcludedOn, string? ConcludedBy, string? Conclusion,
-    IReadOnlyList<ReportAnswerView> Answers, int Version);
+    IReadOnlyList<ReportAnswerView> Answers, int Version, ReportCaseElection? Election = null);
+
+/// <summary>
+/// The election a misconduct report is about (ELE-14): its title, the election's case once referred, and the nominees a
+/// referral may name.
+/// </summary>
+public sealed record ReportCaseElection(int ProjectId, string Title, int? ElectionReportId, IReadOnlyList<ReportNomineeOption> Nominees);
+
+/// <summary>A nominee of the election, by name.</summary>
+public sealed record ReportNomineeOption(int Id, string Name);
 
 // ---- The public side
 
 /// <summary>An organization the public form offers: its name and the name of the one above it, to tell namesakes apart.</summary>
 public sealed record ReportOrganizationOption(int Id, string Name, string? ParentName);
+
+/// <summary>The election a misconduct report from the election's public pages is about (ELE-14).</summary>
+public sealed record ReportElectionOption(int Id, string Title, int OrganizationId, string OrganizationName);
 
 /// <summary>What the reporter keeps: the case number and the secret, shown once.</summary>
 public sealed record FiledReport(string CaseNumber, string Secret);

@@ -42,10 +42,24 @@ public sealed class ReportQueries(DangjianDbContext db, ScopeService scopes)
             ?? throw new NotFoundException("report", id);
         await scopes.DemandAsync(Permission.SupervisionReports, report.OrganizationId, ct);
         var name = await db.Organizations.AsNoTracking().Where(o => o.Id == report.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-        return View(report, name);
+        return View(report, name, await ElectionAsync(report, ct));
     }
 
-    public static ReportCaseView View(ReportCase c, string organizationName)
+    private async Task<ReportCaseElection?> ElectionAsync(ReportCase report, CancellationToken ct)
+    {
+        if (report.ElectionProjectId is not { } projectId)
+        {
+            return null;
+        }
+
+        var title = await db.ElectionProjects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Title).FirstOrDefaultAsync(ct) ?? string.Empty;
+        var nominees = await db.Nominees.AsNoTracking().Where(n => n.ProjectId == projectId)
+            .Join(db.People, n => n.PersonId, p => p.Id, (n, p) => new ReportNomineeOption(n.Id, p.Name))
+            .ToListAsync(ct);
+        return new ReportCaseElection(projectId, title, report.ElectionReportId, [.. nominees.OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id)]);
+    }
+
+    public static ReportCaseView View(ReportCase c, string organizationName, ReportCaseElection? election = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         return new(
@@ -53,7 +67,7 @@ public sealed class ReportQueries(DangjianDbContext db, ScopeService scopes)
             c.FiledOn, c.Status, c.AcceptedOn, c.AcceptedBy, c.Handler, c.AssignedOn, c.AssignedBy, c.InvestigatedOn, c.InvestigatedBy,
             c.ConcludedOn, c.ConcludedBy, c.Conclusion,
             [.. c.Answers.OrderBy(a => a.WrittenOn).ThenBy(a => a.Id).Select(a => new ReportAnswerView(a.Id, a.Text, a.WrittenBy, a.WrittenOn))],
-            c.Version);
+            c.Version, election);
     }
 
     private async Task<IQueryable<ReportCase>> FilteredAsync(int? organizationId, ReportCaseStatus? status, string? search, CancellationToken ct)
