@@ -292,6 +292,18 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Delegates.ProposalRatingEntry> ProposalRatings => Set<Domain.Delegates.ProposalRatingEntry>();
 
+    /// <summary>例会、视察、情况通报 (DEL-3) with their attendance.</summary>
+    public DbSet<Domain.Delegates.DelegateActivity> DelegateActivities => Set<Domain.Delegates.DelegateActivity>();
+
+    public DbSet<Domain.Delegates.ActivityAttendance> DelegateActivityAttendance => Set<Domain.Delegates.ActivityAttendance>();
+
+    /// <summary>质询 and 罢免 (DEL-4) with their signers, and 述职.</summary>
+    public DbSet<Domain.Delegates.DelegateMotion> DelegateMotions => Set<Domain.Delegates.DelegateMotion>();
+
+    public DbSet<Domain.Delegates.MotionSigner> DelegateMotionSigners => Set<Domain.Delegates.MotionSigner>();
+
+    public DbSet<Domain.Delegates.WorkReport> DelegateWorkReports => Set<Domain.Delegates.WorkReport>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

@@ -121,6 +121,76 @@ internal static class DemoDelegates
         }
 
         await db.SaveChangesAsync(ct);
+        await AddDutiesAsync(db, random, term, seats, member, district.Entity.Id, today, ct);
+    }
+
+    /// <summary>
+    /// DEL-3 and DEL-4: this year's regular meetings, an inspection tour and a briefing with each delegate's attendance (a few
+    /// absent with a reason), all published but the one planned; a 述职 at the latest regular meeting, linked to the district's
+    /// evaluation campaign when there is one; an inquiry of the district committee answered; and a recall that fails its
+    /// threshold (two signers of the fifth of the serving delegates it needs) and is refused with the count.
+    /// </summary>
+    private static async Task AddDutiesAsync(DangjianDbContext db, Random random, CongressTerm term, List<DelegateSeat> seats, DelegateSeat member, int districtId, DateOnly today, CancellationToken ct)
+    {
+        (DelegateActivityKind Kind, int DaysAgo, string Place, string Subject, string Summary)[] plan =
+        [
+            (DelegateActivityKind.RegularMeeting, 150, "区委三楼会议室", "第一季度党代表例会", "通报一季度重点工作推进情况，代表分组讨论人居环境整治和集体经济发展。"),
+            (DelegateActivityKind.InspectionTour, 110, "各镇（街道）", "农村人居环境整治专题视察", "代表分三组视察垃圾分类收集点和村道安全设施，形成视察意见 12 条。"),
+            (DelegateActivityKind.Briefing, 70, "区委大礼堂", "上半年全区重点工作情况通报", "区委通报上半年经济社会发展和党的建设重点工作进展，代表提问 6 个。"),
+            (DelegateActivityKind.RegularMeeting, 20, "区委三楼会议室", "第三季度党代表例会", "听取区委常委述职，代表对述职情况进行测评。"),
+            (DelegateActivityKind.RegularMeeting, -10, "区委三楼会议室", "第四季度党代表例会", "拟听取提案办理情况汇报。"),
+        ];
+        string[] reasons = ["外出学习", "因病请假", "参加防汛值班", "出差"];
+        var activities = new List<DelegateActivity>();
+        foreach (var (kind, daysAgo, place, subject, summary) in plan)
+        {
+            var heldOn = today.AddDays(-daysAgo);
+            if (!term.RunsOn(heldOn))
+            {
+                continue;
+            }
+
+            var a = DelegateActivity.Record(term, kind, heldOn, place, subject, summary);
+            if (daysAgo > 0)
+            {
+                foreach (var seat in seats.Where(s => s.EndedOn is not { } e || e >= heldOn))
+                {
+                    var present = seat.PersonId == member.PersonId ? daysAgo != 110 : random.Next(10) > 1;
+                    a.MarkAttendance(seat, present, present ? null : reasons[random.Next(reasons.Length)], today);
+                }
+
+                a.Publish(heldOn.AddDays(2) <= today ? heldOn.AddDays(2) : today);
+            }
+
+            activities.Add(a);
+        }
+
+        db.DelegateActivities.AddRange(activities);
+        await db.SaveChangesAsync(ct);
+
+        if (activities.Where(a => a.Kind == DelegateActivityKind.RegularMeeting && a.HeldOn <= today).OrderByDescending(a => a.HeldOn).FirstOrDefault() is { } meeting)
+        {
+            var report = WorkReport.Record(term, meeting, null, "陈建国", "区委副书记", "2024年以来履行管党治党责任情况", meeting.HeldOn, today);
+            var campaign = db.EvaluationCampaigns.Local.Where(c => c.OrganizationId == districtId).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefault();
+            report.LinkEvaluation(campaign);
+            db.DelegateWorkReports.Add(report);
+        }
+
+        var serving = seats.Where(s => s.IsServing).ToList();
+        var others = serving.Where(s => s.PersonId != member.PersonId).OrderBy(_ => random.Next()).ToList();
+        var rules = DelegateMotionRules.Defaults;
+        var inquiry = DelegateMotion.File(
+            term, seats, others[0].PersonId, [.. others.Skip(1).Take(rules.InquirySigners - 1).Select(s => s.PersonId)], MotionKind.Inquiry, MotionTarget.Committee, null,
+            "关于村级集体资金监管情况的质询", "部分村集体资金使用情况未按季度公开，群众反映较多，请区委说明监管措施。", "区委组织部 王敏", today.AddDays(-45));
+        inquiry.Review(seats, rules, today.AddDays(-40));
+        inquiry.Answer("区委已责成各镇（街道）对村级集体资金开展专项检查，资金使用情况每季度在村务公开栏公开，并纳入年度考核。", "区委办公室 刘洋", today.AddDays(-25));
+        var target = others[^1];
+        var recall = DelegateMotion.File(
+            term, seats, others[^2].PersonId, [member.PersonId], MotionKind.Recall, MotionTarget.Delegate, target.PersonId,
+            "关于罢免一名党代表的动议", "该代表一年来三次无故缺席代表例会，未参加视察活动。", "区委组织部 王敏", today.AddDays(-15));
+        recall.Review(seats, rules, today.AddDays(-12)); // 2 signers of the fifth of the serving delegates needed: refused
+        db.DelegateMotions.AddRange(inquiry, recall);
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateOnly Deadline(HolidayCalendar calendar, DateOnly from, int days) => ProposalRules.Deadline(calendar, from, days);

@@ -34,4 +34,27 @@ public sealed class DemoDelegatesTests(SeededDistrictFixture district) : IClassF
             [1, district.Result.TownshipIds.Count, await db.DelegateSeats.CountAsync(), proposals.Count, proposals.Sum(p => p.Proposers.Count), proposals.Sum(p => p.Answers.Count), proposals.Sum(p => p.Ratings.Count)],
             new[] { "CongressTerm", "Delegation", "DelegateSeat", "Proposal", "ProposalProposer", "ProposalAnswer", "ProposalRatingEntry" }.Select(t => created.GetValueOrDefault(t)));
     }
+
+    [Fact]
+    public async Task Demo_Duties_PublishedActivitiesWithAttendance_AWorkReport_AnInquiryAnswered_ARecallRefusedBelowItsThreshold()
+    {
+        await using var db = district.Database.Open();
+        var activities = await db.DelegateActivities.AsNoTracking().Include(a => a.Attendance).ToListAsync();
+        Assert.Equal(Enum.GetValues<DelegateActivityKind>().Order(), activities.Select(a => a.Kind).Distinct().Order());
+        Assert.Contains(activities, a => !a.Published && a.HeldOn > SeededDistrictFixture.Today);
+        Assert.All(activities.Where(a => a.Published), a => Assert.NotEmpty(a.Attendance));
+        Assert.Contains(activities.SelectMany(a => a.Attendance), x => !x.Present && x.AbsenceReason is not null);
+        Assert.Contains(activities.SelectMany(a => a.Attendance), x => x.PersonId == district.Result.SampleMemberPersonId);
+        var report = await db.DelegateWorkReports.AsNoTracking().SingleAsync();
+        Assert.Contains(activities, a => a.Id == report.ActivityId && a.Kind == DelegateActivityKind.RegularMeeting);
+
+        var motions = await db.DelegateMotions.AsNoTracking().Include(m => m.Signers).ToListAsync();
+        var inquiry = Assert.Single(motions, m => m.Kind == MotionKind.Inquiry);
+        Assert.Equal(MotionStatus.Answered, inquiry.Status);
+        Assert.NotNull(inquiry.AnswerText);
+        var recall = Assert.Single(motions, m => m.Kind == MotionKind.Recall);
+        Assert.Equal(MotionStatus.Refused, recall.Status);
+        Assert.True(recall.SignersCounted < recall.SignersRequired);
+        Assert.Equal(recall.Signers.Count, recall.SignersCounted);
+    }
 }

@@ -1,4 +1,5 @@
 using Dangjian.Domain.Delegates;
+using Dangjian.Web.Features.Delegates.Duties;
 using Dangjian.Web.Features.Delegates.Proposals;
 using Dangjian.Web.Features.Delegates.Roster;
 
@@ -18,11 +19,14 @@ public static class DelegatesEndpoints
     public static IServiceCollection AddDelegates(this IServiceCollection services) =>
         services.AddSingleton(ProposalRules.Defaults)
             .AddScoped<RosterQueries>().AddScoped<RosterCommands>().AddScoped<RosterExport>()
-            .AddScoped<ProposalQueries>().AddScoped<ProposalCommands>().AddScoped<ProposalExport>();
+            .AddScoped<ProposalQueries>().AddScoped<ProposalCommands>().AddScoped<ProposalExport>()
+            .AddSingleton(DelegateMotionRules.Defaults)
+            .AddScoped<ActivityQueries>().AddScoped<ActivityCommands>().AddScoped<MotionQueries>().AddScoped<MotionCommands>().AddScoped<DutyExport>();
 
     public static void MapDelegatesEndpoints(this IEndpointRouteBuilder app)
     {
         RosterEndpoints.Map(app);
         ProposalEndpoints.Map(app);
+        DutyEndpoints.Map(app);
     }
 }

@@ -234,6 +234,16 @@ public sealed class ForeignRecords
             proposal.Assign(t.BranchOfB, OrgToday.Value.AddDays(20), OrgToday.Value);
             db.Proposals.Add(proposal);
             await db.SaveChangesAsync();
+            // DEL-3, DEL-4: a regular meeting of B's term, a 述职 at it, and an inquiry filed by B's delegate.
+            var delegateActivity = Dangjian.Domain.Delegates.DelegateActivity.Record(congress, Dangjian.Domain.Delegates.DelegateActivityKind.RegularMeeting, OrgToday.Value, Tag, Tag, Tag);
+            db.DelegateActivities.Add(delegateActivity);
+            await db.SaveChangesAsync();
+            var workReport = Dangjian.Domain.Delegates.WorkReport.Record(congress, delegateActivity, null, Tag, Tag, Tag, OrgToday.Value, OrgToday.Value);
+            db.DelegateWorkReports.Add(workReport);
+            var motion = Dangjian.Domain.Delegates.DelegateMotion.File(congress, [delegateSeat], t.PersonOfB, [], Dangjian.Domain.Delegates.MotionKind.Inquiry,
+                Dangjian.Domain.Delegates.MotionTarget.Committee, null, Tag + "质询", Tag, Tag, OrgToday.Value);
+            db.DelegateMotions.Add(motion);
+            await db.SaveChangesAsync();
 
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
@@ -315,6 +325,9 @@ public sealed class ForeignRecords
                 ["delegates:terms/{termId}"] = Row<Dangjian.Domain.Delegates.CongressTerm>(congress.Id),
                 ["delegates:seats/{seatId}"] = Row<Dangjian.Domain.Delegates.DelegateSeat>(delegateSeat.Id),
                 ["delegates:proposals/{proposalId}"] = Row<Dangjian.Domain.Delegates.Proposal>(proposal.Id),
+                ["delegates:activities/{activityId}"] = Row<Dangjian.Domain.Delegates.DelegateActivity>(delegateActivity.Id),
+                ["delegates:motions/{motionId}"] = Row<Dangjian.Domain.Delegates.DelegateMotion>(motion.Id),
+                ["delegates:work-reports/{reportId}"] = Row<Dangjian.Domain.Delegates.WorkReport>(workReport.Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),
