@@ -303,6 +303,15 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public DbSet<Domain.Delegates.MotionSigner> DelegateMotionSigners => Set<Domain.Delegates.MotionSigner>();
 
     public DbSet<Domain.Delegates.WorkReport> DelegateWorkReports => Set<Domain.Delegates.WorkReport>();
+    /// <summary>提议上会事项 (MTG-4) raised by team members.</summary>
+    public DbSet<RaisedMatter> RaisedMatters => Set<RaisedMatter>();
+
+    /// <summary>重大决策征求意见 (MTG-12) on major agenda items, with public comments and expert opinions.</summary>
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
+
+    public DbSet<ExpertOpinion> ExpertOpinions => Set<ExpertOpinion>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.

@@ -157,6 +157,17 @@ public sealed class AgendaItem : IVersioned
         Status = ItemStatus.Withdrawn;
     }
 
+    /// <summary>
+    /// Sets who proposed the item; <paramref name="teamProposers"/> of them are on the team of <paramref name="teamSize"/>.
+    /// MTG-4: once raised by half or more of the team the item is mandatory, and a later edit of the proposers never
+    /// clears it (the matter was raised; taking names off does not unraise it).
+    /// </summary>
+    public void SetProposers(IReadOnlyList<int> proposerIds, int teamProposers, int teamSize, DecisionRules? rules = null)
+    {
+        ProposerIds = [.. proposerIds];
+        Mandatory |= ItemDecision.MustBeOnAgenda(teamProposers, teamSize, rules);
+    }
+
     /// <summary>Refuses to close a secret vote that is not open.</summary>
     public void DemandVoting()
     {

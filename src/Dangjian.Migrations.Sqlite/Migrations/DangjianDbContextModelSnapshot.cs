@@ -3523,6 +3523,85 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.Meetings.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HearingParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HearingSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Meetings.ConsultationComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("ConsultationComments");
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Meetings.DemocraticLifeMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -3722,6 +3801,37 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.HasIndex("ProblemId");
 
                     b.ToTable("DemocraticLifeRectifications");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Meetings.ExpertOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("ExpertOpinions");
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Meetings.ItemAttachment", b =>
@@ -4013,6 +4123,73 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.HasKey("OrganizationId");
 
                     b.ToTable("MeetingSettings");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Meetings.RaisedMatter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RaisedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SupporterIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("RaisedByPersonId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("RaisedMatters");
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Meetings.Talks.Talk", b =>
@@ -6827,6 +7004,30 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Dangjian.Domain.Meetings.Consultation", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Meetings.ConsultationComment", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Meetings.Consultation", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Meetings.DemocraticLifeMeeting", b =>
                 {
                     b.HasOne("Dangjian.Domain.Organizations.Organization", null)
@@ -6866,6 +7067,15 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .WithMany("Rectifications")
                         .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Meetings.ExpertOpinion", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Meetings.Consultation", null)
+                        .WithMany("ExpertOpinions")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -6957,6 +7167,31 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.HasOne("Dangjian.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Meetings.RaisedMatter", b =>
+                {
+                    b.HasOne("Dangjian.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dangjian.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dangjian.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dangjian.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -7509,6 +7744,13 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.Navigation("Speeches");
 
                     b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Dangjian.Domain.Meetings.Consultation", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("ExpertOpinions");
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Meetings.DemocraticLifeMeeting", b =>

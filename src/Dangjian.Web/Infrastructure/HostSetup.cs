@@ -162,6 +162,8 @@ public static class HostSetup
         services.AddReviews();
         services.AddDues();
         services.AddDisclosures();
+        Features.Meetings.Matters.MatterEndpoints.AddRaisedMatters(services);
+        Features.Meetings.Consultation.ConsultationEndpoints.AddConsultations(services);
         Features.Services.Requests.ServiceRequestEndpoints.AddServiceRequests(services);
         Features.Meetings.Talks.TalkEndpoints.AddTalks(services);
         Features.Delegates.DelegatesEndpoints.AddDelegates(services);
@@ -318,6 +320,8 @@ public static class HostSetup
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
+        Features.Meetings.Matters.MatterEndpoints.MapRaisedMatterEndpoints(endpoints);
+        Features.Meetings.Consultation.ConsultationEndpoints.MapConsultationEndpoints(endpoints);
         Features.Services.Requests.ServiceRequestEndpoints.MapServiceRequestEndpoints(endpoints);
         Features.Meetings.Talks.TalkEndpoints.MapTalkEndpoints(endpoints);
         Features.Delegates.DelegatesEndpoints.MapDelegatesEndpoints(endpoints);

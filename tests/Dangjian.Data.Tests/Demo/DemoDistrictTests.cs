@@ -326,6 +326,7 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
             + await db.ProposalProposers.CountAsync() + await db.ProposalAnswers.CountAsync() + await db.ProposalRatings.CountAsync();
         rows += await db.DelegateActivities.CountAsync() + await db.DelegateActivityAttendance.CountAsync() + await db.DelegateWorkReports.CountAsync()
             + await db.DelegateMotions.CountAsync() + await db.DelegateMotionSigners.CountAsync();
+        rows += await db.RaisedMatters.CountAsync() + await db.Consultations.CountAsync() + await db.ConsultationComments.CountAsync() + await db.ExpertOpinions.CountAsync();
         // Publicity objections, some anonymous, are never audited row by row, nor the entry of an anonymous one.
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Cadres.Selection.PublicityObjection));
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.

@@ -245,6 +245,19 @@ public sealed class ForeignRecords
             db.DelegateMotions.Add(motion);
             await db.SaveChangesAsync();
 
+            var raisedMatter = new Dangjian.Domain.Meetings.RaisedMatter
+            {
+                OrganizationId = meeting.OrganizationId, Title = Tag + "提议事项", Reason = Tag, RaisedByPersonId = t.PersonOfB, RaisedOn = OrgToday.Value, SupporterIds = [t.PersonOfB], TeamSize = 3,
+            };
+            db.RaisedMatters.Add(raisedMatter);
+            var consultation = new Dangjian.Domain.Meetings.Consultation
+            {
+                AgendaItemId = meeting.Items[0].Id, OrganizationId = meeting.OrganizationId, Subject = Tag, OpensOn = OrgToday.Value, WorkingDays = 5, ClosesOn = OrgToday.Value.AddDays(9),
+                Comments = [new Dangjian.Domain.Meetings.ConsultationComment { Text = Tag, ReceivedOn = OrgToday.Value }],
+            };
+            db.Consultations.Add(consultation);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -328,6 +341,9 @@ public sealed class ForeignRecords
                 ["delegates:activities/{activityId}"] = Row<Dangjian.Domain.Delegates.DelegateActivity>(delegateActivity.Id),
                 ["delegates:motions/{motionId}"] = Row<Dangjian.Domain.Delegates.DelegateMotion>(motion.Id),
                 ["delegates:work-reports/{reportId}"] = Row<Dangjian.Domain.Delegates.WorkReport>(workReport.Id),
+                ["matters/{matterId}"] = Row<Dangjian.Domain.Meetings.RaisedMatter>(raisedMatter.Id),
+                ["consultations/{consultationId}"] = Row<Dangjian.Domain.Meetings.Consultation>(consultation.Id),
+                ["comments/{commentId}"] = Row<Dangjian.Domain.Meetings.ConsultationComment>(consultation.Comments[0].Id),
                 ["templates/{id}"] = new(Text(template), typeof(EvaluationTemplate), template, Shared: true),
                 ["years/{year}"] = new(Text(day.Year), typeof(CalendarYear), day.Year, Shared: true),
                 ["days/{date}"] = new(day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), typeof(CalendarDay), day.Id, Shared: true),

@@ -30,7 +30,8 @@ public sealed record DecisionRow(
     ItemStatus Status,
     ItemOutcome? FinalOutcome,
     bool Escalated,
-    string? FollowUp);
+    string? FollowUp,
+    string? Consultation = null);
 
 /// <summary>
 /// The register of decisions (MTG-10, 决策失误责任追究): every decided item in the caller's subtree with who proposed it,
@@ -86,10 +87,27 @@ public sealed class DecisionRegister(DangjianDbContext db, ScopeService scopes, 
         var found = await q.OrderByDescending(x => x.m.Date).ThenBy(x => x.m.Id).ThenBy(x => x.i.Order).Take(10_000).ToListAsync(ct);
         var ids = found.SelectMany(x => x.i.ProposerIds).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
+        // MTG-12: what the consultation before the vote gathered stays with the decision.
+        var itemIds = found.Select(x => x.i.Id).ToList();
+        var consultations = await db.Consultations.AsNoTracking().Include(c => c.Comments).Include(c => c.ExpertOpinions).AsSplitQuery()
+            .Where(c => itemIds.Contains(c.AgendaItemId)).ToDictionaryAsync(c => c.AgendaItemId, ct);
+        string? Consulted(int itemId)
+        {
+            if (!consultations.TryGetValue(itemId, out var c))
+            {
+                return null;
+            }
+
+            var (published, hidden, hearing, experts) = c.Summary();
+            return text["ConsultationLine", published, hidden, hearing ? text["ConsultationHearingYes"] : text["ConsultationHearingNo"], experts];
+        }
+
         return found.Select(x => new DecisionRow(
             x.i.Id, x.m.Id, x.m.Date, x.Name, x.m.Title, x.i.Title, x.i.Category, x.i.VoteMode,
             x.i.ProposerIds.Select(id => names.GetValueOrDefault(id) ?? "#" + id).ToList(),
-            x.i.VotesFor, x.i.VotesAgainst, x.i.VotesAbstain, x.i.EntitledCount, x.i.PresentCount, x.i.Outcome, x.i.Status, x.i.FinalOutcome, x.i.Escalated, x.i.FollowUp)).ToList();
+            x.i.VotesFor, x.i.VotesAgainst, x.i.VotesAbstain, x.i.EntitledCount, x.i.PresentCount, x.i.Outcome, x.i.Status, x.i.FinalOutcome, x.i.Escalated, x.i.FollowUp,
+            Consulted(x.i.Id))).ToList();
     }
 
     public async Task<byte[]> ExportAsync(int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, CancellationToken ct = default)
@@ -112,6 +130,7 @@ public sealed class DecisionRegister(DangjianDbContext db, ScopeService scopes, 
             [text["Col.ItemStatus"]] = labels.Of(r.Status),
             [text["Col.FinalOutcome"]] = r.FinalOutcome is { } fo ? labels.Of(fo) : null,
             [text["Col.FollowUp"]] = ExcelFile.Safe(r.FollowUp ?? string.Empty),
+            [text["Col.Consultation"]] = r.Consultation ?? string.Empty,
         });
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: text["DecisionsSheet"], cancellationToken: ct);

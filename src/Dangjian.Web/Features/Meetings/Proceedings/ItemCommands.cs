@@ -18,7 +18,7 @@ namespace Dangjian.Web.Features.Meetings.Proceedings;
 /// </summary>
 public sealed class ItemCommands(
     DangjianDbContext db, ScopeService scopes, MeetingAccess access, BallotBoxService boxes, CurrentUser user, TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<DecisionRuleOptions> options)
+    Microsoft.Extensions.Options.IOptions<DecisionRuleOptions> options, OrgClock clock)
 {
     private readonly DecisionRules _rules = options.Value.ToRules();
 
@@ -88,9 +88,8 @@ public sealed class ItemCommands(
 
         errors.ThrowIfAny();
         item.InChargePersonId = inCharge;
-        item.ProposerIds = ids;
         var team = meeting.Participants.Where(p => p.Entitled).Select(p => p.PersonId).ToHashSet();
-        item.Mandatory = ItemDecision.MustBeOnAgenda(ids.Count(team.Contains), team.Count, rules);
+        item.SetProposers(ids, ids.Count(team.Contains), team.Count, rules);
     }
 
     /// <summary>
@@ -146,6 +145,7 @@ public sealed class ItemCommands(
     public async Task VoteOpenlyAsync(int itemId, OpenVotesRequest r, CancellationToken ct = default)
     {
         var (meeting, item) = await LoadPendingAsync(itemId, r.Version, ct);
+        await DemandConsultationEndedAsync(itemId, ct);
         meeting.RecordOpenVotes(item, [.. (r.Votes ?? []).Select(v => (v.PersonId, v.Choice))], _rules, time.GetUtcNow());
         db.AuditAction = "AgendaItem.Decided";
         await db.SaveChangesAsync(ct);
@@ -158,6 +158,7 @@ public sealed class ItemCommands(
     public async Task<SecretVoteStarted> StartSecretVoteAsync(int itemId, int version, CancellationToken ct = default)
     {
         var (meeting, item) = await LoadPendingAsync(itemId, version, ct);
+        await DemandConsultationEndedAsync(itemId, ct);
         var facts = meeting.StartSecretVote(item);
         IReadOnlyList<string> codes = [];
         var strategy = db.Database.CreateExecutionStrategy();
@@ -236,6 +237,7 @@ public sealed class ItemCommands(
     public async Task RecordHeadDecisionAsync(int itemId, HeadDecisionRequest r, CancellationToken ct = default)
     {
         var (meeting, item) = await LoadPendingAsync(itemId, r.Version, ct);
+        await DemandConsultationEndedAsync(itemId, ct);
         meeting.RecordHeadDecision(item, r.Outcome, _rules, time.GetUtcNow());
         db.AuditAction = "AgendaItem.Decided";
         await db.SaveChangesAsync(ct);
@@ -298,6 +300,15 @@ public sealed class ItemCommands(
 
         item.DemandPending();
         return (meeting, item);
+    }
+
+    /// <summary>MTG-12: an item whose public comment period has not ended is not decided yet (the rule is on the consultation).</summary>
+    private async Task DemandConsultationEndedAsync(int itemId, CancellationToken ct)
+    {
+        if (await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.AgendaItemId == itemId, ct) is { } consultation)
+        {
+            consultation.DemandEndedBy(clock.Today);
+        }
     }
 
     private static string Content(VoteChoice c) => c switch

@@ -1,0 +1,13 @@
+using Dangjian.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Meetings.Matters;
+
+/// <summary>Who sits on an organization's leadership team today (MTG-4's "team members"): every seat of a current term.</summary>
+public static class MatterTeams
+{
+    public static async Task<IReadOnlyCollection<int>> CurrentAsync(DangjianDbContext db, int organizationId, DateOnly today, CancellationToken ct) =>
+        await db.LeadershipTeams.AsNoTracking()
+            .Where(t => t.OrganizationId == organizationId && t.StartsOn <= today && today <= t.EndsOn)
+            .SelectMany(t => t.Positions).Select(p => p.PersonId).Distinct().ToListAsync(ct);
+}
