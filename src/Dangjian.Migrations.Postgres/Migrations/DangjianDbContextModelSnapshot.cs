@@ -3962,6 +3962,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("FullMemberOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3970,6 +3973,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.Property<string>("IdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsRemoved")
                         .HasColumnType("boolean");
@@ -5326,6 +5332,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -5337,6 +5346,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

@@ -3800,6 +3800,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FullMemberOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3808,6 +3811,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.Property<string>("IdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRemoved")
                         .HasColumnType("INTEGER");
@@ -5122,6 +5128,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -5132,6 +5141,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TeamId")
