@@ -55,6 +55,7 @@ public static class DemoDistrict
             await SaveOrganizationsAndPeopleAsync(db, plan, ct);
             db.ChangeTracker.Clear();
 
+            DemoSeatChanges.AddReplacement(plan, today);
             foreach (var team in plan.Teams)
             {
                 team.Entity.OrganizationId = team.Org.Entity.Id;

@@ -257,6 +257,9 @@ internal sealed class DemoGenerator
         {
             var person = AddPerson(committee, MemberStatus.Full, _rnd.Next(28, 58), Workplace(templates, committee.Place, committee.Place, []));
             person.Education = Choose(("大学本科", 70), ("硕士研究生", 20), ("大专", 10));
+
+            // The staff of a committee's offices (机关) are cadres (干部).
+            person.IsCadre = true;
         }
     }
 
@@ -297,6 +300,9 @@ internal sealed class DemoGenerator
             },
             Workplace = workplace,
         };
+
+        // 转正 (党章 第七条): a full member's probation ended a year after joining, for about one in twelve extended by six months.
+        person.FullMemberOn = person.JoinedPartyOn is { } j && status == MemberStatus.Full ? FullMemberOn(j) : null;
         org.Roll.Add(person);
         _people.Add(new DemoPerson(person, org));
         return person;
@@ -308,6 +314,16 @@ internal sealed class DemoGenerator
         var joined = birth.AddYears(18 + _rnd.Next(0, Math.Min(age - 19, 25) + 1)).AddDays(_rnd.Next(0, 365));
         var latest = _today.AddYears(-1).AddDays(-30);
         return joined < latest ? joined : latest;
+    }
+
+    /// <summary>
+    /// A year after joining, or eighteen months for about one in twelve (an extended probation), never after today; derived from
+    /// the join day, not drawn, so the rest of the demo stays as it was.
+    /// </summary>
+    private DateOnly FullMemberOn(DateOnly joined)
+    {
+        var extended = joined.AddYears(1).AddMonths(6);
+        return joined.DayNumber % 12 == 0 && extended <= _today ? extended : joined.AddYears(1);
     }
 
     /// <summary>Village and community members are older on the whole.</summary>

@@ -36,6 +36,12 @@ public sealed class Person : IVersioned
     /// <summary>入党日期 (members).</summary>
     public DateOnly? JoinedPartyOn { get; set; }
 
+    /// <summary>转正日期: the day a probationary member became a full member; full members only (<see cref="PersonRules"/>, 党章 第七条).</summary>
+    public DateOnly? FullMemberOn { get; set; }
+
+    /// <summary>干部: the person is a cadre (a leader or official of a Party or state body, enterprise or institution), member or not.</summary>
+    public bool IsCadre { get; set; }
+
     /// <summary>The organization whose roll the person is on.</summary>
     public int OrganizationId { get; set; }
 
@@ -48,10 +54,10 @@ public sealed class Person : IVersioned
     public int Version { get; set; }
 
     /// <summary>The facts <see cref="PersonRules"/> look at, as recorded.</summary>
-    public PersonFacts Facts() => new(IdNumber, Gender, BirthDate, Status, JoinedPartyOn);
+    public PersonFacts Facts() => new(IdNumber, Gender, BirthDate, Status, JoinedPartyOn, FullMemberOn);
 
     /// <summary>
-    /// Records the ID number, sex, birth, status and join day — a change of status (入党, 转正, …) among them — once
+    /// Records the ID number, sex, birth, status, join day and 转正 day — a change of status (入党, 转正, …) among them — once
     /// <see cref="PersonRules"/> accept them together; refused, naming every problem, otherwise.
     /// </summary>
     public void Record(PersonFacts facts, DateOnly today)
@@ -63,5 +69,6 @@ public sealed class Person : IVersioned
         BirthDate = checkedFacts.BirthDate;
         Status = checkedFacts.Status!.Value;
         JoinedPartyOn = checkedFacts.JoinedPartyOn;
+        FullMemberOn = checkedFacts.FullMemberOn;
     }
 }

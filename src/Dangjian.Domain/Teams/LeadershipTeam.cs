@@ -24,9 +24,47 @@ public sealed class LeadershipTeam : IVersioned
     public int Version { get; set; }
 
     public bool IsCurrentOn(DateOnly day) => StartsOn <= day && day <= EndsOn;
+
+    /// <summary>The term as the rules see it.</summary>
+    public TermSpan Span() => new(Id, TermNumber, StartsOn, EndsOn);
+
+    /// <summary>
+    /// A change of member during the term (ORG-2): the seat <paramref name="seatId"/> ends the day before <paramref name="on"/>
+    /// and <paramref name="personId"/> takes a new seat of the same role and portfolio from <paramref name="on"/>; both seats
+    /// are kept, so who served when stays on record. Refused, changing nothing, when the seat has already ended by then,
+    /// <paramref name="on"/> is not after the seat's first day or past the term's end, or the seats would break
+    /// <see cref="TermRules.EnsureSeatsValid(TermSpan, IReadOnlyList{Seat})"/>.
+    /// </summary>
+    public TeamPosition Replace(int seatId, int personId, DateOnly on)
+    {
+        SaneDates.Demand(on, "on", "Field.ReplacedOn");
+        var seat = Positions.FirstOrDefault(p => p.Id == seatId) ?? throw new DomainRuleException("Team.SeatUnknown", "seatId");
+        var from = seat.StartsOn ?? StartsOn;
+        if (on <= from || on > EndsOn)
+        {
+            throw new DomainRuleException("Team.ReplaceOutsideSeat", "on", DateText(from.AddDays(1)), DateText(EndsOn));
+        }
+
+        if (seat.EndsOn is { } ended && ended < on)
+        {
+            throw new DomainRuleException("Team.SeatEnded", "on", DateText(ended));
+        }
+
+        var next = new TeamPosition { TeamId = Id, PersonId = personId, Role = seat.Role, Portfolio = seat.Portfolio, StartsOn = on, EndsOn = seat.EndsOn };
+        var seats = Positions.Select(p => p.Id == seatId ? new Seat(p.PersonId, p.Role, p.StartsOn, on.AddDays(-1)) : p.AsSeat()).Append(next.AsSeat()).ToList();
+        TermRules.EnsureSeatsValid(Span(), seats);
+        seat.EndsOn = on.AddDays(-1);
+        Positions.Add(next);
+        return next;
+    }
+
+    private static string DateText(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>One person's seat in a team: role and portfolio (分管).</summary>
+/// <summary>
+/// One person's seat in a team: role, portfolio (分管) and the seat's own days (ORG-2). A seat left without days runs the
+/// whole term; a member replaced during the term has a seat ending the day before their successor's starts.
+/// </summary>
 public sealed class TeamPosition
 {
     public const int MaxPortfolioLength = 200;
@@ -41,4 +79,13 @@ public sealed class TeamPosition
 
     /// <summary>分管 — the work this member is in charge of, as free text ("组织、宣传").</summary>
     public string? Portfolio { get; set; }
+
+    /// <summary>The seat's first day; null: the term's first day.</summary>
+    public DateOnly? StartsOn { get; set; }
+
+    /// <summary>The seat's last day; null: as long as the team serves.</summary>
+    public DateOnly? EndsOn { get; set; }
+
+    /// <summary>The seat as the rules see it.</summary>
+    public Seat AsSeat() => new(PersonId, Role, StartsOn, EndsOn);
 }

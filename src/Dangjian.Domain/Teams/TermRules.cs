@@ -5,8 +5,8 @@ namespace Dangjian.Domain.Teams;
 /// <summary>A term as the rules see it, without persistence.</summary>
 public readonly record struct TermSpan(int Id, int TermNumber, DateOnly StartsOn, DateOnly EndsOn);
 
-/// <summary>A seat in a term, as the rules see it.</summary>
-public readonly record struct Seat(int PersonId, TeamRole Role);
+/// <summary>A seat in a term, as the rules see it: its own first and last day, null for the term's.</summary>
+public readonly record struct Seat(int PersonId, TeamRole Role, DateOnly? StartsOn = null, DateOnly? EndsOn = null);
 
 /// <summary>How a term stands against today, for the expiry list (ORG-2, ELE-1).</summary>
 public enum TermExpiryState
@@ -91,6 +91,81 @@ public static class TermRules
             throw new DomainRuleException("Team.PersonTwice", "positions", duplicate.Key);
         }
     }
+
+    /// <summary>
+    /// The seats of a term (ORG-2): each within the term (first day on or after the term's first, last day on or before its
+    /// last) and not ending before it starts; at most one 书记 at a time, and a person in at most one seat at a time (a
+    /// member may change role, one seat ending the day before the next starts). Problems are named under
+    /// <c>positions[i].startsOn</c>, <c>positions[i].endsOn</c> or <c>positions</c>.
+    /// </summary>
+    public static void EnsureSeatsValid(TermSpan term, IReadOnlyList<Seat> seats)
+    {
+        ArgumentNullException.ThrowIfNull(seats);
+        var problems = new List<FieldProblem>();
+        for (var i = 0; i < seats.Count; i++)
+        {
+            var s = seats[i];
+            if (s.StartsOn is { } start && !SaneDates.Contains(start))
+            {
+                problems.Add(new($"positions[{i}].startsOn", SaneDates.OutOfRange, "Field.SeatStartsOn", SaneDates.MinText, SaneDates.MaxText));
+                continue;
+            }
+
+            if (s.EndsOn is { } end && !SaneDates.Contains(end))
+            {
+                problems.Add(new($"positions[{i}].endsOn", SaneDates.OutOfRange, "Field.SeatEndsOn", SaneDates.MinText, SaneDates.MaxText));
+                continue;
+            }
+
+            if (s.StartsOn is { } first && first < term.StartsOn)
+            {
+                problems.Add(new($"positions[{i}].startsOn", "Team.SeatBeforeTerm"));
+            }
+
+            if (s.EndsOn is { } last && last > term.EndsOn)
+            {
+                problems.Add(new($"positions[{i}].endsOn", "Team.SeatAfterTerm"));
+            }
+
+            if (s.EndsOn is { } e && e < (s.StartsOn ?? term.StartsOn))
+            {
+                problems.Add(new($"positions[{i}].endsOn", "Team.SeatEndBeforeStart"));
+            }
+        }
+
+        DomainRuleException.ThrowIfAny(problems);
+        for (var i = 0; i < seats.Count; i++)
+        {
+            for (var j = i + 1; j < seats.Count; j++)
+            {
+                if (!SeatsOverlap(term, seats[i], seats[j]))
+                {
+                    continue;
+                }
+
+                if (seats[i].Role == TeamRole.Secretary && seats[j].Role == TeamRole.Secretary)
+                {
+                    throw new DomainRuleException("Team.OneSecretary", "positions");
+                }
+
+                if (seats[i].PersonId == seats[j].PersonId)
+                {
+                    throw new DomainRuleException("Team.PersonTwice", "positions", seats[i].PersonId);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether two seats of a term share a day (both ends included; an open end runs to the term's end and on).</summary>
+    public static bool SeatsOverlap(TermSpan term, Seat a, Seat b) =>
+        (a.StartsOn ?? term.StartsOn) <= (b.EndsOn ?? DateOnly.MaxValue) && (b.StartsOn ?? term.StartsOn) <= (a.EndsOn ?? DateOnly.MaxValue);
+
+    /// <summary>
+    /// Whether a seat of a team in office on <paramref name="day"/> is held that day: it has started (a seat without a first
+    /// day starts with the term) and has not ended (a seat without a last day runs while the team serves).
+    /// </summary>
+    public static bool SeatHeldOn(DateOnly termStartsOn, Seat seat, DateOnly day) =>
+        (seat.StartsOn ?? termStartsOn) <= day && (seat.EndsOn is not { } end || day <= end);
 
     /// <summary>
     /// The expiry state of an organization's latest term: ending within <paramref name="months"/> months

@@ -4502,6 +4502,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("FullMemberOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -4510,6 +4513,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.Property<string>("IdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsRemoved")
                         .HasColumnType("boolean");
@@ -5874,6 +5880,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -5885,6 +5894,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

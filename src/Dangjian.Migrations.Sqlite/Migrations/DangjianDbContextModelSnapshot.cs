@@ -4320,6 +4320,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FullMemberOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -4328,6 +4331,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.Property<string>("IdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRemoved")
                         .HasColumnType("INTEGER");
@@ -5650,6 +5656,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -5660,6 +5669,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TeamId")

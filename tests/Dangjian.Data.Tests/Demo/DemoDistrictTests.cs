@@ -144,6 +144,30 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
     }
 
     [Fact]
+    public void Seed_People_PassTheRecordRules_FullMembersWithTheFullMemberDay_AndSomeCadres()
+    {
+        var people = district.People;
+        Assert.All(people, p => Assert.Empty(PersonRules.Check(p.Facts(), Today).Problems));
+        var full = people.Where(p => p.Status == MemberStatus.Full).ToList();
+        Assert.All(full, p => Assert.NotNull(p.FullMemberOn));
+        Assert.True(full.Count(p => p.FullMemberOn == p.JoinedPartyOn!.Value.AddYears(1)) > full.Count * 3 / 4, "most full members became one a year after joining");
+        Assert.Contains(full, p => p.FullMemberOn > p.JoinedPartyOn!.Value.AddYears(1));
+        Assert.InRange(people.Count(p => p.IsCadre), 1, people.Count / 10);
+    }
+
+    [Fact]
+    public void Seed_Seats_OneMemberReplacedDuringTheTerm_BothSeatsKept_AndEveryTeamsSeatsValid()
+    {
+        Assert.All(district.Teams, t => TermRules.EnsureSeatsValid(t.Span(), [.. t.Positions.Select(p => p.AsSeat())]));
+        var replaced = Assert.Single(district.Teams, t => t.Positions.Any(p => p.EndsOn is not null));
+        var ended = Assert.Single(replaced.Positions, p => p.EndsOn is not null);
+        var successor = Assert.Single(replaced.Positions, p => p.StartsOn is not null);
+        Assert.Equal((ended.Role, ended.EndsOn!.Value.AddDays(1)), (successor.Role, successor.StartsOn!.Value));
+        Assert.NotEqual(ended.PersonId, successor.PersonId);
+        Assert.True(successor.StartsOn <= Today);
+    }
+
+    [Fact]
     public void Seed_Terms_CurrentForAllButAFewOverdueAndAFifthEndingSoon()
     {
         var teamOrgs = Orgs.Where(o => o.Kind.HasLeadershipTeam()).ToList();

@@ -14,8 +14,14 @@ public sealed class PersonRulesTests
 
     private static string WithCheck(string first17) => first17 + IdNumber.CheckCharacter(first17);
 
-    private static IReadOnlyList<FieldProblem> Problems(MemberStatus? status, DateOnly? joined, string? id = null, DateOnly? birth = null, Gender? gender = null) =>
-        PersonRules.Check(new PersonFacts(id ?? Id, gender, birth, status, joined), Today).Problems;
+    /// <summary>The problems of a record; a full member's 转正 day is a year after joining (or today) unless given.</summary>
+    private static IReadOnlyList<FieldProblem> Problems(MemberStatus? status, DateOnly? joined, string? id = null, DateOnly? birth = null, Gender? gender = null, DateOnly? full = null) =>
+        PersonRules.Check(new PersonFacts(id ?? Id, gender, birth, status, joined, full ?? DefaultFull(status, joined)), Today).Problems;
+
+    private static DateOnly? DefaultFull(MemberStatus? status, DateOnly? joined) =>
+        status != MemberStatus.Full ? null
+        : joined is { } j && SaneDates.Contains(j) && j.AddYears(1) <= Today ? j.AddYears(1)
+        : Today;
 
     // ---- 党章 第一条: 年满十八岁
 
@@ -120,4 +126,67 @@ public sealed class PersonRulesTests
     [Fact]
     public void JoinedPastTheLastSaneDay_OutOfRangeOnce() =>
         Assert.Equal(SaneDates.OutOfRange, Assert.Single(Problems(MemberStatus.Full, SaneDates.MaxDay.AddDays(1))).Code);
+
+    // ---- 转正 (党章 第七条): a year's probation, extended once by at most a year
+
+    private static readonly DateOnly Joined = new(2020, 7, 1);
+
+    private static IReadOnlyList<FieldProblem> FullProblems(MemberStatus status, DateOnly? full) =>
+        PersonRules.Check(new PersonFacts(Id, null, null, status, status == MemberStatus.Resident ? null : Joined, full), Today).Problems;
+
+    [Fact]
+    public void FullMember_TheDayBeforeAYearAfterJoining_TooEarly() =>
+        Assert.Equal(("fullMemberOn", "Person.FullMemberTooEarly"), Assert.Single(FullProblems(MemberStatus.Full, new DateOnly(2021, 6, 30))) is var p ? (p.Field, p.Code) : default);
+
+    [Fact]
+    public void FullMember_AYearAfterJoining_Accepted() => Assert.Empty(FullProblems(MemberStatus.Full, new DateOnly(2021, 7, 1)));
+
+    [Fact]
+    public void FullMember_TwoYearsAfterJoining_Accepted() => Assert.Empty(FullProblems(MemberStatus.Full, new DateOnly(2022, 7, 1)));
+
+    [Fact]
+    public void FullMember_TheDayAfterTwoYearsAfterJoining_TooLate() =>
+        Assert.Equal(("fullMemberOn", "Person.FullMemberTooLate"), Assert.Single(FullProblems(MemberStatus.Full, new DateOnly(2022, 7, 2))) is var p ? (p.Field, p.Code) : default);
+
+    [Fact]
+    public void FullMember_JoinedOnTheTwentyNinthOfFebruary_EarliestIsTheTwentyEighthAYearOn() =>
+        Assert.Equal((new DateOnly(2021, 2, 28), new DateOnly(2022, 2, 28)), (PersonRules.EarliestFullMemberDate(new DateOnly(2020, 2, 29)), PersonRules.LatestFullMemberDate(new DateOnly(2020, 2, 29))));
+
+    [Fact]
+    public void FullMember_WithoutTheDay_Required() =>
+        Assert.Equal(("fullMemberOn", "Input.Required"), Assert.Single(FullProblems(MemberStatus.Full, null)) is var p ? (p.Field, p.Code) : default);
+
+    [Fact]
+    public void FullMember_Today_Accepted() =>
+        Assert.Empty(PersonRules.Check(new PersonFacts(Id, null, null, MemberStatus.Full, Today.AddYears(-1), Today), Today).Problems);
+
+    [Fact]
+    public void FullMember_Tomorrow_InFuture() =>
+        Assert.Equal("Person.FullMemberInFuture", Assert.Single(PersonRules.Check(new PersonFacts(Id, null, null, MemberStatus.Full, Today.AddYears(-1), Today.AddDays(1)), Today).Problems).Code);
+
+    [Fact]
+    public void ProbationaryMember_WithoutTheDay_Accepted() => Assert.Empty(FullProblems(MemberStatus.Probationary, null));
+
+    [Fact]
+    public void ProbationaryMember_WithTheDay_Refused() =>
+        Assert.Equal(("fullMemberOn", "Person.FullMemberOnNotFull"), Assert.Single(FullProblems(MemberStatus.Probationary, new DateOnly(2021, 7, 1))) is var p ? (p.Field, p.Code) : default);
+
+    [Fact]
+    public void Resident_WithTheDay_Refused() =>
+        Assert.Equal("Person.FullMemberOnNotFull", Assert.Single(FullProblems(MemberStatus.Resident, new DateOnly(2021, 7, 1))).Code);
+
+    [Fact]
+    public void FullMemberDay_OutOfTheSaneRange_OutOfRangeOnce() =>
+        Assert.Equal(SaneDates.OutOfRange, Assert.Single(FullProblems(MemberStatus.Full, SaneDates.MaxDay.AddDays(1))).Code);
+
+    [Fact]
+    public void Person_ProbationaryBecomesFull_RecordedWithTheDay()
+    {
+        var person = new Person { Name = "王芳" };
+        person.Record(new PersonFacts(Id, null, null, MemberStatus.Probationary, Joined), Today);
+
+        person.Record(new PersonFacts(Id, null, null, MemberStatus.Full, Joined, new DateOnly(2021, 7, 1)), Today);
+
+        Assert.Equal((MemberStatus.Full, new DateOnly(2021, 7, 1)), (person.Status, person.FullMemberOn!.Value));
+    }
 }

@@ -74,7 +74,7 @@ internal static class ElectionSeed
                 while (await db.People.AnyAsync(p => p.IdNumber == idNumber));
 
                 people.Add(await sp.GetRequiredService<PeopleCommands>().CreateAsync(
-                    new PersonRequest(name, idNumber, null, null, MemberStatus.Full, birth.AddYears(25), orgId, null, null, null, null)));
+                    new PersonRequest(name, idNumber, null, null, MemberStatus.Full, birth.AddYears(25), orgId, null, null, null, null, FullMemberOn: birth.AddYears(26))));
             }
 
             var id = await sp.GetRequiredService<ElectionProjectCommands>().OpenAsync(

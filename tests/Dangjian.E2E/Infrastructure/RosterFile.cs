@@ -27,7 +27,7 @@ public static class RosterFile
 {
     private static readonly string[] Keys =
     [
-        "Col.Name", "Col.Gender", "Col.IdNumber", "Col.BirthDate", "Col.Status", "Col.JoinedPartyOn",
+        "Col.Name", "Col.Gender", "Col.IdNumber", "Col.BirthDate", "Col.Status", "Col.JoinedPartyOn", "Col.FullMemberOn",
         "Col.OrganizationCode", "Col.Organization", "Col.Phone", "Col.Workplace",
     ];
 
@@ -91,6 +91,8 @@ public static class RosterFile
         "Col.BirthDate" => row.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "Col.Status" => Ui.Text<EnumText>($"MemberStatus.{row.Status}", culture),
         "Col.JoinedPartyOn" => row.JoinedPartyOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // 转正 a year after joining, as most full members (党章 第七条).
+        "Col.FullMemberOn" => row.Status == MemberStatus.Full ? row.JoinedPartyOn?.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         "Col.OrganizationCode" => row.OrganizationCode,
         "Col.Organization" => row.OrganizationName,
         "Col.Phone" => row.Phone,

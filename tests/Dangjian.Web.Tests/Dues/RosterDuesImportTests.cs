@@ -30,6 +30,7 @@ public abstract class RosterDuesImportTests(AppFixture app)
         var resident = Row("群" + tag, code, "在职", 3000);
         resident["人员类别"] = "群众";
         resident["入党日期"] = null;
+        resident["转正日期"] = null;
         var baseOnly = Row("缺" + tag, code, null, 3000);
 
         var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build([good, unknown, negative, farmer, resident, baseOnly])));

@@ -48,7 +48,7 @@ public abstract class WholeFlowTests(AppFixture app)
         foreach (var surname in new[] { "张", "王", "李", "刘", "陈" })
         {
             people.Add(await (await admin.PostJsonAsync("/api/v1/people", new PersonRequest(
-                surname + tag, RosterFiles.NewIdNumber(), null, null, MemberStatus.Full, new DateOnly(2005, 7, 1), branch.Id, null, null, null, null))).ReadAsync<PersonDetail>());
+                surname + tag, RosterFiles.NewIdNumber(), null, null, MemberStatus.Full, new DateOnly(2005, 7, 1), branch.Id, null, null, null, null, FullMemberOn: new DateOnly(2006, 7, 1)))).ReadAsync<PersonDetail>());
         }
 
         var termEnds = today.AddDays(45);

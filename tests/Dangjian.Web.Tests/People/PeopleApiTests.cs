@@ -145,6 +145,48 @@ public abstract class PeopleApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Create_FullMemberDay_RequiredOfFullMembers_RefusedOfOthers_WithinTheProbation()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var tag = Demo.UniqueCode("");
+        var joined = new DateOnly(2015, 7, 1);
+
+        var none = await client.PostJsonAsync("/api/v1/people", Member("未转正" + tag, RosterFiles.NewIdNumber(), t.BranchOfA) with { FullMemberOn = null });
+        var early = await client.PostJsonAsync("/api/v1/people", Member("早转正" + tag, RosterFiles.NewIdNumber(), t.BranchOfA) with { FullMemberOn = joined.AddYears(1).AddDays(-1) });
+        var late = await client.PostJsonAsync("/api/v1/people", Member("迟转正" + tag, RosterFiles.NewIdNumber(), t.BranchOfA) with { FullMemberOn = joined.AddYears(2).AddDays(1) });
+        var probationary = await client.PostJsonAsync("/api/v1/people", Member("预备" + tag, RosterFiles.NewIdNumber(), t.BranchOfA) with { Status = MemberStatus.Probationary });
+        var resident = await client.PostJsonAsync("/api/v1/people", Resident("群众" + tag, t.BranchOfA) with { FullMemberOn = joined.AddYears(1) });
+
+        Assert.Contains("转正日期", Assert.Single((await none.ProblemErrorsAsync())["fullMemberOn"]), StringComparison.Ordinal);
+        Assert.Contains("党章第七条", Assert.Single((await early.ProblemErrorsAsync())["fullMemberOn"]), StringComparison.Ordinal);
+        Assert.Contains("党章第七条", Assert.Single((await late.ProblemErrorsAsync())["fullMemberOn"]), StringComparison.Ordinal);
+        Assert.Contains("预备党员", Assert.Single((await probationary.ProblemErrorsAsync())["fullMemberOn"]), StringComparison.Ordinal);
+        Assert.Contains("fullMemberOn", (await resident.ProblemErrorsAsync()).Keys);
+        Assert.Equal(0, await app.WithDbAsync(db => db.People.CountAsync(p => p.Name.EndsWith(tag))));
+
+        var lastDay = await (await client.PostJsonAsync("/api/v1/people", Member("延长" + tag, RosterFiles.NewIdNumber(), t.BranchOfA) with { FullMemberOn = joined.AddYears(2), IsCadre = true })).ReadAsync<PersonDetail>();
+        Assert.Equal((joined.AddYears(2), true), (lastDay.FullMemberOn!.Value, lastDay.IsCadre));
+    }
+
+    [Fact]
+    public async Task Update_BecomesFullMemberAndCadre_Recorded_AndTheStaleVersionIs409()
+    {
+        var t = await app.TownshipsAsync();
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var joined = new DateOnly(2024, 3, 1);
+        var request = Member("转正人" + Demo.UniqueCode(""), RosterFiles.NewIdNumber(), t.BranchOfA) with { Status = MemberStatus.Probationary, JoinedPartyOn = joined, FullMemberOn = null };
+        var created = await (await client.PostJsonAsync("/api/v1/people", request)).ReadAsync<PersonDetail>();
+
+        var updated = await (await client.PutJsonAsync($"/api/v1/people/{created.Id}", request with { Status = MemberStatus.Full, FullMemberOn = joined.AddYears(1), IsCadre = true, Version = created.Version })).ReadAsync<PersonDetail>();
+        var stale = await client.PutJsonAsync($"/api/v1/people/{created.Id}", request with { Status = MemberStatus.Full, FullMemberOn = joined.AddYears(1), IsCadre = false, Version = created.Version });
+
+        Assert.Equal((MemberStatus.Full, joined.AddYears(1), true), (updated.Status, updated.FullMemberOn!.Value, updated.IsCadre));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.People.Where(p => p.Id == created.Id).Select(p => p.IsCadre).FirstAsync()));
+    }
+
+    [Fact]
     public async Task CreateAndUpdate_FarFutureDates_Are400NamingTheField_AndChangeNothing()
     {
         var t = await app.TownshipsAsync();
@@ -221,7 +263,7 @@ public abstract class PeopleApiTests(AppFixture app)
         new(name, null, Gender.Female, new DateOnly(1990, 5, 6), MemberStatus.Resident, null, organizationId, null, null, null, null);
 
     private static PersonRequest Member(string name, string? idNumber, int organizationId) =>
-        new(name, idNumber, null, null, MemberStatus.Full, new DateOnly(2015, 7, 1), organizationId, null, null, null, null);
+        new(name, idNumber, null, null, MemberStatus.Full, new DateOnly(2015, 7, 1), organizationId, null, null, null, null, FullMemberOn: new DateOnly(2016, 7, 1));
 }
 
 [Collection(SqliteCollection.Name)]

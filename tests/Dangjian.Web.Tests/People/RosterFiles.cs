@@ -12,7 +12,7 @@ namespace Dangjian.Web.Tests.People;
 /// <summary>Roster .xlsx files for tests, written with MiniExcel like a user's spreadsheet would be.</summary>
 public static partial class RosterFiles
 {
-    public static readonly string[] Headers = ["姓名", "性别", "身份证号码", "出生日期", "人员类别", "入党日期", "组织代码", "联系电话", "民族", "学历", "工作单位及职务", "党费类别", "党费基数"];
+    public static readonly string[] Headers = ["姓名", "性别", "身份证号码", "出生日期", "人员类别", "入党日期", "转正日期", "组织代码", "联系电话", "民族", "学历", "工作单位及职务", "是否干部", "党费类别", "党费基数"];
 
     private static int _counter = Random.Shared.Next(0, 50_000);
 
@@ -45,11 +45,13 @@ public static partial class RosterFiles
             ["出生日期"] = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["人员类别"] = "正式党员",
             ["入党日期"] = birth.AddYears(30).ToString("yyyy/M/d", CultureInfo.InvariantCulture),
+            ["转正日期"] = birth.AddYears(31).ToString("yyyy/M/d", CultureInfo.InvariantCulture),
             ["组织代码"] = organizationCode,
             ["联系电话"] = "13800000000",
             ["民族"] = "汉族",
             ["学历"] = "大专",
             ["工作单位及职务"] = "测试单位",
+            ["是否干部"] = null,
             ["党费类别"] = null,
             ["党费基数"] = null,
         };

@@ -144,12 +144,12 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
             RosterFiles.Member("代码错", "NO-SUCH-CODE"),                                           // row 5
             RosterFiles.Member("重复甲", codeA, dup),                                                // row 6
             RosterFiles.Member("重复乙", codeA, dup),                                                // row 7
-            RosterFiles.Member("公式", codeA),                                                      // row 8: formula in 联系电话 (H8)
+            RosterFiles.Member("公式", codeA),                                                      // row 8: formula in 联系电话 (I8)
             WithCell(RosterFiles.Member("超长", codeA), "工作单位及职务", new string('长', 10 * 1024 * 1024)), // row 9: a 10 MB cell
             RosterFiles.Member("越权", codeB),                                                      // row 10: township B's branch
             WithCell(RosterFiles.Member("等号", codeA), "民族", "=HYPERLINK(\"http://x\")"),          // row 11
         };
-        var file = RosterFiles.WithFormulas(RosterFiles.Build(rows), "H8");
+        var file = RosterFiles.WithFormulas(RosterFiles.Build(rows), "I8");
         var before = await CountsAsync();
 
         var response = await client.PostAsync(Url, RosterFiles.Content(file));
@@ -165,7 +165,7 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
         Assert.Equal("组织代码", unknownOrg.Column);
         Assert.Contains(errors, e => e.Row == 6 && e.Column == "身份证号码" && e.Message.Contains("第 7 行", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Row == 7 && e.Column == "身份证号码" && e.Message.Contains("第 6 行", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Row == 8 && e.Column == "联系电话" && e.Message.Contains("H8", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 8 && e.Column == "联系电话" && e.Message.Contains("I8", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Row == 9 && e.Column == "工作单位及职务" && e.Message.Contains("1000", StringComparison.Ordinal));
         var outOfScope = Assert.Single(errors, e => e.Row == 10);
         Assert.Equal(unknownOrg.Message, outOfScope.Message);
@@ -188,6 +188,59 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").Deserialize<List<ImportError>>(Http.Json)!;
         Assert.Contains(errors, e => e.Row == 1 && e.Column == "身份证号码" && e.Message.Contains("缺少必填列", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Row == 1 && e.Column == "组织代码");
+    }
+
+    [Fact]
+    public async Task Import_FullMemberDayOutsideTheProbation_OrOnAProbationaryRow_NamedByRowAndColumn_NothingStored()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var prefix = Demo.UniqueCode("转");
+        var good = RosterFiles.Member(prefix + "好", codeA);
+        var early = RosterFiles.Member(prefix + "早", codeA);
+        var joined = DateOnly.ParseExact((string)early["入党日期"]!, "yyyy/M/d", System.Globalization.CultureInfo.InvariantCulture);
+        early["转正日期"] = joined.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var missing = WithCell(RosterFiles.Member(prefix + "缺", codeA), "转正日期", null);
+        var probationary = WithCell(RosterFiles.Member(prefix + "预", codeA), "人员类别", "预备党员");
+        var badCadre = WithCell(RosterFiles.Member(prefix + "干", codeA), "是否干部", "也许");
+        var before = await CountsAsync();
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build([good, early, missing, probationary, badCadre])));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").Deserialize<List<ImportError>>(Http.Json)!;
+        Assert.Equal([(3, "转正日期"), (4, "转正日期"), (5, "转正日期"), (6, "是否干部")], errors.Select(e => (e.Row ?? 0, e.Column ?? string.Empty)));
+        Assert.Contains("党章第七条", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("转正日期", errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("预备党员", errors[2].Message, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_FullMemberDayAndCadre_AreStored_AndExported()
+    {
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var client = await app.ClientForAsync(Demo.OrgAdminA);
+        var prefix = Demo.UniqueCode("干");
+        var cadre = WithCell(RosterFiles.Member(prefix + "甲", codeA), "是否干部", "是");
+        var joined = DateOnly.ParseExact((string)cadre["入党日期"]!, "yyyy/M/d", System.Globalization.CultureInfo.InvariantCulture);
+        cadre["转正日期"] = joined.AddYears(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); // probation extended by the most allowed
+        var plain = RosterFiles.Member(prefix + "乙", codeA);
+        var plainJoined = DateOnly.ParseExact((string)plain["入党日期"]!, "yyyy/M/d", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await client.PostAsync(Url, RosterFiles.Content(RosterFiles.Build([cadre, plain])));
+
+        Assert.Equal(2, (await response.ReadAsync<RosterImportSummary>()).Imported);
+        var stored = (await app.WithDbAsync(db => db.People.Where(p => p.Name.StartsWith(prefix)).ToListAsync())).ToDictionary(p => p.Name);
+        Assert.Equal((true, joined.AddYears(2)), (stored[prefix + "甲"].IsCadre, stored[prefix + "甲"].FullMemberOn!.Value));
+        Assert.Equal((false, plainJoined.AddYears(1)), (stored[prefix + "乙"].IsCadre, stored[prefix + "乙"].FullMemberOn!.Value));
+        var cadres = await (await client.GetAsync($"/api/v1/people?organizationId={t.BranchOfA}&name={Uri.EscapeDataString(prefix)}&cadre=true")).ReadAsync<Paged<PersonRow>>();
+        Assert.Equal([prefix + "甲"], cadres.Items.Select(p => p.Name));
+        var export = RosterFiles.Read(await client.GetByteArrayAsync($"/api/v1/people/export?organizationId={t.BranchOfA}&name={Uri.EscapeDataString(prefix)}&cadre=true"));
+        var row = Assert.Single(export);
+        Assert.Equal(("是", joined.AddYears(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ((string?)row["是否干部"], (string?)row["转正日期"]));
     }
 
     [Fact]

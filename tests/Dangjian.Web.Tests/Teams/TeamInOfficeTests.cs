@@ -50,7 +50,7 @@ public abstract class TeamInOfficeTests(AppFixture app)
 
     private static async Task<int> PersonAsync(HttpClient client, string name, int org) =>
         (await (await client.PostJsonAsync("/api/v1/people",
-            new PersonRequest(name, RosterFiles.NewIdNumber(), null, null, MemberStatus.Full, new DateOnly(2000, 7, 1), org, null, null, null, null)))
+            new PersonRequest(name, RosterFiles.NewIdNumber(), null, null, MemberStatus.Full, new DateOnly(2000, 7, 1), org, null, null, null, null, FullMemberOn: new DateOnly(2001, 7, 1))))
             .ReadAsync<PersonDetail>()).Id;
 
     private static async Task<List<int>> SecretariesAsync(HttpClient client, string tag) =>

@@ -44,6 +44,7 @@ public sealed class PeopleCommands(DangjianDbContext db, ScopeService scopes, Or
         existing.Ethnicity = changed.Ethnicity;
         existing.Education = changed.Education;
         existing.Workplace = changed.Workplace;
+        existing.IsCadre = changed.IsCadre;
         await db.SaveChangesAsync(ct);
     }
 

@@ -31,12 +31,12 @@ public static class PeopleEndpoints
     }
 
     public static async Task<Ok<Paged<PersonRow>>> ListPeople(
-        PeopleQueries queries, int? organizationId, bool? subtree, MemberStatus? status, TeamRole? role, string? name, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(new RosterFilter(organizationId, subtree ?? true, status, role, name), page, pageSize, ct));
+        PeopleQueries queries, int? organizationId, bool? subtree, MemberStatus? status, TeamRole? role, string? name, bool? cadre, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(new RosterFilter(organizationId, subtree ?? true, status, role, name, cadre), page, pageSize, ct));
 
     public static async Task<FileContentHttpResult> ExportPeople(
-        PeopleExport export, int? organizationId, bool? subtree, MemberStatus? status, TeamRole? role, string? name, OrgClock clock, CancellationToken ct) =>
-        ExcelFile.Result(await export.ExportAsync(new RosterFilter(organizationId, subtree ?? true, status, role, name), ct), "roster", clock);
+        PeopleExport export, int? organizationId, bool? subtree, MemberStatus? status, TeamRole? role, string? name, bool? cadre, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.ExportAsync(new RosterFilter(organizationId, subtree ?? true, status, role, name, cadre), ct), "roster", clock);
 
     public static async Task<Ok<PersonDetail>> GetPerson(PeopleQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.GetAsync(id, ct));

@@ -21,6 +21,8 @@ public sealed class PeopleExport(PeopleQueries queries, EnumLabels labels, IStri
                 [text["Col.BirthDate"]] = p.BirthDate is { } born ? DateText.Format(born) : null,
                 [text["Col.Status"]] = labels.Of(p.Status),
                 [text["Col.JoinedPartyOn"]] = p.JoinedPartyOn is { } joined ? DateText.Format(joined) : null,
+                [text["Col.FullMemberOn"]] = p.FullMemberOn is { } full ? DateText.Format(full) : null,
+                [text["Col.IsCadre"]] = p.IsCadre ? text["Cadre.Yes"].Value : text["Cadre.No"].Value,
                 [text["Col.OrganizationCode"]] = p.OrganizationCode,
                 [text["Col.Organization"]] = ExcelFile.Safe(p.OrganizationName),
                 [text["Col.Phone"]] = ExcelFile.Safe(p.Phone),

@@ -16,7 +16,9 @@ public sealed record PersonRow(
     string OrganizationName,
     string OrganizationCode,
     string? Phone,
-    string? Workplace);
+    string? Workplace,
+    DateOnly? FullMemberOn = null,
+    bool IsCadre = false);
 
 public sealed record PersonDetail(
     int Id,
@@ -35,7 +37,9 @@ public sealed record PersonDetail(
     string? Workplace,
     int Version,
     IReadOnlyList<PositionHeld> Positions,
-    bool CanWrite);
+    bool CanWrite,
+    DateOnly? FullMemberOn = null,
+    bool IsCadre = false);
 
 /// <summary>A seat the person holds or held in a leadership team.</summary>
 public sealed record PositionHeld(int TeamId, int OrganizationId, string OrganizationName, int TermNumber, DateOnly StartsOn, DateOnly EndsOn, TeamRole Role, string? Portfolio, bool Current);
@@ -43,13 +47,14 @@ public sealed record PositionHeld(int TeamId, int OrganizationId, string Organiz
 /// <summary>An organization to filter the roster by.</summary>
 public sealed record OrganizationChoice(int Id, string Code, string Name);
 
-/// <summary>The roster's filters (ORG-3): organization subtree, status, team role, name.</summary>
-public sealed record RosterFilter(int? OrganizationId = null, bool Subtree = true, MemberStatus? Status = null, TeamRole? Role = null, string? Name = null);
+/// <summary>The roster's filters (ORG-3): organization subtree, status, team role, name, cadres (干部) only.</summary>
+public sealed record RosterFilter(int? OrganizationId = null, bool Subtree = true, MemberStatus? Status = null, TeamRole? Role = null, string? Name = null, bool? Cadre = null);
 
 /// <summary>
 /// Create or edit a person. On edit, <see cref="Version"/> is the version the editor started from, and an
 /// <see cref="IdNumber"/> equal to the masked form of the stored one keeps the stored one (editors who are not
-/// district admins never see the full number).
+/// district admins never see the full number). <see cref="FullMemberOn"/> (转正日期) is required of a full member and refused
+/// otherwise (<see cref="PersonRules"/>, 党章 第七条); <see cref="IsCadre"/> marks a cadre (干部).
 /// </summary>
 public sealed record PersonRequest(
     string? Name,
@@ -63,7 +68,9 @@ public sealed record PersonRequest(
     string? Ethnicity,
     string? Education,
     string? Workplace,
-    int Version = 0);
+    int Version = 0,
+    DateOnly? FullMemberOn = null,
+    bool IsCadre = false);
 
 /// <summary>Strings of the people pages (PeopleText.resx, PeopleText.en.resx).</summary>
 public sealed class PeopleText;

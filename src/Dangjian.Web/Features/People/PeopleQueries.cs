@@ -70,12 +70,14 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
             .OrderByDescending(x => x.t.StartsOn)
             .Select(x => new PositionHeld(x.t.Id, x.t.OrganizationId, x.Name, x.t.TermNumber, x.t.StartsOn, x.t.EndsOn, x.tp.Role, x.tp.Portfolio,
                 // In office (TermRules.InOffice): no later team of the organization has started by today.
-                x.t.StartsOn <= today && !db.LeadershipTeams.Any(n => n.OrganizationId == x.t.OrganizationId && n.StartsOn > x.t.StartsOn && n.StartsOn <= today)))
+                x.t.StartsOn <= today && !db.LeadershipTeams.Any(n => n.OrganizationId == x.t.OrganizationId && n.StartsOn > x.t.StartsOn && n.StartsOn <= today)
+                && (x.tp.StartsOn == null || x.tp.StartsOn <= today) && (x.tp.EndsOn == null || x.tp.EndsOn >= today)))
             .ToListAsync(ct);
         var p = row.Person;
         return new PersonDetail(
             p.Id, p.Name, p.Gender, ShownIdNumber(p.IdNumber, scope), !scope.SeesFullIdNumbers, p.BirthDate, p.Ethnicity, p.Education, p.Phone,
-            p.Status, p.JoinedPartyOn, p.OrganizationId, row.Name, p.Workplace, p.Version, positions, scope.Allows(Permission.PeopleEdit, row.Path));
+            p.Status, p.JoinedPartyOn, p.OrganizationId, row.Name, p.Workplace, p.Version, positions, scope.Allows(Permission.PeopleEdit, row.Path),
+            p.FullMemberOn, p.IsCadre);
     }
 
     /// <summary>Throws as the roster would for this filter (an organization outside the caller's scope), without reading people.</summary>
@@ -137,6 +139,11 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
             query = query.Where(x => x.Person.Status == status);
         }
 
+        if (filter.Cadre is { } cadre)
+        {
+            query = query.Where(x => x.Person.IsCadre == cadre);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {
             var name = filter.Name.Trim();
@@ -147,6 +154,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         {
             var today = clock.Today;
             query = query.Where(x => db.TeamPositions.Any(tp => tp.PersonId == x.Person.Id && tp.Role == role
+                && (tp.StartsOn == null || tp.StartsOn <= today) && (tp.EndsOn == null || tp.EndsOn >= today)
                 && db.LeadershipTeams.InOffice(db.LeadershipTeams, today).Any(t => t.Id == tp.TeamId)));
         }
 
@@ -157,7 +165,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         scope.SeesFullIdNumbers ? idNumber ?? string.Empty : IdNumber.Mask(idNumber);
 
     private static PersonRow ToRow(Person p, string orgName, string orgCode, Scope scope) =>
-        new(p.Id, p.Name, p.Gender, ShownIdNumber(p.IdNumber, scope), p.BirthDate, p.Status, p.JoinedPartyOn, p.OrganizationId, orgName, orgCode, p.Phone, p.Workplace);
+        new(p.Id, p.Name, p.Gender, ShownIdNumber(p.IdNumber, scope), p.BirthDate, p.Status, p.JoinedPartyOn, p.OrganizationId, orgName, orgCode, p.Phone, p.Workplace, p.FullMemberOn, p.IsCadre);
 
     private sealed class Row
     {

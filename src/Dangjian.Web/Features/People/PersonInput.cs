@@ -18,7 +18,7 @@ public static class PersonInput
     {
         var before = errors.Items.Count;
         var name = errors.Text("name", "Field.PersonName", r.Name, Person.MaxNameLength);
-        var (facts, problems) = PersonRules.Check(new PersonFacts(r.IdNumber, r.Gender, r.BirthDate, r.Status, r.JoinedPartyOn), today);
+        var (facts, problems) = PersonRules.Check(new PersonFacts(r.IdNumber, r.Gender, r.BirthDate, r.Status, r.JoinedPartyOn, r.FullMemberOn), today);
         errors.AddAll(problems);
         if (r.OrganizationId is null)
         {
@@ -48,6 +48,7 @@ public static class PersonInput
             Ethnicity = NullIfEmpty(ethnicity),
             Education = NullIfEmpty(education),
             Workplace = NullIfEmpty(workplace),
+            IsCadre = r.IsCadre,
         };
         person.Record(facts, today);
         return person;

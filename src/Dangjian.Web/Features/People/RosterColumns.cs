@@ -15,11 +15,17 @@ public enum RosterColumn
     BirthDate,
     Status,
     JoinedPartyOn,
+
+    /// <summary>转正日期 (optional column; required of a full member's row, refused on others', 党章 第七条).</summary>
+    FullMemberOn,
     OrganizationCode,
     Phone,
     Ethnicity,
     Education,
     Workplace,
+
+    /// <summary>是否干部 (optional): 是/否 (Yes/No); left empty, not a cadre.</summary>
+    IsCadre,
 
     /// <summary>党费类别 (optional): with <see cref="DuesBase"/>, the member's dues profile from the month of the import.</summary>
     DuesCategory,
@@ -80,6 +86,26 @@ public static class RosterColumns
 
     private static readonly Lazy<Dictionary<string, DuesCategory>> DuesCategories = new(Labels<DuesCategory>);
 
+    private static readonly Lazy<Dictionary<string, bool>> YesNo = new(() =>
+    {
+        var map = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            ["true"] = true, ["false"] = false, ["1"] = true, ["0"] = false, ["y"] = true, ["n"] = false, [Normalize("干部")] = true,
+        };
+        foreach (var culture in Cultures)
+        {
+            foreach (var (key, value) in new[] { ("Cadre.Yes", true), ("Cadre.No", false) })
+            {
+                if (PeopleResources.GetString(key, culture) is { } label)
+                {
+                    map[Normalize(label)] = value;
+                }
+            }
+        }
+
+        return map;
+    });
+
     /// <summary>The PeopleText key of a column's header.</summary>
     public static string ResourceKey(RosterColumn c) => "Col." + c;
 
@@ -101,6 +127,10 @@ public static class RosterColumns
 
     public static Gender? ParseGender(string? label) =>
         label is not null && Genders.Value.TryGetValue(Normalize(label), out var g) ? g : null;
+
+    /// <summary>是/否, Yes/No (either language), true/false, 1/0; null when the cell says something else.</summary>
+    public static bool? ParseYesNo(string? label) =>
+        label is not null && YesNo.Value.TryGetValue(Normalize(label), out var b) ? b : null;
 
     public static DuesCategory? ParseDuesCategory(string? label) =>
         label is not null && DuesCategories.Value.TryGetValue(Normalize(label), out var c) ? c : null;

@@ -99,12 +99,12 @@ internal static class RosterRowCheck
             var errors = new FieldErrors();
             var request = new PersonRequest(
                 d.Name, d.IsBad(RosterColumn.IdNumber) ? null : d.IdNumber, d.Gender, d.BirthDate, d.Status, d.JoinedPartyOn,
-                organizationId ?? 0, d.Phone, d.Ethnicity, d.Education, d.Workplace);
+                organizationId ?? 0, d.Phone, d.Ethnicity, d.Education, d.Workplace, FullMemberOn: d.IsBad(RosterColumn.FullMemberOn) ? null : d.FullMemberOn, IsCadre: d.IsCadre);
             var person = PersonInput.Check(request, today, errors);
             foreach (var e in errors.Items)
             {
                 // An unreadable status would make PersonRules guess "member" and ask for member-only fields.
-                if (d.IsBad(RosterColumn.Status) && e.Code is "Input.Required" or "Person.ResidentHasJoinDate" && e.Field is "idNumber" or "joinedPartyOn")
+                if (d.IsBad(RosterColumn.Status) && e.Code is "Input.Required" or "Person.ResidentHasJoinDate" or "Person.FullMemberOnNotFull" && e.Field is "idNumber" or "joinedPartyOn" or "fullMemberOn")
                 {
                     continue;
                 }

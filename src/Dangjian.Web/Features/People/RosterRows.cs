@@ -31,6 +31,10 @@ internal sealed class RosterDraft(int row)
 
     public DateOnly? JoinedPartyOn { get; set; }
 
+    public DateOnly? FullMemberOn { get; set; }
+
+    public bool IsCadre { get; set; }
+
     public string? OrganizationCode { get; set; }
 
     public string? Phone { get; set; }

@@ -227,6 +227,12 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
             case RosterColumn.JoinedPartyOn:
                 d.JoinedPartyOn = DateOf(d, column, header, value, "Field.JoinedPartyOn");
                 break;
+            case RosterColumn.FullMemberOn:
+                d.FullMemberOn = DateOf(d, column, header, value, "Field.FullMemberOn");
+                break;
+            case RosterColumn.IsCadre:
+                d.IsCadre = Parse(d, column, header, value, RosterColumns.ParseYesNo, "Input.Invalid", "Field.IsCadre") ?? false;
+                break;
             case RosterColumn.OrganizationCode:
                 d.OrganizationCode = TextOf(value)?.Trim();
                 break;

@@ -69,6 +69,8 @@ public sealed class RosterTemplate(ScopeService scopes, EnumLabels labels, IStri
             [RosterColumn.BirthDate] = DateText.Format(birth),
             [RosterColumn.Status] = labels.Of(MemberStatus.Full),
             [RosterColumn.JoinedPartyOn] = DateText.Format(birth.AddYears(25)),
+            [RosterColumn.FullMemberOn] = DateText.Format(PersonRules.EarliestFullMemberDate(birth.AddYears(25))),
+            [RosterColumn.IsCadre] = text["Cadre.No"].Value,
             [RosterColumn.OrganizationCode] = code,
             [RosterColumn.Phone] = "13800000000",
             [RosterColumn.Ethnicity] = text["Example.Ethnicity"].Value,

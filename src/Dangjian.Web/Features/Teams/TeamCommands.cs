@@ -87,7 +87,7 @@ public sealed class TeamCommands(DangjianDbContext db, ScopeService scopes)
         var others = await db.LeadershipTeams.AsNoTracking().Where(t => t.OrganizationId == team.OrganizationId && t.Id != team.Id)
             .Select(t => new TermSpan(t.Id, t.TermNumber, t.StartsOn, t.EndsOn)).ToListAsync(ct);
         TermRules.EnsureValid(span, others);
-        TermRules.EnsureSeatsValid(seats.Select(s => new Seat(s.PersonId!.Value, s.Role!.Value)).ToList());
+        TermRules.EnsureSeatsValid(span, seats.Select(s => new Seat(s.PersonId!.Value, s.Role!.Value, s.StartsOn, s.EndsOn)).ToList());
 
         // Team members come from the organization's own subtree (its roll and the rolls below it).
         var personIds = seats.Select(s => s.PersonId!.Value).Distinct().ToList();
@@ -114,6 +114,44 @@ public sealed class TeamCommands(DangjianDbContext db, ScopeService scopes)
             PersonId = s.PersonId!.Value,
             Role = s.Role!.Value,
             Portfolio = string.IsNullOrWhiteSpace(s.Portfolio) ? null : s.Portfolio.Trim(),
+            StartsOn = s.StartsOn,
+            EndsOn = s.EndsOn,
         }).ToList();
+    }
+
+    /// <summary>
+    /// A change of member during the term (ORG-2): the seat ends the day before <see cref="ReplaceSeatRequest.On"/> and the
+    /// successor, from the organization's own subtree, takes a seat of the same role from that day; both seats are kept.
+    /// </summary>
+    public async Task<int> ReplaceAsync(int teamId, int seatId, ReplaceSeatRequest r, CancellationToken ct = default)
+    {
+        var team = await db.LeadershipTeams.Include(t => t.Positions).FirstOrDefaultAsync(t => t.Id == teamId, ct)
+            ?? throw new NotFoundException("team", teamId);
+        await scopes.DemandAsync(Permission.TeamsEdit, team.OrganizationId, ct);
+        var errors = new FieldErrors();
+        if (r.PersonId is null)
+        {
+            errors.Add("personId", "Input.Required", "Field.Person");
+        }
+
+        if (r.On is null)
+        {
+            errors.Add("on", "Input.Required", "Field.ReplacedOn");
+        }
+
+        errors.ThrowIfAny();
+        db.ExpectVersion(team, r.Version);
+        var orgPath = await db.Organizations.AsNoTracking().Where(o => o.Id == team.OrganizationId).Select(o => o.Path).FirstAsync(ct);
+        var personPath = await db.People.AsNoTracking().Where(p => p.Id == r.PersonId && !p.IsRemoved)
+            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => o.Path).FirstOrDefaultAsync(ct);
+        if (personPath is null || !OrganizationTree.IsWithin(personPath, orgPath))
+        {
+            throw new InputValidationException(new FieldErrors().Add("personId", "Team.PersonNotInScope"));
+        }
+
+        var next = team.Replace(seatId, r.PersonId!.Value, r.On!.Value);
+        db.Entry(team).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+        return next.Id;
     }
 }

@@ -20,6 +20,7 @@ public static class TeamEndpoints
         group.MapGet("/{id:int}", GetTeam).WithName(nameof(GetTeam)).RequirePermission(Permission.OrganizationsRead);
         group.MapPost("/", CreateTeam).WithName(nameof(CreateTeam)).RequirePermission(Permission.TeamsEdit);
         group.MapPut("/{id:int}", UpdateTeam).WithName(nameof(UpdateTeam)).RequirePermission(Permission.TeamsEdit);
+        group.MapPost("/{id:int}/seats/{seatId:int}/replace", ReplaceSeat).WithName(nameof(ReplaceSeat)).RequirePermission(Permission.TeamsEdit);
     }
 
     /// <summary>Teams of one organization when organizationId is given, else the current team of every organization in scope.</summary>
@@ -39,6 +40,13 @@ public static class TeamEndpoints
     {
         var id = await commands.CreateAsync(request, ct);
         return TypedResults.Created($"/api/v1/teams/{id}", await queries.GetAsync(id, ct));
+    }
+
+    /// <summary>A change of member during the term (ORG-2): the seat ends the day before <c>on</c>, the successor's starts on it; both stay on record.</summary>
+    public static async Task<Ok<TeamView>> ReplaceSeat(TeamCommands commands, TeamQueries queries, int id, int seatId, ReplaceSeatRequest request, CancellationToken ct)
+    {
+        await commands.ReplaceAsync(id, seatId, request, ct);
+        return TypedResults.Ok(await queries.GetAsync(id, ct));
     }
 
     public static async Task<Ok<TeamView>> UpdateTeam(TeamCommands commands, TeamQueries queries, int id, TeamRequest request, CancellationToken ct)

@@ -11,7 +11,7 @@ public sealed class TeamExport(TeamQueries queries, EnumLabels labels, IStringLo
     public async Task<byte[]> ExportAsync(CancellationToken ct = default)
     {
         var teams = await queries.CurrentInScopeAsync(ct);
-        var rows = teams.SelectMany(t => t.Positions.Select(s => new Dictionary<string, object?>
+        var rows = teams.SelectMany(t => t.Positions.Where(s => s.Held).Select(s => new Dictionary<string, object?>
         {
             [text["Col.Organization"]] = ExcelFile.Safe(t.OrganizationName),
             [text["Col.Term"]] = t.TermNumber,
@@ -20,6 +20,7 @@ public sealed class TeamExport(TeamQueries queries, EnumLabels labels, IStringLo
             [text["Col.Person"]] = ExcelFile.Safe(s.PersonName),
             [text["Col.Role"]] = labels.Of(s.Role),
             [text["Col.Portfolio"]] = ExcelFile.Safe(s.Portfolio),
+            [text["Col.SeatFrom"]] = DateText.Format(s.StartsOn ?? t.StartsOn),
         }));
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);

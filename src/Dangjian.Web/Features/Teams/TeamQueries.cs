@@ -72,7 +72,7 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, OrgCl
             .Select(x => new
             {
                 x.o.Id, x.o.Code, x.o.Name, x.o.Kind, TeamId = x.t.Id, x.t.TermNumber, x.t.EndsOn,
-                Secretary = db.TeamPositions.Where(p => p.TeamId == x.t.Id && p.Role == TeamRole.Secretary)
+                Secretary = db.TeamPositions.Where(p => p.TeamId == x.t.Id && p.Role == TeamRole.Secretary && (p.EndsOn == null || p.EndsOn >= today))
                     .Join(db.People, p => p.PersonId, pe => pe.Id, (p, pe) => pe.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -89,15 +89,17 @@ public sealed class TeamQueries(DangjianDbContext db, ScopeService scopes, OrgCl
             .Join(db.Organizations, t => t.OrganizationId, o => o.Id, (t, o) => new { t, o.Name })
             .ToListAsync(ct);
         var seats = await db.TeamPositions.AsNoTracking().Where(p => ids.Contains(p.TeamId))
-            .Join(db.People, p => p.PersonId, pe => pe.Id, (p, pe) => new { p.TeamId, p.PersonId, pe.Name, p.Role, p.Portfolio, p.Id })
+            .Join(db.People, p => p.PersonId, pe => pe.Id, (p, pe) => new { p.TeamId, p.PersonId, pe.Name, p.Role, p.Portfolio, p.Id, p.StartsOn, p.EndsOn })
             .ToListAsync(ct);
         var today = Today;
         var byId = teams.ToDictionary(x => x.t.Id);
         return ids.Where(byId.ContainsKey).Select(id =>
         {
             var x = byId[id];
-            var s = seats.Where(p => p.TeamId == id).OrderBy(p => p.Role).ThenBy(p => p.Id)
-                .Select(p => new SeatView(p.PersonId, p.Name, p.Role, p.Portfolio)).ToList();
+            // Who served when (ORG-2): by role, then in the order the seats began.
+            var s = seats.Where(p => p.TeamId == id).OrderBy(p => p.Role).ThenBy(p => p.StartsOn ?? x.t.StartsOn).ThenBy(p => p.Id)
+                .Select(p => new SeatView(p.PersonId, p.Name, p.Role, p.Portfolio, p.Id, p.StartsOn, p.EndsOn,
+                    p.EndsOn is not { } end || end >= today)).ToList();
             return new TeamView(x.t.Id, x.t.OrganizationId, x.Name, x.t.TermNumber, x.t.StartsOn, x.t.EndsOn, x.t.IsCurrentOn(today), x.t.Version, s);
         }).ToList();
     }

@@ -65,6 +65,7 @@ public sealed class ForeignRecords
             var now = DateTimeOffset.UtcNow;
             var township = await db.Organizations.FirstAsync(o => o.Id == t.B);
             var team = await db.LeadershipTeams.Where(x => x.OrganizationId == t.BranchOfB).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            var teamSeat = await db.TeamPositions.Where(x => x.TeamId == team).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var unit = await db.Units.Where(u => db.Organizations.Any(o => o.Id == u.AreaOrganizationId && o.Path.StartsWith(township.Path))).Select(u => u.Id).FirstAsync();
             var userB = await db.Users.FirstAsync(u => u.UserName == Demo.OrgAdminB);
             var token = new ApiToken { UserId = userB.Id, Name = Tag, TokenHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), CreatedAt = now, CreatedBy = Demo.OrgAdminB };
@@ -337,6 +338,7 @@ public sealed class ForeignRecords
                 ["talks/{id}"] = Row<Dangjian.Domain.Meetings.Talks.Talk>(registerTalk.Id),
                 ["delegates:terms/{termId}"] = Row<Dangjian.Domain.Delegates.CongressTerm>(congress.Id),
                 ["delegates:seats/{seatId}"] = Row<Dangjian.Domain.Delegates.DelegateSeat>(delegateSeat.Id),
+                ["teams:seats/{seatId}"] = Row<TeamPosition>(teamSeat),
                 ["delegates:proposals/{proposalId}"] = Row<Dangjian.Domain.Delegates.Proposal>(proposal.Id),
                 ["delegates:activities/{activityId}"] = Row<Dangjian.Domain.Delegates.DelegateActivity>(delegateActivity.Id),
                 ["delegates:motions/{motionId}"] = Row<Dangjian.Domain.Delegates.DelegateMotion>(motion.Id),
