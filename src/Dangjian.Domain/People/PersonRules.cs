@@ -16,8 +16,8 @@ public sealed record PersonFacts(string? IdNumber, Gender? Gender, DateOnly? Bir
 /// <item>nobody is born after today or before <see cref="SaneDates.MinDay"/>, and every day is within <see cref="SaneDates"/>;</item>
 /// <item>nobody joins the Party before their eighteenth birthday (党章 第一条: 年满十八岁的中国工人、农民、军人、知识分子和
 /// 其他社会阶层的先进分子 … 可以申请加入中国共产党), nor after today;</item>
-/// <item>a full member (正式) has the day they became one (转正), a probationary member (预备) and a resident have none; it is
-/// no earlier than a year after joining and no later than two years after, nor after today (党章 第七条: 预备党员的预备期为一年 …
+/// <item>a full member (正式) may have the day they became one (转正; unknown for records kept before it), a probationary
+/// member (预备) and a resident have none; it is no earlier than a year after joining and no later than two years after, nor after today (党章 第七条: 预备党员的预备期为一年 …
 /// 需要继续考察和教育的，可以延长预备期，但不能超过一年; 预备党员的预备期，从支部大会通过他为预备党员之日算起).</item>
 /// </list>
 /// </summary>
@@ -121,8 +121,8 @@ public static class PersonRules
     }
 
     /// <summary>
-    /// 转正 (党章 第七条): a full member has the day, between a year and two years after joining and not after today; a
-    /// probationary member or a resident has none.
+    /// 转正 (党章 第七条): a full member's day, when known, is between a year and two years after joining and not after
+    /// today; a probationary member or a resident has none.
     /// </summary>
     private static void CheckFullMemberOn(List<FieldProblem> problems, MemberStatus status, DateOnly? joined, DateOnly? fullMemberOn, bool sane, DateOnly today)
     {
@@ -138,7 +138,8 @@ public static class PersonRules
 
         if (fullMemberOn is not { } full)
         {
-            problems.Add(new("fullMemberOn", "Input.Required", "Field.FullMemberOn"));
+            // Not known: the rosters kept before this field, and members transferred in with incomplete files, have no
+            // day to give, and refusing them would block every edit of their record. A day given is held to the rule.
             return;
         }
 
