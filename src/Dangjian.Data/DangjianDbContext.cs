@@ -404,8 +404,9 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     /// </summary>
     private static bool IsAudited(EntityEntry e) => IsAuditedType(e.Metadata.ClrType)
         && !Cadres.SelectionSecrecy.IsAnonymousObjectionEntry(e.Entity)
-        // A voter's question as asked (ELE-9): an audit entry would date it finer than the day; staff steps are audited.
-        && !(e.State == EntityState.Added && e.Entity is CandidateQuestion);
+        // A voter's question as asked (ELE-9), a public comment on a major decision (MTG-12): an audit entry would date it
+        // finer than the day; staff steps on them (answers, moderation) are audited.
+        && !(e.State == EntityState.Added && e.Entity is CandidateQuestion or Domain.Meetings.ConsultationComment);
 
     /// <summary>
     /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous
