@@ -290,6 +290,15 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Delegates.ProposalRatingEntry> ProposalRatings => Set<Domain.Delegates.ProposalRatingEntry>();
 
+    /// <summary>评先评优 selections (EVA-11) with their nominations and objections, and the awards made.</summary>
+    public DbSet<Domain.Awards.AwardSelection> AwardSelections => Set<Domain.Awards.AwardSelection>();
+
+    public DbSet<Domain.Awards.Nomination> AwardNominations => Set<Domain.Awards.Nomination>();
+
+    public DbSet<Domain.Awards.AwardObjection> AwardObjections => Set<Domain.Awards.AwardObjection>();
+
+    public DbSet<Domain.Awards.AwardRecord> AwardRecords => Set<Domain.Awards.AwardRecord>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

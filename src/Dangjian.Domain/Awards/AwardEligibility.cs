@@ -54,7 +54,7 @@ public static class AwardEligibility
 
         foreach (var grade in facts.CommitmentGrades.Distinct().Where(rules.RefusedCommitmentGrades.Contains))
         {
-            refusals.Add(new(CommitmentGraded, [grade.ToString()]));
+            refusals.Add(new(CommitmentGraded, ["CommitmentGrade." + grade]));
         }
 
         if (rules.RefuseOpenNotices && facts.OpenNotices > 0)
