@@ -31,6 +31,7 @@ public sealed class AwardQueries(DangjianDbContext db, ScopeService scopes, OrgC
         var q = db.AwardSelections.AsNoTracking().Where(s => ids.Contains(s.OrganizationId));
         if (organizationId is { } org)
         {
+            await scopes.DemandAsync(Permission.EvaluationsRead, org, ct);
             q = q.Where(s => s.OrganizationId == org);
         }
 
