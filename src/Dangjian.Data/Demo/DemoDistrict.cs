@@ -100,6 +100,8 @@ public static class DemoDistrict
             await DemoStudyTraining.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoThemeEducation.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoAwards.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

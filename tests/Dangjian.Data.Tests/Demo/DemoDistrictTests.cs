@@ -324,6 +324,8 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
         rows += await db.ThemeCampaigns.CountAsync() + await db.ThemePhases.CountAsync() + await db.ThemeRequiredActivities.CountAsync() + await db.ThemeActivityReports.CountAsync();
         rows += await db.CongressTerms.CountAsync() + await db.Delegations.CountAsync() + await db.DelegateSeats.CountAsync() + await db.Proposals.CountAsync()
             + await db.ProposalProposers.CountAsync() + await db.ProposalAnswers.CountAsync() + await db.ProposalRatings.CountAsync();
+        rows += await db.AwardSelections.CountAsync() + await db.AwardNominations.CountAsync() + await db.AwardObjections.CountAsync() + await db.AwardRecords.CountAsync()
+            + await db.EvaluationResults.CountAsync();
         // Publicity objections, some anonymous, are never audited row by row, nor the entry of an anonymous one.
         Assert.DoesNotContain(entries, e => e.EntityType == nameof(Dangjian.Domain.Cadres.Selection.PublicityObjection));
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
