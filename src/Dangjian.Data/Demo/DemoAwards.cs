@@ -18,9 +18,9 @@ internal static class DemoAwards
     private static readonly string[] Deeds =
     [
         "带头落实“三会一课”，牵头成立志愿服务队，全年走访困难群众 40 余户，帮助解决就医、就学难题 12 件。",
-        "扎根村级集体经济发展，引进特色种植项目，带动 30 余户群众增收，群众满意度测评满意率 96%。",
-        "负责支部党费收缴和党员档案管理，台账规范、公开及时，连续三年党费收缴率 100%。",
-        "支部班子团结，组织生活规范，党员示范岗作用明显，矛盾纠纷化解率 100%。",
+        "扎根村级集体经济发展，引进特色种植项目，带动 30 余户群众增收，满意度测评满意率 96%，群众普遍认可。",
+        "负责支部党费收缴和党员档案管理，台账规范、公开及时，党费连续三年足额收缴。",
+        "支部班子团结，组织生活规范，党员示范岗作用明显，矛盾纠纷化解率 100%，做到小事不出村。",
     ];
 
     public static async Task AddAsync(DangjianDbContext db, DemoPlan plan, DateOnly today, CancellationToken ct)
