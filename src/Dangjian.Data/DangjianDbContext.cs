@@ -312,6 +312,14 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
 
     public DbSet<ExpertOpinion> ExpertOpinions => Set<ExpertOpinion>();
+    /// <summary>评先评优 selections (EVA-11) with their nominations and objections, and the awards made.</summary>
+    public DbSet<Domain.Awards.AwardSelection> AwardSelections => Set<Domain.Awards.AwardSelection>();
+
+    public DbSet<Domain.Awards.Nomination> AwardNominations => Set<Domain.Awards.Nomination>();
+
+    public DbSet<Domain.Awards.AwardObjection> AwardObjections => Set<Domain.Awards.AwardObjection>();
+
+    public DbSet<Domain.Awards.AwardRecord> AwardRecords => Set<Domain.Awards.AwardRecord>();
 
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.

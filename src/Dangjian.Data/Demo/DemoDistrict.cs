@@ -103,6 +103,8 @@ public static class DemoDistrict
             await DemoThemeEducation.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoMattersConsultations.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoAwards.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

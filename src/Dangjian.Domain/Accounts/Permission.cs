@@ -68,13 +68,13 @@ public enum Permission
     /// <summary>Elections.Run — run a term election: its project, nominees, rounds, codes, paper ballots, count, publication.</summary>
     ElectionsRun,
 
-    /// <summary>Evaluations.Read — campaigns, templates, and results as far as they are shown.</summary>
+    /// <summary>Evaluations.Read — campaigns, templates, and results as far as they are shown. Also 评先评优 selections, award records and a secretary's assessment report.</summary>
     EvaluationsRead,
 
     /// <summary>Evaluations.Design — the district's evaluation templates.</summary>
     EvaluationsDesign,
 
-    /// <summary>Evaluations.Run — run any evaluation or assessment campaign.</summary>
+    /// <summary>Evaluations.Run — run any evaluation or assessment campaign. Also run a 评先评优 selection: nominate, check, decide, publicize, answer objections, award.</summary>
     EvaluationsRun,
 
     /// <summary>Evaluations.RunMemberReview — run a 民主评议党员 campaign (of the organization's own members).</summary>

@@ -167,6 +167,8 @@ public static class HostSetup
         Features.Services.Requests.ServiceRequestEndpoints.AddServiceRequests(services);
         Features.Meetings.Talks.TalkEndpoints.AddTalks(services);
         Features.Delegates.DelegatesEndpoints.AddDelegates(services);
+        Features.Awards.AwardEndpoints.AddAwards(services);
+        Features.Evaluations.Secretaries.SecretaryEndpoints.AddSecretaryAssessment(services);
         services.AddReports();
         Features.Cadres.Reserve.ReserveEndpoints.AddReserveCadres(services);
         Features.Cadres.Talent.TalentEndpoints.AddTalentPool(services);
@@ -325,6 +327,8 @@ public static class HostSetup
         Features.Services.Requests.ServiceRequestEndpoints.MapServiceRequestEndpoints(endpoints);
         Features.Meetings.Talks.TalkEndpoints.MapTalkEndpoints(endpoints);
         Features.Delegates.DelegatesEndpoints.MapDelegatesEndpoints(endpoints);
+        Features.Awards.AwardEndpoints.MapAwardEndpoints(endpoints);
+        Features.Evaluations.Secretaries.SecretaryEndpoints.MapSecretaryEndpoints(endpoints);
         endpoints.MapReportEndpoints();
         Features.Cadres.Reserve.ReserveEndpoints.MapReserveCadreEndpoints(endpoints);
         Features.Cadres.Talent.TalentEndpoints.MapTalentPoolEndpoints(endpoints);

@@ -259,6 +259,16 @@ public sealed class ForeignRecords
             db.Consultations.Add(consultation);
             await db.SaveChangesAsync();
 
+            var awardSelection = Dangjian.Domain.Awards.AwardSelection.Open(t.BranchOfB, OrgToday.Value.Year - 1, Tag + "评先评优", 1, 1, 1);
+            awardSelection.Nominate(Dangjian.Domain.Awards.AwardCategory.ExcellentMember, t.PersonOfB, null, Tag, Tag, Tag);
+            db.AwardSelections.Add(awardSelection);
+            await db.SaveChangesAsync();
+            awardSelection.RecordCheck(awardSelection.Nominations.ToDictionary(n => n.Id, _ => (IReadOnlyList<Dangjian.Domain.Awards.AwardRefusal>)[]));
+            awardSelection.Decide([awardSelection.Nominations[0].Id]);
+            awardSelection.Publicize(OrgToday.Value, OrgToday.Value, new HolidayCalendar([], [], []), Dangjian.Domain.Awards.AwardRules.Default);
+            awardSelection.FileObjection(awardSelection.Nominations[0].Id, Tag + "异议", null, OrgToday.Value);
+            await db.SaveChangesAsync();
+
             var template = await db.EvaluationTemplates.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
             var day = await db.CalendarDays.OrderBy(d => d.Date).FirstAsync();
 
@@ -266,6 +276,10 @@ public sealed class ForeignRecords
             var routes = new Dictionary<string, RouteValue>(StringComparer.Ordinal)
             {
                 ["organizations/{id}"] = Row<Organization>(t.BranchOfB),
+                ["awards/{id}"] = Row<Dangjian.Domain.Awards.AwardSelection>(awardSelection.Id),
+                ["awards:objections/{objectionId}"] = Row<Dangjian.Domain.Awards.AwardObjection>(awardSelection.Objections[0].Id),
+                ["awards:organization/{organizationId}"] = Row<Organization>(t.BranchOfB),
+                ["secretaries/{personId}"] = Row<Person>(t.PersonOfB),
                 ["theme-education:campaigns/{id}"] = Row<Dangjian.Domain.ThemeEducation.ThemeCampaign>(themeCampaign.Id),
                 ["theme-education:phases/{phaseId}"] = Row<Dangjian.Domain.ThemeEducation.ThemePhase>(themePhase.Id),
                 ["theme-education:activities/{activityId}"] = Row<Dangjian.Domain.ThemeEducation.RequiredActivity>(themeActivity.Id),
