@@ -209,6 +209,14 @@ public sealed class ReportCase : IVersioned
     /// </summary>
     public void ReferToElection(int electionReportId)
     {
+        DemandReferable();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(electionReportId);
+        ElectionReportId = electionReportId;
+    }
+
+    /// <summary>Refuses a referral <see cref="ReferToElection"/> would refuse, before the election's case is made for it.</summary>
+    public void DemandReferable()
+    {
         if (ElectionProjectId is null)
         {
             throw new DomainRuleException("ReportCase.NotAboutElection", "electionProjectId");
@@ -223,9 +231,6 @@ public sealed class ReportCase : IVersioned
         {
             throw new DomainRuleException("ReportCase.AlreadyReferred", "electionReportId");
         }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(electionReportId);
-        ElectionReportId = electionReportId;
     }
 
     private (string By, DateOnly On) Step(ReportCaseStatus from, string by, DateOnly on, DateOnly today)

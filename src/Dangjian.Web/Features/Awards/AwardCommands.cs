@@ -77,49 +77,37 @@ public sealed class AwardCommands(
     public async Task<AwardSelectionView> CheckAsync(int id, SelectionStepRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var s = await LoadAsync(id, r.Version, ct);
-        var refusals = new Dictionary<int, IReadOnlyList<AwardRefusal>>();
-        foreach (var n in s.Nominations)
+        return await StepAsync(id, r.Version, "AwardSelection.Checked", async s =>
         {
-            refusals[n.Id] = AwardEligibility.Check(await queries.FactsAsync(n, s.Year, ct), AwardRules.Default);
-        }
+            var refusals = new Dictionary<int, IReadOnlyList<AwardRefusal>>();
+            foreach (var n in s.Nominations)
+            {
+                refusals[n.Id] = AwardEligibility.Check(await queries.FactsAsync(n, s.Year, ct), AwardRules.Default);
+            }
 
-        s.RecordCheck(refusals);
-        db.AuditAction = "AwardSelection.Checked";
-        await db.SaveChangesAsync(ct);
-        return await queries.GetAsync(id, ct);
+            s.RecordCheck(refusals);
+        }, ct);
     }
 
     public async Task<AwardSelectionView> DecideAsync(int id, DecideRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var s = await LoadAsync(id, r.Version, ct);
-        s.Decide(r.Chosen ?? []);
-        db.AuditAction = "AwardSelection.Decided";
-        await db.SaveChangesAsync(ct);
-        return await queries.GetAsync(id, ct);
+        return await StepAsync(id, r.Version, "AwardSelection.Decided", s => s.Decide(r.Chosen ?? []), ct);
     }
 
     public async Task<AwardSelectionView> PublicizeAsync(int id, PublicizeAwardRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var s = await LoadAsync(id, r.Version, ct);
-        var calendar = await calendars.CurrentAsync(ct);
-        s.Publicize(r.From ?? clock.Today, clock.Today, calendar, AwardRules.Default);
-        db.AuditAction = "AwardSelection.Publicized";
-        await db.SaveChangesAsync(ct);
-        return await queries.GetAsync(id, ct);
+        return await StepAsync(id, r.Version, "AwardSelection.Publicized", async s =>
+            s.Publicize(r.From ?? clock.Today, clock.Today, await calendars.CurrentAsync(ct), AwardRules.Default), ct);
     }
 
     /// <summary>An objection entered by staff, under their name.</summary>
     public async Task<AwardSelectionView> ObjectAsync(int id, AwardObjectionRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var s = await LoadAsync(id, r.Version ?? -1, ct);
-        s.FileObjection(r.NominationId ?? 0, r.Text ?? string.Empty, string.IsNullOrWhiteSpace(r.FiledBy) ? user.Name : r.FiledBy, clock.Today);
-        db.AuditAction = "AwardSelection.Objected";
-        await db.SaveChangesAsync(ct);
-        return await queries.GetAsync(id, ct);
+        return await StepAsync(id, r.Version ?? -1, "AwardSelection.Objected", s =>
+            s.FileObjection(r.NominationId ?? 0, r.Text ?? string.Empty, string.IsNullOrWhiteSpace(r.FiledBy) ? user.Name : r.FiledBy, clock.Today), ct);
     }
 
     /// <summary>An objection from the public publicity page: no name, no version (the public does not edit the selection).</summary>
@@ -135,25 +123,33 @@ public sealed class AwardCommands(
     public async Task<AwardSelectionView> AnswerAsync(int id, int objectionId, AnswerAwardObjectionRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var s = await LoadAsync(id, r.Version, ct);
-        if (r.Upheld is null)
-        {
-            throw new InputValidationException(new FieldErrors().Add("upheld", "Input.Required", "Field.Award.Upheld"));
-        }
-
-        s.AnswerObjection(objectionId, r.Upheld.Value, r.Answer ?? string.Empty, user.Name, clock.Today);
-        db.AuditAction = "AwardSelection.ObjectionAnswered";
-        await db.SaveChangesAsync(ct);
-        return await queries.GetAsync(id, ct);
+        return await StepAsync(id, r.Version, "AwardSelection.ObjectionAnswered", s =>
+            s.AnswerObjection(
+                objectionId,
+                r.Upheld ?? throw new InputValidationException(new FieldErrors().Add("upheld", "Input.Required", "Field.Award.Upheld")),
+                r.Answer ?? string.Empty, user.Name, clock.Today), ct);
     }
 
     /// <summary>表彰: the award records of the chosen, once publicity is over.</summary>
     public async Task<AwardSelectionView> AwardAsync(int id, SelectionStepRequest r, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var s = await LoadAsync(id, r.Version, ct);
-        db.AwardRecords.AddRange(s.Award(clock.Today));
-        db.AuditAction = "AwardSelection.Awarded";
+        return await StepAsync(id, r.Version, "AwardSelection.Awarded", s => db.AwardRecords.AddRange(s.Award(clock.Today)), ct);
+    }
+
+    /// <summary>A step on a selection: loaded after the scope and version checks, changed by its rule, audited as <paramref name="action"/>, saved.</summary>
+    private Task<AwardSelectionView> StepAsync(int id, int version, string action, Action<AwardSelection> change, CancellationToken ct) =>
+        StepAsync(id, version, action, s =>
+        {
+            change(s);
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task<AwardSelectionView> StepAsync(int id, int version, string action, Func<AwardSelection, Task> change, CancellationToken ct)
+    {
+        var s = await LoadAsync(id, version, ct);
+        await change(s);
+        db.AuditAction = action;
         await db.SaveChangesAsync(ct);
         return await queries.GetAsync(id, ct);
     }

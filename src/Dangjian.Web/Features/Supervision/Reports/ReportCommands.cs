@@ -1,6 +1,5 @@
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
-using Dangjian.Domain.Common;
 using Dangjian.Domain.Supervision;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
@@ -78,18 +77,8 @@ public sealed class ReportCommands(
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var report = await LoadAsync(id, r.Version, ct);
-        if (report.ElectionProjectId is not { } projectId)
-        {
-            throw new DomainRuleException("ReportCase.NotAboutElection", "electionProjectId");
-        }
-
-        if (report.Status == ReportCaseStatus.Filed || report.ElectionReportId is not null)
-        {
-            // The entity's own refusals, before the election's case is made.
-            report.ReferToElection(int.MaxValue);
-        }
-
-        var electionReportId = await electionReports.FileAsync(projectId, new Elections.Projects.ReportRequest(report.FiledOn, report.Content, r.NomineeId), ct);
+        report.DemandReferable();
+        var electionReportId = await electionReports.FileAsync(report.ElectionProjectId!.Value, new Elections.Projects.ReportRequest(report.FiledOn, report.Content, r.NomineeId), ct);
         report.ReferToElection(electionReportId);
         await SaveAsync(report, ReferredAction, clock.Today, null, ct);
         await tx.CommitAsync(ct);
