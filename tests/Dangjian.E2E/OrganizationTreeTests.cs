@@ -98,4 +98,48 @@ public sealed class OrganizationTreeTests(BrowserApp app, ITestOutputHelper outp
         await Expect(organization.Shows(code)).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = township.Name, Exact = true }).First).ToBeVisibleAsync();
     });
+
+    /// <summary>
+    /// ORG-1 at phone width: an organization admin merges one new branch of their township into another from the branch's
+    /// page; the dialog says what moves before asking, and afterwards the branch shows it was merged and the other lists it.
+    /// </summary>
+    [Fact]
+    public Task Organization_MergeIntoAnotherBranch_ShowsWhatMovesThenMarksItMerged() => RunAsync(BrowserApp.Phone, async page =>
+    {
+        var township = (await App.TreeOfAsync(OrgAdminA)).Root();
+        var suffix = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (keep, merge) = await App.WithDbAsync(async db =>
+        {
+            var parent = await db.Organizations.SingleAsync(o => o.Id == township.Id);
+            var a = new Organization { Code = $"{township.Code}.MA{suffix}", Name = $"留存{suffix}党支部", Kind = OrganizationKind.Branch, ParentId = parent.Id, Path = parent.Path };
+            var b = new Organization { Code = $"{township.Code}.MB{suffix}", Name = $"并入{suffix}党支部", Kind = OrganizationKind.Branch, ParentId = parent.Id, Path = parent.Path };
+            db.Organizations.AddRange(a, b);
+            await db.SaveChangesAsync();
+            a.Path = OrganizationTree.PathOf(parent.Path, a.Id);
+            b.Path = OrganizationTree.PathOf(parent.Path, b.Id);
+            db.People.Add(new Dangjian.Domain.People.Person { Name = $"合并{suffix}", Status = Dangjian.Domain.People.MemberStatus.Full, OrganizationId = b.Id });
+            await db.SaveChangesAsync();
+            return (a, b);
+        });
+
+        await new LoginPage(page).SignInAsync(OrgAdminA);
+        var orgPage = await new OrganizationMergePage(page, Ui.Zh).OpenAsync(merge.Id);
+        await orgPage.MergeButton.ClickAsync();
+        await orgPage.ChooseTargetAsync(keep.Name);
+
+        await Expect(orgPage.Preview).ToContainTextAsync(orgPage.Format("MergeMovesPeople", 1));
+        await Expect(orgPage.Submit).ToBeEnabledAsync();
+        Assert.False(await orgPage.ScrollsSidewaysAsync(), "the merge dialog scrolls sideways at phone width");
+        await orgPage.Submit.ClickAsync();
+        await orgPage.ConfirmButton.ClickAsync();
+
+        await Expect(orgPage.MergedNotice).ToBeVisibleAsync();
+        await Expect(orgPage.MergedNotice.GetByRole(AriaRole.Link, new() { Name = keep.Name })).ToBeVisibleAsync();
+        var saved = await App.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == merge.Id));
+        Assert.Equal((OrganizationStatus.Dissolved, (int?)keep.Id), (saved.Status, saved.MergedIntoId));
+        Assert.Equal(keep.Id, await App.WithDbAsync(db => db.People.Where(p => p.Name == $"合并{suffix}").Select(p => p.OrganizationId).SingleAsync()));
+
+        await orgPage.OpenAsync(keep.Id);
+        await Expect(orgPage.MergedFrom.GetByRole(AriaRole.Link)).ToContainTextAsync(merge.Name);
+    });
 }

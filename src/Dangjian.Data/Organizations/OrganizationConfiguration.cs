@@ -17,6 +17,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(o => o.Path);
         b.HasIndex(o => o.ParentId);
         b.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+
+        // "Merged from" on A's page is a lookup by this column. No foreign key: organizations are never deleted, so the id
+        // cannot dangle, and adding one would make SQLite rebuild the table every other table points at.
+        b.HasIndex(o => o.MergedIntoId);
         b.Ignore(o => o.IsActive);
         b.Ignore(o => o.Depth);
     }

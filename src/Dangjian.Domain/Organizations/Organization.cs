@@ -33,6 +33,9 @@ public sealed class Organization : IVersioned
 
     public DateOnly? DissolvedOn { get; set; }
 
+    /// <summary>合并: the organization this one was merged into, when it was dissolved by a merger (<see cref="OrganizationMerge"/>).</summary>
+    public int? MergedIntoId { get; set; }
+
     /// <summary>Sibling order on the tree page.</summary>
     public int SortOrder { get; set; }
 

@@ -4671,6 +4671,9 @@ namespace Dangjian.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -4700,6 +4703,8 @@ namespace Dangjian.Migrations.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ParentId");
 

@@ -4483,6 +4483,9 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -4512,6 +4515,8 @@ namespace Dangjian.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ParentId");
 

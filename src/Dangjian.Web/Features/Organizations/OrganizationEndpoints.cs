@@ -10,7 +10,7 @@ namespace Dangjian.Web.Features.Organizations;
 public static class OrganizationEndpoints
 {
     public static IServiceCollection AddOrganizations(this IServiceCollection services) =>
-        services.AddScoped<OrganizationQueries>().AddScoped<OrganizationCommands>().AddScoped<OrganizationExport>();
+        services.AddScoped<OrganizationQueries>().AddScoped<OrganizationCommands>().AddScoped<OrganizationMerger>().AddScoped<OrganizationExport>();
 
     public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -24,6 +24,8 @@ public static class OrganizationEndpoints
         group.MapPut("/{id:int}", UpdateOrganization).WithName(nameof(UpdateOrganization)).RequirePermission(Permission.OrganizationsRestructure);
         group.MapPost("/{id:int}/move", MoveOrganization).WithName(nameof(MoveOrganization)).RequirePermission(Permission.OrganizationsRestructure);
         group.MapPost("/{id:int}/dissolve", DissolveOrganization).WithName(nameof(DissolveOrganization)).RequirePermission(Permission.OrganizationsRestructure);
+        group.MapGet("/{id:int}/merge-preview", PreviewOrganizationMerge).WithName(nameof(PreviewOrganizationMerge)).RequirePermission(Permission.OrganizationsRestructure);
+        group.MapPost("/{id:int}/merge", MergeOrganization).WithName(nameof(MergeOrganization)).RequirePermission(Permission.OrganizationsRestructure);
     }
 
     public static async Task<Ok<Paged<OrganizationNode>>> ListOrganizations(
@@ -70,6 +72,17 @@ public static class OrganizationEndpoints
         OrganizationCommands commands, OrganizationQueries queries, int id, DissolveOrganizationRequest request, CancellationToken ct)
     {
         await commands.DissolveAsync(id, request, ct);
+        return TypedResults.Ok(await queries.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<MergePreview>> PreviewOrganizationMerge(OrganizationMerger merger, int id, int? intoId, CancellationToken ct) =>
+        TypedResults.Ok(await merger.PreviewAsync(id, intoId, ct));
+
+    /// <summary>Merges organization {id} into the request's intoId (ORG-1); answers with the merged, now dissolved, organization.</summary>
+    public static async Task<Ok<OrganizationDetail>> MergeOrganization(
+        OrganizationMerger merger, OrganizationQueries queries, int id, MergeOrganizationRequest request, CancellationToken ct)
+    {
+        await merger.MergeAsync(id, request, ct);
         return TypedResults.Ok(await queries.GetAsync(id, ct));
     }
 }

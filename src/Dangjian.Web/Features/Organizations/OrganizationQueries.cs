@@ -101,9 +101,19 @@ public sealed class OrganizationQueries(DangjianDbContext db, ScopeService scope
             .OrderBy(a => a.Path)
             .Select(a => new OrganizationRef(a.Id, a.Code, a.Name, a.Kind))
             .ToListAsync(ct);
+
+        // ORG-1 mergers: named only where the caller may read the other organization.
+        var merged = await db.Organizations.AsNoTracking()
+            .Where(m => m.Id == o.MergedIntoId || m.MergedIntoId == o.Id)
+            .OrderBy(m => m.Path)
+            .Select(m => new { Ref = new OrganizationRef(m.Id, m.Code, m.Name, m.Kind), m.Path, m.MergedIntoId })
+            .ToListAsync(ct);
+        var readable = merged.Where(m => scope.Allows(Permission.OrganizationsRead, m.Path)).ToList();
         return new OrganizationDetail(
             o.Id, o.Code, o.Name, o.Kind, o.ParentId, ancestors.LastOrDefault()?.Name, o.Path, o.Status, o.DissolvedOn, o.Version,
-            ancestors, scope.Allows(Permission.OrganizationsRestructure, o.Path));
+            ancestors, scope.Allows(Permission.OrganizationsRestructure, o.Path),
+            readable.FirstOrDefault(m => m.Ref.Id == o.MergedIntoId)?.Ref,
+            readable.Where(m => m.MergedIntoId == o.Id).Select(m => m.Ref).ToList());
     }
 
     /// <summary>Organizations in the caller's write scope that may be chosen as a parent or as someone's organization.</summary>
