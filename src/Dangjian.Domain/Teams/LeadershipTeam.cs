@@ -88,4 +88,11 @@ public sealed class TeamPosition
 
     /// <summary>The seat as the rules see it.</summary>
     public Seat AsSeat() => new(PersonId, Role, StartsOn, EndsOn);
+
+    /// <summary>
+    /// Whether the seat is held on <paramref name="day"/>, its team being in office that day (<see cref="TermRules.SeatHeldOn"/>):
+    /// begun (a seat without a first day began with the term) and not ended (ORG-2: a member replaced during the term has left).
+    /// <see cref="Dangjian.Domain.Teams"/> queries use the same test in SQL (TeamsInOffice.HeldOn).
+    /// </summary>
+    public bool IsHeldOn(DateOnly day) => (StartsOn is null || StartsOn <= day) && (EndsOn is null || day <= EndsOn);
 }

@@ -66,6 +66,24 @@ public sealed class SeatDateTests
     }
 
     [Fact]
+    public void IsHeldOn_ItsFirstAndLastDay_NotTheDayBeforeOrAfter()
+    {
+        var seat = new TeamPosition { PersonId = 1, StartsOn = new DateOnly(2025, 3, 1), EndsOn = new DateOnly(2025, 8, 31) };
+
+        Assert.Equal([false, true, true, false], new[] { new DateOnly(2025, 2, 28), new DateOnly(2025, 3, 1), new DateOnly(2025, 8, 31), new DateOnly(2025, 9, 1) }
+            .Select(seat.IsHeldOn));
+    }
+
+    [Fact]
+    public void IsHeldOn_SeatWithoutDays_HeldAnyDayItsTeamServes()
+    {
+        var seat = new TeamPosition { PersonId = 1 };
+
+        Assert.True(seat.IsHeldOn(Term.StartsOn));
+        Assert.True(seat.IsHeldOn(Term.EndsOn.AddDays(30)));
+    }
+
+    [Fact]
     public void Replace_EndsTheSeatTheDayBefore_AndStartsTheSuccessors_KeepingBoth()
     {
         var team = Team();

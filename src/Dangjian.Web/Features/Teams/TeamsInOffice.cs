@@ -13,4 +13,8 @@ public static class TeamsInOffice
     /// <summary>The teams of <paramref name="teams"/> in office on <paramref name="day"/>; <paramref name="all"/> is every team, to find the next one.</summary>
     public static IQueryable<LeadershipTeam> InOffice(this IQueryable<LeadershipTeam> teams, IQueryable<LeadershipTeam> all, DateOnly day) =>
         teams.Where(t => t.StartsOn <= day && !all.Any(n => n.OrganizationId == t.OrganizationId && n.StartsOn > t.StartsOn && n.StartsOn <= day));
+
+    /// <summary>The seats held on <paramref name="day"/> (<see cref="TeamPosition.IsHeldOn"/>, in SQL): ORG-2's replaced members are left out.</summary>
+    public static IQueryable<TeamPosition> HeldOn(this IQueryable<TeamPosition> seats, DateOnly day) =>
+        seats.Where(p => (p.StartsOn == null || p.StartsOn <= day) && (p.EndsOn == null || p.EndsOn >= day));
 }

@@ -62,6 +62,26 @@ public abstract class MatterTests(AppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
     }
 
+    /// <summary>ORG-2 × MTG-4: a member whose seat ended yesterday is no longer on the team, so the half is taken of four, not five.</summary>
+    [Fact]
+    public async Task CoSign_TeamOfFiveWithOneSeatEnded_CountsFour_TwoIsHalf_AndTheLeaverMayNotSign()
+    {
+        var f = await app.TeamFixtureAsync(5);
+        var leaver = f.Team[4];
+        await app.WithDbAsync(async db =>
+        {
+            var seat = await db.TeamPositions.FirstAsync(p => p.PersonId == leaver.PersonId);
+            seat.EndsOn = OrgToday.Value.AddDays(-1);
+            return await db.SaveChangesAsync();
+        });
+
+        var raised = await f.Team[1].Client.RaiseAsync(f.Branch);
+        Assert.Equal((4, 2), (raised.TeamSize, raised.MandatoryAt));
+        var two = await f.Team[2].Client.CoSignAsync(raised);
+        Assert.True(two.Mandatory);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leaver.Client.PostJsonAsync($"{Route}/{two.Id}/co-sign", new MatterSignatureRequest(two.Version))).StatusCode);
+    }
+
     [Fact]
     public async Task Raise_ByAMemberOnNoTeam_Is400OnOrganizationId_NothingStored_AndTheirCoSignIs403()
     {

@@ -4,13 +4,14 @@ using Dangjian.Domain.Common;
 using Dangjian.Domain.Elections;
 using Dangjian.Domain.People;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Elections.Projects;
 
 /// <summary>Research records and one-to-one talks (ELE-2), and the 四必看/四必谈/四必训 checklists (ELE-3).</summary>
-public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, ProjectAccess access, ElectionProjectQueries queries)
+public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, ProjectAccess access, ElectionProjectQueries queries, OrgClock clock)
 {
     public async Task<int> AddResearchAsync(int id, ResearchRequest r, CancellationToken ct = default)
     {
@@ -208,7 +209,8 @@ public sealed class ResearchCommands(DangjianDbContext db, ScopeService scopes, 
     private async Task<(List<int> Team, List<int> Members)> PeopleOfAsync(int orgId, CancellationToken ct)
     {
         var team = await queries.CurrentTeamAsync(orgId, ct);
-        var teamIds = team?.Positions.Select(p => p.PersonId).Distinct().ToList() ?? [];
+        var today = clock.Today;
+        var teamIds = team?.Positions.Where(p => p.IsHeldOn(today)).Select(p => p.PersonId).Distinct().ToList() ?? [];
         var members = await db.People.AsNoTracking()
             .Where(p => p.OrganizationId == orgId && !p.IsRemoved && p.Status != MemberStatus.Resident)
             .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);

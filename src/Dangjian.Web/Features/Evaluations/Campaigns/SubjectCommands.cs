@@ -173,9 +173,10 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
             return [];
         }
 
-        var ids = team.Positions.Select(p => p.PersonId).ToList();
+        var seats = team.Positions.Where(p => p.IsHeldOn(today)).ToList();
+        var ids = seats.Select(p => p.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && !p.IsRemoved).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return team.Positions.OrderBy(p => p.Role).ThenBy(p => p.Id)
+        return seats.OrderBy(p => p.Role).ThenBy(p => p.Id)
             .Where(p => people.ContainsKey(p.PersonId))
             .Select(p => new Candidate(people[p.PersonId], $"{org.Name} {labels.Of(p.Role)}", p.PersonId, null)).ToList();
     }
@@ -185,7 +186,7 @@ public sealed class SubjectCommands(DangjianDbContext db, CampaignAccess access,
         var rows = await (from o in db.Organizations.AsNoTracking()
                           where o.Path.StartsWith(org.Path) && o.Kind == OrganizationKind.Branch && o.Status == OrganizationStatus.Active
                           join t in db.LeadershipTeams.InOffice(db.LeadershipTeams, today) on o.Id equals t.OrganizationId
-                          join pos in db.TeamPositions on t.Id equals pos.TeamId
+                          join pos in db.TeamPositions.HeldOn(today) on t.Id equals pos.TeamId
                           where pos.Role == TeamRole.Secretary
                           join p in db.People on pos.PersonId equals p.Id
                           where !p.IsRemoved

@@ -141,7 +141,7 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
         return await (tracked ? q : q.AsNoTracking()).AsSplitQuery().ToListAsync(ct);
     }
 
-    /// <summary>The team whose term covers the meeting's date, else the latest one before it, else the latest: its members in seat order.</summary>
+    /// <summary>The team whose term covers the meeting's date, else the latest one before it, else the latest: its members seated on that date (ORG-2), in seat order.</summary>
     internal async Task<IReadOnlyList<TeamMemberView>> TeamAsync(int organizationId, DateOnly date, CancellationToken ct)
     {
         var teams = await db.LeadershipTeams.AsNoTracking().Include(t => t.Positions).Where(t => t.OrganizationId == organizationId).ToListAsync(ct);
@@ -153,9 +153,10 @@ public sealed class DemocraticLifeQueries(DangjianDbContext db, ScopeService sco
             return [];
         }
 
-        var ids = team.Positions.Select(p => p.PersonId).ToList();
+        var seats = team.Positions.Where(p => p.IsHeldOn(date)).ToList();
+        var ids = seats.Select(p => p.PersonId).ToList();
         var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return [.. team.Positions.OrderBy(p => p.Role switch { Domain.Teams.TeamRole.Secretary => 0, Domain.Teams.TeamRole.DeputySecretary => 1, _ => 2 }).ThenBy(p => p.Id).Select(p => new TeamMemberView(p.PersonId, names[p.PersonId], p.Role))
+        return [.. seats.OrderBy(p => p.Role switch { Domain.Teams.TeamRole.Secretary => 0, Domain.Teams.TeamRole.DeputySecretary => 1, _ => 2 }).ThenBy(p => p.Id).Select(p => new TeamMemberView(p.PersonId, names[p.PersonId], p.Role))
             .DistinctBy(p => p.PersonId)];
     }
 

@@ -70,11 +70,12 @@ public sealed class MatterQueries(DangjianDbContext db, ScopeService scopes, Org
         }
 
         var teams = await db.LeadershipTeams.AsNoTracking().Include(t => t.Positions)
-            .Where(t => t.StartsOn <= today && today <= t.EndsOn && t.Positions.Any(p => p.PersonId == personId)).ToListAsync(ct);
+            .Where(t => t.StartsOn <= today && today <= t.EndsOn
+                && t.Positions.Any(p => p.PersonId == personId && (p.StartsOn == null || p.StartsOn <= today) && (p.EndsOn == null || p.EndsOn >= today))).ToListAsync(ct);
         var teamOrgs = teams.Select(t => t.OrganizationId).Distinct().ToList();
         var orgNames = await db.Organizations.AsNoTracking().Where(o => teamOrgs.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var options = teams.GroupBy(t => t.OrganizationId)
-            .Select(g => new MyTeamOption(g.Key, orgNames.GetValueOrDefault(g.Key, string.Empty), g.SelectMany(t => t.Positions).Select(p => p.PersonId).Distinct().Count()))
+            .Select(g => new MyTeamOption(g.Key, orgNames.GetValueOrDefault(g.Key, string.Empty), g.SelectMany(t => t.Positions).Where(p => p.IsHeldOn(today)).Select(p => p.PersonId).Distinct().Count()))
             .OrderBy(t => t.OrganizationName).ToList();
         var orgIds = options.Select(o => o.OrganizationId).ToList();
         var waiting = await db.RaisedMatters.AsNoTracking().Where(m => orgIds.Contains(m.OrganizationId) && m.Status == RaisedMatterStatus.Raised)

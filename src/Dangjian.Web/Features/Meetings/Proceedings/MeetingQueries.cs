@@ -236,14 +236,14 @@ public sealed class MeetingQueries(
             .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new SecretBallotInfo(x.i.Id, x.i.Title, x.m.Title, o.Name, x.i.Status == ItemStatus.Voting))
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Team positions of the organization's team in office (<see cref="TermRules.InOffice"/>), else its latest, by person.</summary>
+    /// <summary>Team positions held today (ORG-2) of the organization's team in office (<see cref="TermRules.InOffice"/>), else its latest, by person.</summary>
     internal async Task<Dictionary<int, TeamRole>> PositionsAsync(int organizationId, CancellationToken ct)
     {
         var today = clock.Today;
         var teams = db.LeadershipTeams.AsNoTracking().Include(t => t.Positions).Where(t => t.OrganizationId == organizationId);
         var team = await teams.InOffice(db.LeadershipTeams, today).FirstOrDefaultAsync(ct)
             ?? await teams.OrderByDescending(t => t.StartsOn).FirstOrDefaultAsync(ct);
-        return (team?.Positions ?? []).GroupBy(p => p.PersonId)
+        return (team?.Positions ?? []).Where(p => p.IsHeldOn(today)).GroupBy(p => p.PersonId)
             .ToDictionary(g => g.Key, g => g.Min(p => p.Role));
     }
 }

@@ -17,7 +17,7 @@ public sealed class TalkPeople(DangjianDbContext db)
     {
         var team = await db.LeadershipTeams.AsNoTracking().Where(t => t.OrganizationId == organizationId).InOffice(db.LeadershipTeams, day)
             .OrderByDescending(t => t.StartsOn).Select(t => t.Id).FirstOrDefaultAsync(ct);
-        return team == 0 ? [] : await db.TeamPositions.AsNoTracking().Where(p => p.TeamId == team).OrderBy(p => p.Role).ThenBy(p => p.Id)
+        return team == 0 ? [] : await db.TeamPositions.AsNoTracking().Where(p => p.TeamId == team).HeldOn(day).OrderBy(p => p.Role).ThenBy(p => p.Id)
             .Select(p => new TalkTeamSeat(p.PersonId, p.Role)).ToListAsync(ct);
     }
 

@@ -1,6 +1,7 @@
 using Dangjian.Data;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.Teams;
+using Dangjian.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Study.Inspections;
@@ -34,7 +35,7 @@ public sealed class StudyLeaders(DangjianDbContext db)
         var inOffice = teams.GroupBy(t => t.OrganizationId)
             .Select(g => TermRules.InOffice(g.Select(t => new TermSpan(t.Id, t.TermNumber, t.StartsOn, t.EndsOn)), day)!.Value.Id).ToList();
         var seats = await (
-            from s in db.TeamPositions.AsNoTracking()
+            from s in db.TeamPositions.AsNoTracking().HeldOn(day)
             where inOffice.Contains(s.TeamId)
             join t in db.LeadershipTeams on s.TeamId equals t.Id
             join o in db.Organizations on t.OrganizationId equals o.Id
