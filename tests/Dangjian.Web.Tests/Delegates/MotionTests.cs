@@ -143,6 +143,44 @@ public abstract class MotionTests(AppFixture app)
         Assert.Equal((MotionStatus.Filed, m.Version), (stored.Status, stored.Version));
     }
 
+    /// <summary>
+    /// Staff recording a paper recall of a committee member (代为登记): the choices are the term's serving delegates and the
+    /// members seated today on the term organization's team (one whose seat ended is not offered); township B gets neither.
+    /// </summary>
+    [Fact]
+    public async Task StaffFiling_ChoicesAreServingDelegatesAndSeatedCommitteeMembers_ARecallOfACommitteeMemberIsRecorded()
+    {
+        var f = await app.DelegatesFixtureAsync(delegates: 3);
+        var termOrg = await app.WithDbAsync(db => db.CongressTerms.Where(t => t.Id == f.TermId).Select(t => t.OrganizationId).FirstAsync());
+        var leaver = await app.NewMemberWithAccountAsync(await app.ClientForAsync(Demo.OrgAdminA), f.Branch, "离任委员");
+        await app.WithDbAsync(async db =>
+        {
+            db.LeadershipTeams.Add(new Domain.Teams.LeadershipTeam
+            {
+                OrganizationId = termOrg, TermNumber = 1, StartsOn = OrgToday.Value.AddYears(-1), EndsOn = OrgToday.Value.AddYears(2),
+                Positions =
+                [
+                    new() { PersonId = f.NonDelegate.PersonId, Role = Domain.Teams.TeamRole.Secretary },
+                    new() { PersonId = leaver.PersonId, Role = Domain.Teams.TeamRole.CommitteeMember, EndsOn = OrgToday.Value.AddDays(-1) },
+                ],
+            });
+            return await db.SaveChangesAsync();
+        });
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+
+        var choices = await (await admin.GetAsync($"{Motions}/choices?termId={f.TermId}")).ReadAsync<MotionFilingChoices>();
+        Assert.Equal(f.Delegates.Select(d => d.PersonId).Order(), choices.Delegates.Select(d => d.PersonId).Order());
+        Assert.Equal([f.NonDelegate.PersonId], choices.CommitteeMembers.Select(c => c.PersonId));
+
+        var filed = await admin.PostJsonAsync(Motions, new FileMotionRequest(
+            f.TermId, f.Delegates[0].PersonId, [f.Delegates[1].PersonId], MotionKind.Recall, MotionTarget.CommitteeMember, f.NonDelegate.PersonId, "罢免委员", "理由：长期不履职"));
+        Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
+        var m = await filed.ReadAsync<MotionView>();
+        Assert.Equal((MotionTarget.CommitteeMember, f.NonDelegate.PersonId, 2), (m.Target, m.TargetPersonId, m.Signers.Count));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(Demo.OrgAdminB)).GetAsync($"{Motions}/choices?termId={f.TermId}")).StatusCode);
+    }
+
     [Fact]
     public async Task List_ShowsTheThresholds_Export_AndThePagesShowTheMotionWithItsActions()
     {

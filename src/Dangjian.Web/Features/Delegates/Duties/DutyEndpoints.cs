@@ -34,6 +34,7 @@ public static class DutyEndpoints
         var m = app.MapGroup(DelegatesEndpoints.Route + "/motions").WithTags("Delegates");
         m.MapGet("", ListDelegateMotions).WithName(nameof(ListDelegateMotions)).RequirePermission(Permission.DelegatesRead);
         m.MapPost("", FileDelegateMotion).WithName(nameof(FileDelegateMotion)).RequirePermission(Permission.DelegatesManage);
+        m.MapGet("/choices", GetDelegateMotionChoices).WithName(nameof(GetDelegateMotionChoices)).RequirePermission(Permission.DelegatesManage);
         m.MapGet("/export", ExportDelegateMotions).WithName(nameof(ExportDelegateMotions)).RequirePermission(Permission.DelegatesRead);
         m.MapGet("/{motionId:int}", GetDelegateMotion).WithName(nameof(GetDelegateMotion)).RequirePermission(Permission.DelegatesRead, Permission.MineUse);
         m.MapPost("/{motionId:int}/review", ReviewDelegateMotion).WithName(nameof(ReviewDelegateMotion)).RequirePermission(Permission.DelegatesManage);
@@ -86,6 +87,10 @@ public static class DutyEndpoints
 
     public static async Task<Ok<MotionView>> FileDelegateMotion(MotionCommands c, FileMotionRequest request, CancellationToken ct) =>
         TypedResults.Ok(await c.FileAsync(request, ct));
+
+    /// <summary>Whom a motion recorded by staff may name: the term's serving delegates and its organization's committee members seated today.</summary>
+    public static async Task<Ok<MotionFilingChoices>> GetDelegateMotionChoices(MotionQueries q, OrgClock clock, int termId, CancellationToken ct) =>
+        TypedResults.Ok(await q.FilingChoicesAsync(termId, clock.Today, ct));
 
     public static async Task<FileContentHttpResult> ExportDelegateMotions(DutyExport export, OrgClock clock, int? termId, CancellationToken ct) =>
         ExcelFile.Result(await export.MotionsAsync(termId, ct), "delegate-motions", clock);

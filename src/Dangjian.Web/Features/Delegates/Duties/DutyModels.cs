@@ -22,6 +22,15 @@ public sealed record FileMyMotionRequest(int? TermId, IReadOnlyList<int>? CoSign
 
 public sealed record MotionStepRequest(int Version);
 
+/// <summary>
+/// Whom staff may name on a motion they record on a delegate's behalf (a paper 质询案 or 罢免案 brought in): the term's
+/// serving delegates (lead, co-signers, a delegate to recall) and the members seated today on the team of the term's
+/// organization (a committee member to recall).
+/// </summary>
+public sealed record MotionFilingChoices(IReadOnlyList<MotionPersonChoice> Delegates, IReadOnlyList<MotionPersonChoice> CommitteeMembers);
+
+public sealed record MotionPersonChoice(int PersonId, string Name);
+
 public sealed record AnswerMotionRequest(string? Text, int Version);
 
 /// <summary>A recall's vote: the counts, and the election project and round that recorded it, when held there.</summary>

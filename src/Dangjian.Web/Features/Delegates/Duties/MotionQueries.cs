@@ -3,6 +3,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Delegates;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Teams;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,6 +103,22 @@ public sealed class MotionQueries(DangjianDbContext db, ScopeService scopes, Del
             m.AnswerText, m.AnsweredBy, m.AnsweredOn, m.VotesFor, m.VotesAgainst, m.VotesAbstain, m.VotedOn, m.ElectionProjectId, m.ElectionRoundId, m.Outcome, m.ClosedOn,
             [.. m.Signers.OrderByDescending(s => s.IsLead).ThenBy(s => s.Id).Select(s => new MotionSignerView(s.PersonId, names.GetValueOrDefault(s.PersonId) ?? string.Empty, s.IsLead, s.SignedOn))],
             m.Version, rights);
+    }
+
+    /// <summary>The people a staff filing form offers (<see cref="MotionFilingChoices"/>), for those who manage the term.</summary>
+    public async Task<MotionFilingChoices> FilingChoicesAsync(int termId, DateOnly today, CancellationToken ct = default)
+    {
+        var orgId = await db.CongressTerms.AsNoTracking().Where(x => x.Id == termId).Select(x => (int?)x.OrganizationId).FirstOrDefaultAsync(ct);
+        await scopes.DemandRecordAsync(orgId, "congressTerm", termId, Permission.DelegatesManage, ct);
+        var delegates = await db.DelegateSeats.AsNoTracking().Where(s => s.TermId == termId && s.Status == DelegateStatus.Serving)
+            .Join(db.People, s => s.PersonId, p => p.Id, (s, p) => new { p.Id, p.Name }).ToListAsync(ct);
+        var teams = await db.LeadershipTeams.AsNoTracking().Where(t => t.OrganizationId == orgId).InOffice(db.LeadershipTeams, today).Select(t => t.Id).ToListAsync(ct);
+        var committee = await db.TeamPositions.AsNoTracking().Where(s => teams.Contains(s.TeamId)).HeldOn(today)
+            .Join(db.People.Where(p => !p.IsRemoved), s => s.PersonId, p => p.Id, (s, p) => new { p.Id, p.Name }).ToListAsync(ct);
+        return new MotionFilingChoices(Choices(delegates.Select(d => (d.Id, d.Name))), Choices(committee.Select(c => (c.Id, c.Name))));
+
+        static List<MotionPersonChoice> Choices(IEnumerable<(int Id, string Name)> people) =>
+            [.. people.DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new MotionPersonChoice(p.Id, p.Name))];
     }
 
     private IQueryable<MotionRow> Rows(IQueryable<DelegateMotion> items) =>
