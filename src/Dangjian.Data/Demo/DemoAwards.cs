@@ -113,7 +113,7 @@ internal static class DemoAwards
                 db.EvaluationResults.Add(new EvaluationResult
                 {
                     CampaignId = campaign.Id, SubjectId = subject.Id, Composite = composite, Democratic = composite, Grade = grade,
-                    Rank = 1 + composites.Count(c => c > composite), DetailJson = "[]",
+                    Rank = 1 + composites.Count(c => c > composite), DetailJson = Detail(composite, grade, random),
                     BlocksPromotion = GradeRule.Annual.First(g => g.Name == grade).BlocksPromotion,
                 });
             }
@@ -121,4 +121,18 @@ internal static class DemoAwards
             await db.SaveChangesAsync(ct);
         }
     }
+
+    /// <summary>
+    /// The result's detail as the results page reads it (ResultDetail in the web project: groups, dimension means, the
+    /// grade before quotas, the criticism flag, the inputs): no ballot groups, each indicator's mean near the composite.
+    /// </summary>
+    private static string Detail(decimal composite, string grade, Random random) => CampaignJson.Write(new
+    {
+        Groups = Array.Empty<object>(),
+        Dimensions = SecretaryAssessment.Criteria.Dimensions.Select(d => new { d.Name, Mean = (decimal?)Math.Clamp(composite + random.Next(-4, 5), 40m, 100m) }).ToList(),
+        ThresholdGrade = grade,
+        MassCriticism = false,
+        WorstShare = (decimal?)null,
+        Inputs = new { Achievement = (decimal?)null, Inspection = (decimal?)null, VetoItems = (string?)null },
+    });
 }

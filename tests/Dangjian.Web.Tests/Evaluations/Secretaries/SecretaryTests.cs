@@ -2,10 +2,12 @@ using System.Net;
 using Dangjian.Data.Evaluations;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Web.Features.Evaluations.Campaigns;
+using Dangjian.Web.Features.Evaluations.Results;
 using Dangjian.Web.Features.Evaluations.Secretaries;
 using Dangjian.Web.Tests.Cadres;
 using Dangjian.Web.Tests.Infrastructure;
 using Dangjian.Web.Tests.Meetings.Minutes;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace Dangjian.Web.Tests.Evaluations.Secretaries;
@@ -27,7 +29,7 @@ public abstract class SecretaryTests(AppFixture app)
         var c = new EvaluationCampaign
         {
             OrganizationId = org, Title = $"{year}年度党支部书记量化考核", Year = year, Kind = CampaignKind.SecretaryAssessment, SubjectKind = SubjectKind.BranchSecretary,
-            CriteriaJson = CampaignJson.Write(SecretaryAssessment.Criteria), GradesJson = CampaignJson.Write(GradeRule.Annual), ComponentsJson = "{}", VetoGrade = "不称职",
+            CriteriaJson = CampaignJson.Write(SecretaryAssessment.Criteria), GradesJson = CampaignJson.Write(GradeRule.Annual), ComponentsJson = CampaignJson.Write(ComponentWeights.Default), VetoGrade = "不称职",
             Seed = "s", Status = CampaignStatus.Finalized,
         };
         db.EvaluationCampaigns.Add(c);
@@ -37,7 +39,11 @@ public abstract class SecretaryTests(AppFixture app)
             var s = new EvaluationSubject { CampaignId = c.Id, Name = "书记" + person, PersonId = person };
             db.EvaluationSubjects.Add(s);
             await db.SaveChangesAsync();
-            db.EvaluationResults.Add(new EvaluationResult { CampaignId = c.Id, SubjectId = s.Id, Grade = grade, Composite = composite, DetailJson = "[]" });
+            db.EvaluationResults.Add(new EvaluationResult
+            {
+                CampaignId = c.Id, SubjectId = s.Id, Grade = grade, Composite = composite, Rank = 1,
+                DetailJson = new ResultDetail([], [], grade, false, null, new ScoreInputs(null, null, null)).Write(),
+            });
         }
 
         await db.SaveChangesAsync();
@@ -45,7 +51,7 @@ public abstract class SecretaryTests(AppFixture app)
     });
 
     /// <summary>Township A's branch with two secretaries named after a unique tag: the first rated poor two years running, the second once.</summary>
-    private async Task<(string Tag, int Org, int Flagged, int Once)> TwoSecretariesAsync()
+    private async Task<(string Tag, int Campaign, int Flagged, int Once)> TwoSecretariesAsync()
     {
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
@@ -53,8 +59,8 @@ public abstract class SecretaryTests(AppFixture app)
         var flagged = await app.NewPersonAsync(org, tag + "周");
         var once = await app.NewPersonAsync(org, tag + "吴");
         await AssessedAsync(org, Year - 1, (flagged, "基本称职", 65m), (once, "称职", 78m));
-        await AssessedAsync(org, Year, (flagged, "不称职", 55m), (once, "不称职", 58m));
-        return (tag, org, flagged, once);
+        var campaign = await AssessedAsync(org, Year, (flagged, "不称职", 55m), (once, "不称职", 58m));
+        return (tag, campaign, flagged, once);
     }
 
     [Fact]
@@ -127,7 +133,7 @@ public abstract class SecretaryTests(AppFixture app)
     [Fact]
     public async Task Pages_TheListLinksEachReport_ThePersonPageShowsTheSection_TheEmptyStateWhenNoneMatch()
     {
-        var (tag, _, flagged, once) = await TwoSecretariesAsync();
+        var (tag, campaign, flagged, once) = await TwoSecretariesAsync();
         var client = await app.SignInAsync(Demo.OrgAdminA);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/evaluations/secretaries?search={Uri.EscapeDataString(tag)}"));
@@ -148,6 +154,23 @@ public abstract class SecretaryTests(AppFixture app)
         Assert.Contains("@media print", report, StringComparison.Ordinal);
         Assert.Contains($"data-year=\"{Year - 1}\"", report, StringComparison.Ordinal);
         Assert.Contains("data-flag=\"exit\"", report, StringComparison.Ordinal);
+
+        var results = WebUtility.HtmlDecode(await client.GetStringAsync($"/evaluations/{campaign}/results"));
+        Assert.Contains($"href=\"evaluations/secretaries?year={Year}\"", results, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_SecretariesResults_ReadAsTheResultsPageReadsThem_AndTheirPageOpens()
+    {
+        var demo = await app.WithDbAsync(db => db.EvaluationResults.AsNoTracking()
+            .Join(db.EvaluationCampaigns.Where(c => c.Kind == CampaignKind.SecretaryAssessment && c.Seed.StartsWith("secretary-")), r => r.CampaignId, c => c.Id, (r, c) => r)
+            .ToListAsync());
+        Assert.NotEmpty(demo);
+        Assert.All(demo, r => Assert.Equal(4, ResultDetail.Read(r.DetailJson).Dimensions.Count));
+
+        var client = await app.SignInAsync(Demo.DistrictAdmin);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/evaluations/{demo[0].CampaignId}/results"));
+        Assert.Contains("data-link=\"secretaries\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
