@@ -160,7 +160,7 @@ public abstract class SecretaryTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Demo_SecretariesResults_ReadAsTheResultsPageReadsThem_AndTheirPageOpens()
+    public async Task Demo_SecretariesResults_ReadAsTheResultsPageReadsThem_TheirPageOpens_TheReportShowsEachIndicator()
     {
         var demo = await app.WithDbAsync(db => db.EvaluationResults.AsNoTracking()
             .Join(db.EvaluationCampaigns.Where(c => c.Kind == CampaignKind.SecretaryAssessment && c.Seed.StartsWith("secretary-")), r => r.CampaignId, c => c.Id, (r, c) => r)
@@ -171,6 +171,15 @@ public abstract class SecretaryTests(AppFixture app)
         var client = await app.SignInAsync(Demo.DistrictAdmin);
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/evaluations/{demo[0].CampaignId}/results"));
         Assert.Contains("data-link=\"secretaries\"", html, StringComparison.Ordinal);
+
+        // The report shows each year's mean on each indicator.
+        var person = await app.WithDbAsync(db => db.EvaluationSubjects.Where(x => x.Id == demo[0].SubjectId).Select(x => x.PersonId!.Value).FirstAsync());
+        var admin = await app.ClientForAsync(Demo.DistrictAdmin);
+        var report = await (await admin.GetAsync($"{Route}/{person}")).ReadAsync<SecretaryReport>();
+        Assert.NotEmpty(report.Years);
+        Assert.All(report.Years, y => Assert.Equal(report.Indicators.Select(i => i.Name), y.Indicators.Select(i => i.Name)));
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/evaluations/secretaries/{person}"));
+        Assert.Contains("data-indicator=\"党务工作管理业绩\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

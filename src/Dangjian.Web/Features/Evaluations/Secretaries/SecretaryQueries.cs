@@ -4,6 +4,7 @@ using Dangjian.Domain.Cadres;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
+using Dangjian.Web.Features.Evaluations.Results;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -15,7 +16,8 @@ namespace Dangjian.Web.Features.Evaluations.Secretaries;
 public sealed class SecretaryText;
 
 /// <summary>One year's result of a secretary: the campaign, the composite score, the grade, the rank and the per-indicator means.</summary>
-public sealed record SecretaryYear(int Year, int CampaignId, string CampaignTitle, decimal Composite, string Grade, int Rank);
+public sealed record SecretaryYear(
+    int Year, int CampaignId, string CampaignTitle, decimal Composite, string Grade, int Rank, IReadOnlyList<DimensionMean> Indicators);
 
 /// <summary>A secretary's results across the years and the exit flag (EVA-9), with the indicators of the template.</summary>
 public sealed record SecretaryReport(
@@ -46,6 +48,19 @@ public sealed record SecretaryListView(int Year, IReadOnlyList<int> Years, int F
 /// </summary>
 public sealed class SecretaryQueries(DangjianDbContext db, ScopeService scopes, OrgClock clock, IStringLocalizer<SecretaryText> text)
 {
+    /// <summary>The per-indicator means of a result's detail; none when it holds no readable detail (a result entered by hand).</summary>
+    private static IReadOnlyList<DimensionMean> Means(string detailJson)
+    {
+        try
+        {
+            return ResultDetail.Read(detailJson).Dimensions;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>How many years of grades the list shows, ending with the year asked for (at least the exit rule's count).</summary>
     public const int YearsShown = 3;
     public async Task<SecretaryReport> ReportAsync(int personId, CancellationToken ct = default)
@@ -54,11 +69,11 @@ public sealed class SecretaryQueries(DangjianDbContext db, ScopeService scopes, 
             .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p.Name, p.OrganizationId, Org = o.Name }).FirstOrDefaultAsync(ct);
         await scopes.DemandRecordAsync(person?.OrganizationId, "person", personId, Permission.EvaluationsRead, ct);
         var rows = await db.EvaluationResults.AsNoTracking()
-            .Join(db.EvaluationSubjects.Where(s => s.PersonId == personId), r => r.SubjectId, s => s.Id, (r, s) => new { r.CampaignId, r.Composite, r.Grade, r.Rank })
+            .Join(db.EvaluationSubjects.Where(s => s.PersonId == personId), r => r.SubjectId, s => s.Id, (r, s) => new { r.CampaignId, r.Composite, r.Grade, r.Rank, r.DetailJson })
             .Join(db.EvaluationCampaigns.Where(c => c.Kind == CampaignKind.SecretaryAssessment), x => x.CampaignId, c => c.Id,
-                (x, c) => new { c.Year, c.Id, c.Title, x.Composite, x.Grade, x.Rank })
+                (x, c) => new { c.Year, c.Id, c.Title, x.Composite, x.Grade, x.Rank, x.DetailJson })
             .ToListAsync(ct);
-        var years = rows.OrderBy(r => r.Year).ThenBy(r => r.Id).Select(r => new SecretaryYear(r.Year, r.Id, r.Title, r.Composite, r.Grade, r.Rank)).ToList();
+        var years = rows.OrderBy(r => r.Year).ThenBy(r => r.Id).Select(r => new SecretaryYear(r.Year, r.Id, r.Title, r.Composite, r.Grade, r.Rank, Means(r.DetailJson))).ToList();
         var rules = SecretaryExitRules.Default;
         var flag = years.Count == 0 ? null : SecretaryFlags.For(years.Select(y => new AnnualGrade(y.Year, y.Grade)), rules, years.Max(y => y.Year));
         return new SecretaryReport(personId, person!.Name, person.Org, years, flag, rules.Years, rules.PoorGrades, SecretaryAssessment.Criteria.Dimensions);
