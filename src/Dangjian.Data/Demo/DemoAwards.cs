@@ -101,16 +101,19 @@ internal static class DemoAwards
             };
             db.EvaluationCampaigns.Add(campaign);
             await db.SaveChangesAsync(ct);
+            // The first branch's secretary below 60 (不称职) each year, the others 称职 or 优秀; ranked by composite.
+            var composites = secretaries.Select((_, i) => i == 0 ? 55m + random.Next(4) : 72m + random.Next(20)).ToList();
             for (var i = 0; i < secretaries.Count; i++)
             {
                 var subject = new EvaluationSubject { CampaignId = campaign.Id, Name = secretaries[i].Name, PersonId = secretaries[i].Id, Description = "党支部书记", Order = i + 1 };
                 db.EvaluationSubjects.Add(subject);
                 await db.SaveChangesAsync(ct);
-                var composite = i == 0 ? 55m + random.Next(4) : 72m + random.Next(20);
+                var composite = composites[i];
                 var grade = GradeRule.Annual.First(g => composite >= g.Min).Name;
                 db.EvaluationResults.Add(new EvaluationResult
                 {
-                    CampaignId = campaign.Id, SubjectId = subject.Id, Composite = composite, Democratic = composite, Grade = grade, Rank = i + 1, DetailJson = "[]",
+                    CampaignId = campaign.Id, SubjectId = subject.Id, Composite = composite, Democratic = composite, Grade = grade,
+                    Rank = 1 + composites.Count(c => c > composite), DetailJson = Detail(composite, grade, random),
                     BlocksPromotion = GradeRule.Annual.First(g => g.Name == grade).BlocksPromotion,
                 });
             }
@@ -118,4 +121,18 @@ internal static class DemoAwards
             await db.SaveChangesAsync(ct);
         }
     }
+
+    /// <summary>
+    /// The result's detail as the results page reads it (ResultDetail in the web project: groups, dimension means, the
+    /// grade before quotas, the criticism flag, the inputs): no ballot groups, each indicator's mean near the composite.
+    /// </summary>
+    private static string Detail(decimal composite, string grade, Random random) => CampaignJson.Write(new
+    {
+        Groups = Array.Empty<object>(),
+        Dimensions = SecretaryAssessment.Criteria.Dimensions.Select(d => new { d.Name, Mean = (decimal?)Math.Clamp(composite + random.Next(-4, 5), 40m, 100m) }).ToList(),
+        ThresholdGrade = grade,
+        MassCriticism = false,
+        WorstShare = (decimal?)null,
+        Inputs = new { Achievement = (decimal?)null, Inspection = (decimal?)null, VetoItems = (string?)null },
+    });
 }

@@ -44,4 +44,20 @@ public sealed class DemoAwardsTests(SeededDistrictFixture district) : IClassFixt
         Assert.Single(flagged);
         Assert.True(grades.Select(g => g.PersonId).Distinct().Count() > 1);
     }
+
+    [Fact]
+    public async Task Demo_SecretariesList_HasOneFlaggedAndTheOthersNot_RankedByComposite()
+    {
+        await using var db = district.Database.Open();
+        var results = await db.EvaluationResults.AsNoTracking()
+            .Join(db.EvaluationSubjects, r => r.SubjectId, x => x.Id, (r, x) => new { r.Grade, r.Composite, r.Rank, r.CampaignId, x.PersonId })
+            .Join(db.EvaluationCampaigns.Where(c => c.Kind == CampaignKind.SecretaryAssessment), x => x.CampaignId, c => c.Id, (x, c) => new { x.PersonId, c.Year, x.Grade, x.Composite, x.Rank, x.CampaignId })
+            .ToListAsync();
+        var flags = results.GroupBy(g => g.PersonId)
+            .Select(g => SecretaryFlags.For(g.Select(x => new AnnualGrade(x.Year, x.Grade)), SecretaryExitRules.Default, g.Max(x => x.Year)))
+            .ToList();
+        Assert.Single(flags, f => f is not null);
+        Assert.Contains(flags, f => f is null);
+        Assert.All(results, r => Assert.Equal(1 + results.Count(o => o.CampaignId == r.CampaignId && o.Composite > r.Composite), r.Rank));
+    }
 }

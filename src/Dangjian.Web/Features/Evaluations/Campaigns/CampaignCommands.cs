@@ -1,4 +1,5 @@
 using Dangjian.Data;
+using Dangjian.Data.Evaluations;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Evaluations;
@@ -40,7 +41,16 @@ public sealed class CampaignCommands(
 
         var subjectKind = CheckSubjectKind(r.SubjectKind, errors);
         EvaluationTemplate? template = null;
-        if (r.TemplateId is not { } templateId)
+        if (r.TemplateId is null && kind == CampaignKind.SecretaryAssessment)
+        {
+            // 党支部书记量化考核 (EVA-9): without a template named, the secretaries' indicators of seed 003 (the seeded template).
+            template = await db.EvaluationTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Name == EvaluationTemplateSeed.SecretaryName && !t.Archived, ct);
+            if (template is null)
+            {
+                errors.Add("templateId", "Input.Required", "Field.Evaluation.Template");
+            }
+        }
+        else if (r.TemplateId is not { } templateId)
         {
             errors.Add("templateId", "Input.Required", "Field.Evaluation.Template");
         }
