@@ -232,6 +232,12 @@ public abstract partial class AwardTests(AppFixture app)
         var anonymous = Assert.Single(s.Objections);
         Assert.Equal((nomination, text, null, OrgToday.Value), (anonymous.NominationId, anonymous.Text, anonymous.FiledBy, anonymous.FiledOn));
         var anonymousKey = anonymous.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var staffPage = await (await app.SignInAsync(Demo.OrgAdminA)).GetAsync($"/awards/{s.Id}");
+        Assert.Equal(HttpStatusCode.OK, staffPage.StatusCode);
+        var staffHtml = WebUtility.HtmlDecode(await staffPage.Content.ReadAsStringAsync());
+        Assert.Contains(text, staffHtml, StringComparison.Ordinal);
+        Assert.Contains($"data-objection=\"{anonymousKey}\" data-anonymous=\"true\"", staffHtml, StringComparison.Ordinal);
+        Assert.Contains("（匿名）", staffHtml, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
             (a.EntityType == nameof(AwardObjection) && a.EntityId == anonymousKey) || (a.After != null && a.After.Contains(text)))));
 
