@@ -317,6 +317,7 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Awards.Nomination> AwardNominations => Set<Domain.Awards.Nomination>();
 
+    /// <summary>Objections to the chosen, some anonymous from the public page: those are not audited as they come, see <see cref="IsAudited"/>.</summary>
     public DbSet<Domain.Awards.AwardObjection> AwardObjections => Set<Domain.Awards.AwardObjection>();
 
     public DbSet<Domain.Awards.AwardRecord> AwardRecords => Set<Domain.Awards.AwardRecord>();
@@ -414,7 +415,10 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
         && !Cadres.SelectionSecrecy.IsAnonymousObjectionEntry(e.Entity)
         // A voter's question as asked (ELE-9), a public comment on a major decision (MTG-12): an audit entry would date it
         // finer than the day; staff steps on them (answers, moderation) are audited.
-        && !(e.State == EntityState.Added && e.Entity is CandidateQuestion or Domain.Meetings.ConsultationComment);
+        && !(e.State == EntityState.Added && e.Entity is CandidateQuestion or Domain.Meetings.ConsultationComment)
+        // An anonymous objection to a chosen nominee from the public page (EVA-11) is likewise not audited as it comes; one
+        // staff enter under a name is, and staff answers on either are.
+        && !(e.State == EntityState.Added && e.Entity is Domain.Awards.AwardObjection { FiledBy: null });
 
     /// <summary>
     /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous

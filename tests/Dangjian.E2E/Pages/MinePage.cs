@@ -34,6 +34,21 @@ public sealed class MinePage(IPage page, CultureInfo culture) : Shell(page, cult
 
     public ILocator NoPerson => Page.Locator("[data-no-person]");
 
+    /// <summary>A section of the page by the id of its heading ("me-activities", "me-motions", "me-matters").</summary>
+    public ILocator Section(string headingId) => Page.Locator($"[role=region][aria-labelledby=\"{headingId}\"]");
+
+    /// <summary>A delegate's activities listed (data-my-activity="{id}", with data-present).</summary>
+    public ILocator Activities => Page.Locator("[data-my-activity]");
+
+    /// <summary>The 质询 and 罢免 a delegate signed or may co-sign (data-my-motion="{id}", data-status).</summary>
+    public ILocator Motions => Page.Locator("[data-my-motion]");
+
+    /// <summary>The matters raised on the teams the person sits on (data-matter="{id}", data-status).</summary>
+    public ILocator Matters => Page.Locator("[data-matter]");
+
+    /// <summary>Whether the page is wider than the window (a phone user would scroll sideways).</summary>
+    public Task<bool> ScrollsSidewaysAsync() => Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+
     /// <summary>
     /// Opens the menu from the app bar. On a phone the drawer is rendered open and closes itself once the page has measured
     /// the window; a click before that would be undone, so this waits for it to close first, as a user waits for the page.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Dangjian.Domain.Awards;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Domain.People;
@@ -7,6 +8,7 @@ using Dangjian.Web.Features.Awards;
 using Dangjian.Web.Tests.Cadres;
 using Dangjian.Web.Tests.Infrastructure;
 using Dangjian.Web.Tests.Meetings.Minutes;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -17,7 +19,7 @@ namespace Dangjian.Web.Tests.Awards;
 /// shown in words, quotas, publicity with objections, bad input and a stale version, township B kept from township A, the
 /// export and the public page. Each test makes its own organizations and people.
 /// </summary>
-public abstract class AwardTests(AppFixture app)
+public abstract partial class AwardTests(AppFixture app)
 {
     private const string Route = AwardEndpoints.Route;
 
@@ -186,6 +188,78 @@ public abstract class AwardTests(AppFixture app)
         var rows = (await export.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).ToList();
         Assert.Equal(2, rows.Count);
     }
+
+    /// <summary>A phone on the public page: no account, only the antiforgery cookie the form sets; posts as the page's form does.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> PublicObjectAsync(int selectionId, int nominationId, string text)
+    {
+        var phone = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await phone.GetStringAsync($"/public/awards/{selectionId}");
+        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        var response = await phone.PostAsync($"/public/awards/{selectionId}", new FormUrlEncodedContent([
+            new("_handler", "award-objection"), new("__RequestVerificationToken", token),
+            new("nomination", nominationId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("text", text)]));
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task PublicObjection_ReachesStaff_WithNoAuditEntry_ANamedOneAndTheAnswersAreAudited_BadInputNamesTheField()
+    {
+        var (admin, org, s) = await OpenAsync(members: 1);
+        var person = await app.NewPersonAsync(org, "郑公示");
+        s = await NominateAsync(admin, s, AwardCategory.ExcellentMember, person);
+        s = await (await admin.PostJsonAsync($"{Route}/{s.Id}/check", new SelectionStepRequest(s.Version))).ReadAsync<AwardSelectionView>();
+        var nomination = s.Nominations[0].Id;
+        s = await (await admin.PostJsonAsync($"{Route}/{s.Id}/decide", new DecideRequest([nomination], s.Version))).ReadAsync<AwardSelectionView>();
+        s = await (await admin.PostJsonAsync($"{Route}/{s.Id}/publicize", new PublicizeAwardRequest(null, s.Version))).ReadAsync<AwardSelectionView>();
+
+        // Bad input on the public form: the page again with the field's message under it, nothing stored.
+        var empty = await PublicObjectAsync(s.Id, nomination, "  ");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.Status);
+        Assert.Contains("data-field=\"text\"", empty.Body, StringComparison.Ordinal);
+        Assert.Contains("异议内容不能为空", empty.Body, StringComparison.Ordinal);
+        var notChosen = await PublicObjectAsync(s.Id, int.MaxValue, "反映其事迹有夸大");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notChosen.Status);
+        Assert.Contains("data-field=\"nominationId\"", notChosen.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.AwardObjections.CountAsync(o => o.SelectionId == s.Id)));
+
+        const string text = "反映该同志在村集体土地流转中优亲厚友";
+        var sent = await PublicObjectAsync(s.Id, nomination, text);
+        Assert.Equal(HttpStatusCode.OK, sent.Status);
+        Assert.Contains("data-outcome=\"accepted\"", sent.Body, StringComparison.Ordinal);
+
+        // Staff see it, with its day and no name; the audit log holds nothing of it: no row entry, no event.
+        s = await (await admin.GetAsync($"{Route}/{s.Id}")).ReadAsync<AwardSelectionView>();
+        var anonymous = Assert.Single(s.Objections);
+        Assert.Equal((nomination, text, null, OrgToday.Value), (anonymous.NominationId, anonymous.Text, anonymous.FiledBy, anonymous.FiledOn));
+        var anonymousKey = anonymous.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var staffPage = await (await app.SignInAsync(Demo.OrgAdminA)).GetAsync($"/awards/{s.Id}");
+        Assert.Equal(HttpStatusCode.OK, staffPage.StatusCode);
+        var staffHtml = WebUtility.HtmlDecode(await staffPage.Content.ReadAsStringAsync());
+        Assert.Contains(text, staffHtml, StringComparison.Ordinal);
+        Assert.Contains($"data-objection=\"{anonymousKey}\" data-anonymous=\"true\"", staffHtml, StringComparison.Ordinal);
+        Assert.Contains("（匿名）", staffHtml, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+            (a.EntityType == nameof(AwardObjection) && a.EntityId == anonymousKey) || (a.After != null && a.After.Contains(text)))));
+
+        // Staff API: bad input is a 400 naming the field, nothing stored; one entered under a name is audited.
+        var noText = await (await admin.PostJsonAsync($"{Route}/{s.Id}/objections", new AwardObjectionRequest(nomination, " ", "李四", s.Version))).ProblemErrorsAsync();
+        var noNominee = await (await admin.PostJsonAsync($"{Route}/{s.Id}/objections", new AwardObjectionRequest(null, "事迹有夸大", "李四", s.Version))).ProblemErrorsAsync();
+        Assert.Equal(["text", "nominationId"], [.. new[] { noText, noNominee }.SelectMany(e => e.Keys)]);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AwardObjections.CountAsync(o => o.SelectionId == s.Id)));
+        s = await (await admin.PostJsonAsync($"{Route}/{s.Id}/objections", new AwardObjectionRequest(nomination, "事迹材料有夸大", "李四", s.Version))).ReadAsync<AwardSelectionView>();
+        var named = s.Objections.Single(o => o.FiledBy == "李四");
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.EntityType == nameof(AwardObjection) && a.EntityId == named.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.Action == "Created")));
+
+        // The staff answer to the anonymous one is audited as such (its day, never the instant it came).
+        s = await (await admin.PostJsonAsync($"{Route}/{s.Id}/objections/{anonymous.Id}/answer", new AnswerAwardObjectionRequest(false, "经核实，流转程序合规", s.Version))).ReadAsync<AwardSelectionView>();
+        Assert.False(s.Objections.Single(o => o.Id == anonymous.Id).Upheld);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.EntityType == nameof(AwardObjection) && a.EntityId == anonymousKey && a.Action == "AwardSelection.ObjectionAnswered")));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 
     [Fact]
     public async Task OrgAdminA_IsRefusedTownshipBsSelection_AndNothingChanges_AndItsListDoesNotShowIt()

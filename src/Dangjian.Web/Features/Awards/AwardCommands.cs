@@ -110,13 +110,16 @@ public sealed class AwardCommands(
             s.FileObjection(r.NominationId ?? 0, r.Text ?? string.Empty, string.IsNullOrWhiteSpace(r.FiledBy) ? user.Name : r.FiledBy, clock.Today), ct);
     }
 
-    /// <summary>An objection from the public publicity page: no name, no version (the public does not edit the selection).</summary>
+    /// <summary>
+    /// An objection from the public publicity page: no name, no version (the public does not edit the selection). It keeps
+    /// only its day, and neither its row nor an event goes into the audit log as it comes (DangjianDbContext.IsAudited): an
+    /// entry's instant would date it to the second, as for publicity objections to a cadre (SelectionSecrecy).
+    /// </summary>
     public async Task PublicObjectAsync(int id, int nominationId, string? text, CancellationToken ct = default)
     {
         var s = await db.AwardSelections.Include(x => x.Nominations).Include(x => x.Objections).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("awardSelection", id);
         s.FileObjection(nominationId, text ?? string.Empty, null, clock.Today);
-        db.AuditAction = "AwardSelection.Objected";
         await db.SaveChangesAsync(ct);
     }
 

@@ -162,6 +162,57 @@ public abstract partial class ConsultationTests(AppFixture app)
         Assert.Equal((null, 0, CommentStatus.Published), (unchanged.HearingOn, unchanged.ExpertOpinions.Count, unchanged.Comments.Single().Status));
     }
 
+    [Fact]
+    public async Task PublicPage_ListsThePublishedComments_NewestFirst_ByPages_NeverAHiddenOne_AndTakingOneIsNotAudited()
+    {
+        var (admin, _, _, major, _) = await MeetingAsync();
+        var c = await OpenAsync(admin, major);
+        var visitor = app.AnonymousClient();
+        var empty = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/public/consultations/{c.Id}"));
+        Assert.Contains("data-outcome=\"no-comments\"", empty, StringComparison.Ordinal);
+        Assert.Contains("还没有公开的意见", empty, StringComparison.Ordinal);
+
+        const string kept = "建议把资产评估报告在村务公开栏张贴七天";
+        const string hidden = "某某公司低价收购旧设备，电话一三八";
+        Assert.Equal(HttpStatusCode.OK, (await CommentAsync(c.Id, kept)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await CommentAsync(c.Id, hidden)).Status);
+        var view = await (await admin.GetAsync($"{Route}/{c.Id}")).ReadAsync<ConsultationView>();
+        var spam = view.Comments.Single(x => x.Text == hidden);
+        await (await admin.PostJsonAsync($"{Route}/{c.Id}/comments/{spam.Id}/moderate", new ModerateCommentRequest(view.Version, CommentStatus.Hidden))).ReadAsync<ConsultationView>();
+
+        var page = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/public/consultations/{c.Id}"));
+        Assert.Contains(kept, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, page, StringComparison.Ordinal);
+        Assert.Contains("data-comments-total=\"1\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-page-link", page, StringComparison.Ordinal);
+
+        // A comment as it comes is not audited (its entry would date it to the second); the staff moderation is.
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(ConsultationComment) && a.Action == "Created" && a.After != null && a.After.Contains(kept))));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "Consultation.CommentModerated" && a.After != null && a.After.Contains(hidden))));
+
+        // Ten later ones: the first page shows them newest first with a link to the older page, which holds the first.
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 1; i <= 10; i++)
+            {
+                db.ConsultationComments.Add(new ConsultationComment { ConsultationId = c.Id, Text = $"第{i:00}条补充意见", ReceivedOn = OrgToday.Value });
+                await db.SaveChangesAsync();
+            }
+
+            return 0;
+        });
+        var first = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/public/consultations/{c.Id}"));
+        Assert.DoesNotContain(kept, first, StringComparison.Ordinal);
+        Assert.True(first.IndexOf("第10条补充意见", StringComparison.Ordinal) < first.IndexOf("第01条补充意见", StringComparison.Ordinal));
+        Assert.Contains($"public/consultations/{c.Id}?page=2", first, StringComparison.Ordinal);
+        Assert.Contains("第 1 页，共 2 页", first, StringComparison.Ordinal);
+        var second = WebUtility.HtmlDecode(await visitor.GetStringAsync($"/public/consultations/{c.Id}?page=2"));
+        Assert.Contains(kept, second, StringComparison.Ordinal);
+        Assert.DoesNotContain("第10条补充意见", second, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden, second, StringComparison.Ordinal);
+        Assert.Contains("data-page-link=\"newer\"", second, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

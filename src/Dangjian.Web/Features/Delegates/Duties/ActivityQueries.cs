@@ -52,6 +52,21 @@ public sealed class ActivityQueries(DangjianDbContext db, ScopeService scopes)
         return await ViewAsync(activity, ct);
     }
 
+    /// <summary>
+    /// The evaluation campaigns a 述职 of this activity's term may link to (those of the term's organization or below, as
+    /// <see cref="ActivityCommands.LinkEvaluationAsync"/> accepts), the latest year first; for those who manage the term.
+    /// </summary>
+    public async Task<IReadOnlyList<LinkChoice>> CampaignChoicesAsync(int activityId, CancellationToken ct = default)
+    {
+        var orgId = await db.DelegateActivities.AsNoTracking().Where(a => a.Id == activityId).Select(a => (int?)a.OrganizationId).FirstOrDefaultAsync(ct);
+        await scopes.DemandRecordAsync(orgId, "delegateActivity", activityId, Permission.DelegatesManage, ct);
+        var root = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstAsync(ct);
+        var rows = await db.EvaluationCampaigns.AsNoTracking()
+            .Where(c => db.Organizations.Any(o => o.Id == c.OrganizationId && o.Path.StartsWith(root)))
+            .Select(c => new { c.Id, c.Title, c.Year }).ToListAsync(ct);
+        return [.. rows.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Select(c => new LinkChoice(c.Id, c.Title))];
+    }
+
     /// <summary>The attendance rate of each delegate of the term over its activities, the lowest first (those without records last).</summary>
     public async Task<IReadOnlyList<AttendanceRateView>> RatesAsync(int termId, CancellationToken ct = default)
     {

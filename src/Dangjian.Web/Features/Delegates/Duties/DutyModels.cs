@@ -79,3 +79,9 @@ public sealed record MotionView(
     string Subject, string Grounds, DateOnly FiledOn, string FiledBy, MotionStatus Status, DateOnly? ReviewedOn, int? SignersCounted, int? SignersRequired,
     int? ServingDelegates, string? AnswerText, string? AnsweredBy, DateOnly? AnsweredOn, int? VotesFor, int? VotesAgainst, int? VotesAbstain, DateOnly? VotedOn,
     int? ElectionProjectId, int? ElectionRoundId, MotionOutcome? Outcome, DateOnly? ClosedOn, IReadOnlyList<MotionSignerView> Signers, int Version, MotionRights Rights);
+
+/// <summary>A record a form may link to, by its id and the name a user picks it by.</summary>
+public sealed record LinkChoice(int Id, string Name);
+
+/// <summary>An election of the term's organization or below, with its voting rounds, for the recall vote's pickers.</summary>
+public sealed record ElectionChoice(int Id, string Title, IReadOnlyList<LinkChoice> Rounds);

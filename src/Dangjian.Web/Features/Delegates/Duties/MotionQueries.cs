@@ -65,6 +65,25 @@ public sealed class MotionQueries(DangjianDbContext db, ScopeService scopes, Del
         return await ViewAsync(motion, person, ct);
     }
 
+    /// <summary>
+    /// The elections a recall's vote may cite (those of the term's organization or below, as
+    /// <see cref="MotionCommands.RecordVoteAsync"/> accepts) with their rounds, the latest first; for those who manage the term.
+    /// </summary>
+    public async Task<IReadOnlyList<ElectionChoice>> ElectionChoicesAsync(int id, CancellationToken ct = default)
+    {
+        var orgId = await db.DelegateMotions.AsNoTracking().Where(m => m.Id == id).Select(m => (int?)m.OrganizationId).FirstOrDefaultAsync(ct);
+        await scopes.DemandRecordAsync(orgId, "delegateMotion", id, Permission.DelegatesManage, ct);
+        var root = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstAsync(ct);
+        var projects = await db.ElectionProjects.AsNoTracking()
+            .Where(p => db.Organizations.Any(o => o.Id == p.OrganizationId && o.Path.StartsWith(root)))
+            .Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        var rounds = (await db.ElectionRounds.AsNoTracking().Where(r => ids.Contains(r.ProjectId)).Select(r => new { r.Id, r.ProjectId, r.Title }).ToListAsync(ct))
+            .ToLookup(r => r.ProjectId);
+        return [.. projects.OrderByDescending(p => p.Id).Select(p => new ElectionChoice(
+            p.Id, p.Title, [.. rounds[p.Id].OrderBy(r => r.Id).Select(r => new LinkChoice(r.Id, r.Title))]))];
+    }
+
     /// <summary>The motions of the signed-in person's terms that they signed or may still co-sign, the latest first.</summary>
     public async Task<IReadOnlyList<MotionView>> MineAsync(CancellationToken ct = default)
     {

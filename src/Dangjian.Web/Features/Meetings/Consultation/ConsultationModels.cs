@@ -34,8 +34,11 @@ public sealed record ConsultationView(
     DateOnly? HearingOn, int? HearingParticipants, string? HearingSummary, IReadOnlyList<CommentView> Comments, int PublishedCount, int HiddenCount,
     IReadOnlyList<ExpertOpinionView> ExpertOpinions, bool MayRun, int Version);
 
-/// <summary>What the public page shows: no id of anyone, no comment of anyone.</summary>
+/// <summary>What the public page shows of the consultation: no id of anyone (its published comments come apart, <see cref="PublicCommentView"/>).</summary>
 public sealed record PublicConsultationForm(string OrganizationName, string ItemTitle, string Subject, DateOnly OpensOn, DateOnly ClosesOn, bool TakesComments);
+
+/// <summary>A published comment as the public page lists it: its text and day, no id.</summary>
+public sealed record PublicCommentView(string Text, DateOnly ReceivedOn);
 
 public enum CommentOutcome
 {

@@ -12,7 +12,8 @@ namespace Dangjian.Web.Features.Meetings.Consultation;
 
 /// <summary>
 /// Reading consultations (MTG-12): on the meeting page for those who may read the meeting (hidden comments only to those
-/// who run it), and the anonymous public page's form and comments (stored with the day only, no account, no address).
+/// who run it), and the anonymous public page's form, the comments it takes (stored with the day only, no account, no
+/// address) and the published ones it lists.
 /// </summary>
 public sealed class ConsultationQueries(DangjianDbContext db, MeetingAccess access, OrgClock clock)
 {
@@ -60,7 +61,24 @@ public sealed class ConsultationQueries(DangjianDbContext db, MeetingAccess acce
         return row is null ? null : new PublicConsultationForm(row.Name, row.Title, row.c.Subject, row.c.OpensOn, row.c.ClosesOn, row.c.TakesCommentsOn(today));
     }
 
-    /// <summary>Takes a public comment: the text and the day; nothing about who sent it. Audited as an anonymous change.</summary>
+    /// <summary>Comments a page of the public page lists.</summary>
+    public const int PublicPageSize = 10;
+
+    /// <summary>
+    /// The comments the public page lists: only those staff left published (a hidden one never), newest first, by pages
+    /// of <see cref="PublicPageSize"/>; a page past the end is empty.
+    /// </summary>
+    public async Task<Paged<PublicCommentView>> PublicCommentsAsync(int id, int page, CancellationToken ct = default)
+    {
+        var window = new PageWindow(Math.Max(page, 1), PublicPageSize);
+        var published = db.ConsultationComments.AsNoTracking().Where(x => x.ConsultationId == id && x.Status == CommentStatus.Published);
+        var total = await published.CountAsync(ct);
+        var items = await published.OrderByDescending(x => x.ReceivedOn).ThenByDescending(x => x.Id).Skip(window.Skip).Take(window.PageSize)
+            .Select(x => new PublicCommentView(x.Text, x.ReceivedOn)).ToListAsync(ct);
+        return new Paged<PublicCommentView>(items, total, window.Page, window.PageSize);
+    }
+
+    /// <summary>Takes a public comment: the text and the day; nothing about who sent it, and no audit entry as it comes (DangjianDbContext.IsAudited).</summary>
     public async Task<CommentResult> CommentAsync(int id, string? text, CancellationToken ct = default)
     {
         var c = await db.Consultations.FirstOrDefaultAsync(x => x.Id == id, ct);
