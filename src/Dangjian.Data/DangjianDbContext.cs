@@ -418,7 +418,9 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
         && !(e.State == EntityState.Added && e.Entity is CandidateQuestion or Domain.Meetings.ConsultationComment)
         // An anonymous objection to a chosen nominee from the public page (EVA-11) is likewise not audited as it comes; one
         // staff enter under a name is, and staff answers on either are.
-        && !(e.State == EntityState.Added && e.Entity is Domain.Awards.AwardObjection { FiledBy: null });
+        && !(e.State == EntityState.Added && e.Entity is Domain.Awards.AwardObjection { FiledBy: null })
+        // The same for an unsigned objection to publicized evaluation results (EVA-6), whose time is kept to the day.
+        && !(e.State == EntityState.Added && e.Entity is Domain.Evaluations.EvaluationObjection { FiledBy: null });
 
     /// <summary>
     /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous

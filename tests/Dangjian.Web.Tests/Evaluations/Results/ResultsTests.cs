@@ -1,4 +1,5 @@
 using System.Net;
+using Dangjian.Domain.Common;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Web.Features.Evaluations.Results;
 using Dangjian.Web.Infrastructure;
@@ -220,6 +221,11 @@ public abstract class ResultsTests(AppFixture app)
         var objection = Assert.Single(objections);
         Assert.Equal("乙", objection.SubjectName);
         Assert.Null(objection.FiledBy);
+
+        // Unsigned: kept to the day (midnight where the organization is) and not in the audit log as it came.
+        Assert.Equal(TimeSpan.Zero, OrgTimeZone.Default.ToLocal(objection.FiledAt).TimeOfDay);
+        var objectionKey = objection.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "EvaluationObjection" && a.EntityId == objectionKey)));
 
         var current = await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/results")).ReadAsync<CampaignResultsView>();
         var early = await client.PostJsonAsync($"/api/v1/evaluations/{campaign.Id}/finalize", new VersionRequest(current.Campaign.Version));

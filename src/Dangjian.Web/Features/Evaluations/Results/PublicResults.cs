@@ -86,7 +86,9 @@ public sealed class PublicResults(DangjianDbContext db, TimeProvider time, OrgCl
             Text = t,
             FiledBy = n.Length == 0 ? null : n,
             Contact = k.Length == 0 ? null : k,
-            FiledAt = time.GetUtcNow(),
+            // An unsigned objection keeps only its day (the start of it, in the organization's zone), as it is kept out of the
+            // audit log (DangjianDbContext.IsAudited): a time to the second could be set beside a request log to name who sent it.
+            FiledAt = n.Length == 0 ? clock.At(clock.Today, TimeOnly.MinValue).ToUniversalTime() : time.GetUtcNow(),
         });
         db.AuditAction = "Evaluation.ObjectionFiled";
         await db.SaveChangesAsync(ct);
