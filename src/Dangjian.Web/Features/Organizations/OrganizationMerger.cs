@@ -70,10 +70,10 @@ public sealed class OrganizationMerger(DangjianDbContext db, ScopeService scopes
             unit.AreaOrganizationId = unit.AreaOrganizationId == id ? into.Id : unit.AreaOrganizationId;
         }
 
-        foreach (var request0 in await OpenRequests(id).ToListAsync(ct))
+        foreach (var need in await OpenRequests(id).ToListAsync(ct))
         {
-            request0.OrganizationId = request0.OrganizationId == id ? into.Id : request0.OrganizationId;
-            request0.ToOrganizationId = request0.ToOrganizationId == id ? into.Id : request0.ToOrganizationId;
+            need.OrganizationId = need.OrganizationId == id ? into.Id : need.OrganizationId;
+            need.ToOrganizationId = need.ToOrganizationId == id ? into.Id : need.ToOrganizationId;
         }
 
         foreach (var notice in await OpenNotices(id, NoticeTargetKind.Cadre).ToListAsync(ct))
