@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
+using System.Text.RegularExpressions;
 
 namespace Dangjian.E2E.Infrastructure;
 
@@ -28,4 +29,29 @@ public static class Ui
 
     /// <summary>The messages under a form's fields: MudBlazor's own ("必填") or the server's, as the user reads them.</summary>
     public static ILocator FieldErrors(ILocator form) => form.Locator(".mud-input-helper-text.mud-input-error");
+
+    /// <summary>
+    /// Types into a MudAutocomplete and picks the option that shows the text, then waits until the list has closed on the
+    /// choice. On a loaded machine the autocomplete's debounced search can come back after the click and reopen the list
+    /// without the choice, so a pick that did not hold is made again (at most three times).
+    /// </summary>
+    public static async Task PickAsync(ILocator combobox, string text)
+    {
+        var page = combobox.Page;
+        for (var attempt = 1; ; attempt++)
+        {
+            await combobox.ClickAsync();
+            await combobox.FillAsync(text);
+            await page.GetByRole(AriaRole.Option).Filter(new() { HasText = text }).First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(page.Locator(".mud-popover-open [role=option]")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                await Assertions.Expect(combobox).ToHaveValueAsync(new Regex(Regex.Escape(text)), new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
 }

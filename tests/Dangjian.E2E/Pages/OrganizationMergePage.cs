@@ -31,10 +31,7 @@ public sealed class OrganizationMergePage(IPage page, CultureInfo culture) : She
     /// <summary>Types part of the target's name in the autocomplete and picks it from the list.</summary>
     public async Task ChooseTargetAsync(string name)
     {
-        var box = Dialog.GetByLabel(Text("MergeInto"));
-        await box.ClickAsync();
-        await box.FillAsync(name);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = name }).First.ClickAsync();
+        await Ui.PickAsync(Dialog.GetByLabel(Text("MergeInto")), name);
     }
 
     /// <summary>The confirmation message box's "merge" button.</summary>

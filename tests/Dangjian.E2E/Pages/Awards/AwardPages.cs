@@ -22,10 +22,7 @@ public sealed class AwardPages(IPage page, CultureInfo culture) : Shell(page, cu
     {
         await Interactive.GotoAsync(Page, "awards");
         await Assertions.Expect(Heading(Text("Title"))).ToBeVisibleAsync();
-        var picker = Page.GetByRole(AriaRole.Combobox, new() { Name = Text("Col.Organization") }).First;
-        await picker.ClickAsync();
-        await picker.FillAsync(organizationName);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = organizationName }).First.ClickAsync();
+        await Ui.PickAsync(Page.GetByRole(AriaRole.Combobox, new() { Name = Text("Col.Organization") }).First, organizationName);
         var titleField = Page.GetByLabel(Text("Col.Title"), new() { Exact = true }).First;
         await titleField.FillAsync(title);
         await Page.GetByRole(AriaRole.Button, new() { Name = Text("OpenButton"), Exact = true }).ClickAsync();
@@ -36,10 +33,7 @@ public sealed class AwardPages(IPage page, CultureInfo culture) : Shell(page, cu
     /// <summary>推荐 a person (the default category, 优秀共产党员) found by name, with who nominated and the statement.</summary>
     public async Task NominatePersonAsync(string name, string by, string statement)
     {
-        var picker = Page.GetByRole(AriaRole.Combobox, new() { Name = Text("NomineePerson") }).First;
-        await picker.ClickAsync();
-        await picker.FillAsync(name);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = name }).First.ClickAsync();
+        await Ui.PickAsync(Page.GetByRole(AriaRole.Combobox, new() { Name = Text("NomineePerson") }).First, name);
         await Page.GetByLabel(Text("Col.NominatedBy")).First.FillAsync(by);
         await Page.GetByLabel(Text("Col.Statement")).First.FillAsync(statement);
         await Page.GetByRole(AriaRole.Button, new() { Name = Text("NominateButton"), Exact = true }).ClickAsync();

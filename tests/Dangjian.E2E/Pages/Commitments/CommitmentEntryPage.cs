@@ -22,18 +22,14 @@ public sealed class CommitmentEntryPage(IPage page, CultureInfo culture) : Shell
 
     public async Task ChooseMemberAsync(string name)
     {
-        var picker = Section.GetByRole(AriaRole.Combobox, new() { Name = Text("Entry.Person") }).First;
-        await picker.FillAsync(name);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = name }).First.ClickAsync();
+        await Ui.PickAsync(Section.GetByRole(AriaRole.Combobox, new() { Name = Text("Entry.Person") }).First, name);
         await Assertions.Expect(Section.GetByRole(AriaRole.Heading, new() { Name = Ui.Format<DefiningText>("Entry.ItemsOf", Culture, name) })).ToBeVisibleAsync();
     }
 
     public async Task ChooseOrganizationAsync(string name, string direction)
     {
         await Section.Locator("[data-owner-kind=organization]").ClickAsync();
-        var picker = Section.GetByRole(AriaRole.Combobox, new() { Name = Text("Entry.Org") }).First;
-        await picker.FillAsync(name);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = name }).First.ClickAsync();
+        await Ui.PickAsync(Section.GetByRole(AriaRole.Combobox, new() { Name = Text("Entry.Org") }).First, name);
         await Assertions.Expect(Section.GetByRole(AriaRole.Heading, new() { Name = Ui.Format<DefiningText>("Entry.ItemsOf", Culture, name) })).ToBeVisibleAsync();
         await Section.Locator("#cmt-entry-direction").ClickAsync();
         await Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = Ui.Text<CommitmentText>($"Direction.{direction}", Culture), Exact = true }).ClickAsync();

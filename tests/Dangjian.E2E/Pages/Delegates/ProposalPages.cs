@@ -59,10 +59,7 @@ public sealed class ProposalPages(IPage page, CultureInfo culture) : Shell(page,
     /// <summary>交办 to an organization picked by name, due in the given working days.</summary>
     public async Task AssignAsync(string organizationName, int workingDays)
     {
-        var picker = Page.GetByRole(AriaRole.Combobox, new() { Name = Text("HandlingOrganization") }).First;
-        await picker.ClickAsync();
-        await picker.FillAsync(organizationName);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = organizationName }).First.ClickAsync();
+        await Ui.PickAsync(Page.GetByRole(AriaRole.Combobox, new() { Name = Text("HandlingOrganization") }).First, organizationName);
         await Page.GetByLabel(Text("WorkingDays")).First.FillAsync(workingDays.ToString(CultureInfo.InvariantCulture));
         await Page.Locator("[data-action=assign]").ClickAsync();
         await Assertions.Expect(Status).ToHaveAttributeAsync("data-status", "Assigned");

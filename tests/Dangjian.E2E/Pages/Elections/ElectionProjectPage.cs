@@ -34,9 +34,7 @@ public sealed class ElectionProjectPage(IPage page, CultureInfo culture) : Shell
         await ChooseAsync(Rule("Field.Body"), Enum(body));
         // The form the last nominee was saved from starts clean: no "required" message under its cleared fields.
         await Assertions.Expect(Ui.FieldErrors(Page.Locator(".mud-paper:has(> #nominees-h)"))).ToHaveCountAsync(0);
-        var picker = Page.GetByRole(AriaRole.Combobox, new() { Name = Rule("Field.Nominee") }).First;
-        await picker.FillAsync(person);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = person }).First.ClickAsync();
+        await Ui.PickAsync(Page.GetByRole(AriaRole.Combobox, new() { Name = Rule("Field.Nominee") }).First, person);
         await ChooseAsync(Rule("Field.Source"), Enum(source));
         if (jointNominators is not null)
         {

@@ -36,10 +36,7 @@ public sealed class CampaignPage(IPage page, CultureInfo culture) : Shell(page, 
     /// <summary>Bulk-adds subjects from an organization picked by name in the organization picker.</summary>
     public async Task BulkAddAsync(string organizationName)
     {
-        var picker = Page.GetByRole(AriaRole.Combobox, new() { Name = Text("Page.SourceOrganization") }).First;
-        await picker.ClickAsync();
-        await picker.FillAsync(organizationName);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = organizationName }).First.ClickAsync();
+        await Ui.PickAsync(Page.GetByRole(AriaRole.Combobox, new() { Name = Text("Page.SourceOrganization") }).First, organizationName);
         await Button("Page.BulkAdd").ClickAsync();
     }
 

@@ -30,9 +30,7 @@ public sealed class StudyRecordPages(IPage page, CultureInfo culture) : Shell(pa
     {
         if (person is not null)
         {
-            var picker = Form.GetByRole(AriaRole.Combobox, new() { Name = Text("Person") }).First;
-            await picker.FillAsync(person);
-            await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = person }).First.ClickAsync();
+            await Ui.PickAsync(Form.GetByRole(AriaRole.Combobox, new() { Name = Text("Person") }).First, person);
         }
 
         await Form.GetByRole(AriaRole.Combobox, new() { Name = Text("Kind") }).First.ClickAsync();

@@ -19,9 +19,7 @@ public sealed class SurveysPage(IPage page, CultureInfo culture) : Shell(page, c
     public async Task<SurveyPage> CreateAsync(string organization, string title, SurveyAccess access)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = Ui.Text<SurveyText>("New", Culture), Exact = true }).ClickAsync();
-        var picker = Page.GetByRole(AriaRole.Combobox, new() { Name = Ui.Text<RuleText>("Field.Organization", Culture) }).First;
-        await picker.FillAsync(organization);
-        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = organization }).First.ClickAsync();
+        await Ui.PickAsync(Page.GetByRole(AriaRole.Combobox, new() { Name = Ui.Text<RuleText>("Field.Organization", Culture) }).First, organization);
         var accessSelect = Page.GetByRole(AriaRole.Combobox, new() { Name = Ui.Text<RuleText>("Field.Survey.Access", Culture) }).First;
         await accessSelect.ClickAsync();
         var accessLabel = Ui.Text<EnumText>($"SurveyAccess.{access}", Culture);
