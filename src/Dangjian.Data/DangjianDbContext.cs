@@ -10,6 +10,7 @@ using Dangjian.Domain.People;
 using Dangjian.Domain.Secrecy;
 using Dangjian.Domain.Teams;
 using Dangjian.Domain.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -21,7 +22,7 @@ namespace Dangjian.Data;
 /// their own projects). Every save appends the changes it makes to the hash-chained audit log, in the
 /// same transaction, so a change and its audit entry are committed together or not at all (ORG-7).
 /// </summary>
-public sealed class DangjianDbContext : IdentityDbContext<AppUser>
+public sealed class DangjianDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly IAuditActor _actor;
     private readonly TimeProvider _time;
@@ -35,6 +36,13 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();
+
+    /// <summary>
+    /// ASP.NET Core's data protection keys (they sign the sign-in cookie and antiforgery tokens), kept in the database so
+    /// that every app instance over it accepts what another issued (DESIGN.md "More than one machine"). Key material:
+    /// never audited (<see cref="IsAuditedType"/>).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Person> People => Set<Person>();
 
@@ -424,13 +432,14 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>
 
     /// <summary>
     /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous
-    /// opinions (DESIGN.md "Secrecy"), not Identity's own tables (accounts are audited through their commands).
+    /// opinions (DESIGN.md "Secrecy"), not Identity's own tables (accounts are audited through their commands), not the data protection keys
+    /// (secret key material).
     /// </summary>
     public static bool IsAuditedType(Type type) =>
         type != typeof(AuditEntry) && type != typeof(BallotBox) && type != typeof(UnusedAccessCode) && type != typeof(SpentAccessCode)
         && type != typeof(SecretBallot) && type != typeof(Domain.Meetings.DemocraticLifeOpinion) && type != typeof(Domain.Commitments.CommitmentOpinion)
         && type != typeof(Domain.Supervision.ReportCase) && type != typeof(Domain.Supervision.ReportAnswer)
-        && type != typeof(Domain.Cadres.Selection.PublicityObjection)
+        && type != typeof(Domain.Cadres.Selection.PublicityObjection) && type != typeof(DataProtectionKey)
         && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>

@@ -41,6 +41,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -96,6 +97,11 @@ public static class HostSetup
         services.AddScoped<Dangjian.Data.Calendar.IWorkingDayCalendar, Dangjian.Data.Calendar.DatabaseWorkingDayCalendar>();
 
         AddIdentity(services);
+
+        // The keys that sign the sign-in cookie and antiforgery tokens live in the database, so a cookie or a form token
+        // one instance issued is good on every other instance over the same database (README "Scaling out"), and a
+        // restart does not sign everyone out. The application name is fixed: the key ring is shared by name, not by path.
+        services.AddDataProtection().SetApplicationName("Dangjian").PersistKeysToDbContext<DangjianDbContext>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -274,6 +280,7 @@ public static class HostSetup
         var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
         await DangjianDatabase.MigrateAsync(db);
         await Dangjian.Data.Calendar.CalendarSeed.EnsureAsync(db);
+        await DataProtectionKeys.EnsureAsync(db, app.Services.GetRequiredService<IDataProtectionProvider>(), app.Lifetime.ApplicationStopping);
         await StartupAccounts.EnsureAsync(scope.ServiceProvider, app.Lifetime);
     }
 

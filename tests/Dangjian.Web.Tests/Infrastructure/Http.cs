@@ -53,6 +53,9 @@ public static partial class Http
         });
     }
 
+    /// <summary>The antiforgery token of the form on a page, as the browser would post it.</summary>
+    public static string AntiforgeryToken(string page) => WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }
