@@ -64,6 +64,9 @@ public static partial class EvaluateBenchmark
                 $"run {run}: {r.PerSecond,7:F1} responses/s ({r.Accepted} in {r.Seconds:F2} s)  POST p50 {r.P50,6:F1} ms  p95 {r.P95,6:F1} ms  p99 {r.P99,6:F1} ms  memory at end: working set {r.WorkingSetMb:F0} MB (peak {r.PeakWorkingSetMb:F0}), managed heap {r.ManagedHeapMb:F0} MB  counted {r.Verified}{(ok ? string.Empty : "  MISMATCH")}"));
         }
 
+        var disk = DiskCommitRate.Measure(TimeSpan.FromSeconds(5));
+        Console.WriteLine(string.Create(Inv,
+            $"raw durable commit rate of this file system (one-row SQLite transactions, the app's pragmas, 5 s): {disk:F0}/s; acknowledged responses/s ÷ it = {LoopbackApp.Median(results.Select(r => r.PerSecond)) / disk:F3}"));
         Console.WriteLine(string.Create(Inv,
             $"median of {results.Count}: {LoopbackApp.Median(results.Select(r => r.PerSecond)):F1} responses/s  POST p50 {LoopbackApp.Median(results.Select(r => r.P50)):F1} ms  p95 {LoopbackApp.Median(results.Select(r => r.P95)):F1} ms  p99 {LoopbackApp.Median(results.Select(r => r.P99)):F1} ms  working set at end {LoopbackApp.Median(results.Select(r => r.WorkingSetMb)):F0} MB, managed heap {LoopbackApp.Median(results.Select(r => r.ManagedHeapMb)):F0} MB"));
         Console.WriteLine(failed

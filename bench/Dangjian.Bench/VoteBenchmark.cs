@@ -51,6 +51,9 @@ public static partial class VoteBenchmark
                 $"       {sizes.Length} commits of casts: size min {(sizes.Length > 0 ? sizes[0] : 0)}, median {LoopbackApp.Percentile([.. sizes.Select(x => (double)x)], 0.5):F0}, max {(sizes.Length > 0 ? sizes[^1] : 0)}; {sizes.Count(x => x == 1)} of one cast; close (shuffle, erase, record) {r.CloseMs:F0} ms"));
         }
 
+        var disk = DiskCommitRate.Measure(TimeSpan.FromSeconds(5));
+        Console.WriteLine(string.Create(Inv,
+            $"raw durable commit rate of this file system (one-row SQLite transactions, the app's pragmas, 5 s): {disk:F0}/s; acknowledged ballots/s ÷ it = {LoopbackApp.Median(results.Select(r => r.BallotsPerSecond)) / disk:F3}"));
         Console.WriteLine(string.Create(Inv,
             $"median of {results.Count}: {LoopbackApp.Median(results.Select(r => r.BallotsPerSecond)):F1} ballots/s  POST p50 {LoopbackApp.Median(results.Select(r => r.P50)):F1} ms  p95 {LoopbackApp.Median(results.Select(r => r.P95)):F1} ms  p99 {LoopbackApp.Median(results.Select(r => r.P99)):F1} ms"));
         Console.WriteLine(failed ? "FAILED: an acknowledged ballot is missing or differs" : "every acknowledged receipt is in the closed box with the content sent; the box's count equals the acknowledged ballots' count");
