@@ -53,6 +53,11 @@ public static class BackupCommands
     {
         var (provider, connection) = DatabaseOptions();
         var file = new Argument<string>("FILE") { Description = "A copy made by `dangjian backup`" };
+        var anchor = new Option<string?>("--anchor")
+        {
+            Description = "SEQUENCE:HASH, the auditHead `backup` printed for FILE: the restored log must still hold that entry with that hash "
+                + "(a chain alone can't show entries cut off its end).",
+        };
         var restore = new Command(
             "restore",
             "Replace the configured SQLite database with FILE, the app stopped. Checks FILE's audit chain first; keeps the old file as NAME.before-restore-TIMESTAMP. "
@@ -61,8 +66,9 @@ public static class BackupCommands
         restore.Arguments.Add(file);
         restore.Options.Add(provider);
         restore.Options.Add(connection);
+        restore.Options.Add(anchor);
         restore.SetAction((result, ct) => RestoreAsync(
-            result.GetValue(file)!, result.GetValue(provider), result.GetValue(connection), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+            result.GetValue(file)!, result.GetValue(provider), result.GetValue(connection), result.GetValue(anchor), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
         return restore;
     }
 
@@ -147,9 +153,26 @@ public static class BackupCommands
         }
     }
 
-    /// <summary>`dangjian restore FILE`. Output: one JSON line, see README "Backup and restore".</summary>
-    public static async Task<int> RestoreAsync(string file, string? provider, string? connection, TextWriter output, TextWriter error, CancellationToken ct)
+    /// <summary>`dangjian restore FILE` without an anchor.</summary>
+    public static Task<int> RestoreAsync(string file, string? provider, string? connection, TextWriter output, TextWriter error, CancellationToken ct) =>
+        RestoreAsync(file, provider, connection, null, output, error, ct);
+
+    /// <summary>`dangjian restore FILE [--anchor SEQUENCE:HASH]`. Output: one JSON line, see README "Backup and restore".</summary>
+    public static async Task<int> RestoreAsync(string file, string? provider, string? connection, string? anchor, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        (long Sequence, string Hash)? expected = null;
+        if (anchor is not null)
+        {
+            var parts = anchor.Split(':');
+            if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var seq) || seq < 1 || parts[1].Length != 64)
+            {
+                await error.WriteLineAsync("--anchor must be SEQUENCE:HASH as `backup` printed it in auditHead, e.g. 120:3fa4…(64 hex digits).");
+                return ExitCodes.BadInput;
+            }
+
+            expected = (seq, parts[1].ToLowerInvariant());
+        }
+
         if (Resolve(provider, connection, error) is not { } resolved)
         {
             return ExitCodes.BadInput;
@@ -221,6 +244,14 @@ public static class BackupCommands
             if (await VerifyChainAsync(partial, ct) is { } fault)
             {
                 await error.WriteLineAsync($"The audit log of {from} is BROKEN at entry {fault.Sequence} ({fault.Reason}); nothing restored.");
+                return ExitCodes.Failed;
+            }
+
+            if (expected is { } a && await EntryHashAsync(partial, a.Sequence, ct) is var hash && hash != a.Hash)
+            {
+                await error.WriteLineAsync(hash is null
+                    ? $"The audit log of {from} is BROKEN at entry {head.Entries + 1}: it ends at entry {head.Entries}, but the anchor names entry {a.Sequence} (entries were removed from its end); nothing restored."
+                    : $"The audit log of {from} is BROKEN at entry {a.Sequence}: its hash is not the anchor's (the log was rewritten from there on); nothing restored.");
                 return ExitCodes.Failed;
             }
 
@@ -350,6 +381,17 @@ public static class BackupCommands
         await using var db = new DangjianDbContext(options.Options, new Data.Audit.FixedAuditActor("cli"));
         ct.ThrowIfCancellationRequested();
         return AuditChain.Verify(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable());
+    }
+
+    /// <summary>The hash of one audit entry of a file; null when there is no such entry.</summary>
+    private static async Task<string?> EntryHashAsync(string file, long sequence, CancellationToken ct)
+    {
+        await using var conn = Connect(file, SqliteOpenMode.ReadOnly);
+        await conn.OpenAsync(ct);
+        await using var entry = conn.CreateCommand();
+        entry.CommandText = "SELECT \"Hash\" FROM \"AuditLog\" WHERE \"Sequence\" = $sequence";
+        entry.Parameters.AddWithValue("$sequence", sequence);
+        return await entry.ExecuteScalarAsync(ct) as string;
     }
 
     /// <summary>Checkpoints and empties the write-ahead log of a file; false when another connection keeps it from finishing.</summary>

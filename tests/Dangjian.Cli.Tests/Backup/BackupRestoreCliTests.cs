@@ -198,6 +198,32 @@ public sealed class BackupRestoreCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Restore_WithTheBackupsAnchor_RefusesACopyCutShort()
+    {
+        await SeedAsync(Live, changes: 3);
+        var copy = Path.Combine(_folder, "copy.db");
+        var backup = await CliProcess.RunAsync("backup", copy, "--connection", LiveConnection);
+        Assert.Equal(0, backup.ExitCode);
+        using var json = JsonDocument.Parse(backup.Output);
+        var anchor = json.RootElement.GetProperty("auditHead").GetString()!;
+        var cut = Path.Combine(_folder, "cut.db");
+        File.Copy(copy, cut);
+        await RawAsync(cut, "DELETE FROM \"AuditLog\" WHERE \"Sequence\" = (SELECT MAX(\"Sequence\") FROM \"AuditLog\")");
+        var fresh = $"Data Source={Path.Combine(_folder, "fresh", "dangjian.db")}";
+
+        var cutWithAnchor = await CliProcess.RunAsync("restore", cut, "--connection", fresh, "--anchor", anchor);
+        var malformed = await CliProcess.RunAsync("restore", copy, "--connection", fresh, "--anchor", "12:abc");
+        var whole = await CliProcess.RunAsync("restore", copy, "--connection", fresh, "--anchor", anchor);
+
+        Assert.Equal(1, cutWithAnchor.ExitCode); // the chain of what is left verifies; only the anchor shows the cut
+        Assert.Contains("removed from its end", cutWithAnchor.Error, StringComparison.Ordinal);
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("--anchor", malformed.Error, StringComparison.Ordinal);
+        Assert.True(whole.ExitCode == 0, whole.Error);
+        Assert.Equal(anchor, (await AuditHeadAsync(Path.Combine(_folder, "fresh", "dangjian.db"))).Head);
+    }
+
+    [Fact]
     public async Task Restore_NotADangjianDatabase_ExitsTwo_NothingChanged()
     {
         await SeedAsync(Live, changes: 1);
