@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dangjian.Cli;
 using Dangjian.Cli.Audit;
+using Dangjian.Cli.Backup;
 using Dangjian.Cli.Calendar;
 using Dangjian.Cli.Dues;
 using Dangjian.Cli.Elections;
@@ -17,6 +18,8 @@ root.Subcommands.Add(DecisionCommands.Build());
 root.Subcommands.Add(EvaluationCommands.Build());
 root.Subcommands.Add(StudyCommands.Build());
 root.Subcommands.Add(DuesCommands.Build());
+root.Subcommands.Add(BackupCommands.Backup());
+root.Subcommands.Add(BackupCommands.Restore());
 return await root.Parse(args).InvokeAsync();
 
 namespace Dangjian.Cli

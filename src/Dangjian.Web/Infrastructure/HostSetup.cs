@@ -278,6 +278,7 @@ public static class HostSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
+        SqliteFileLock.HoldWhileRunning(db.Database.GetConnectionString(), db.Database.IsSqlite(), app.Lifetime.ApplicationStopped); // `dangjian restore` refuses while the app runs
         await DangjianDatabase.MigrateAsync(db);
         await Dangjian.Data.Calendar.CalendarSeed.EnsureAsync(db);
         await DataProtectionKeys.EnsureAsync(db, app.Services.GetRequiredService<IDataProtectionProvider>(), app.Lifetime.ApplicationStopping);
