@@ -78,6 +78,18 @@ public abstract class BadInputTests(AppFixture app)
             }
 
             yield return ("every field of the wrong type", mistyped.ToJsonString());
+            var oversized = (JsonObject)valid.DeepClone();
+            var any = false;
+            foreach (var name in fields.Where(f => f.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(f => f.Key).ToList())
+            {
+                oversized[name] = new string('长', 200_000);
+                any = true;
+            }
+
+            if (any)
+            {
+                yield return ("every text 200,000 characters long", oversized.ToJsonString());
+            }
         }
     }
 
