@@ -3,6 +3,8 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.Surveys;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Awards;
+using Dangjian.Web.Features.Commitments;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Organizations;
 using Dangjian.Web.Features.Surveys;
@@ -14,7 +16,7 @@ namespace Dangjian.Web.Tests.Exports;
 
 /// <summary>
 /// RPT-2 over HTTP on a real database: the lists that had no Excel export (surveys, democratic life meetings, the audit
-/// log, accounts) export what the filtered list holds, every page, under the list's own permission and scope. Each test
+/// log, accounts, commitment campaigns, award selections) export what the filtered list holds, every page, under the list's own permission and scope. Each test
 /// makes records of its own and filters by them, so neither the demo nor other tests decide what a file holds.
 /// </summary>
 public abstract class ListExportTests(AppFixture app)
@@ -110,6 +112,42 @@ public abstract class ListExportTests(AppFixture app)
         var adminB = await app.ClientForAsync(Demo.OrgAdminB);
         Assert.DoesNotContain(await (await adminB.GetAsync("/api/v1/accounts/export")).RowsAsync(), r => r["用户名"] == userName);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(Demo.Member)).GetAsync("/api/v1/accounts/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CommitmentCampaigns_ExportHoldsTheOrganizationsCampaigns_AndTownshipBIsRefused()
+    {
+        var t = await app.TownshipsAsync();
+        var (org, other) = (await app.NewOrganizationAsync(t.A), await app.NewOrganizationAsync(t.A));
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var year = OrgToday.Value.Year;
+        var (title, elsewhere) = (Demo.UniqueCode("导出承诺"), Demo.UniqueCode("别处承诺"));
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/commitments", new CreateCommitmentCampaignRequest(org, year, title, null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/commitments", new CreateCommitmentCampaignRequest(other, year, elsewhere, null))).StatusCode);
+
+        var rows = await (await admin.GetAsync($"/api/v1/commitments/export?organizationId={org}&year={year}")).RowsAsync();
+        // The list of an organization also holds the campaigns of those above it; never a sibling's.
+        Assert.Single(rows.Where("活动名称", title));
+        Assert.Empty(rows.Where("活动名称", elsewhere));
+        Assert.Empty((await (await admin.GetAsync($"/api/v1/commitments/export?organizationId={org}&year={year - 1}")).RowsAsync()).Where("活动名称", title));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(Demo.OrgAdminB)).GetAsync($"/api/v1/commitments/export?organizationId={org}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AwardSelections_ExportHoldsWhatTheSearchFinds_AndTownshipBIsRefused()
+    {
+        var t = await app.TownshipsAsync();
+        var org = await app.NewOrganizationAsync(t.A, OrganizationKind.GeneralBranch);
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var (title, elsewhere) = (Demo.UniqueCode("导出评优"), Demo.UniqueCode("别的评优"));
+        var year = OrgToday.Value.Year - 1;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync("/api/v1/awards", new OpenSelectionRequest(org, year, title, 1, 2, 0))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync("/api/v1/awards", new OpenSelectionRequest(org, year, elsewhere, 1, 2, 0))).StatusCode);
+
+        var rows = await (await admin.GetAsync($"/api/v1/awards/export?search={Uri.EscapeDataString(title)}")).RowsAsync();
+        Assert.Equal([title], rows.Select(r => r["名称"]));
+        Assert.Equal(2, (await (await admin.GetAsync($"/api/v1/awards/export?organizationId={org}")).RowsAsync()).Count);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(Demo.OrgAdminB)).GetAsync($"/api/v1/awards/export?organizationId={org}")).StatusCode);
     }
 
     [Fact]
