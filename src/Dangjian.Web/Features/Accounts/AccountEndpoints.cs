@@ -20,7 +20,7 @@ public static class AccountEndpoints
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
-        return services.AddScoped<AccountService>();
+        return services.AddScoped<AccountService>().AddScoped<AccountExport>();
     }
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -28,6 +28,7 @@ public static class AccountEndpoints
         app.MapGet("/api/v1/me", GetMe).WithTags("Accounts").WithName(nameof(GetMe)).RequirePermission(Permission.AccountsOwn);
         var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
         group.MapGet("/", ListAccounts).WithName(nameof(ListAccounts)).RequirePermission(Permission.AccountsManage);
+        group.MapGet("/export", ExportAccounts).WithName(nameof(ExportAccounts)).RequirePermission(Permission.AccountsManage);
         group.MapPost("/", CreateAccount).WithName(nameof(CreateAccount)).RequirePermission(Permission.AccountsManage);
         group.MapPost("/{id}/tokens", IssueToken).WithName(nameof(IssueToken)).RequirePermission(Permission.AccountsOwn);
         group.MapDelete("/{id}/tokens/{tokenId:int}", RevokeToken).WithName(nameof(RevokeToken)).RequirePermission(Permission.AccountsOwn);
@@ -42,6 +43,9 @@ public static class AccountEndpoints
 
     public static async Task<Ok<IReadOnlyList<AccountView>>> ListAccounts(AccountService accounts, CancellationToken ct) =>
         TypedResults.Ok(await accounts.ListAsync(ct));
+
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult> ExportAccounts(AccountExport export, Common.OrgClock clock, CancellationToken ct) =>
+        Common.ExcelFile.Result(await export.ListAsync(ct), "accounts", clock);
 
     public static async Task<Created> CreateAccount(AccountService accounts, CreateAccountRequest request, CancellationToken ct)
     {

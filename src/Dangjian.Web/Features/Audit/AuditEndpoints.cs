@@ -86,17 +86,21 @@ public sealed class AuditLogService(DangjianDbContext db, ScopeService scopes)
 public static class AuditEndpoints
 {
     public static IServiceCollection AddAuditLog(this IServiceCollection services) =>
-        services.AddScoped<AuditHistory>().AddScoped<AuditLogService>();
+        services.AddScoped<AuditHistory>().AddScoped<AuditLogService>().AddScoped<AuditExport>();
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/", ListAuditEntries).WithName(nameof(ListAuditEntries)).RequirePermission(Permission.AuditRead);
+        group.MapGet("/export", ExportAuditEntries).WithName(nameof(ExportAuditEntries)).RequirePermission(Permission.AuditRead);
         group.MapGet("/verify", VerifyAuditLog).WithName(nameof(VerifyAuditLog)).RequirePermission(Permission.AuditRead);
     }
 
     public static async Task<Ok<Paged<AuditRow>>> ListAuditEntries(AuditLogService audit, string? entityType, string? actor, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await audit.ListAsync(entityType, actor, page, pageSize, ct));
+
+    public static async Task<FileContentHttpResult> ExportAuditEntries(AuditExport export, OrgClock clock, string? entityType, string? actor, CancellationToken ct) =>
+        ExcelFile.Result(await export.ListAsync(entityType, actor, ct), "audit-log", clock);
 
     public static async Task<Ok<AuditVerification>> VerifyAuditLog(AuditLogService audit, CancellationToken ct) =>
         TypedResults.Ok(await audit.VerifyAsync(ct));

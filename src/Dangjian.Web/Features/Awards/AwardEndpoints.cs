@@ -21,6 +21,7 @@ public static class AwardEndpoints
     {
         var g = app.MapGroup(Route).WithTags("Awards");
         g.MapGet("", ListAwardSelections).WithName(nameof(ListAwardSelections)).RequirePermission(Permission.EvaluationsRead);
+        g.MapGet("/export", ExportAwardSelections).WithName(nameof(ExportAwardSelections)).RequirePermission(Permission.EvaluationsRead);
         g.MapPost("", OpenAwardSelection).WithName(nameof(OpenAwardSelection)).RequirePermission(Permission.EvaluationsRun);
         g.MapGet("/{id:int}", GetAwardSelection).WithName(nameof(GetAwardSelection)).RequirePermission(Permission.EvaluationsRead);
         g.MapGet("/{id:int}/export", ExportAwardSelection).WithName(nameof(ExportAwardSelection)).RequirePermission(Permission.EvaluationsRead);
@@ -34,6 +35,9 @@ public static class AwardEndpoints
         g.MapGet("/person/{personId:int}", PersonAwards).WithName(nameof(PersonAwards)).RequirePermission(Permission.EvaluationsRead);
         g.MapGet("/organization/{organizationId:int}", OrganizationAwards).WithName(nameof(OrganizationAwards)).RequirePermission(Permission.EvaluationsRead);
     }
+
+    public static async Task<FileContentHttpResult> ExportAwardSelections(AwardExport export, OrgClock clock, int? organizationId, string? search, CancellationToken ct) =>
+        ExcelFile.Result(await export.SelectionsAsync(organizationId, search, ct), "award-selections", clock);
 
     public static async Task<Ok<Paged<AwardSelectionRow>>> ListAwardSelections(
         AwardQueries q, int? organizationId, string? search, int? page, int? pageSize, CancellationToken ct) =>

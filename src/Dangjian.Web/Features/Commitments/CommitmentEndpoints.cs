@@ -31,6 +31,7 @@ public static class CommitmentEndpoints
     {
         var g = app.MapGroup(Route).WithTags("Commitments");
         g.MapGet("/", ListCommitmentCampaigns).WithName(nameof(ListCommitmentCampaigns)).RequirePermission(Permission.CommitmentsRead);
+        g.MapGet("/export", ExportCommitmentCampaigns).WithName(nameof(ExportCommitmentCampaigns)).RequirePermission(Permission.CommitmentsRead);
         g.MapPost("/", CreateCommitmentCampaign).WithName(nameof(CreateCommitmentCampaign)).RequirePermission(Permission.CommitmentsRun);
         g.MapGet("/{id:int}", GetCommitmentCampaign).WithName(nameof(GetCommitmentCampaign)).RequirePermission(Permission.CommitmentsRead);
         g.MapPost("/{id:int}/advance", AdvanceCommitmentCampaign).WithName(nameof(AdvanceCommitmentCampaign)).RequirePermission(Permission.CommitmentsRun);
@@ -52,6 +53,9 @@ public static class CommitmentEndpoints
 
         app.MapFulfilmentEndpoints();
     }
+
+    public static async Task<FileContentHttpResult> ExportCommitmentCampaigns(CommitmentExport export, OrgClock clock, int? organizationId, int? year, CancellationToken ct) =>
+        ExcelFile.Result(await export.CampaignsAsync(organizationId, year, ct), "commitment-campaigns", clock);
 
     public static async Task<Ok<Paged<CommitmentCampaignRow>>> ListCommitmentCampaigns(
         CommitmentQueries q, int? organizationId, int? year, int? page, int? pageSize, CancellationToken ct) =>

@@ -11,6 +11,20 @@ namespace Dangjian.Web.Features.Commitments;
 /// </summary>
 public sealed class CommitmentExport(CommitmentQueries queries, IStringLocalizer<CommitmentText> text)
 {
+    /// <summary>The campaign list as the caller filtered it (RPT-2), every page.</summary>
+    public async Task<byte[]> CampaignsAsync(int? organizationId, int? year, CancellationToken ct = default)
+    {
+        var rows = await ListSheet.AllPagesAsync((page, size) => queries.ListCampaignsAsync(organizationId, year, page, size, ct));
+        return await ListSheet.SaveAsync<CommitmentCampaignRow>(text["Sheet.Campaigns"], rows,
+        [
+            (text["Col.Year"], r => r.Year),
+            (text["Col.Organization"], r => ExcelFile.Safe(r.OrganizationName)),
+            (text["Col.Title"], r => ExcelFile.Safe(r.Title)),
+            (text["Col.Status"], r => text[$"CampaignStatus.{r.Status}"].Value),
+            (text["Col.Items"], r => r.Items),
+        ], ct);
+    }
+
     public async Task<byte[]> ExportAsync(int id, LedgerFilter filter, CancellationToken ct = default)
     {
         var items = await queries.LedgerAllAsync(id, filter, ct);

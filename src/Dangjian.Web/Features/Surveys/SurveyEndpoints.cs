@@ -23,6 +23,7 @@ public static class SurveyEndpoints
     {
         var g = app.MapGroup("/api/v1/surveys").WithTags("Surveys");
         g.MapGet("/", ListSurveys).WithName(nameof(ListSurveys)).RequirePermission(Permission.SurveysRead);
+        g.MapGet("/export", ExportSurveys).WithName(nameof(ExportSurveys)).RequirePermission(Permission.SurveysRead);
         g.MapPost("/", CreateSurvey).WithName(nameof(CreateSurvey)).RequirePermission(Permission.SurveysRun);
         g.MapPost("/satisfaction", CreateSatisfaction).WithName(nameof(CreateSatisfaction)).RequirePermission(Permission.SurveysRun);
         g.MapGet("/satisfaction", GetSatisfaction).WithName(nameof(GetSatisfaction)).RequirePermission(Permission.SurveysRead);
@@ -46,6 +47,10 @@ public static class SurveyEndpoints
     public static async Task<Ok<Paged<SurveyRow>>> ListSurveys(
         SurveyQueries q, int? organizationId, SurveyStatus? status, string? search, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await q.ListAsync(organizationId, status, search, page, pageSize, ct));
+
+    public static async Task<FileContentHttpResult> ExportSurveys(
+        SurveyExport export, OrgClock clock, int? organizationId, SurveyStatus? status, string? search, CancellationToken ct) =>
+        ExcelFile.Result(await export.ListAsync(organizationId, status, search, ct), "surveys", clock);
 
     public static async Task<Created<SurveyView>> CreateSurvey(SurveyCommands c, SurveyQueries q, SurveyRequest request, CancellationToken ct)
     {

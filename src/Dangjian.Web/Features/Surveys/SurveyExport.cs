@@ -7,8 +7,25 @@ using MiniExcelLibs;
 namespace Dangjian.Web.Features.Surveys;
 
 /// <summary>A closed survey as .xlsx (SRV-2): its raw answers, and its statistics.</summary>
-public sealed class SurveyExport(SurveyQueries queries, IStringLocalizer<SurveyText> text)
+public sealed class SurveyExport(SurveyQueries queries, IStringLocalizer<SurveyText> text, EnumLabels labels, OrgClock clock)
 {
+    /// <summary>The survey list as the caller filtered it (RPT-2), every page: what the list shows, never an answer.</summary>
+    public async Task<byte[]> ListAsync(int? organizationId, SurveyStatus? status, string? search, CancellationToken ct = default)
+    {
+        var rows = await ListSheet.AllPagesAsync((page, size) => queries.ListAsync(organizationId, status, search, page, size, ct));
+        return await ListSheet.SaveAsync<SurveyRow>(text["Sheet.List"], rows,
+        [
+            (text["Col.Title"], r => ExcelFile.Safe(r.Title)),
+            (text["Col.Organization"], r => ExcelFile.Safe(r.OrganizationName)),
+            (text["Col.Status"], r => labels.Of(r.Status)),
+            (text["Col.Access"], r => labels.Of(r.Access)),
+            (text["Col.Questions"], r => r.Questions),
+            (text["Col.Responses"], r => r.Responses),
+            (text["Col.Quota"], r => r.Quota),
+            (text["Col.ClosesAt"], r => r.ClosesAt is { } at ? clock.Format(at) : null),
+        ], ct);
+    }
+
     /// <summary>
     /// One row per response in the box's stored (shuffled) order, never the order of answering; one column per
     /// question: the picked options' texts (multiple picks joined with "；"), the rating, or the text.

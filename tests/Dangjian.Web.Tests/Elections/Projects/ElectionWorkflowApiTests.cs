@@ -2,6 +2,7 @@ using System.Net;
 using Dangjian.Domain.Elections;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Elections.Projects;
+using Dangjian.Web.Tests.Exports;
 using Dangjian.Web.Tests.Infrastructure;
 
 namespace Dangjian.Web.Tests.Elections.Projects;
@@ -148,6 +149,12 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
         Assert.DoesNotContain(done.Missing, i => i.Id == train.Id);
         Assert.Equal(10, done.Missing.Count);
 
+        // RPT-2: the checklists export as the table lists them; "not done only" leaves the done one out, as the switch does.
+        Assert.Equal(11, (await (await client.GetAsync($"{url}/export")).RowsAsync()).Count);
+        var missingSheet = await (await client.GetAsync($"{url}/export?missingOnly=true")).RowsAsync();
+        Assert.Equal(10, missingSheet.Count);
+        Assert.DoesNotContain(missingSheet, r => r["完成日期"] != "未完成");
+
         var undone = await (await client.PutJsonAsync($"{url}/{train.Id}", new ChecklistDoneRequest(null))).ReadAsync<ChecklistOverview>();
         Assert.Contains(undone.Missing, i => i.Id == train.Id);
     }
@@ -182,6 +189,12 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
         var all = await (await client.GetAsync(url)).ReadAsync<List<NomineeView>>();
         Assert.Equal(all.Select(n => n.PersonName).Order(StringComparer.Ordinal), all.Select(n => n.PersonName));
         Assert.Equal(4, all.Select(n => n.Source).Distinct().Count());
+
+        // RPT-2: the nominees export in the table's order, with the joint nominators and what blocks each.
+        var sheet = await (await client.GetAsync($"{url}/export")).RowsAsync();
+        Assert.Equal(all.Select(n => n.PersonName), sheet.Select(r => r["姓名"]));
+        Assert.Equal("张三、李四、王五", sheet.Single(r => r["姓名"] == joint.PersonName)["联名提名人"]);
+        Assert.All(sheet, r => Assert.NotEqual("可列为候选人", r["不能列为候选人的原因"]));
         Assert.Equal(ElectionStage.Nomination, (await (await client.GetAsync($"/api/v1/elections/{project.Id}")).ReadAsync<ProjectView>()).Stage);
     }
 
@@ -265,6 +278,8 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
         var noFindings = await client.PutJsonAsync($"{url}/{report.Id}/stage", new ReportStageRequest(ReportStage.Proven, null, null, report.Version));
         Assert.Superset(new HashSet<string> { "findings", "concludedOn" }, (await noFindings.ProblemErrorsAsync()).Keys.ToHashSet());
         report = (await (await client.PutJsonAsync($"{url}/{report.Id}/stage", new ReportStageRequest(ReportStage.Proven, "经查属实", Today, report.Version))).ReadAsync<List<ReportView>>()).Single();
+        var exported = Assert.Single(await (await client.GetAsync($"{url}/export")).RowsAsync());
+        Assert.Equal(("反映其请客拉票", nominees[0].PersonName, "经查属实"), (exported["摘要"], exported["被提名人"], exported["调查结论"]));
 
         var back = await client.PutJsonAsync($"{url}/{report.Id}/stage", new ReportStageRequest(ReportStage.Unfounded, "改判", Today, report.Version));
         Assert.Contains("stage", (await back.ProblemErrorsAsync()).Keys);
@@ -333,6 +348,11 @@ public abstract class ElectionWorkflowApiTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Forbidden, (await b.GetAsync($"/api/v1/elections/{project.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await b.GetAsync($"/api/v1/elections/{project.Id}/nominees")).StatusCode);
+        foreach (var export in new[] { "nominees", "checklists", "reports" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await b.GetAsync($"/api/v1/elections/{project.Id}/{export}/export")).StatusCode);
+        }
+
         Assert.Equal(HttpStatusCode.Forbidden, (await b.PostJsonAsync($"/api/v1/elections/{project.Id}/research",
             new ResearchRequest(ResearchKind.Visit, Today, 1, null, null))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await b.PostJsonAsync("/api/v1/elections",

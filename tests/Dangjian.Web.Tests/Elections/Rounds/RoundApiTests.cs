@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dangjian.Domain.Elections;
+using Dangjian.Web.Tests.Exports;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Dangjian.Web.Tests.Elections.ElectionFlow;
@@ -82,6 +83,14 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.Equal((4, 1, 1), Tally(rows[b]));
         Assert.Equal((1, 0, 5), Tally(rows[c]));
         Assert.Equal(0, result.GetProperty("unfilledSeats").GetInt32());
+
+        // RPT-2: the result exports as the result table shows it — each candidate's counts and outcome, no ballot.
+        var exported = (await (await teller1.GetAsync($"/api/v1/elections/rounds/{id}/result/export")).RowsAsync()).ToDictionary(r => r["姓名"]);
+        Assert.Equal(new[] { a, b, c }.Order(StringComparer.Ordinal), exported.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(("6", "0", "0"), (exported[a]["赞成"], exported[a]["不赞成"], exported[a]["弃权"]));
+        Assert.Equal(("4", "1", "1"), (exported[b]["赞成"], exported[b]["不赞成"], exported[b]["弃权"]));
+        Assert.Equal(string.Empty, exported[c]["结果"]);
+        Assert.NotEqual(string.Empty, exported[a]["结果"]);
 
         var sheet = await staff.GetStringAsync($"/elections/rounds/{id}/result-sheet");
         foreach (var text in new[] { "总监票人", "监票人", "计票人", a, b, "@media print" })
@@ -472,6 +481,7 @@ public abstract class RoundApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/elections/rounds/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/elections/{setup.ProjectId}/rounds")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/elections/rounds/{id}/paper/reconciliation")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/v1/elections/rounds/{id}/result/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"/api/v1/elections/rounds/{id}/open", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostJsonAsync($"/api/v1/elections/{setup.ProjectId}/rounds", new { bodyId = setup.BodyId, mode = "Formal", title = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PutJsonAsync($"/api/v1/elections/rounds/{id}/roll", new { entitledVoters = 1, votersPresent = 1, ballotsIssued = 1 })).StatusCode);

@@ -3,6 +3,7 @@ using Dangjian.Domain.Common;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Web.Features.Evaluations.Results;
 using Dangjian.Web.Infrastructure;
+using Dangjian.Web.Tests.Exports;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -227,6 +228,11 @@ public abstract class ResultsTests(AppFixture app)
         var objectionKey = objection.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "EvaluationObjection" && a.EntityId == objectionKey)));
 
+        // RPT-2: the objections export as the section lists them: the unsigned one by its day only, with no name.
+        var sheet = Assert.Single(await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/objections/export?unanswered=true")).RowsAsync());
+        Assert.Equal(("乙", "乙的实绩分偏低，请核实。", "匿名"), (sheet["对象"], sheet["异议内容"], sheet["提出人"]));
+        Assert.Equal(OrgTimeZone.Default.FormatDate(objection.FiledAt), sheet["提出时间"]);
+
         var current = await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/results")).ReadAsync<CampaignResultsView>();
         var early = await client.PostJsonAsync($"/api/v1/evaluations/{campaign.Id}/finalize", new VersionRequest(current.Campaign.Version));
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
@@ -237,6 +243,8 @@ public abstract class ResultsTests(AppFixture app)
         var answered = await client.PutJsonAsync($"/api/v1/evaluations/objections/{objection.Id}/answer", new AnswerObjectionRequest("经核实，实绩分无误。", objection.Version));
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Equal(Demo.OrgAdminA, (await answered.ReadAsync<ObjectionView>()).AnsweredBy);
+        Assert.Empty(await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/objections/export?unanswered=true")).RowsAsync());
+        Assert.Equal("经核实，实绩分无误。", Assert.Single(await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/objections/export")).RowsAsync())["答复"]);
 
         // What the public sees during 公示 is what is finalized: scores are locked once publicized.
         var during = await client.PutJsonAsync($"/api/v1/evaluations/subjects/{campaign.Subjects["乙"]}/scores", new SubjectScoresRequest(95, 95, [], 0));
@@ -333,6 +341,8 @@ public abstract class ResultsTests(AppFixture app)
         await ComputeAsync(client, campaign.Id); // a recompute adds no second task
         var followUps = await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/follow-ups")).ReadAsync<List<FollowUpView>>();
         Assert.Equal(["党员五", "党员六"], followUps.Select(f => f.SubjectName).Order());
+        var followUpSheet = await (await client.GetAsync($"/api/v1/evaluations/{campaign.Id}/follow-ups/export")).RowsAsync();
+        Assert.Equal(followUps.Select(f => (f.SubjectName, f.Grade)), followUpSheet.Select(r => (r["对象"], r["等次"])));
         var f = followUps[0];
         var bad = await client.PutJsonAsync($"/api/v1/evaluations/follow-ups/{f.Id}", new FollowUpRequest("", null, null, FollowUpStatus.Done, null, f.Version));
         var errors = await bad.ProblemErrorsAsync();
@@ -407,6 +417,8 @@ public abstract class ResultsTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/results/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/objections")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/follow-ups")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/objections/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/evaluations/{id}/follow-ups/export")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostJsonAsync($"/api/v1/evaluations/{id}/follow-ups/complete", new CompleteFollowUpsRequest([new(1, 0)], "乙镇"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/evaluations/{id}/results/compute", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PutJsonAsync($"/api/v1/evaluations/subjects/{subject}/scores", new SubjectScoresRequest(1, 1, [], 0))).StatusCode);

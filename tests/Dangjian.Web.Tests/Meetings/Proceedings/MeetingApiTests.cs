@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dangjian.Web.Tests.Exports;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Dangjian.Web.Tests.Meetings.Proceedings.MeetingSetup;
@@ -264,10 +265,19 @@ public abstract class MeetingApiTests(AppFixture app)
         Assert.Contains(await district.GetFromJsonAsync<JsonElement[]>("/api/v1/meetings/escalations", Http.Json) ?? [], e => e.GetProperty("itemId").GetInt32() == itemId);
         Assert.Equal("AwaitingRuling", Item(await GetAsync(townshipAdmin, id), "项目招标方案").GetProperty("status").GetString());
 
+        // RPT-2: the rulings list exports what each caller's list holds — the district's has the item, the township's not.
+        var districtList = await district.GetFromJsonAsync<JsonElement[]>("/api/v1/meetings/escalations", Http.Json) ?? [];
+        var districtSheet = await (await district.GetAsync("/api/v1/meetings/escalations/export")).RowsAsync();
+        Assert.Equal(districtList.Length, districtSheet.Count);
+        Assert.Contains(districtSheet, r => r["议题"] == "项目招标方案" && r["书记意见"] != string.Empty);
+        var townshipList = await townshipAdmin.GetFromJsonAsync<JsonElement[]>("/api/v1/meetings/escalations", Http.Json) ?? [];
+        Assert.Equal(townshipList.Length, (await (await townshipAdmin.GetAsync("/api/v1/meetings/escalations/export")).RowsAsync()).Count);
+
         var ruled = Item(await (await district.PostJsonAsync($"/api/v1/meetings/items/{itemId}/ruling", ruling)).ReadAsync<JsonElement>(), "项目招标方案");
         Assert.Equal("Ruled", ruled.GetProperty("status").GetString());
         Assert.Equal("Passed", ruled.GetProperty("finalOutcome").GetString());
         Assert.Equal("同意按多数意见执行", ruled.GetProperty("rulingText").GetString());
+        Assert.Equal(districtSheet.Count - 1, (await (await district.GetAsync("/api/v1/meetings/escalations/export")).RowsAsync()).Count);
         // A second ruling with the version seen before is a conflict, not a silent overwrite.
         Assert.Equal(HttpStatusCode.Conflict, (await district.PostJsonAsync($"/api/v1/meetings/items/{itemId}/ruling", ruling)).StatusCode);
         Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "AgendaItem.Ruled").Select(a => a.EntityId).ToListAsync()), e => e == itemId.ToString(System.Globalization.CultureInfo.InvariantCulture));

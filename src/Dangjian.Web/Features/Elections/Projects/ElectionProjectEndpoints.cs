@@ -38,11 +38,13 @@ public static class ElectionProjectEndpoints
         g.MapPut("/{id:int}/talks", UpdateTalks).WithName(nameof(UpdateTalks)).RequirePermission(Permission.ElectionsRun);
 
         g.MapGet("/{id:int}/checklists", ListChecklists).WithName(nameof(ListChecklists)).RequirePermission(Permission.ElectionsRead);
+        g.MapGet("/{id:int}/checklists/export", ExportChecklists).WithName(nameof(ExportChecklists)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/checklists/generate", GenerateChecklists).WithName(nameof(GenerateChecklists)).RequirePermission(Permission.ElectionsRun);
         g.MapPut("/{id:int}/checklists/{itemId:int}", MarkChecklistItem).WithName(nameof(MarkChecklistItem)).RequirePermission(Permission.ElectionsRun);
         g.MapPut("/{id:int}/checklists", MarkChecklistItems).WithName(nameof(MarkChecklistItems)).RequirePermission(Permission.ElectionsRun);
 
         g.MapGet("/{id:int}/nominees", ListNominees).WithName(nameof(ListNominees)).RequirePermission(Permission.ElectionsRead);
+        g.MapGet("/{id:int}/nominees/export", ExportNominees).WithName(nameof(ExportNominees)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/nominees", Nominate).WithName(nameof(Nominate)).RequirePermission(Permission.ElectionsRun);
         g.MapGet("/{id:int}/nominees/{nomineeId:int}", GetNominee).WithName(nameof(GetNominee)).RequirePermission(Permission.ElectionsRead);
         g.MapPut("/{id:int}/nominees/{nomineeId:int}", UpdateNominee).WithName(nameof(UpdateNominee)).RequirePermission(Permission.ElectionsRun);
@@ -53,6 +55,7 @@ public static class ElectionProjectEndpoints
         g.MapDelete("/{id:int}/bodies/{bodyId:int}/list", UnfixCandidateList).WithName(nameof(UnfixCandidateList)).RequirePermission(Permission.ElectionsRun);
 
         g.MapGet("/{id:int}/reports", ListReports).WithName(nameof(ListReports)).RequirePermission(Permission.ElectionsRead);
+        g.MapGet("/{id:int}/reports/export", ExportReports).WithName(nameof(ExportReports)).RequirePermission(Permission.ElectionsRead);
         g.MapPost("/{id:int}/reports", FileReport).WithName(nameof(FileReport)).RequirePermission(Permission.ElectionsRun);
         g.MapPut("/{id:int}/reports/{reportId:int}/stage", MoveReport).WithName(nameof(MoveReport)).RequirePermission(Permission.ElectionsRun);
         g.MapGet("/{id:int}/questions", ListCandidateQuestions).WithName(nameof(ListCandidateQuestions)).RequirePermission(Permission.ElectionsRead);
@@ -130,6 +133,15 @@ public static class ElectionProjectEndpoints
         await c.MarkChecklistsAsync(id, request, ct);
         return TypedResults.Ok(await q.ChecklistsAsync(id, ct));
     }
+
+    public static async Task<FileContentHttpResult> ExportChecklists(ElectionProjectExport export, OrgClock clock, int id, bool? missingOnly, CancellationToken ct) =>
+        ExcelFile.Result(await export.ChecklistsAsync(id, missingOnly == true, ct), $"election-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-checklists", clock);
+
+    public static async Task<FileContentHttpResult> ExportNominees(ElectionProjectExport export, OrgClock clock, int id, CancellationToken ct) =>
+        ExcelFile.Result(await export.NomineesAsync(id, ct), $"election-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-nominees", clock);
+
+    public static async Task<FileContentHttpResult> ExportReports(ElectionProjectExport export, OrgClock clock, int id, CancellationToken ct) =>
+        ExcelFile.Result(await export.ReportsAsync(id, ct), $"election-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-reports", clock);
 
     public static async Task<Ok<ChecklistOverview>> ListChecklists(ElectionProjectQueries q, int id, CancellationToken ct) =>
         TypedResults.Ok(await q.ChecklistsAsync(id, ct));

@@ -1,6 +1,7 @@
 using System.Text;
 using Dangjian.Domain.Accounts;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Elections.Rounds;
@@ -12,7 +13,7 @@ namespace Dangjian.Web.Features.Elections.Rounds;
 public static class RoundEndpoints
 {
     public static IServiceCollection AddElectionRounds(this IServiceCollection services) =>
-        services.AddScoped<RoundQueries>().AddScoped<RoundLifecycle>().AddScoped<PaperEntryCommands>().AddScoped<RoundCounting>();
+        services.AddScoped<RoundQueries>().AddScoped<RoundLifecycle>().AddScoped<PaperEntryCommands>().AddScoped<RoundCounting>().AddScoped<RoundExport>();
 
     public static void MapElectionRoundEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,6 +34,7 @@ public static class RoundEndpoints
         group.MapGet("/{id:int}/paper/reconciliation", GetReconciliation).WithName(nameof(GetReconciliation)).RequirePermission(Permission.ElectionsRead);
         group.MapPost("/{id:int}/count", CountRound).WithName(nameof(CountRound)).RequirePermission(Permission.ElectionsRun);
         group.MapGet("/{id:int}/result", GetRoundResult).WithName(nameof(GetRoundResult)).RequirePermission(Permission.ElectionsRead);
+        group.MapGet("/{id:int}/result/export", ExportRoundResult).WithName(nameof(ExportRoundResult)).RequirePermission(Permission.ElectionsRead);
         group.MapPost("/{id:int}/apply-preliminary", ApplyPreliminary).WithName(nameof(ApplyPreliminary)).RequirePermission(Permission.ElectionsRun);
         group.MapPost("/{id:int}/publish", PublishRound).WithName(nameof(PublishRound)).RequirePermission(Permission.ElectionsRun);
 
@@ -104,6 +106,9 @@ public static class RoundEndpoints
         await commands.CountAsync(id, request?.Version, ct);
         return TypedResults.Ok(await queries.ResultAsync(id, ct));
     }
+
+    public static async Task<FileContentHttpResult> ExportRoundResult(RoundExport export, OrgClock clock, int id, CancellationToken ct) =>
+        ExcelFile.Result(await export.ResultAsync(id, ct), $"round-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-result", clock);
 
     public static async Task<Ok<RoundResult>> GetRoundResult(RoundQueries queries, int id, CancellationToken ct) =>
         TypedResults.Ok(await queries.ResultAsync(id, ct));

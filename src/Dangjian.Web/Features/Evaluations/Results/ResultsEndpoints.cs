@@ -49,8 +49,10 @@ public static class ResultsEndpoints
         g.MapPost("/{id:int}/publicity/link", ReissuePublicLink).WithName(nameof(ReissuePublicLink)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapPost("/{id:int}/finalize", FinalizeCampaign).WithName(nameof(FinalizeCampaign)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapGet("/{id:int}/objections", ListObjections).WithName(nameof(ListObjections)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/objections/export", ExportObjections).WithName(nameof(ExportObjections)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapPut("/objections/{objectionId:int}/answer", AnswerObjection).WithName(nameof(AnswerObjection)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapGet("/{id:int}/follow-ups", ListFollowUps).WithName(nameof(ListFollowUps)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
+        g.MapGet("/{id:int}/follow-ups/export", ExportFollowUps).WithName(nameof(ExportFollowUps)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapPut("/follow-ups/{followUpId:int}", UpdateFollowUp).WithName(nameof(UpdateFollowUp)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
         g.MapPost("/{id:int}/follow-ups/complete", CompleteFollowUps).WithName(nameof(CompleteFollowUps)).RequirePermission(Permission.EvaluationsRun, Permission.EvaluationsRunMemberReview);
     }
@@ -116,6 +118,12 @@ public static class ResultsEndpoints
         await commands.FinalizeAsync(id, request.Version, ct);
         return TypedResults.NoContent();
     }
+
+    public static async Task<FileContentHttpResult> ExportObjections(ResultsExport export, OrgClock clock, int id, bool? unanswered, CancellationToken ct) =>
+        ExcelFile.Result(await export.ObjectionsAsync(id, unanswered == true, ct), $"evaluation-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-objections", clock);
+
+    public static async Task<FileContentHttpResult> ExportFollowUps(ResultsExport export, OrgClock clock, int id, CancellationToken ct) =>
+        ExcelFile.Result(await export.FollowUpsAsync(id, ct), $"evaluation-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-follow-ups", clock);
 
     public static async Task<Ok<IReadOnlyList<ObjectionView>>> ListObjections(ResultsQueries queries, int id, bool? unanswered, CancellationToken ct) =>
         TypedResults.Ok(await queries.ObjectionsAsync(id, unanswered == true, ct));

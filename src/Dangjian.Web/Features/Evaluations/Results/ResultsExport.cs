@@ -10,8 +10,44 @@ namespace Dangjian.Web.Features.Evaluations.Results;
 /// consequences), per-dimension means, and the score import template (subject, 实绩, 组织考察). All of them hold
 /// component scores, so only those who run the campaign get them.
 /// </summary>
-public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, IStringLocalizer<ResultsText> text)
+public sealed class ResultsExport(ResultsQueries queries, SubjectScores scores, IStringLocalizer<ResultsText> text, IStringLocalizer<RuleText> rules, OrgClock clock)
 {
+    /// <summary>
+    /// The objections filed during publicity (EVA-8) as the objections section shows them (RPT-2), unanswered only when
+    /// asked: an unsigned objection keeps only its day and no name (EVA-6), as on the page.
+    /// </summary>
+    public async Task<byte[]> ObjectionsAsync(int campaignId, bool unansweredOnly, CancellationToken ct = default)
+    {
+        var rows = await queries.ObjectionsAsync(campaignId, unansweredOnly, ct);
+        return await ListSheet.SaveAsync<ObjectionView>(text["Sheet.Objections"], rows,
+        [
+            (text["Col.FiledAt"], o => o.FiledBy is null ? clock.FormatDate(o.FiledAt) : clock.Format(o.FiledAt)),
+            (text["Col.Subject"], o => ExcelFile.Safe(o.SubjectName ?? text["NoSubject"].Value)),
+            (text["Col.FiledBy"], o => ExcelFile.Safe(o.FiledBy ?? text["Anonymous"].Value)),
+            (text["Col.Contact"], o => ExcelFile.Safe(o.Contact)),
+            (text["Col.Objection"], o => ExcelFile.Safe(o.Text)),
+            (rules["Field.Evaluation.Answer"], o => ExcelFile.Safe(o.Answer)),
+            (text["Col.AnsweredBy"], o => ExcelFile.Safe(o.AnsweredBy)),
+            (text["Col.AnsweredAt"], o => o.AnsweredAt is { } at ? clock.Format(at) : null),
+        ], ct);
+    }
+
+    /// <summary>The follow-ups of the campaign's graded subjects (EVA-9) as the follow-up section shows them (RPT-2).</summary>
+    public async Task<byte[]> FollowUpsAsync(int campaignId, CancellationToken ct = default)
+    {
+        var rows = await queries.FollowUpsAsync(campaignId, ct);
+        return await ListSheet.SaveAsync<FollowUpView>(text["Sheet.FollowUps"], rows,
+        [
+            (text["Col.Subject"], f => ExcelFile.Safe(f.SubjectName)),
+            (text["Col.Grade"], f => ExcelFile.Safe(f.Grade)),
+            (rules["Field.Evaluation.Measure"], f => ExcelFile.Safe(f.Measure)),
+            (rules["Field.Evaluation.Owner"], f => ExcelFile.Safe(f.Owner)),
+            (text["Deadline"], f => f.Deadline is { } d ? Dangjian.Domain.Common.DateText.Format(d) : null),
+            (rules["Field.Evaluation.FollowUpStatus"], f => text[$"FollowUpStatus.{f.Status}"].Value),
+            (rules["Field.Evaluation.Outcome"], f => ExcelFile.Safe(f.Outcome)),
+        ], ct);
+    }
+
     public async Task<byte[]> ScoresAsync(int campaignId, CancellationToken ct = default)
     {
         var view = await FullResultsAsync(campaignId, ct);

@@ -34,6 +34,7 @@ public static class DemocraticLifeEndpoints
     {
         var g = app.MapGroup(Route).WithTags("Meetings");
         g.MapGet("/", ListDemocraticLifeMeetings).WithName(nameof(ListDemocraticLifeMeetings)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/export", ExportDemocraticLifeMeetings).WithName(nameof(ExportDemocraticLifeMeetings)).RequirePermission(Permission.MeetingsRead);
         g.MapPost("/", CreateDemocraticLifeMeeting).WithName(nameof(CreateDemocraticLifeMeeting)).RequirePermission(Permission.DemocraticLifeRun);
         g.MapGet("/quality", GetDemocraticLifeQuality).WithName(nameof(GetDemocraticLifeQuality)).RequirePermission(Permission.MeetingsRead);
         g.MapGet("/{id:int}", GetDemocraticLifeMeeting).WithName(nameof(GetDemocraticLifeMeeting)).RequirePermission(Permission.MeetingsRead);
@@ -58,6 +59,10 @@ public static class DemocraticLifeEndpoints
     public static async Task<Ok<Paged<DemocraticLifeRow>>> ListDemocraticLifeMeetings(
         DemocraticLifeQueries q, int? organizationId, int? year, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await q.ListAsync(organizationId, year, page, pageSize, ct));
+
+    public static async Task<FileContentHttpResult> ExportDemocraticLifeMeetings(
+        DemocraticLifeExport export, OrgClock clock, int? organizationId, int? year, CancellationToken ct) =>
+        ExcelFile.Result(await export.ListAsync(organizationId, year, ct), "democratic-life", clock);
 
     public static async Task<Created<CreatedDemocraticLife>> CreateDemocraticLifeMeeting(
         DemocraticLifeCommands c, DemocraticLifeQueries q, IOptions<PublicFormOptions> options, HttpContext http, CreateDemocraticLifeRequest request, CancellationToken ct)

@@ -8,6 +8,22 @@ namespace Dangjian.Web.Features.Meetings.DemocraticLife;
 /// <summary>The rectification list of a meeting as .xlsx (整改台账): the open ones carried over from earlier meetings first, then its own.</summary>
 public sealed class DemocraticLifeExport(DemocraticLifeQueries queries, IStringLocalizer<DemocraticLifeText> text)
 {
+    /// <summary>The list of democratic life meetings as the caller filtered it (RPT-2), every page.</summary>
+    public async Task<byte[]> ListAsync(int? organizationId, int? year, CancellationToken ct = default)
+    {
+        var rows = await ListSheet.AllPagesAsync((page, size) => queries.ListAsync(organizationId, year, page, size, ct));
+        return await ListSheet.SaveAsync<DemocraticLifeRow>(text["Sheet.List"], rows,
+        [
+            (text["Col.Year"], r => r.Year),
+            (text["Col.Organization"], r => ExcelFile.Safe(r.OrganizationName)),
+            (text["Col.Theme"], r => ExcelFile.Safe(r.Theme)),
+            (text["Col.Date"], r => Day(r.HeldDate ?? r.PlannedDate)),
+            (text["Col.Status"], r => text[$"DemocraticLifeStatus.{r.Status}"].Value),
+            (text["Col.Quality"], r => DlmForms.Quality(r.Quality, text["NoProblems"])),
+            (text["Col.OpenRectifications"], r => r.OpenRectifications),
+        ], ct);
+    }
+
     public async Task<byte[]> ExportAsync(int id, CancellationToken ct = default)
     {
         var (meeting, own) = await queries.RectificationListAsync(id, ct);

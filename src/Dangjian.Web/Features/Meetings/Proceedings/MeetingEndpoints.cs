@@ -28,6 +28,7 @@ public static class MeetingEndpoints
         g.MapGet("/export", ExportMeetings).WithName(nameof(ExportMeetings)).RequirePermission(Permission.MeetingsRead);
         g.MapGet("/invitees", SuggestInvitees).WithName(nameof(SuggestInvitees)).RequirePermission(Permission.MeetingsRead);
         g.MapGet("/escalations", ListEscalations).WithName(nameof(ListEscalations)).RequirePermission(Permission.MeetingsRead);
+        g.MapGet("/escalations/export", ExportEscalations).WithName(nameof(ExportEscalations)).RequirePermission(Permission.MeetingsRead);
         g.MapGet("/decisions", ListDecisions).WithName(nameof(ListDecisions)).RequirePermission(Permission.MeetingsRead);
         g.MapGet("/decisions/export", ExportDecisions).WithName(nameof(ExportDecisions)).RequirePermission(Permission.MeetingsRead);
         g.MapGet("/settings/{organizationId:int}", GetMeetingSettings).WithName(nameof(GetMeetingSettings)).RequirePermission(Permission.MeetingsRead);
@@ -78,6 +79,9 @@ public static class MeetingEndpoints
     public static async Task<FileContentHttpResult> ExportDecisions(
         DecisionRegister r, int? organizationId, DateOnly? from, DateOnly? to, ItemOutcome? outcome, string? search, OrgClock clock, CancellationToken ct) =>
         ExcelFile.Result(await r.ExportAsync(organizationId, from, to, outcome, search, ct), "decisions", clock);
+
+    public static async Task<FileContentHttpResult> ExportEscalations(MeetingExport export, OrgClock clock, CancellationToken ct) =>
+        ExcelFile.Result(await export.RulingsAsync(ct), "rulings", clock);
 
     public static async Task<Ok<IReadOnlyList<EscalationRow>>> ListEscalations(MeetingQueries q, CancellationToken ct) =>
         TypedResults.Ok(await q.EscalationsAsync(ct));

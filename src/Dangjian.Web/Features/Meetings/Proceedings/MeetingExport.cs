@@ -27,4 +27,24 @@ public sealed class MeetingExport(MeetingQueries queries, EnumLabels labels, ISt
         await stream.SaveAsAsync(rows, sheetName: text["Sheet"], cancellationToken: ct);
         return stream.ToArray();
     }
+
+    /// <summary>The items awaiting the caller's ruling (MTG-7) as the rulings page lists them (RPT-2): the facts, no form.</summary>
+    public async Task<byte[]> RulingsAsync(CancellationToken ct = default)
+    {
+        var rows = await queries.EscalationsAsync(ct);
+        return await ListSheet.SaveAsync<EscalationRow>(text["Sheet.Rulings"], rows,
+        [
+            (text["Col.Date"], r => DateText.Format(r.MeetingDate)),
+            (text["Col.Organization"], r => ExcelFile.Safe(r.OrganizationName)),
+            (text["Col.Title"], r => ExcelFile.Safe(r.MeetingTitle)),
+            (text["Col.Item"], r => ExcelFile.Safe(r.ItemTitle)),
+            (text["Col.Category"], r => labels.Of(r.Category)),
+            (text["Col.Outcome"], r => labels.Of(r.Outcome)),
+            (text["Col.For"], r => r.VotesFor),
+            (text["Col.Against"], r => r.VotesAgainst),
+            (text["Col.Abstain"], r => r.VotesAbstain),
+            (text["Col.Entitled"], r => r.Entitled),
+            (text["Col.SecretaryView"], r => labels.Of(r.SecretaryView)),
+        ], ct);
+    }
 }
