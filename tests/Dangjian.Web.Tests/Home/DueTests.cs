@@ -86,6 +86,7 @@ public abstract class DueTests(AppFixture app)
         Assert.True(all.MeetingsOverdue >= township.MeetingsOverdue);
         Assert.True(all.ServiceRequestsOverdue >= township.ServiceRequestsOverdue);
         Assert.True(all.Study!.People >= township.Study!.People);
+        Assert.True(all.Study.ExamSuspended >= township.Study.ExamSuspended && all.Study.ExamMakeUpDue >= township.Study.ExamMakeUpDue);
         Assert.True(all.Dues!.MembersInArrears >= township.Dues!.MembersInArrears);
         Assert.Contains(DueItems.Of(township), i => i.Key == "Due.MeetingsOverdue" && i.Href == $"meetings/compliance?overdueOnly=true&townshipId={t.A}");
     }

@@ -53,6 +53,8 @@ public static class DueItems
         if (v.Study is { } study)
         {
             items.Add(new("Due.StudyShortfalls", study.Shortfalls, "study/compliance?shortfallsOnly=true" + Org(org, '&'), study.Shortfalls > 0));
+            items.Add(new("Due.ExamMakeUpDue", study.ExamMakeUpDue, "study/exams?state=MakeUpDue" + Org(org, '&'), study.ExamMakeUpDue > 0));
+            items.Add(new("Due.ExamSuspended", study.ExamSuspended, "study/exams?state=Suspended" + Org(org, '&'), study.ExamSuspended > 0));
         }
 
         if (v.Dues is { } dues)

@@ -37,8 +37,11 @@ public sealed record DemocraticLifeDue(int NotHeld, int OpenRectifications, int 
 /// <summary>承诺践诺: commitments past their deadline, and commitments being rectified (整改中).</summary>
 public sealed record CommitmentsDue(int Overdue, int Rectifying);
 
-/// <summary>学习: people behind a study requirement (their shortfall), out of the people the requirements apply to.</summary>
-public sealed record StudyDue(int Shortfalls, int People);
+/// <summary>
+/// 学习: people behind a study requirement (their shortfall), out of the people the requirements apply to; and the exam
+/// states that ask something of them: a make-up exam due (补考), suspended for study (停职学习).
+/// </summary>
+public sealed record StudyDue(int Shortfalls, int People, int ExamMakeUpDue, int ExamSuspended);
 
 /// <summary>党费: members with months unpaid in the default range of the ledger, the amount, and those flagged (six months in a row).</summary>
 public sealed record DuesDue(int MembersInArrears, decimal Arrears, int Flagged);

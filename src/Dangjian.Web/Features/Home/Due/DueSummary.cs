@@ -5,6 +5,7 @@ using Dangjian.Domain.Elections;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
+using Dangjian.Domain.Study;
 using Dangjian.Domain.Supervision;
 using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Accounts;
@@ -193,7 +194,7 @@ public sealed class DueSummary(
         return new CommitmentsDue(overdue, rectifying);
     }
 
-    /// <summary>学习: the Study compliance shortfalls today, per subtree root.</summary>
+    /// <summary>学习: the Study compliance rows today, per subtree root: shortfalls and exam states.</summary>
     public async Task<StudyDue?> StudyAsync(int? organizationId, CancellationToken ct = default)
     {
         if (!await ReadsAsync(Permission.StudyRead, organizationId, ct))
@@ -201,15 +202,13 @@ public sealed class DueSummary(
             return null;
         }
 
-        int shortfalls = 0, people = 0;
+        var rows = new List<StudyComplianceRow>();
         foreach (var root in await RootsAsync(Permission.StudyRead, organizationId, ct))
         {
-            var view = await study.OverviewAsync(root, null, true, 1, 1, ct);
-            shortfalls += view.Shortfalls;
-            people += view.People;
+            rows.AddRange((await study.AllAsync(root, null, false, ct)).Rows);
         }
 
-        return new StudyDue(shortfalls, people);
+        return new StudyDue(rows.Count(r => r.Shortfall), rows.Count, rows.Count(r => r.Exam == ExamState.MakeUpDue), rows.Count(r => r.Exam == ExamState.Suspended));
     }
 
     /// <summary>党费: the Dues ledger's default range, per subtree root: members with arrears and those flagged.</summary>
