@@ -2,8 +2,10 @@ using System.Net;
 using Dangjian.Domain.Organizations;
 using Dangjian.Domain.Services;
 using Dangjian.Web.Features.Home.Due;
+using Dangjian.Web.Features.Meetings.DemocraticLife;
 using Dangjian.Web.Features.Services.Requests;
 using Dangjian.Web.Tests.Infrastructure;
+using Dangjian.Web.Tests.Meetings.DemocraticLife;
 using Dangjian.Web.Tests.Meetings.Minutes;
 
 namespace Dangjian.Web.Tests.Home;
@@ -59,6 +61,27 @@ public abstract class DueTests(AppFixture app)
         Assert.Equal(1, (await DueAsync(admin, parent)).ServiceRequestsOverdue);
         await StepAsync(admin, taken, "answer", new ServiceAnswerRequest("镇里安排专项经费。", taken.Version));
         Assert.Equal(0, (await DueAsync(admin, parent)).ServiceRequestsOverdue);
+    }
+
+    [Fact]
+    public async Task DlmRectificationOverdue_IsCountedForItsBranch_AndNoLongerOnceDone()
+    {
+        var branch = await app.DlmBranchAsync();
+        var api = await app.ClientForAsync(Demo.OrgAdminA);
+        Assert.Equal(new DemocraticLifeDue(0, 0, 0), (await DueAsync(api, branch.OrgId)).DemocraticLife);
+
+        var m = (await api.CreateMeetingAsync(branch, DlmSetup.Today.Year, DlmSetup.Today.AddDays(-30))).Meeting;
+        m = await api.AddProblemAsync(m.Id, branch.Team[0], "联系服务群众不够经常");
+        m = await api.AddMeasureAsync(m.Id, m.Problem("联系服务群众不够经常").Id, "每月走访困难党员十户", DlmSetup.Today.AddDays(-1), branch.Names[0]);
+        m = await api.AddMeasureAsync(m.Id, m.Problem("联系服务群众不够经常").Id, "建立联系台账", DlmSetup.Today.AddDays(20), branch.Names[0]);
+        var open = await DueAsync(api, branch.OrgId);
+        Assert.Equal(new DemocraticLifeDue(1, 2, 1), open.DemocraticLife);
+        Assert.Contains(DueItems.Of(open), i => i.Key == "Due.DlmRectificationsOverdue" && i.Count == 1 && i.Warn);
+
+        var late = m.Measure("每月走访困难党员十户");
+        var response = await api.PostJsonAsync($"{DlmSetup.Route}/{m.Id}/rectifications/{late.Id}/complete", new CompleteRectificationRequest(DlmSetup.Today, "走访记录十份", late.Version));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new DemocraticLifeDue(1, 1, 0), (await DueAsync(api, branch.OrgId)).DemocraticLife);
     }
 
     [Fact]
