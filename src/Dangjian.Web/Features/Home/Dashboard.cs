@@ -53,10 +53,17 @@ public sealed class Dashboard(DangjianDbContext db, ScopeService scopes, TeamQue
 
 public static class DashboardEndpoints
 {
-    public static IServiceCollection AddHome(this IServiceCollection services) => services.AddScoped<Dashboard>();
+    public static IServiceCollection AddHome(this IServiceCollection services) => services.AddScoped<Dashboard>().AddScoped<Due.DueSummary>();
 
-    public static void MapDashboardEndpoints(this IEndpointRouteBuilder app) =>
+    public static void MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/api/v1/dashboard", GetDashboard).WithTags("Dashboard").WithName(nameof(GetDashboard)).RequirePermission(Permission.OrganizationsRead);
+        app.MapGet("/api/v1/dashboard/due", GetDue).WithTags("Dashboard").WithName(nameof(GetDue)).RequirePermission(Permission.OrganizationsRead);
+    }
 
     public static async Task<Ok<DashboardView>> GetDashboard(Dashboard dashboard, CancellationToken ct) => TypedResults.Ok(await dashboard.GetAsync(ct));
+
+    /// <summary>What is due across the modules (RPT-1), for the organization's subtree or the caller's whole scope.</summary>
+    public static async Task<Ok<Due.DueSummaryView>> GetDue(Due.DueSummary due, int? organizationId, CancellationToken ct) =>
+        TypedResults.Ok(await due.GetAsync(organizationId, ct));
 }

@@ -1,0 +1,161 @@
+using System.Net;
+using Dangjian.Domain.Organizations;
+using Dangjian.Domain.Services;
+using Dangjian.Web.Features.Home.Due;
+using Dangjian.Web.Features.Meetings.DemocraticLife;
+using Dangjian.Web.Features.Services.Requests;
+using Dangjian.Web.Tests.Infrastructure;
+using Dangjian.Web.Tests.Meetings.DemocraticLife;
+using Dangjian.Web.Tests.Meetings.Minutes;
+
+namespace Dangjian.Web.Tests.Home;
+
+/// <summary>
+/// What is due across the modules (RPT-1) over HTTP on a real database: a service request left past its limits in an
+/// organization of the test's own is counted for that subtree (and its parent's), and no longer once it is answered;
+/// township B's administrator is refused township A's organizations; the wall screen renders for an administrator in
+/// large type with its refresh, and sends an anonymous visitor to sign in.
+/// </summary>
+public abstract class DueTests(AppFixture app)
+{
+    private const string Route = "/api/v1/dashboard/due";
+
+    private static async Task<DueSummaryView> DueAsync(HttpClient client, int? organizationId = null)
+    {
+        var response = await client.GetAsync(organizationId is { } id ? $"{Route}?organizationId={id}" : Route);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadAsync<DueSummaryView>();
+    }
+
+    private static async Task<ServiceRequestView> StepAsync(HttpClient client, ServiceRequestView r, string step, object? body = null)
+    {
+        var response = await client.PostJsonAsync($"{ServiceRequestEndpoints.Route}/{r.Id}/{step}", body ?? new ServiceStepRequest(r.Version));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadAsync<ServiceRequestView>();
+    }
+
+    [Fact]
+    public async Task ServiceRequestOverdue_IsCountedInItsSubtree_AndNoLongerOnceAnswered()
+    {
+        var t = await app.TownshipsAsync();
+        var parent = await app.NewOrganizationAsync(t.A, OrganizationKind.GeneralBranch);
+        var (branch, sibling) = (await app.NewOrganizationAsync(parent), await app.NewOrganizationAsync(parent));
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        Assert.Equal(0, (await DueAsync(admin, parent)).ServiceRequestsOverdue);
+
+        // Raised forty days ago and never taken up: past both limits (a few working days each).
+        var response = await admin.PostJsonAsync(ServiceRequestEndpoints.Route,
+            new RaiseServiceRequest(branch, ServiceKind.Funds, "活动阵地修缮经费", "需求说明：活动阵地修缮经费", OrgToday.Value.AddDays(-40)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raised = await response.ReadAsync<ServiceRequestView>();
+        Assert.True(raised.Overdue);
+
+        var ofParent = await DueAsync(admin, parent);
+        Assert.Equal((parent, 1), (ofParent.OrganizationId, ofParent.ServiceRequestsOverdue));
+        Assert.Equal(1, (await DueAsync(admin, branch)).ServiceRequestsOverdue);
+        Assert.Equal(0, (await DueAsync(admin, sibling)).ServiceRequestsOverdue);
+        var item = Assert.Single(DueItems.Of(ofParent), i => i.Key == "Due.ServicesOverdue");
+        Assert.Equal((1, $"services?organizationId={parent}", true), (item.Count, item.Href, item.Warn));
+
+        var taken = await StepAsync(admin, raised, "take-up");
+        Assert.Equal(1, (await DueAsync(admin, parent)).ServiceRequestsOverdue);
+        await StepAsync(admin, taken, "answer", new ServiceAnswerRequest("镇里安排专项经费。", taken.Version));
+        Assert.Equal(0, (await DueAsync(admin, parent)).ServiceRequestsOverdue);
+    }
+
+    [Fact]
+    public async Task DlmRectificationOverdue_IsCountedForItsBranch_AndNoLongerOnceDone()
+    {
+        var branch = await app.DlmBranchAsync();
+        var api = await app.ClientForAsync(Demo.OrgAdminA);
+        Assert.Equal(new DemocraticLifeDue(0, 0, 0), (await DueAsync(api, branch.OrgId)).DemocraticLife);
+
+        var m = (await api.CreateMeetingAsync(branch, DlmSetup.Today.Year, DlmSetup.Today.AddDays(-30))).Meeting;
+        m = await api.AddProblemAsync(m.Id, branch.Team[0], "联系服务群众不够经常");
+        m = await api.AddMeasureAsync(m.Id, m.Problem("联系服务群众不够经常").Id, "每月走访困难党员十户", DlmSetup.Today.AddDays(-1), branch.Names[0]);
+        m = await api.AddMeasureAsync(m.Id, m.Problem("联系服务群众不够经常").Id, "建立联系台账", DlmSetup.Today.AddDays(20), branch.Names[0]);
+        var open = await DueAsync(api, branch.OrgId);
+        Assert.Equal(new DemocraticLifeDue(1, 2, 1), open.DemocraticLife);
+        Assert.Contains(DueItems.Of(open), i => i.Key == "Due.DlmRectificationsOverdue" && i.Count == 1 && i.Warn);
+
+        var late = m.Measure("每月走访困难党员十户");
+        var response = await api.PostJsonAsync($"{DlmSetup.Route}/{m.Id}/rectifications/{late.Id}/complete", new CompleteRectificationRequest(DlmSetup.Today, "走访记录十份", late.Version));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new DemocraticLifeDue(1, 1, 0), (await DueAsync(api, branch.OrgId)).DemocraticLife);
+    }
+
+    [Fact]
+    public async Task EveryModuleFigure_IsThere_ForTheDistrictAdmin_AndTheWholeScopeCountsAtLeastATownship()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.DistrictAdmin);
+
+        var all = await DueAsync(admin);
+        var township = await DueAsync(admin, t.A);
+
+        Assert.Null(all.OrganizationId);
+        Assert.Equal((t.A, 1), (township.OrganizationId, township.OrganizationKind!.Value.Tier()));
+        Assert.NotNull(all.Terms);
+        Assert.NotNull(all.Elections);
+        Assert.NotNull(all.MeetingsOverdue);
+        Assert.NotNull(all.DemocraticLife);
+        Assert.NotNull(all.EvaluationFollowUpsOpen);
+        Assert.NotNull(all.Commitments);
+        Assert.NotNull(all.Study);
+        Assert.NotNull(all.Dues);
+        Assert.NotNull(all.Supervision);
+        Assert.NotNull(all.SelectionsInPublicity);
+        Assert.NotNull(all.ServiceRequestsOverdue);
+        Assert.True(all.MeetingsOverdue >= township.MeetingsOverdue);
+        Assert.True(all.ServiceRequestsOverdue >= township.ServiceRequestsOverdue);
+        Assert.True(all.Study!.People >= township.Study!.People);
+        Assert.True(all.Study.ExamSuspended >= township.Study.ExamSuspended && all.Study.ExamMakeUpDue >= township.Study.ExamMakeUpDue);
+        Assert.True(all.Dues!.MembersInArrears >= township.Dues!.MembersInArrears);
+        Assert.Contains(DueItems.Of(township), i => i.Key == "Due.MeetingsOverdue" && i.Href == $"meetings/compliance?overdueOnly=true&townshipId={t.A}");
+    }
+
+    [Fact]
+    public async Task TownshipB_IsRefusedAnOrganizationOfTownshipA_AndTheSecretaryGetsTheirBranch()
+    {
+        var t = await app.TownshipsAsync();
+        var org = await app.NewOrganizationAsync(t.A);
+        var adminB = await app.ClientForAsync(Demo.OrgAdminB);
+
+        Assert.Contains((await adminB.GetAsync($"{Route}?organizationId={org}")).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.Contains((await adminB.GetAsync($"{Route}?organizationId={t.A}")).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"{Route}?organizationId=987654321")).StatusCode);
+        Assert.Equal(t.B, (await DueAsync(adminB, t.B)).OrganizationId);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.AnonymousClient().GetAsync(Route)).StatusCode);
+
+        // The secretary's whole scope is their branch: the same figures as naming it.
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+        var own = await DueAsync(secretary);
+        Assert.Null(own.OrganizationId);
+        Assert.Contains((await secretary.GetAsync($"{Route}?organizationId={t.A}")).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+    }
+
+    [Fact]
+    public async Task Wall_RendersForTheAdmin_InLargeTypeWithItsRefresh_AndSendsAnAnonymousVisitorToSignIn()
+    {
+        var admin = await app.SignInAsync(Demo.DistrictAdmin);
+        var response = await admin.GetAsync("/wall");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("党建工作大屏", html, StringComparison.Ordinal);
+        Assert.Contains($"http-equiv=\"refresh\" content=\"{WallPage.RefreshSeconds}\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-due=\"Due.ServicesOverdue\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-due=\"Due.MeetingsOverdue\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("account/logout", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<nav", html, StringComparison.OrdinalIgnoreCase);
+
+        var anonymous = await app.AnonymousClient().GetAsync("/wall");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/account/login", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class DueSqliteTests(SqliteApp app) : DueTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DuePostgresTests(PostgresApp app) : DueTests(app);
