@@ -35,7 +35,7 @@ public sealed class EvaluationResultsPage(IPage page)
     }
 
     public async Task<IDownload> ExportAsync() =>
-        await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text<UiText>("Export", Ui.Zh) }).ClickAsync());
+        await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = Ui.Text<UiText>("Export", Ui.Zh) }).And(Page.Locator("[data-action=export]")).ClickAsync());
 
     /// <summary>Files an objection on the public page (static form, no script needed).</summary>
     public static async Task FileObjectionAsync(IPage phone, string path, string text)
