@@ -12,7 +12,7 @@ public sealed class OrganizationMergePage(IPage page, CultureInfo culture) : She
 {
     public async Task<OrganizationMergePage> OpenAsync(int organizationId)
     {
-        await Page.GotoAsync($"/organizations/{organizationId}");
+        await Interactive.GotoAsync(Page, $"/organizations/{organizationId}");
         return this;
     }
 
@@ -34,8 +34,11 @@ public sealed class OrganizationMergePage(IPage page, CultureInfo culture) : She
         await Ui.PickAsync(Dialog.GetByLabel(Text("MergeInto")), name);
     }
 
-    /// <summary>The confirmation message box's "merge" button.</summary>
-    public ILocator ConfirmButton => Page.GetByRole(AriaRole.Dialog).Last.GetByRole(AriaRole.Button, new() { Name = Text("Merge"), Exact = true });
+    /// <summary>
+    /// The confirmation message box's "merge" button: the dialog without the merge form's own submit (which has the same
+    /// label), so a locator resolved before the message box has opened cannot fall on the form's button.
+    /// </summary>
+    public ILocator ConfirmButton => Page.GetByRole(AriaRole.Dialog).Filter(new() { HasNot = Page.Locator("#merge-submit") }).GetByRole(AriaRole.Button, new() { Name = Text("Merge"), Exact = true });
 
     public Task<bool> ScrollsSidewaysAsync() => Page.EvaluateAsync<bool>("document.scrollingElement.scrollWidth > window.innerWidth");
 
