@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dangjian.Data.Secrecy;
@@ -15,17 +17,46 @@ public sealed class SqliteSecureDelete : DbConnectionInterceptor
 
     private const string Pragma = "PRAGMA secure_delete = ON;";
 
+    // The native connections the pragma has been run on. Microsoft.Data.Sqlite pools native connections, and the setting
+    // lives as long as the native connection, so a pooled one reopened for the next request needs no second statement
+    // (one fewer prepare per request, seen in the voting load's profile). Weak keys: a native connection the pool
+    // closes is forgotten with it.
+    private readonly ConditionalWeakTable<object, object> _done = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsDone(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
+        MarkDone(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsDone(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkDone(connection);
+    }
+
+    private bool IsDone(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && _done.TryGetValue(handle, out _);
+
+    private void MarkDone(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _done.AddOrUpdate(handle, handle);
+        }
     }
 }
