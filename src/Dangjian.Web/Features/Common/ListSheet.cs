@@ -46,4 +46,38 @@ public static class ListSheet
 
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// One sheet of a workbook of several (<see cref="SaveSheetsAsync"/>): a table named <paramref name="sheet"/> with a text
+    /// column per (header, value) pair, so a sheet without rows still has its headers.
+    /// </summary>
+    public static System.Data.DataTable Sheet<T>(string sheet, IEnumerable<T> items, IReadOnlyList<(string Header, Func<T, object?> Value)> columns)
+    {
+        var table = new System.Data.DataTable(sheet);
+        foreach (var (header, _) in columns)
+        {
+            table.Columns.Add(header, typeof(string));
+        }
+
+        foreach (var item in items)
+        {
+            table.Rows.Add([.. columns.Select(c => Convert.ToString(c.Value(item), System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
+        return table;
+    }
+
+    /// <summary>A workbook of several sheets, in the order given (a list and the people it leaves out, say).</summary>
+    public static async Task<byte[]> SaveSheetsAsync(IReadOnlyList<System.Data.DataTable> sheets, CancellationToken ct)
+    {
+        using var workbook = new System.Data.DataSet();
+        foreach (var sheet in sheets)
+        {
+            workbook.Tables.Add(sheet);
+        }
+
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(workbook, cancellationToken: ct);
+        return stream.ToArray();
+    }
 }

@@ -18,7 +18,7 @@ public static class StudyComplianceEndpoints
     public static IServiceCollection AddStudyCompliance(this IServiceCollection services) =>
         services.AddSingleton(StudyRules.Defaults)
             .AddScoped<StudyComplianceQueries>().AddScoped<StudyComplianceExport>()
-            .AddScoped<StudyExamQueries>().AddScoped<StudyExamCommands>();
+            .AddScoped<StudyExamQueries>().AddScoped<StudyExamCommands>().AddScoped<StudyExamExport>();
 
     public static void MapStudyComplianceEndpoints(this IEndpointRouteBuilder app)
     {

@@ -1,6 +1,7 @@
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Study.Exams;
@@ -14,6 +15,7 @@ public static class StudyExamEndpoints
     {
         var g = app.MapGroup(Route).WithTags("Study exams");
         g.MapGet("", ListStudyExams).WithName(nameof(ListStudyExams)).RequirePermission(Permission.StudyRead);
+        g.MapGet("/export", ExportStudyExams).WithName(nameof(ExportStudyExams)).RequirePermission(Permission.StudyRead);
         g.MapGet("/person/{personId:int}", GetStudyExamHistory).WithName(nameof(GetStudyExamHistory)).RequirePermission(Permission.StudyRead);
         g.MapPost("", RecordStudyExam).WithName(nameof(RecordStudyExam)).RequirePermission(Permission.StudyWrite);
     }
@@ -21,6 +23,10 @@ public static class StudyExamEndpoints
     /// <summary><c>state</c> (Ok, MakeUpDue, Suspended) keeps only the people in it.</summary>
     public static async Task<Ok<StudyExamListView>> ListStudyExams(StudyExamQueries q, int? organizationId, ExamState? state, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await q.ListAsync(organizationId, state, page, pageSize, ct));
+
+    /// <summary>The list as .xlsx (RPT-2), with the same filters.</summary>
+    public static async Task<FileContentHttpResult> ExportStudyExams(StudyExamExport export, OrgClock clock, int? organizationId, ExamState? state, CancellationToken ct) =>
+        ExcelFile.Result(await export.ListAsync(organizationId, state, ct), "study-exams", clock);
 
     public static async Task<Ok<StudyExamHistoryView>> GetStudyExamHistory(StudyExamQueries q, int personId, CancellationToken ct) =>
         TypedResults.Ok(await q.HistoryAsync(personId, ct));

@@ -1,6 +1,7 @@
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Features.Study.Inspections;
@@ -15,12 +16,13 @@ public static class StudyInspectionEndpoints
     public const string Route = "/api/v1/study/inspections";
 
     public static IServiceCollection AddStudyInspections(this IServiceCollection services) =>
-        services.AddScoped<StudyLeaders>().AddScoped<StudyInspectionQueries>().AddScoped<StudyInspectionCommands>();
+        services.AddScoped<StudyLeaders>().AddScoped<StudyInspectionQueries>().AddScoped<StudyInspectionCommands>().AddScoped<StudyInspectionExport>();
 
     public static void MapStudyInspectionEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(Route).WithTags("Study");
         g.MapGet("/", ListStudyInspections).WithName(nameof(ListStudyInspections)).RequirePermission(Permission.StudyRead);
+        g.MapGet("/export", ExportStudyInspections).WithName(nameof(ExportStudyInspections)).RequirePermission(Permission.StudyRead);
         g.MapGet("/people", ListInspectablePeople).WithName(nameof(ListInspectablePeople)).RequirePermission(Permission.StudyRead);
         g.MapPost("/", RecordStudyInspection).WithName(nameof(RecordStudyInspection)).RequirePermission(Permission.StudyWrite);
     }
@@ -29,6 +31,11 @@ public static class StudyInspectionEndpoints
     public static async Task<Ok<StudyInspectionsView>> ListStudyInspections(
         StudyInspectionQueries q, int? organizationId, StudyInspectionKind? kind, DateOnly? day, CancellationToken ct) =>
         TypedResults.Ok(await q.ListAsync(organizationId, kind, day, ct));
+
+    /// <summary>The list as .xlsx (RPT-2), with the same filters.</summary>
+    public static async Task<FileContentHttpResult> ExportStudyInspections(
+        StudyInspectionExport export, OrgClock clock, int? organizationId, StudyInspectionKind? kind, DateOnly? day, CancellationToken ct) =>
+        ExcelFile.Result(await export.ListAsync(organizationId, kind, day, ct), "study-inspections", clock);
 
     public static async Task<Ok<InspectablePeopleView>> ListInspectablePeople(StudyInspectionQueries q, int? organizationId, CancellationToken ct) =>
         TypedResults.Ok(await q.PeopleAsync(organizationId, ct));
