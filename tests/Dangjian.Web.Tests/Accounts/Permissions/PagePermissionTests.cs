@@ -229,6 +229,25 @@ public sealed partial class PagePermissionTests(SqliteApp app)
             }
         }
 
+        // The control: the district admin, whose scope holds township B, is shown B's records on these same pages — so the
+        // prerendered HTML does carry a page's record, and its absence above is the scope check at work.
+        var district = await app.SignInAsync(Demo.DistrictAdmin);
+        var staffPages = filled.Where(f => !PublicPages.ContainsKey(f.Template) && f.Template.Contains('{', StringComparison.Ordinal)).ToList();
+        var shownToDistrict = new List<string>();
+        foreach (var (template, path, forbidden) in staffPages)
+        {
+            using var response = await district.GetAsync(path);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            if (response.IsSuccessStatusCode && forbidden.Any(f => html.Contains(f, StringComparison.Ordinal)))
+            {
+                shownToDistrict.Add(template);
+            }
+        }
+
+        Assert.True(shownToDistrict.Count >= staffPages.Count / 2,
+            $"the district admin is shown B's record on only {shownToDistrict.Count} of {staffPages.Count} pages: "
+            + string.Join(", ", staffPages.Select(p => p.Template).Except(shownToDistrict)));
+
         // A published record of B is shown on its public page (so the check above would see one that is not published).
         var award = await anonymous.GetAsync("/public/awards/" + b.Routes["awards/{id}"].Text);
         Assert.Contains(ForeignRecords.Tag, WebUtility.HtmlDecode(await award.Content.ReadAsStringAsync()), StringComparison.Ordinal);
