@@ -140,7 +140,9 @@ public abstract class RaceTests(AppFixture app)
         const int Voters = 120;
         const int Phones = 8;
         var round = await app.RoundAsync();
-        var codes = new ConcurrentQueue<string>(await app.IssueCodesAsync(round.Id, Voters));
+        const int Late = 5; // fresh codes kept back, sent only once the close has returned
+        var issued = await app.IssueCodesAsync(round.Id, Voters + Late);
+        var codes = new ConcurrentQueue<string>(issued.Take(Voters));
         var clock = Stopwatch.StartNew();
         var acknowledged = new ConcurrentBag<string>();
         var answeredAfterClose = new ConcurrentBag<HttpStatusCode>();
@@ -169,6 +171,8 @@ public abstract class RaceTests(AppFixture app)
             }
         }
 
+        var latePhone = VotingSetup.Phone(app);
+        var lateToken = await latePhone.OpenBallotAsync(round.Id);
         var casting = Enumerable.Range(0, Phones).Select(_ => Task.Run(PhoneAsync)).ToArray();
         while (acknowledged.Count < Voters / 3)
         {
@@ -182,8 +186,13 @@ public abstract class RaceTests(AppFixture app)
         await Task.WhenAll(casting);
 
         Assert.True(answers.All(a => a is HttpStatusCode.OK or HttpStatusCode.Conflict), Tally(answers)); // accepted, or "voting has closed"
-        Assert.NotEmpty(answeredAfterClose);
-        Assert.DoesNotContain(HttpStatusCode.OK, answeredAfterClose);
+        Assert.DoesNotContain(HttpStatusCode.OK, answeredAfterClose); // phones still casting when the close returned (if any were)
+        foreach (var late in issued.Skip(Voters))
+        {
+            // The form was opened while the box was open (a closed round's page no longer offers one).
+            Assert.Equal(HttpStatusCode.Conflict, (await latePhone.PostAsync($"/vote/{round.Id}", VotingSetup.BallotForm(lateToken, late, Marks))).StatusCode);
+        }
+
         var ballots = await app.BallotsAsync(round);
         Assert.Equal(acknowledged.Order(StringComparer.Ordinal), ballots.Select(b => b.Receipt!).Order(StringComparer.Ordinal));
         var box = await app.WithDbAsync(db => db.BallotBoxes.AsNoTracking().SingleAsync(b => b.Key == round.BoxKey));
