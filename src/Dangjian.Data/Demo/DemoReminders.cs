@@ -32,24 +32,24 @@ internal static class DemoReminders
         for (var i = 0; i < people.Count; i++)
         {
             var p = people[i];
-            if (meeting is not null)
+            var m = meeting is not null
+                ? OutboxMessage.Enqueue($"meeting:{meeting.Id}:{meeting.Date:yyyy-MM-dd}", ReminderChannel.Robot, p.Id, orgId, "会议提醒",
+                    $"请参加{branch.Entity.Name}的会议“{meeting.Title}”，时间 {meeting.Date:yyyy-MM-dd}，地点 {meeting.Location ?? "另行通知"}。", at)
+                : OutboxMessage.Enqueue($"dues:{month}:person:{p.Id}", ReminderChannel.Robot, p.Id, orgId, "党费缴纳提醒",
+                    $"截至 {month}，您有党费未交，请及时向所在支部交纳。", at);
+            if (i == people.Count - 1)
             {
-                var m = OutboxMessage.Enqueue($"meeting:{meeting.Id}:{meeting.Date:yyyy-MM-dd}", ReminderChannel.Robot, p.Id, orgId, "会议提醒",
-                    $"请参加{branch.Entity.Name}的会议“{meeting.Title}”，时间 {meeting.Date:yyyy-MM-dd}，地点 {meeting.Location ?? "另行通知"}。", at);
-                if (i == people.Count - 1)
+                for (var attempt = 0; attempt < ReminderRules.MaxAttempts; attempt++)
                 {
-                    for (var attempt = 0; attempt < ReminderRules.MaxAttempts; attempt++)
-                    {
-                        m.MarkFailed("WeCom: errcode 45009 api freq out of limit", at.AddMinutes(attempt * 30));
-                    }
+                    m.MarkFailed("WeCom: errcode 45009 api freq out of limit", at.AddMinutes(attempt * 30));
                 }
-                else
-                {
-                    m.MarkSent(at.AddSeconds(random.Next(5, 60)));
-                }
-
-                db.OutboxMessages.Add(m);
             }
+            else
+            {
+                m.MarkSent(at.AddSeconds(random.Next(5, 60)));
+            }
+
+            db.OutboxMessages.Add(m);
 
             if (i % 3 == 0)
             {

@@ -26,7 +26,7 @@ public sealed class ReminderQueries(DangjianDbContext db, ScopeService scopes)
         errors.ThrowIfAny();
         var rows = await FilteredAsync(orgId, state, search, ct);
         var total = await rows.CountAsync(ct);
-        var items = await Project(rows.OrderByDescending(m => m.Id).Skip(new PageWindow(p, size).Skip).Take(size)).ToListAsync(ct);
+        var items = await Project(rows, new PageWindow(p, size).Skip, size).ToListAsync(ct);
         return new Paged<OutboxMessageView>(items, total, p, size);
     }
 
@@ -35,7 +35,7 @@ public sealed class ReminderQueries(DangjianDbContext db, ScopeService scopes)
     {
         var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.AccountsManage, orgId, ct);
-        return await Project((await FilteredAsync(orgId, state, search, ct)).OrderByDescending(m => m.Id)).ToListAsync(ct);
+        return await Project(await FilteredAsync(orgId, state, search, ct), 0, int.MaxValue).ToListAsync(ct);
     }
 
     private async Task<IQueryable<OutboxMessage>> FilteredAsync(int orgId, OutboxState? state, string? search, CancellationToken ct)
@@ -57,10 +57,13 @@ public sealed class ReminderQueries(DangjianDbContext db, ScopeService scopes)
         return rows;
     }
 
-    private IQueryable<OutboxMessageView> Project(IQueryable<OutboxMessage> rows) =>
+    /// <summary>Newest first, the window asked for, with the recipient's and the organization's names.</summary>
+    private IQueryable<OutboxMessageView> Project(IQueryable<OutboxMessage> rows, int skip, int take) =>
         rows.Join(db.People, m => m.RecipientPersonId, p => p.Id, (m, p) => new { m, p.Name })
-            .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new OutboxMessageView(
-                x.m.Id, x.m.Key, x.m.Channel, x.m.RecipientPersonId, x.Name, x.m.OrganizationId, o.Name, x.m.Subject, x.m.Body, x.m.State, x.m.Attempts,
+            .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new { x.m, x.Name, Organization = o.Name })
+            .OrderByDescending(x => x.m.Id).Skip(skip).Take(take)
+            .Select(x => new OutboxMessageView(
+                x.m.Id, x.m.Key, x.m.Channel, x.m.RecipientPersonId, x.Name, x.m.OrganizationId, x.Organization, x.m.Subject, x.m.Body, x.m.State, x.m.Attempts,
                 x.m.CreatedAt, x.m.NextAttemptAt, x.m.SentAt, x.m.LastError));
 
     /// <summary>The signed-in person's settings and last reminders; an account linked to no person gets none.</summary>
