@@ -15,6 +15,7 @@ need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_packages+=(postgresql)
 [ -e /usr/share/zoneinfo/Asia/Urumqi ] || need_packages+=(tzdata)  # the time-zone tests read other zones than Beijing
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_packages+=(python3-aiosmtpd)  # the local SMTP server of the reminder tests
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${need_packages[*]}"
@@ -52,6 +53,20 @@ if [ -n "$PGBIN" ]; then
   fi
 else
   echo "PostgreSQL is not installed; the PostgreSQL tests will fail." >&2
+fi
+
+# --- a local SMTP server writing a maildir (the reminder tests read what it received) -----------
+SMTPDIR=$(mktemp -d /tmp/dangjian-smtp.XXXXXX); mkdir -p "$SMTPDIR"/mail/{cur,new,tmp}
+SMTPPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 58025)
+stop_smtp() { [ -n "${SMTPPID:-}" ] && kill "$SMTPPID" 2>/dev/null; rm -rf "$SMTPDIR"; }
+trap 'stop_smtp; stop_pg' EXIT
+if /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  /usr/bin/python3 -m aiosmtpd -n -u -l "127.0.0.1:$SMTPPORT" -c aiosmtpd.handlers.Mailbox "$SMTPDIR/mail" >"$SMTPDIR/smtpd.log" 2>&1 &
+  SMTPPID=$!
+  export DANGJIAN_TEST_SMTP="127.0.0.1:$SMTPPORT" DANGJIAN_TEST_SMTP_MAILDIR="$SMTPDIR/mail"
+  say "SMTP (aiosmtpd) on 127.0.0.1:$SMTPPORT"
+else
+  echo "python3-aiosmtpd is not installed; the reminder e-mail tests will fail." >&2
 fi
 
 export DANGJIAN_CHROMIUM=${DANGJIAN_CHROMIUM:-/usr/bin/chromium}

@@ -330,6 +330,11 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>, IDataProtect
 
     public DbSet<Domain.Awards.AwardRecord> AwardRecords => Set<Domain.Awards.AwardRecord>();
 
+    /// <summary>Reminders waiting to go out, sent or given up (the outbox), and each person's channels.</summary>
+    public DbSet<Domain.Reminders.OutboxMessage> OutboxMessages => Set<Domain.Reminders.OutboxMessage>();
+
+    public DbSet<Domain.Reminders.ReminderPreference> ReminderPreferences => Set<Domain.Reminders.ReminderPreference>();
+
     /// <summary>
     /// Names the action of the next save's updates ("Organization.Moved"); plain "Updated" otherwise.
     /// Cleared after the save.

@@ -105,6 +105,8 @@ public static class DemoDistrict
             await DemoMattersConsultations.AddAsync(db, plan, today, ct);
             db.ChangeTracker.Clear();
             await DemoAwards.AddAsync(db, plan, today, ct);
+            db.ChangeTracker.Clear();
+            await DemoReminders.AddAsync(db, plan, today, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -172,6 +172,7 @@ public static class HostSetup
         services.AddReviews();
         services.AddDues();
         services.AddDisclosures();
+        Features.Reminders.ReminderEndpoints.AddReminders(services, config);
         Features.Meetings.Matters.MatterEndpoints.AddRaisedMatters(services);
         Features.Meetings.Consultation.ConsultationEndpoints.AddConsultations(services);
         Features.Services.Requests.ServiceRequestEndpoints.AddServiceRequests(services);
@@ -334,6 +335,7 @@ public static class HostSetup
         endpoints.MapReviewEndpoints();
         endpoints.MapDuesEndpoints();
         endpoints.MapDisclosureEndpoints();
+        Features.Reminders.ReminderEndpoints.MapReminderEndpoints(endpoints);
         Features.Meetings.Matters.MatterEndpoints.MapRaisedMatterEndpoints(endpoints);
         Features.Meetings.Consultation.ConsultationEndpoints.MapConsultationEndpoints(endpoints);
         Features.Services.Requests.ServiceRequestEndpoints.MapServiceRequestEndpoints(endpoints);

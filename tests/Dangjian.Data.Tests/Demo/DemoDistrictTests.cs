@@ -363,6 +363,7 @@ public sealed class DemoDistrictTests(SeededDistrictFixture district, ITestOutpu
         // Ballot boxes, their codes and secret ballots (evaluation responses, survey answers) are never audited row by row.
         Assert.DoesNotContain(entries, e => e.EntityType is nameof(Dangjian.Domain.Secrecy.SecretBallot) or nameof(Dangjian.Domain.Secrecy.UnusedAccessCode) or nameof(Dangjian.Domain.Secrecy.BallotBox));
         Assert.True(await db.SecretBallots.AnyAsync());
+        rows += await db.OutboxMessages.CountAsync() + await db.ReminderPreferences.CountAsync();
         Assert.Equal(rows, entries.Count(e => e.Action == "Created"));
         Assert.Equal(Orgs.Count, entries.Count(e => e.Action == DemoDistrict.PathAssignedAction));
         // Besides, three changes after a first save: each demo evidence file is cited by its progress record once uploaded

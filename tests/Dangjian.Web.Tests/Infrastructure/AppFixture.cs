@@ -45,6 +45,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     protected virtual int SignInFirstDelaySeconds => 60;
 
+    /// <summary>Run the reminder planner and sender in the background (off: the reminder tests call them when they mean to).</summary>
+    protected virtual bool ReminderSettings => false;
+
     /// <summary>Seed the demo district (all shared fixtures do; a fixture that needs no data can skip it).</summary>
     protected virtual bool Demo => true;
 
@@ -65,6 +68,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         // one provider run one at a time, so nothing else holds the database that long.
         builder.UseSetting("Secrecy:EraseTimeout", "00:00:05");
         builder.UseSetting("Secrecy:NightlyErase", "false"); // the report box tests erase its history themselves
+        builder.UseSetting("Reminders:Enabled", ReminderSettings ? "true" : "false"); // the reminder tests plan and send themselves
         builder.UseSetting("Dangjian:SignIn:FirstDelaySeconds", SignInFirstDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (KnownProxySetting is { } proxy)
         {

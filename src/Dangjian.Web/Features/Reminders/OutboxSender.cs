@@ -1,0 +1,100 @@
+using Dangjian.Data;
+using Dangjian.Domain.Reminders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Features.Reminders;
+
+/// <summary>
+/// Sends what is due in the outbox. Each message is first claimed with one atomic UPDATE that succeeds only if its
+/// <see cref="OutboxMessage.Version"/> is still the one read (compare and set): of two senders, on two instances or
+/// two passes, exactly one claims it; the other's UPDATE matches no row and it moves on. Then it is sent and marked
+/// sent (or failed, with the back-off) in an audited save. A claim expires after <see cref="ReminderRules.ClaimFor"/>,
+/// so a sender that died holding one does not lose the message, and anything pending is picked up when the app starts.
+/// <para>
+/// The transport is at least once: a crash after the server accepted a message and before it was marked sent sends it
+/// once more when the claim expires. The e-mail's Message-ID is derived from the key (<see cref="EmailTransport.MessageId"/>)
+/// so the copy is recognisable as the same message.
+/// </para>
+/// </summary>
+public sealed class OutboxSender(DangjianDbContext db, TimeProvider time, EmailTransport email, RobotTransport robot, ILogger<OutboxSender> log)
+{
+    /// <summary>Messages handled per pass at most.</summary>
+    public const int Batch = 50;
+
+    /// <summary>Sends every due message (at most <see cref="Batch"/>); returns how many were sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var pending = db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Pending);
+        if (!db.Database.IsSqlite())
+        {
+            // SQLite compares instants as text; PostgreSQL filters them in the query.
+            pending = pending.Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+        }
+
+        var due = (await pending.OrderBy(m => m.Id).Take(Batch * 4).Select(m => new { m.Id, m.Version, m.NextAttemptAt, m.ClaimedUntil, m.State }).ToListAsync(ct))
+            .Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil is null || m.ClaimedUntil < now)).Take(Batch).ToList();
+        var sent = 0;
+        foreach (var candidate in due)
+        {
+            var lease = now + ReminderRules.ClaimFor;
+            var claimed = await db.OutboxMessages.Where(m => m.Id == candidate.Id && m.Version == candidate.Version && m.State == OutboxState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, lease).SetProperty(m => m.Version, m => m.Version + 1), ct);
+            if (claimed == 0)
+            {
+                continue; // another sender has it
+            }
+
+            if (await SendOneAsync(candidate.Id, ct))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> SendOneAsync(int id, CancellationToken ct)
+    {
+        var m = await db.OutboxMessages.FirstAsync(x => x.Id == id, ct);
+        string? error = null;
+        try
+        {
+            var person = await db.People.AsNoTracking().Where(p => p.Id == m.RecipientPersonId).Select(p => p.Name).FirstAsync(ct);
+            if (m.Channel == ReminderChannel.Email)
+            {
+                var address = await db.ReminderPreferences.AsNoTracking().Where(p => p.PersonId == m.RecipientPersonId).Select(p => p.Email).FirstOrDefaultAsync(ct);
+                if (address is null)
+                {
+                    throw new ReminderSendException("no e-mail address");
+                }
+
+                await email.SendAsync(m, address, ct);
+            }
+            else
+            {
+                await robot.SendAsync(m, person, ct);
+            }
+        }
+        catch (ReminderSendException e)
+        {
+            error = e.Message;
+        }
+
+        var now = time.GetUtcNow();
+        if (error is null)
+        {
+            m.MarkSent(now);
+            db.AuditAction = "OutboxMessage.Sent";
+        }
+        else
+        {
+            m.MarkFailed(error, now);
+            db.AuditAction = m.State == OutboxState.Failed ? "OutboxMessage.GaveUp" : "OutboxMessage.Failed";
+            log.LogWarning("Reminder {Id} ({Channel}) not sent, attempt {Attempts}: {Error}", m.Id, m.Channel, m.Attempts, m.LastError);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return error is null;
+    }
+}

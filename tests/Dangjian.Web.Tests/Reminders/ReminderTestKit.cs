@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Meetings;
+using Dangjian.Domain.People;
+using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.Reminders;
+using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Tests.Reminders;
+
+/// <summary>People, an account and meetings of a test's own; the SMTP server of ./test.sh; a loopback group robot.</summary>
+public static class ReminderTestKit
+{
+    public static Task<int> NewMemberAsync(this AppFixture app, int organizationId, string name) =>
+        app.WithDbAsync(async db =>
+        {
+            var p = new Person
+            {
+                Name = name, Gender = Gender.Female, BirthDate = new DateOnly(1988, 3, 1), Status = MemberStatus.Full,
+                JoinedPartyOn = new DateOnly(2012, 7, 1), OrganizationId = organizationId,
+            };
+            db.People.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+
+    /// <summary>An account of the person (member of the organization), signed in.</summary>
+    public static async Task<HttpClient> AccountForAsync(this AppFixture app, int organizationId, int personId)
+    {
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var userName = Demo.UniqueCode("rem.").ToLowerInvariant();
+        var response = await admin.PostJsonAsync("/api/v1/accounts", new CreateAccountRequest(
+            userName, "党员", "pw" + Guid.NewGuid().ToString("N")[..12] + "7q", personId, [new GrantRequest(AccountRole.Member, organizationId)]));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await app.ClientForAsync(userName);
+    }
+
+    /// <summary>A 党员大会 of the organization <paramref name="days"/> days ahead with the people invited.</summary>
+    public static Task<int> NewMeetingAsync(this AppFixture app, int organizationId, string title, int days, params int[] invited) =>
+        app.WithDbAsync(async db =>
+        {
+            var today = OrgToday.Value;
+            var m = new Meeting
+            {
+                OrganizationId = organizationId, Type = MeetingType.MembersAssembly, Title = title, Date = today.AddDays(days),
+                NoticeDate = today.AddDays(-5), Status = MeetingStatus.Notified, CreatedAt = DateTimeOffset.UtcNow, Location = "村党群服务中心",
+            };
+            m.Participants.AddRange(invited.Select(p => new MeetingParticipant { PersonId = p, Entitled = true }));
+            db.Meetings.Add(m);
+            await db.SaveChangesAsync();
+            return m.Id;
+        });
+
+    public static ReminderOptions Reminders(this AppFixture app) => app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
+
+    /// <summary>One sender pass, as the background service runs it.</summary>
+    public static async Task<int> SendDueAsync(this AppFixture app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync();
+    }
+
+    /// <summary>The SMTP server ./test.sh starts (aiosmtpd writing a maildir): host, port and the maildir.</summary>
+    public static (string Host, int Port, string Maildir) Smtp()
+    {
+        var server = Environment.GetEnvironmentVariable("DANGJIAN_TEST_SMTP");
+        var maildir = Environment.GetEnvironmentVariable("DANGJIAN_TEST_SMTP_MAILDIR");
+        if (string.IsNullOrEmpty(server) || string.IsNullOrEmpty(maildir))
+        {
+            throw new InvalidOperationException(
+                "DANGJIAN_TEST_SMTP (host:port) and DANGJIAN_TEST_SMTP_MAILDIR are not set: run ./test.sh, which starts a local SMTP server " +
+                "(python3 -m aiosmtpd -c aiosmtpd.handlers.Mailbox DIR), or start one and set both.");
+        }
+
+        var colon = server.LastIndexOf(':');
+        return (server[..colon], int.Parse(server[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), maildir);
+    }
+
+    /// <summary>The mails in the maildir whose text contains <paramref name="marker"/>.</summary>
+    public static async Task<List<string>> MailsWithAsync(string maildir, string marker, int expected, TimeSpan wait)
+    {
+        var until = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var found = new List<string>();
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(maildir, "new")).Concat(Directory.EnumerateFiles(Path.Combine(maildir, "cur"))))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                if (Decoded(text).Contains(marker, StringComparison.Ordinal))
+                {
+                    found.Add(Decoded(text));
+                }
+            }
+
+            if (found.Count >= expected || DateTime.UtcNow > until)
+            {
+                return found;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A mail's headers and its body decoded (MailKit writes non-ASCII text as base64 or quoted-printable).</summary>
+    private static string Decoded(string raw)
+    {
+        var message = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
+        return $"Message-ID: <{message.MessageId}>\nSubject: {message.Subject}\nTo: {message.To}\n\n{message.TextBody}";
+    }
+}
+
+/// <summary>
+/// A group robot on loopback: records each POST's body and answers from a script (status and JSON), then
+/// <c>{"errcode":0,"errmsg":"ok"}</c> once the script is used up.
+/// </summary>
+public sealed class LoopbackRobot : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Queue<(int Status, string Body)> _script = new();
+    private readonly Task _loop;
+
+    public LoopbackRobot(params (int Status, string Body)[] script)
+    {
+        foreach (var s in script)
+        {
+            _script.Enqueue(s);
+        }
+
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Url = $"http://127.0.0.1:{port}/cgi-bin/webhook/send?key=test-robot-key";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public string Url { get; }
+
+    public List<string> Received { get; } = [];
+
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            (int Status, string Body) answer;
+            lock (Received)
+            {
+                Received.Add(body);
+                answer = _script.Count > 0 ? _script.Dequeue() : (200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+            }
+
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = "application/json";
+            var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    public List<string> ReceivedWith(string marker)
+    {
+        lock (Received)
+        {
+            return [.. Received.Where(r => r.Contains(marker, StringComparison.Ordinal))];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _loop;
+    }
+}
