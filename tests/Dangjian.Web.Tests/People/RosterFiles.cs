@@ -23,9 +23,12 @@ public static partial class RosterFiles
     public static string NewIdNumber()
     {
         var n = Interlocked.Increment(ref _counter);
-        // Births 1950–1982, so a join date thirty years on is always in the past.
-        var birth = new DateOnly(1950, 1, 1).AddDays(n % 12_000);
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"650104{birth:yyyyMMdd}{n / 12_000 % 1000:000}");
+        // Births 1950-01-01 to 1980-02-11 (11,000 days), so the fixed join dates the tests give (2000-07-01 the latest) are
+        // past each person's 18th birthday whatever the counter reached. With 12,000 days, births ran to November 1982,
+        // and a test creating a person who joined on 2000-07-01 was refused whenever the counter fell in the last 130
+        // days of a cycle (CI of c2a0627, after the race tests' imports moved the counter there).
+        var birth = new DateOnly(1950, 1, 1).AddDays(n % 11_000);
+        var first17 = string.Create(CultureInfo.InvariantCulture, $"650104{birth:yyyyMMdd}{n / 11_000 % 1000:000}");
         return first17 + IdNumber.CheckCharacter(first17);
     }
 
