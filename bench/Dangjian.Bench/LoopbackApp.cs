@@ -46,6 +46,8 @@ public sealed class LoopbackApp : IAsyncDisposable
             ["Dangjian:Demo"] = "true",
             // Every client is 127.0.0.1: the per-address limit (600 a minute, for a meeting room) would measure itself.
             ["Elections:VoteRateLimitPerMinute"] = "1000000",
+            // The demo's reminders would be sent while the run is measured; the run measures ballots.
+            ["Reminders:Enabled"] = "false",
         });
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -67,7 +69,9 @@ public sealed class LoopbackApp : IAsyncDisposable
         var items = work.Count;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
         int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+        using var sampler = AllocationSampler.StartIfAsked();
         try
         {
             return await DrainCoreAsync(clients, work, send);
@@ -78,7 +82,8 @@ public sealed class LoopbackApp : IAsyncDisposable
             // small, an HttpClient send and a regex), and the garbage collector's pauses.
             var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"       CPU {used / 1000:F1} s for {items} items = {used / Math.Max(1, items):F2} ms each (app and clients); GC paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+                $"       CPU {used / 1000:F1} s for {items} items = {used / Math.Max(1, items):F2} ms each (app and clients); {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / Math.Max(1, items):F0} KB allocated each; GC paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+            sampler?.Print(items);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Dangjian.Data;
 using Dangjian.Data.Accounts;
 using Dangjian.Data.Audit;
@@ -80,6 +81,7 @@ public static class HostSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Dangjian.Domain.Common.OrgTimeZone.Find(sp.GetRequiredService<IOptions<DangjianOptions>>().Value.TimeZone)!);
         services.AddSingleton<OrgClock>();
+        services.AddSingleton<FormFaces>();
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DangjianDatabase.ConnectionStringOrDefault(dbOptions.Provider, config.GetConnectionString(DatabaseOptions.ConnectionStringName));
@@ -108,6 +110,8 @@ public static class HostSetup
         services.AddDataProtection().SetApplicationName("Dangjian").PersistKeysToDbContext<DangjianDbContext>();
 
         services.AddLocalization();
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, CachingStringLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

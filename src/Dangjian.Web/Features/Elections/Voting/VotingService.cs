@@ -5,6 +5,7 @@ using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Elections;
 using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Features.PublicForms;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,23 +25,42 @@ public sealed class CodesRefusedException : Exception
 /// ballot, casting with a code. The secrecy lives in <see cref="BallotBoxService"/>; this service adds the round's
 /// rules and scope. It logs nothing: not a code, a receipt or a ballot (DESIGN.md "Secrecy").
 /// </summary>
-public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, ScopeService scope)
+public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, ScopeService scope, FormFaces faces)
 {
+    /// <summary>What changes while a round takes ballots: read on every request, in one query.</summary>
+    private sealed record RoundState(RoundStatus Status, int Version, bool BoxOpen);
+
+    /// <summary>What a ballot prints: fixed when the round is made (RoundLifecycle), kept in <see cref="FormFaces"/>.</summary>
+    private sealed record RoundFace(string Title, string OrganizationName, ElectionMode Mode, int Seats, IReadOnlyList<string> Candidates);
+
+    // Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it ran on, and the tests (and a
+    // copy between databases) use SQLite and PostgreSQL in one process.
+    private Task<RoundState?> StateOf(int id, CancellationToken ct)
+    {
+        var key = ElectionRound.BoxKeyFor(id);
+        return db.ElectionRounds.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new RoundState(r.Status, r.Version, db.BallotBoxes.Any(b => b.Key == key && b.IsOpen)))
+            .FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The round as printed on its ballot; public while the round exists (its title and list are read out at the meeting).</summary>
     public async Task<VoteRound?> RoundAsync(int roundId, CancellationToken ct = default)
     {
-        var row = await (from r in db.ElectionRounds.AsNoTracking()
-                         where r.Id == roundId
-                         join p in db.ElectionProjects on r.ProjectId equals p.Id
-                         join o in db.Organizations on p.OrganizationId equals o.Id
-                         select new { r.Id, r.Title, o.Name, r.Mode, r.Seats, r.CandidatesJson, r.Status }).FirstOrDefaultAsync(ct);
-        if (row is null)
+        if (await StateOf(roundId, ct) is not { } state)
         {
             return null;
         }
 
-        var box = await boxes.FindAsync(ElectionRound.BoxKeyFor(roundId), ct);
-        return new VoteRound(row.Id, row.Title, row.Name, row.Mode, row.Seats, Candidates(row.CandidatesJson), row.Status, box is { IsOpen: true });
+        var face = await faces.GetAsync("ElectionRound", roundId, state.Version, async c =>
+        {
+            var row = await (from r in db.ElectionRounds.AsNoTracking()
+                             where r.Id == roundId
+                             join p in db.ElectionProjects on r.ProjectId equals p.Id
+                             join o in db.Organizations on p.OrganizationId equals o.Id
+                             select new { r.Title, o.Name, r.Mode, r.Seats, r.CandidatesJson }).FirstOrDefaultAsync(c);
+            return row is null ? null : new RoundFace(row.Title, row.Name, row.Mode, row.Seats, Candidates(row.CandidatesJson));
+        }, ct);
+        return face is null ? null : new VoteRound(roundId, face.Title, face.OrganizationName, face.Mode, face.Seats, face.Candidates, state.Status, state.BoxOpen);
     }
 
     /// <summary>The rounds taking ballots now, for the voting start page (titles only: public at the meeting anyway).</summary>
@@ -105,10 +125,16 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
     /// with its errors and the code stays unused; then the code is used and the ballot stored in one transaction.
     /// A malformed or unknown code gets <see cref="VoteOutcome.Refused"/>; a used one <see cref="VoteOutcome.AlreadyUsed"/>.
     /// </summary>
-    public async Task<VoteResult> CastAsync(int roundId, string? typedCode, BallotChoice choice, CancellationToken ct = default)
+    public async Task<VoteResult> CastAsync(int roundId, string? typedCode, BallotChoice choice, CancellationToken ct = default) =>
+        await RoundAsync(roundId, ct) is { } round ? await CastAsync(round, typedCode, choice, ct) : VoteResult.NotOpen;
+
+    /// <summary>
+    /// As <see cref="CastAsync(int, string?, BallotChoice, CancellationToken)"/>, on the round the ballot page has just read:
+    /// whether the box still takes it is decided in the batch's transaction, not by <paramref name="round"/>.
+    /// </summary>
+    public async Task<VoteResult> CastAsync(VoteRound round, string? typedCode, BallotChoice choice, CancellationToken ct = default)
     {
-        var round = await RoundAsync(roundId, ct);
-        if (round is null || !round.AcceptsBallots)
+        if (!round.AcceptsBallots)
         {
             return VoteResult.NotOpen;
         }

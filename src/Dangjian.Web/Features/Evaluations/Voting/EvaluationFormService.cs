@@ -5,6 +5,7 @@ using Dangjian.Data;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Evaluations;
 using Dangjian.Domain.Secrecy;
+using Dangjian.Web.Features.PublicForms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Features.Evaluations.Voting;
@@ -53,32 +54,62 @@ public sealed record ResponseResult(ResponseOutcome Outcome, string? Receipt, IR
 /// code unspent; then it is cast into the group's box by <see cref="BallotBoxService"/>. Responses are taken only while
 /// the campaign is Open and now is within [OpensAt, ClosesAt). Nothing here logs or audits a response or a code.
 /// </summary>
-public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService boxes, TimeProvider clock)
+public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService boxes, TimeProvider clock, FormFaces faces)
 {
+    /// <summary>What changes while a form takes answers: read on every request, in one query.</summary>
+    private sealed record GroupState(CampaignStatus Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Version, bool BoxOpen);
+
+    /// <summary>What the form prints: subjects, groups and criteria change only in a draft (SubjectCommands, CampaignCommands).</summary>
+    private sealed record FormFace(string GroupName, string CampaignTitle, string OrganizationName, IReadOnlyList<FormSubject> Subjects,
+        IReadOnlyList<CriteriaDimension> Dimensions, IReadOnlyList<string> Scale);
+
+    // Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it ran on (see VotingService).
+    private Task<GroupState?> StateOf(int id, CancellationToken ct)
+    {
+        var key = EvaluationGroup.BoxKeyFor(id);
+        return (from g in db.EvaluationGroups.AsNoTracking()
+                where g.Id == id
+                join c in db.EvaluationCampaigns on g.CampaignId equals c.Id
+                select new GroupState(c.Status, c.OpensAt, c.ClosesAt, c.Version, db.BallotBoxes.Any(b => b.Key == key && b.IsOpen)))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<EvaluationForm?> FormAsync(int groupId, CancellationToken ct = default)
     {
-        var row = await (from g in db.EvaluationGroups.AsNoTracking()
-                         where g.Id == groupId
-                         join c in db.EvaluationCampaigns on g.CampaignId equals c.Id
-                         join o in db.Organizations on c.OrganizationId equals o.Id
-                         select new { g.Id, g.Name, c.Title, OrgName = o.Name, c.Status, c.OpensAt, c.ClosesAt, c.CriteriaJson, CampaignId = c.Id })
-            .FirstOrDefaultAsync(ct);
+        var row = await StateOf(groupId, ct);
         if (row is null || row.Status == CampaignStatus.Draft)
         {
             // A draft is not public yet: it looks like no form at all.
             return null;
         }
 
-        var subjects = await db.EvaluationSubjects.AsNoTracking().Where(s => s.CampaignId == row.CampaignId).OrderBy(s => s.Order).ThenBy(s => s.Id)
-            .Select(s => new FormSubject(s.Id, s.Name, s.Description)).ToListAsync(ct);
-        var criteria = CampaignJson.Criteria(row.CriteriaJson);
-        var box = await boxes.FindAsync(EvaluationGroup.BoxKeyFor(groupId), ct);
+        var face = await faces.GetAsync("EvaluationGroup", groupId, row.Version, async c =>
+        {
+            var fixedPart = await (from g in db.EvaluationGroups.AsNoTracking()
+                                   where g.Id == groupId
+                                   join cm in db.EvaluationCampaigns on g.CampaignId equals cm.Id
+                                   join o in db.Organizations on cm.OrganizationId equals o.Id
+                                   select new { g.Name, cm.Title, OrgName = o.Name, cm.CriteriaJson, CampaignId = cm.Id }).FirstOrDefaultAsync(c);
+            if (fixedPart is null)
+            {
+                return null;
+            }
+
+            var subjects = await db.EvaluationSubjects.AsNoTracking().Where(s => s.CampaignId == fixedPart.CampaignId).OrderBy(s => s.Order).ThenBy(s => s.Id)
+                .Select(s => new FormSubject(s.Id, s.Name, s.Description)).ToListAsync(c);
+            var criteria = CampaignJson.Criteria(fixedPart.CriteriaJson);
+            return new FormFace(fixedPart.Name, fixedPart.Title, fixedPart.OrgName, subjects, criteria.Dimensions, [.. criteria.Scale.Select(p => p.Label)]);
+        }, ct);
+        if (face is null)
+        {
+            return null;
+        }
+
         var now = clock.GetUtcNow();
-        var state = row.Status == CampaignStatus.Open && box is { IsOpen: true } && now >= row.OpensAt && now < row.ClosesAt
+        var state = row.Status == CampaignStatus.Open && row.BoxOpen && now >= row.OpensAt && now < row.ClosesAt
             ? FormState.Accepting
             : row.Status is CampaignStatus.Announced || (row.Status == CampaignStatus.Open && now < row.OpensAt) ? FormState.NotYetOpen : FormState.Closed;
-        return new EvaluationForm(row.Id, row.Name, row.Title, row.OrgName, row.OpensAt, row.ClosesAt, state, subjects, criteria.Dimensions,
-            criteria.Scale.Select(p => p.Label).ToList());
+        return new EvaluationForm(groupId, face.GroupName, face.CampaignTitle, face.OrganizationName, row.OpensAt, row.ClosesAt, state, face.Subjects, face.Dimensions, face.Scale);
     }
 
     /// <summary>Every (subject, dimension) without a rating on the scale, in form order.</summary>
@@ -123,10 +154,16 @@ public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public async Task<ResponseResult> SubmitAsync(int groupId, string? typedCode, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings, CancellationToken ct = default)
+    public async Task<ResponseResult> SubmitAsync(int groupId, string? typedCode, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings, CancellationToken ct = default) =>
+        await FormAsync(groupId, ct) is { } form ? await SubmitAsync(form, typedCode, ratings, ct) : ResponseResult.NotOpen;
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(int, string?, IReadOnlyDictionary{ValueTuple{int, string}, string}, CancellationToken)"/>, on the
+    /// form the page has just read: whether the box still takes it is decided in the batch's transaction.
+    /// </summary>
+    public async Task<ResponseResult> SubmitAsync(EvaluationForm form, string? typedCode, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings, CancellationToken ct = default)
     {
-        var form = await FormAsync(groupId, ct);
-        if (form is null || form.State != FormState.Accepting)
+        if (form.State != FormState.Accepting)
         {
             return ResponseResult.NotOpen;
         }
@@ -148,7 +185,7 @@ public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService
             return new ResponseResult(ResponseOutcome.Invalid, null, []);
         }
 
-        var cast = await boxes.CastAsync(EvaluationGroup.BoxKeyFor(groupId), code, content, ct);
+        var cast = await boxes.CastAsync(EvaluationGroup.BoxKeyFor(form.GroupId), code, content, ct);
         return cast.Outcome switch
         {
             CastOutcome.Accepted => new ResponseResult(ResponseOutcome.Accepted, cast.Receipt, []),
