@@ -15,8 +15,8 @@ public sealed class RemindersPages(IPage page, CultureInfo culture) : Shell(page
     /// <summary>The list's heading, "提醒列表 · {total}".</summary>
     public ILocator OutboxHeading => Page.GetByRole(AriaRole.Heading, new() { Name = $"{Text("Outbox")} · ", Level = 2 });
 
-    /// <summary>The outbox table's rows (one per message on the page).</summary>
-    public ILocator Rows => Page.GetByRole(AriaRole.Table, new() { Name = Text("Outbox") }).Locator("tbody tr");
+    /// <summary>The outbox table's rows (one per message on the page; the MudTable carries its label on its outer box).</summary>
+    public ILocator Rows => Page.Locator($"[aria-label=\"{Text("Outbox")}\"] table tbody tr");
 
     /// <summary>The line shown when the list is empty.</summary>
     public ILocator Empty => Page.Locator("[data-empty=\"outbox\"]");

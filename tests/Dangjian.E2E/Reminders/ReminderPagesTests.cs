@@ -31,6 +31,8 @@ public sealed class ReminderPagesTests(BrowserApp app, ITestOutputHelper output)
         await Expect(reminders.Empty).ToHaveTextAsync(reminders.Text("None"));
 
         await reminders.PlanAsync();
+        await Expect(reminders.Snackbar).ToBeVisibleAsync(); // the pass is done
+        await Expect(reminders.Rows.First).ToBeVisibleAsync();
 
         var listed = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<ReminderQueries>().ListAsync(branch, null, null, 1, null));
         Assert.True(listed.Total >= 1, "planning wrote nothing for the branch's meeting");
