@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Meetings;
@@ -109,6 +110,29 @@ public sealed class DemocraticLifeRectification : IVersioned
 
     /// <summary>Open past its deadline: the day after the deadline it is overdue.</summary>
     public bool IsOverdueOn(DateOnly today) => Status == RectificationStatus.Open && today > Deadline;
+
+    /// <summary>
+    /// How many days before its deadline an open measure's owner is reminded (整改时限 提醒), the deadline day counted:
+    /// a week. DLM-3 gives every measure an owner and a deadline but no reminder period, and the seeds say only 限期整改
+    /// (seed 000: 对后进人员集中上课限期整改) and 督促落实整改措施 after the meeting (seed 000), so the week is the one the
+    /// system already gives a deadline of the same kind: the 承诺践诺 reminder list looks seven days ahead
+    /// (FulfilmentQueries.DefaultReminderDays), against the 5 of a proposal's much shorter handling period.
+    /// </summary>
+    public const int ReminderDays = 7;
+
+    /// <summary>
+    /// Whose owner is reminded on <paramref name="today"/>: open, with the deadline at most <see cref="ReminderDays"/>
+    /// days ahead (today + 7 included) or already past (overdue, reminded too). A query expression, so the database
+    /// applies it; <see cref="IsToRemindOn"/> is the same rule on one measure.
+    /// </summary>
+    public static Expression<Func<DemocraticLifeRectification, bool>> ToRemind(DateOnly today)
+    {
+        var horizon = today.AddDays(ReminderDays);
+        return r => r.Status == RectificationStatus.Open && r.Deadline <= horizon;
+    }
+
+    /// <summary>Whether the measure's owner is reminded on <paramref name="today"/> (<see cref="ToRemind"/>).</summary>
+    public bool IsToRemindOn(DateOnly today) => Status == RectificationStatus.Open && Deadline <= today.AddDays(ReminderDays);
 
     /// <summary>整改完成 (销号): with the day and the evidence, which is required.</summary>
     public void Complete(DateOnly doneOn, string? evidence, DateOnly today)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Dangjian.Domain.Common;
 
 namespace Dangjian.Domain.Meetings;
@@ -92,6 +93,23 @@ public sealed class Meeting : IVersioned
 
     /// <summary>Closed and cancelled meetings are over: their attendance and agenda no longer change.</summary>
     public bool IsOver => Status is MeetingStatus.Closed or MeetingStatus.Cancelled;
+
+    /// <summary>
+    /// An upcoming meeting to attend — the one rule behind the upcoming part of a person's list on /me and the meeting
+    /// reminders: on <paramref name="today"/> or later (up to <paramref name="lastDay"/> when one is given, both days
+    /// included), and neither closed (held) nor called off. A query expression, so the database applies it.
+    /// </summary>
+    public static Expression<Func<Meeting, bool>> ToAttend(DateOnly today, DateOnly? lastDay = null) =>
+        lastDay is { } last
+            ? m => m.Date >= today && m.Date <= last && m.Status != MeetingStatus.Closed && m.Status != MeetingStatus.Cancelled
+            : m => m.Date >= today && m.Status != MeetingStatus.Closed && m.Status != MeetingStatus.Cancelled;
+
+    /// <summary>The meetings <see cref="ToAttend"/> leaves out on <paramref name="today"/> (no last day): held, called off, or of a past day.</summary>
+    public static Expression<Func<Meeting, bool>> NotToAttend(DateOnly today)
+    {
+        var upcoming = ToAttend(today);
+        return Expression.Lambda<Func<Meeting, bool>>(Expression.Not(upcoming.Body), upcoming.Parameters);
+    }
 
     /// <summary>
     /// Calls a meeting (MTG-1, MTG-2): it is called with its written notice, so it starts notified; the notice's day and

@@ -4,6 +4,7 @@ using System.Text;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.People;
+using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Reminders;
 using Dangjian.Web.Tests.Infrastructure;
@@ -53,6 +54,44 @@ public static class ReminderTestKit
             db.Meetings.Add(m);
             await db.SaveChangesAsync();
             return m.Id;
+        });
+
+    /// <summary>Approved records of 集中学习培训 of the person, today, of these hours each (entered by the clerk).</summary>
+    public static Task StudyHoursAsync(this AppFixture app, int personId, int organizationId, params decimal[] hours) =>
+        app.WithDbAsync(async db =>
+        {
+            var today = OrgToday.Value;
+            db.StudyRecords.AddRange(hours.Select(h => StudyRecord.Enter(
+                personId, organizationId, new StudyRecordContent(StudyKind.Concentrated, Date: today, Hours: h, Topic: "党员集中轮训"),
+                byClerk: true, StudyCredits.Defaults, "测试", DateTimeOffset.UtcNow, today)));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+    /// <summary>
+    /// A 民主生活会 of the organization this year with one problem of the person and these rectification measures
+    /// (measure, 责任人, deadline, status); their ids in order.
+    /// </summary>
+    public static Task<List<int>> RectificationsAsync(
+        this AppFixture app, int organizationId, int personId, params (string Measure, string Owner, DateOnly Deadline, RectificationStatus Status)[] measures) =>
+        app.WithDbAsync(async db =>
+        {
+            var today = OrgToday.Value;
+            var meeting = new DemocraticLifeMeeting
+            {
+                OrganizationId = organizationId, Year = today.Year, Theme = "深入学习贯彻党的创新理论", PlannedDate = today.AddDays(-20),
+                HeldDate = today.AddDays(-20), Status = DemocraticLifeStatus.Held,
+            };
+            var problem = new DemocraticLifeProblem { PersonId = personId, Kind = ProblemKind.SelfCriticism, Text = "联系群众不够紧密" };
+            problem.Rectifications.AddRange(measures.Select(m => new DemocraticLifeRectification
+            {
+                Measure = m.Measure, Owner = m.Owner, Deadline = m.Deadline, Status = m.Status,
+                DoneOn = m.Status == RectificationStatus.Done ? today : null, Evidence = m.Status == RectificationStatus.Done ? "整改台账" : null,
+            }));
+            meeting.Problems.Add(problem);
+            db.DemocraticLifeMeetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return problem.Rectifications.Select(r => r.Id).ToList();
         });
 
     public static ReminderOptions Reminders(this AppFixture app) => app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;

@@ -24,6 +24,14 @@ public abstract class ReminderTests(AppFixture app)
 
     private static PlanRemindersRequest Plan(int org) => new(org);
 
+    /// <summary>A member who did this year's 32 hours of study, so the meetings of these tests are all they are reminded of.</summary>
+    private async Task<int> MemberAsync(int organizationId, string name)
+    {
+        var id = await app.NewMemberAsync(organizationId, name);
+        await app.StudyHoursAsync(id, organizationId, 16m, 16m);
+        return id;
+    }
+
     private Task<List<OutboxMessage>> OutboxOfAsync(int personId) =>
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientPersonId == personId).OrderBy(m => m.Id).ToListAsync());
 
@@ -32,8 +40,8 @@ public abstract class ReminderTests(AppFixture app)
     {
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
-        var robotOnly = await app.NewMemberAsync(org, "李红");
-        var emailOnly = await app.NewMemberAsync(org, "王芳");
+        var robotOnly = await MemberAsync(org, "李红");
+        var emailOnly = await MemberAsync(org, "王芳");
         var member = await app.AccountForAsync(org, emailOnly);
         var saved = await (await member.PutJsonAsync(Me, new SaveMyRemindersRequest("wangfang@example.cn", true, false, 0))).ReadAsync<MyRemindersView>();
         Assert.Equal(("wangfang@example.cn", true, false), (saved.Settings.Email, saved.Settings.EmailOn, saved.Settings.RobotOn));
@@ -68,7 +76,7 @@ public abstract class ReminderTests(AppFixture app)
     {
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
-        var person = await app.NewMemberAsync(org, "赵强");
+        var person = await MemberAsync(org, "赵强");
         var member = await app.AccountForAsync(org, person);
         Assert.Equal(HttpStatusCode.OK, (await member.PutJsonAsync(Me, new SaveMyRemindersRequest(null, false, false, 0))).StatusCode);
         await app.NewMeetingAsync(org, "支部委员会", 1, person);
@@ -84,7 +92,7 @@ public abstract class ReminderTests(AppFixture app)
     {
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
-        var person = await app.NewMemberAsync(org, "孙丽");
+        var person = await MemberAsync(org, "孙丽");
         var member = await app.AccountForAsync(org, person);
 
         var bad = await (await member.PutJsonAsync(Me, new SaveMyRemindersRequest("sunli.example.cn", true, true, 0))).ProblemErrorsAsync();
@@ -109,7 +117,7 @@ public abstract class ReminderTests(AppFixture app)
     {
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
-        var person = await app.NewMemberAsync(org, "周伟");
+        var person = await MemberAsync(org, "周伟");
         var member = await app.AccountForAsync(org, person);
         await app.NewMeetingAsync(org, "党小组会", 1, person);
         var b = await app.ClientForAsync(Demo.OrgAdminB);
@@ -128,7 +136,7 @@ public abstract class ReminderTests(AppFixture app)
     {
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
-        var person = await app.NewMemberAsync(org, "吴敏");
+        var person = await MemberAsync(org, "吴敏");
         await app.NewMeetingAsync(org, "主题党日活动", 3, person);
         // Messages other tests left pending go first, to a robot that takes them, so the script below is this message's own.
         await using (var drain = new LoopbackRobot())
@@ -182,7 +190,7 @@ public abstract class ReminderTests(AppFixture app)
         var (host, port, maildir) = ReminderTestKit.Smtp();
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
-        var person = await app.NewMemberAsync(org, "郑洁");
+        var person = await MemberAsync(org, "郑洁");
         var member = await app.AccountForAsync(org, person);
         var address = $"zhengjie.{Guid.NewGuid():N}@example.cn";
         await member.PutJsonAsync(Me, new SaveMyRemindersRequest(address, true, false, 0));
@@ -215,7 +223,7 @@ public abstract class ReminderTests(AppFixture app)
     {
         var t = await app.TownshipsAsync();
         var org = await app.NewOrganizationAsync(t.A);
-        var person = await app.NewMemberAsync(org, "冯刚");
+        var person = await MemberAsync(org, "冯刚");
         await app.NewMeetingAsync(org, "组织生活会", 1, person);
         var admin = await app.ClientForAsync(Demo.OrgAdminA);
         await admin.PostJsonAsync($"{Route}/plan", Plan(org));

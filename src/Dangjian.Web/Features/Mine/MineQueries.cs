@@ -59,15 +59,17 @@ public sealed class MineQueries(DangjianDbContext db, ScopeService scopes, Peopl
     /// <summary>Upcoming meetings first, soonest first; then the latest others, newest first.</summary>
     private async Task<IReadOnlyList<MyMeetingView>> MeetingsAsync(int personId, DateOnly today, CancellationToken ct)
     {
-        var invited = db.MeetingParticipants.AsNoTracking().Where(p => p.PersonId == personId)
-            .Join(db.Meetings, p => p.MeetingId, m => m.Id, (p, m) => new { p, m })
+        // Upcoming or not: the one rule of a meeting to attend (Meeting.ToAttend), which the reminders use too.
+        var invited = db.MeetingParticipants.AsNoTracking().Where(p => p.PersonId == personId);
+        var upcoming = invited.Join(db.Meetings.Where(Meeting.ToAttend(today)), p => p.MeetingId, m => m.Id, (p, m) => new { p, m })
             .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new { x.p, x.m, o.Name });
-        var upcoming = invited.Where(x => x.m.Date >= today && x.m.Status != MeetingStatus.Closed && x.m.Status != MeetingStatus.Cancelled);
+        var others = invited.Join(db.Meetings.Where(Meeting.NotToAttend(today)), p => p.MeetingId, m => m.Id, (p, m) => new { p, m })
+            .Join(db.Organizations, x => x.m.OrganizationId, o => o.Id, (x, o) => new { x.p, x.m, o.Name });
         var ahead = await upcoming.OrderBy(x => x.m.Date).ThenBy(x => x.m.StartTime).ThenBy(x => x.m.Id)
             .Select(x => new MyMeetingView(x.m.Id, x.m.OrganizationId, x.Name, x.m.Type, x.m.Title, x.m.Date, x.m.StartTime, x.m.Location, x.m.Status,
                 x.m.Emergency, x.p.Entitled, x.p.Attendance, true))
             .ToListAsync(ct);
-        var past = await invited.Where(x => x.m.Date < today || x.m.Status == MeetingStatus.Closed || x.m.Status == MeetingStatus.Cancelled)
+        var past = await others
             .OrderByDescending(x => x.m.Date).ThenByDescending(x => x.m.StartTime).ThenByDescending(x => x.m.Id).Take(PastMeetings)
             .Select(x => new MyMeetingView(x.m.Id, x.m.OrganizationId, x.Name, x.m.Type, x.m.Title, x.m.Date, x.m.StartTime, x.m.Location, x.m.Status,
                 x.m.Emergency, x.p.Entitled, x.p.Attendance, false))

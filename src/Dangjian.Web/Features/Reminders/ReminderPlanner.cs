@@ -5,11 +5,14 @@ using Dangjian.Domain.Commitments;
 using Dangjian.Domain.Common;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Reminders;
+using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Commitments.Fulfilment;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.Delegates.Proposals;
 using Dangjian.Web.Features.Dues;
+using Dangjian.Web.Features.Meetings.DemocraticLife;
+using Dangjian.Web.Features.Study.Compliance;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,12 +30,16 @@ namespace Dangjian.Web.Features.Reminders;
 /// <item>党费 (Dues): <see cref="DuesQueries.RemindersAsync"/>, the members with months unpaid in the last six.</item>
 /// <item>承诺 (Commitments): <see cref="FulfilmentQueries.RemindersAsync"/> of each campaign being fulfilled, to the responsible person.</item>
 /// <item>提案 (Delegates): <see cref="ProposalQueries.SupervisionAsync"/>, proposals to answer within the reminder days, to the handling unit's staff.</item>
-/// <item>会议 (Meetings): the meetings a person is invited to in the next days, as their page /me lists them.</item>
+/// <item>会议 (Meetings): the meetings a person is invited to in the next days (<see cref="Meeting.ToAttend"/>, the rule of their page /me).</item>
+/// <item>学习 (Study): <see cref="StudyComplianceQueries.AllAsync"/>'s shortfalls today, one message per person and year.</item>
+/// <item>整改 (DLM rectification): open measures due within <see cref="DemocraticLifeRectification.ReminderDays"/> days or past, to the
+/// owner <see cref="RectificationOwners"/> finds, as their page /me shows them.</item>
 /// </list>
 /// </summary>
 public sealed class ReminderPlanner(
     DangjianDbContext db, ScopeService scopes, OrgClock clock, DuesQueries dues, FulfilmentQueries fulfilment, ProposalQueries proposals,
-    IStringLocalizer<ReminderText> text, IOptions<ReminderOptions> options, ILogger<ReminderPlanner> log)
+    StudyComplianceQueries study, RectificationOwners rectificationOwners,
+    IStringLocalizer<ReminderText> text, IStringLocalizer<StudyComplianceText> studyText, IOptions<ReminderOptions> options, ILogger<ReminderPlanner> log)
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
@@ -65,6 +72,8 @@ public sealed class ReminderPlanner(
                 candidates.AddRange(await Module(() => CommitmentsAsync(root.Path, ct)));
                 candidates.AddRange(await Module(() => ProposalsAsync(root.Id, ct)));
                 candidates.AddRange(await Module(() => MeetingsAsync(root.Path, ct)));
+                candidates.AddRange(await Module(() => StudyAsync(root.Id, ct)));
+                candidates.AddRange(await Module(() => RectificationsAsync(root.Path, ct)));
             }
 
             return await EnqueueAsync(candidates.DistinctBy(c => (c.Key, c.PersonId)).ToList(), ct);
@@ -148,7 +157,7 @@ public sealed class ReminderPlanner(
         var today = clock.Today;
         var last = today.AddDays(options.Value.MeetingDaysAhead);
         var rows = await db.MeetingParticipants.AsNoTracking()
-            .Join(db.Meetings.Where(m => m.Date >= today && m.Date <= last && m.Status != MeetingStatus.Closed && m.Status != MeetingStatus.Cancelled),
+            .Join(db.Meetings.Where(Meeting.ToAttend(today, last)),
                 p => p.MeetingId, m => m.Id, (p, m) => new { p.PersonId, m })
             .Join(ScopeQuery.Within(db.Organizations.AsNoTracking(), [rootPath]), x => x.m.OrganizationId, o => o.Id,
                 (x, o) => new { x.PersonId, x.m.Id, x.m.Title, x.m.Date, x.m.StartTime, x.m.Location, x.m.Type, OrganizationName = o.Name })
@@ -160,6 +169,73 @@ public sealed class ReminderPlanner(
             var where = string.IsNullOrWhiteSpace(r.Location) ? noLocation : r.Location;
             return new Candidate($"meeting:{r.Id}:{DateText.Format(r.Date)}", r.PersonId, text["Msg.Meeting.Subject"],
                 text["Msg.Meeting.Body", r.OrganizationName, Brief(r.Title), when, where]);
+        })];
+    }
+
+    /// <summary>
+    /// Study shortfalls: the people of the subtree the study module's own compliance query (read under Study.Read) finds
+    /// short today (<see cref="StudyStanding.IsShortfall"/>: a requirement behind pace, or a make-up exam due or 停职学习),
+    /// once per person and year; the body says, for each requirement behind pace, what is done and what is required.
+    /// </summary>
+    private async Task<IReadOnlyList<Candidate>> StudyAsync(int rootId, CancellationToken ct)
+    {
+        var (_, asOf, rows) = await study.AllAsync(rootId, null, shortfallsOnly: true, ct);
+        return [.. rows.Select(r => new Candidate(
+            $"study:{asOf.Year}:person:{r.PersonId}", r.PersonId, text["Msg.Study.Subject"],
+            text["Msg.Study.Body", DateText.Format(asOf), string.Join("；", StudyLines(r))]))];
+    }
+
+    private IEnumerable<string> StudyLines(StudyComplianceRow row)
+    {
+        foreach (var r in row.Requirements.Where(r => r.Progress == StudyProgress.BehindPace))
+        {
+            var unit = studyText[$"Unit.{r.Unit}"].Value;
+            yield return text["Msg.Study.Requirement", studyText[$"Kind.{r.Kind}"].Value, Number(r.Done), unit,
+                text[$"Msg.Study.Per.{r.Per}"].Value, Number(r.Min)];
+        }
+
+        if (row.Exam == ExamState.MakeUpDue)
+        {
+            yield return row.MakeUpDue is { } due ? text["Msg.Study.MakeUpBy", DateText.Format(due)] : text["Msg.Study.MakeUp"];
+        }
+        else if (row.Exam == ExamState.Suspended)
+        {
+            yield return text["Msg.Study.Suspended"];
+        }
+    }
+
+    private static string Number(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Rectification deadlines: the open measures of the subtree's democratic life meetings (read under Meetings.Read)
+    /// due within <see cref="DemocraticLifeRectification.ReminderDays"/> days or overdue (<see cref="DemocraticLifeRectification.ToRemind"/>),
+    /// each to the person its 责任人 names (<see cref="RectificationOwners.OwnersOfAsync"/>; none for an office or a shared
+    /// name). The key carries the deadline and whether it is overdue, so a measure is reminded once before its deadline,
+    /// once after, and again if the deadline moves.
+    /// </summary>
+    private async Task<IReadOnlyList<Candidate>> RectificationsAsync(string rootPath, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!scope.Allows(Permission.MeetingsRead, rootPath))
+        {
+            return [];
+        }
+
+        var today = clock.Today;
+        var rows = await db.DemocraticLifeRectifications.AsNoTracking().Where(DemocraticLifeRectification.ToRemind(today))
+            .Join(db.DemocraticLifeProblems, r => r.ProblemId, p => p.Id, (r, p) => new { r, p.MeetingId })
+            .Join(db.DemocraticLifeMeetings, x => x.MeetingId, m => m.Id, (x, m) => new { x.r, m.OrganizationId, m.Year })
+            .Join(ScopeQuery.Within(db.Organizations.AsNoTracking(), [rootPath]), x => x.OrganizationId, o => o.Id,
+                (x, o) => new { x.r.Id, x.r.Measure, x.r.Owner, x.r.Deadline, x.OrganizationId, x.Year, OrganizationName = o.Name })
+            .ToListAsync(ct);
+        var owners = await rectificationOwners.OwnersOfAsync([.. rows.Select(r => (r.Id, r.OrganizationId, r.Owner))], ct);
+        return [.. rows.Where(r => owners.ContainsKey(r.Id)).Select(r =>
+        {
+            var overdue = r.Deadline < today;
+            return new Candidate(
+                $"rectification:{r.Id}:{DateText.Format(r.Deadline)}:{(overdue ? "overdue" : "due")}:person:{owners[r.Id]}", owners[r.Id],
+                text["Msg.Rectification.Subject"],
+                text[overdue ? "Msg.Rectification.Overdue" : "Msg.Rectification.Due", Brief(r.Measure), r.OrganizationName, r.Year, DateText.Format(r.Deadline)]);
         })];
     }
 

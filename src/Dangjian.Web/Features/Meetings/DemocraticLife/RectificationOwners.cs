@@ -48,6 +48,31 @@ public sealed class RectificationOwners(DangjianDbContext db)
     public async Task<bool> OwnsAsync(int personId, int rectificationId, CancellationToken ct = default) =>
         (await OfAsync(personId, DateOnly.MinValue, ct)).Any(r => r.Rectification.Id == rectificationId);
 
+    /// <summary>
+    /// The owner of each measure, by the same rule as <see cref="OfAsync"/>: the one person of the meeting's organization
+    /// (on its roll or seated on its teams) whose name the 责任人 text is, unless they have left the roll; a measure
+    /// naming no one, or a shared name, has none and is left out. For the reminders of rectification deadlines.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, int>> OwnersOfAsync(
+        IReadOnlyCollection<(int RectificationId, int OrganizationId, string Owner)> measures, CancellationToken ct = default)
+    {
+        var owners = new Dictionary<int, int>();
+        foreach (var byName in measures.Where(m => !string.IsNullOrWhiteSpace(m.Owner)).GroupBy(m => m.Owner, StringComparer.Ordinal))
+        {
+            var namesakes = await PeopleNamedAsync(byName.Key, [.. byName.Select(m => m.OrganizationId).Distinct()], ct);
+            var named = byName.Select(m => (m.RectificationId, Person: RectificationOwnership.OwnerAmong(m.Owner, namesakes[m.OrganizationId])))
+                .Where(x => x.Person is not null).ToList();
+            var ids = named.Select(x => x.Person!.Value).Distinct().ToList();
+            var onRoll = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && !p.IsRemoved).Select(p => p.Id).ToListAsync(ct);
+            foreach (var (rectificationId, person) in named.Where(x => onRoll.Contains(x.Person!.Value)))
+            {
+                owners[rectificationId] = person!.Value;
+            }
+        }
+
+        return owners;
+    }
+
     /// <summary>Everyone of each organization who bears the name: on its roll (removed ones too: a name once there stays ambiguous) or seated on its teams.</summary>
     private async Task<ILookup<int, (int Id, string Name)>> PeopleNamedAsync(string name, IReadOnlyList<int> organizationIds, CancellationToken ct)
     {
