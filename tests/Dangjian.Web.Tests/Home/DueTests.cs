@@ -237,7 +237,11 @@ public abstract class DueTests(AppFixture app, ITestOutputHelper output)
         Assert.InRange(townshipCommands, 1, MaxCommands);
     }
 
-    private const int MaxCommands = 1000;
+    /// <summary>
+    /// Measured on the demo district (both providers, 2026-12-07): 47 commands for the whole scope and 58 for township A;
+    /// before the loads shared the subtree and counted campaigns set-based, 71 and 107.
+    /// </summary>
+    private const int MaxCommands = 70;
 }
 
 [Collection(SqliteCollection.Name)]
