@@ -19,9 +19,11 @@ using Dangjian.Web.Tests.Meetings.DemocraticLife;
 using Dangjian.Web.Tests.Meetings.Minutes;
 using Dangjian.Web.Tests.Supervision;
 using Dangjian.Web.Tests.Surveys;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dangjian.Web.Tests.Hardening;
 
@@ -591,3 +593,102 @@ public sealed class SecrecyAuditSqliteTests(SqliteApp app) : SecrecyAuditTests(a
 
 [Collection(PostgresCollection.Name)]
 public sealed class SecrecyAuditPostgresTests(PostgresApp app) : SecrecyAuditTests(app);
+
+/// <summary>
+/// The report box (the cheapest of the six channels) with the app logging at Debug for every category — EF Core's commands
+/// with their SQL, ASP.NET Core's routing, antiforgery, forwarded headers and authentication — as an operator chasing a
+/// fault might set it: a report is filed from behind the known proxy and followed up with its secret, and no line logged
+/// meanwhile holds the reporter's address, browser or secret, nor the report's content — so none pairs them. EF Core logs
+/// each command's text with its parameters as placeholders: the app never enables sensitive data logging (HostSetup),
+/// which <see cref="ReportBox_AtDebugForEveryCategory_NoLogLineHoldsTheReportersAddressBrowserOrSecretOrTheContent"/>
+/// proves by the INSERT it finds logged without its values.
+/// </summary>
+public sealed class SecrecyAuditDebugLogTests(DebugLoggingSqliteApp app) : IClassFixture<DebugLoggingSqliteApp>
+{
+    [Fact]
+    public async Task ReportBox_AtDebugForEveryCategory_NoLogLineHoldsTheReportersAddressBrowserOrSecretOrTheContent()
+    {
+        var t = await app.TownshipsAsync();
+        var reportOrg = await app.NewOrganizationAsync(t.A);
+        var probe = Guid.NewGuid().ToString("N")[..10];
+        var forwarded = "203.0.113.77";
+        var agent = $"DebugLogReporter/{probe}";
+        var content = $"举报调试{probe}：某村会计挪用集体资金。";
+        app.Debug.Capturing = true;
+
+        var phone = app.ReportPhone(AppFixture.KnownProxy);
+        phone.DefaultRequestHeaders.UserAgent.ParseAdd(agent);
+        phone.DefaultRequestHeaders.Add("X-Forwarded-For", forwarded);
+        var (caseNumber, secret) = await phone.FiledAsync(reportOrg, content, "李某");
+        var (status, followed) = await phone.FollowAsync(caseNumber, secret);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-status=", followed, StringComparison.Ordinal); // the follow-up found the case by its secret
+        app.Debug.Capturing = false;
+
+        var lines = app.Debug.Lines.ToList();
+        // The level took: EF Core's Debug lines are there, and the report's INSERT is logged, its values as placeholders.
+        Assert.Contains(lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Debug && l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Debug && l.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Text.Contains("INSERT INTO \"ReportBoxCases\"", StringComparison.Ordinal));
+        string[] secrets = [content, probe, forwarded, agent, secret, secret.Replace("-", string.Empty, StringComparison.Ordinal)];
+        Assert.All(lines, l => Assert.True(!secrets.Any(s => l.Text.Contains(s, StringComparison.OrdinalIgnoreCase)), $"a secret in the log ({l.Category}, {l.Level}): {l.Text}"));
+    }
+}
+
+/// <summary>
+/// A SQLite app of its own whose log capture (<see cref="DebugCapture"/>) takes every category at Debug: a rule for that
+/// provider alone, so the console keeps its configured levels and the demo seed is not logged (the capture drops lines
+/// until a test turns it on).
+/// </summary>
+public sealed class DebugLoggingSqliteApp : SqliteApp
+{
+    public DebugCapture Debug { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Debug).AddFilter<DebugCapture>(null, Microsoft.Extensions.Logging.LogLevel.Debug));
+    }
+}
+
+/// <summary>Keeps what the app logs while <see cref="Capturing"/>, with each line's structured values (as <see cref="LogCapture"/>).</summary>
+public sealed class DebugCapture : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LogLine> _lines = new();
+
+    private volatile bool _capturing;
+
+    /// <summary>Whether lines are kept (off while the app starts and seeds the demo).</summary>
+    public bool Capturing
+    {
+        get => _capturing;
+        set => _capturing = value;
+    }
+
+    public IReadOnlyCollection<LogLine> Lines => _lines;
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, DebugCapture capture) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel != Microsoft.Extensions.Logging.LogLevel.None;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!capture.Capturing)
+            {
+                return;
+            }
+
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            capture._lines.Enqueue(new LogLine(category, logLevel, $"{formatter(state, exception)} {values} {exception}"));
+        }
+    }
+}

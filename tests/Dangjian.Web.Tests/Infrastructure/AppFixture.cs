@@ -77,6 +77,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestPeer>());
+        builder.ConfigureServices(services => services.ConfigureDbContext<DangjianDbContext>(o => o.AddInterceptors(SqlCommandCount.Interceptor), ServiceLifetime.Singleton));
     }
 
     public virtual async Task InitializeAsync()

@@ -122,6 +122,33 @@ public sealed class CommitmentQueries(DangjianDbContext db, ScopeService scopes,
         return (rows, owners);
     }
 
+    /// <summary>
+    /// What the dashboard counts (RPT-1), over every campaign the caller sees that reaches the organization's subtree (or
+    /// their whole scope) at once: the ledger's overdue items and items in rectification, by the same scope, subtree and
+    /// overdue rules as <see cref="LedgerAsync"/> with those filters, campaign by campaign, would count — in three queries
+    /// (campaigns, items, owners) however many campaigns there are.
+    /// </summary>
+    public async Task<(int Overdue, int Rectifying)> DueCountsAsync(int? organizationId, CancellationToken ct = default)
+    {
+        string? orgPath = null;
+        if (organizationId is { } orgId)
+        {
+            await scopes.DemandAsync(Permission.CommitmentsRead, orgId, ct);
+            orgPath = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Path).FirstAsync(ct);
+        }
+
+        var scope = await scopes.GetAsync(ct);
+        var roots = scope.Roots(Permission.CommitmentsRead);
+        var campaigns = (await db.CommitmentCampaigns.AsNoTracking()
+                .Join(db.Organizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Id, o.Path }).ToListAsync(ct))
+            .Where(c => Meets(c.Path, roots) && (orgPath is null || Overlap(c.Path, orgPath))).Select(c => c.Id).ToList();
+        var items = await db.Commitments.AsNoTracking().Include(i => i.Evaluations).Where(i => campaigns.Contains(i.CampaignId)).ToListAsync(ct);
+        var owners = await OwnersAsync(items, ct);
+        var rows = items.Where(i => scope.Allows(Permission.CommitmentsRead, owners[i.Id].Path) && (orgPath is null || OrganizationTree.IsWithin(owners[i.Id].Path, orgPath))).ToList();
+        var today = Today;
+        return (rows.Count(i => i.IsOverdue(today)), rows.Count(i => i.Status == CommitmentStatus.Rectifying));
+    }
+
     /// <summary>One item, as the ledger shows it; not found unless its organization is in the caller's scope.</summary>
     public async Task<CommitmentView> ItemAsync(int commitmentId, CancellationToken ct = default)
     {

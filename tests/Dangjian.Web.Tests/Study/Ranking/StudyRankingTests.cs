@@ -1,9 +1,11 @@
 using System.Net;
 using Dangjian.Domain.Study;
 using Dangjian.Web.Features.Study.Ranking;
+using Dangjian.Web.Tests.Exports;
 using Dangjian.Web.Tests.Infrastructure;
 using Dangjian.Web.Tests.Study.Inspections;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Dangjian.Web.Tests.Study.Ranking;
 
@@ -92,6 +94,40 @@ public abstract class StudyRankingTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await orgAdminB.GetAsync($"{Route}?organizationId={branch}")).StatusCode);
         var stored = await app.WithDbAsync(db => db.StudyRankingRounds.Include(r => r.Lines).SingleAsync(r => r.Id == round.Id));
         Assert.Equal((StudyRankingStatus.Proposed, RankingProposal.StudyModel), (stored.Status, stored.Lines.Single().Decision));
+    }
+
+    [Fact]
+    public async Task Export_HoldsTheOrganizationsRoundsLineByLine_NotAnotherOrganizations_AndTownshipBGetsNothing()
+    {
+        var t = await app.TownshipsAsync();
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var (branch, l) = await app.NewBranchWithLeadersAsync(t.A, 3);
+        var (other, o) = await app.NewBranchWithLeadersAsync(t.A, 1);
+        await RecordsAsync(branch, (l[0], 10m), (l[1], 5m), (l[2], 2m));
+        var round = await ProposeAsync(admin, branch, models: 1, laggards: 1);
+        round = await (await admin.PostJsonAsync($"{Route}/{round.Id}/decisions", new DecideStudyRankingRequest(
+            [new(l[2], RankingProposal.Laggard, OrgToday.Value.AddDays(30), "第二期集中学习班")], round.Version))).ReadAsync<StudyRankingRoundView>();
+        await ProposeAsync(admin, other, models: 1, laggards: 0);
+
+        var file = await admin.GetAsync($"{Route}/export?organizationId={branch}");
+        Assert.Equal(["党组织", "年度", "半年", "状态", "名次", "姓名", "学分", "考试成绩", "建议", "决定", "整改期限", "集中上课班次"], await file.HeadersAsync());
+        var rows = await file.RowsAsync();
+        Assert.Equal(round.Lines.Select(x => x.Name), rows.Select(r => r["姓名"])); // the page's order: by rank
+        var laggard = rows.Single(r => r["姓名"] == Line(round, l[2]).Name);
+        Assert.Equal(("2024", "上半年", "待党委确认", "3", "2", "自学后进", "自学后进", OrgToday.Value.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "第二期集中学习班"),
+            (laggard["年度"], laggard["半年"], laggard["状态"], laggard["名次"], laggard["学分"], laggard["建议"], laggard["决定"], laggard["整改期限"], laggard["集中上课班次"]));
+        Assert.Equal(("1", "自学标兵"), (rows[0]["名次"], rows[0]["决定"]));
+        var otherName = await app.WithDbAsync(db => db.People.Where(p => p.Id == o[0]).Select(p => p.Name).SingleAsync());
+        Assert.DoesNotContain(rows, r => r["姓名"] == otherName); // the page's filter: this organization's rounds only
+
+        // No round yet: the headers alone. Township B's admin gets no file of A's organization.
+        var (empty, _) = await app.NewBranchWithLeadersAsync(t.A, 1);
+        var none = await (await admin.GetAsync($"{Route}/export?organizationId={empty}")).Content.ReadAsByteArrayAsync();
+        var onlyRow = Assert.Single(new MemoryStream(none).Query(useHeaderRow: false).Cast<IDictionary<string, object?>>());
+        Assert.Equal("集中上课班次", onlyRow.Values.Last());
+        var refused = await (await app.ClientForAsync(Demo.OrgAdminB)).GetAsync($"{Route}/export?organizationId={branch}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.NotEqual(Sheets.XlsxType, refused.Content.Headers.ContentType?.MediaType);
     }
 
     private static StudyRankingLineView Line(StudyRankingRoundView round, int person) => round.Lines.Single(x => x.PersonId == person);

@@ -121,6 +121,20 @@ public sealed class ResultsQueries(DangjianDbContext db, CampaignAccess access, 
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// What the dashboard counts (RPT-1): the open follow-ups, as <see cref="FollowUpsAsync"/> lists them, over every
+    /// campaign of the given organizations at once. A campaign counts when its organization is in
+    /// <paramref name="organizationIds"/> (where the caller holds <see cref="Permission.EvaluationsRun"/>) and, for a
+    /// 民主评议党员, in <paramref name="memberReviewIds"/> too (<see cref="CampaignPermissions.ToRun"/>, which
+    /// <see cref="FollowUpsAsync"/> demands).
+    /// </summary>
+    public Task<int> OpenFollowUpCountAsync(IQueryable<int> organizationIds, IQueryable<int> memberReviewIds, CancellationToken ct = default) =>
+        db.EvaluationFollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open)
+            .Join(db.EvaluationCampaigns.Where(c => organizationIds.Contains(c.OrganizationId) && (c.Kind != CampaignKind.MemberReview || memberReviewIds.Contains(c.OrganizationId))),
+                f => f.CampaignId, c => c.Id, (f, c) => f)
+            .Join(db.EvaluationSubjects, f => f.SubjectId, s => s.Id, (f, s) => f.Id)
+            .CountAsync(ct);
+
     /// <summary>Objections name subjects, filers and their contacts: for those who run the campaign.</summary>
     public async Task<IReadOnlyList<ObjectionView>> ObjectionsAsync(int campaignId, bool unansweredOnly = false, CancellationToken ct = default)
     {

@@ -31,7 +31,10 @@ namespace Dangjian.Web.Features.Home.Due;
 /// query (the one behind its list page), so the dashboard never holds a rule of its own: the subtree is either the
 /// organization asked for (which must be in the caller's scope for Organizations.Read: refused or not found otherwise)
 /// or, when none is named, every subtree root where the caller reads the module. A module the caller does not read
-/// there gives null, not zero.
+/// there gives null, not zero. One load reads the organization and its subtree once, shares the roots of the caller's
+/// scope between the modules that take one organization, and counts the commitment and evaluation figures with one
+/// set-based query each over every campaign (<see cref="CommitmentQueries.DueCountsAsync"/>,
+/// <see cref="ResultsQueries.OpenFollowUpCountAsync"/>), not one per campaign.
 /// </summary>
 public sealed class DueSummary(
     DangjianDbContext db, ScopeService scopes, OrgClock clock, TeamQueries teams, ElectionProjectQueries elections, ComplianceQueries compliance,
@@ -41,31 +44,35 @@ public sealed class DueSummary(
     /// <summary>Every figure, for the organization's subtree or the caller's whole scope.</summary>
     public async Task<DueSummaryView> GetAsync(int? organizationId, CancellationToken ct = default)
     {
-        (string Name, OrganizationKind Kind)? org = null;
+        // The organization and its subtree are read once here (path, name, kind, then the subtree's ids) and shared by
+        // every figure below, which used to read them again each.
+        Within? within = null;
         if (organizationId is { } id)
         {
             await scopes.DemandAsync(Permission.OrganizationsRead, id, ct);
-            var found = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Name, o.Kind }).FirstAsync(ct);
-            org = (found.Name, found.Kind);
+            var found = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Name, o.Kind, o.Path }).FirstAsync(ct);
+            within = new Within(id, found.Path, found.Name, found.Kind,
+                [.. await ScopeQuery.Within(db.Organizations.AsNoTracking(), [found.Path]).Select(o => o.Id).ToListAsync(ct)]);
         }
         else
         {
             await scopes.DemandHeldAsync(Permission.OrganizationsRead, ct);
         }
 
+        var roots = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
         return new DueSummaryView(
-            organizationId, org?.Name, org?.Kind, clock.Today,
-            await TermsAsync(organizationId, ct),
-            await ElectionsAsync(organizationId, ct),
-            await MeetingsOverdueAsync(organizationId, ct),
-            await DemocraticLifeAsync(organizationId, ct),
-            await EvaluationFollowUpsAsync(organizationId, ct),
-            await CommitmentsAsync(organizationId, ct),
-            await StudyAsync(organizationId, ct),
-            await DuesAsync(organizationId, ct),
-            await SupervisionAsync(organizationId, ct),
-            await SelectionsInPublicityAsync(organizationId, ct),
-            await ServiceRequestsOverdueAsync(organizationId, ct));
+            organizationId, within?.Name, within?.Kind, clock.Today,
+            await TermsAsync(within, ct),
+            await ElectionsAsync(within, ct),
+            await MeetingsOverdueAsync(within, ct),
+            await DemocraticLifeAsync(within, ct),
+            await EvaluationFollowUpsAsync(within, ct),
+            await CommitmentsAsync(within, ct),
+            await StudyAsync(within, roots, ct),
+            await DuesAsync(within, roots, ct),
+            await SupervisionAsync(within, roots, ct),
+            await SelectionsInPublicityAsync(within, ct),
+            await ServiceRequestsOverdueAsync(within, ct));
     }
 
     /// <summary>
@@ -85,55 +92,52 @@ public sealed class DueSummary(
     }
 
     /// <summary>换届: the Teams module's expiring terms (its default horizon), within the subtree.</summary>
-    public async Task<TermsDue?> TermsAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<TermsDue?> TermsAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.OrganizationsRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.OrganizationsRead, within, ct))
         {
             return null;
         }
 
-        var within = await SubtreeAsync(organizationId, ct);
         var expiring = (await teams.ExpiringAsync(TeamQueries.DefaultExpiryMonths, ct))
-            .Where(e => within is null || within.Contains(e.OrganizationId)).ToList();
+            .Where(e => within is null || within.Ids.Contains(e.OrganizationId)).ToList();
         return new TermsDue(expiring.Count(e => e.State == TermExpiryState.EndingSoon), expiring.Count(e => e.State == TermExpiryState.Overdue));
     }
 
     /// <summary>Election projects in progress (not closed), per stage as the Elections module derives it.</summary>
-    public async Task<IReadOnlyList<StageCount>?> ElectionsAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<IReadOnlyList<StageCount>?> ElectionsAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.ElectionsRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.ElectionsRead, within, ct))
         {
             return null;
         }
 
-        var within = await SubtreeAsync(organizationId, ct);
         var rows = (await elections.AllInScopeAsync(null, ct))
-            .Where(r => r.Stage != ElectionStage.Closed && (within is null || within.Contains(r.OrganizationId)));
+            .Where(r => r.Stage != ElectionStage.Closed && (within is null || within.Ids.Contains(r.OrganizationId)));
         return [.. rows.GroupBy(r => r.Stage).OrderBy(g => g.Key).Select(g => new StageCount(g.Key, g.Count()))];
     }
 
     /// <summary>三会一课: (organization, meeting type) pairs overdue this year, by the Meetings compliance rules.</summary>
-    public async Task<int?> MeetingsOverdueAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<int?> MeetingsOverdueAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.MeetingsRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.MeetingsRead, within, ct))
         {
             return null;
         }
 
-        var within = await SubtreeAsync(organizationId, ct);
         var rows = await compliance.AllAsync(new ComplianceFilter(OverdueOnly: true), ct);
-        return rows.Count(r => within is null || within.Contains(r.OrganizationId));
+        return rows.Count(r => within is null || within.Ids.Contains(r.OrganizationId));
     }
 
     /// <summary>民主生活会 of this year or earlier not held yet, and the rectification measures still open (by the measure's own overdue rule).</summary>
-    public async Task<DemocraticLifeDue?> DemocraticLifeAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<DemocraticLifeDue?> DemocraticLifeAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.MeetingsRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.MeetingsRead, within, ct))
         {
             return null;
         }
 
-        var orgIds = await ReadableIdsAsync(Permission.MeetingsRead, organizationId, ct);
+        var orgIds = await ReadableIdsAsync(Permission.MeetingsRead, within, ct);
         var today = clock.Today;
         var notHeld = await db.DemocraticLifeMeetings.AsNoTracking()
             .CountAsync(m => orgIds.Contains(m.OrganizationId) && m.Year <= today.Year && m.Status != DemocraticLifeStatus.Held, ct);
@@ -144,66 +148,44 @@ public sealed class DueSummary(
         return new DemocraticLifeDue(notHeld, open.Count, open.Count(r => r.IsOverdueOn(today)));
     }
 
-    /// <summary>评议 follow-ups still open, in the campaigns of the subtree the caller runs (who alone reads follow-ups).</summary>
-    public async Task<int?> EvaluationFollowUpsAsync(int? organizationId, CancellationToken ct = default)
+    /// <summary>
+    /// One count over every campaign (it was one query per campaign): the open follow-ups of the campaigns the caller may run
+    /// (<see cref="CampaignPermissions.ToRun"/>, which the follow-up list demands of each) in the subtree.
+    /// </summary>
+    private async Task<int?> EvaluationFollowUpsAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.EvaluationsRun, organizationId, ct))
+        if (!await ReadsAsync(Permission.EvaluationsRun, within, ct))
         {
             return null;
         }
 
-        var orgIds = await ReadableIdsAsync(Permission.EvaluationsRun, organizationId, ct);
-        var campaigns = await db.EvaluationFollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open)
-            .Join(db.EvaluationCampaigns.Where(c => orgIds.Contains(c.OrganizationId)), f => f.CampaignId, c => c.Id, (f, c) => c.Id)
-            .Distinct().ToListAsync(ct);
-                var count = 0;
-        foreach (var campaignId in campaigns)
-        {
-            count += (await evaluationResults.FollowUpsAsync(campaignId, ct)).Count(f => f.Status == FollowUpStatus.Open);
-        }
-
-        return count;
+        var orgIds = await ReadableIdsAsync(Permission.EvaluationsRun, within, ct);
+        var memberReviewIds = await ReadableIdsAsync(Permission.EvaluationsRunMemberReview, within, ct);
+        return await evaluationResults.OpenFollowUpCountAsync(orgIds, memberReviewIds, ct);
     }
 
-    /// <summary>承诺践诺: the ledger's overdue items and items in rectification, over every campaign that reaches the subtree.</summary>
-    public async Task<CommitmentsDue?> CommitmentsAsync(int? organizationId, CancellationToken ct = default)
+    /// <summary>Every campaign that reaches the subtree at once, by the ledger's own rules (it was two ledger reads per campaign).</summary>
+    private async Task<CommitmentsDue?> CommitmentsAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.CommitmentsRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.CommitmentsRead, within, ct))
         {
             return null;
         }
 
-        var campaigns = new List<int>();
-        for (var page = 1; ; page++)
-        {
-            var list = await commitments.ListCampaignsAsync(organizationId, null, page, Paging.MaxPageSize, ct);
-            campaigns.AddRange(list.Items.Select(c => c.Id));
-            if (page * Paging.MaxPageSize >= list.Total)
-            {
-                break;
-            }
-        }
-
-        int overdue = 0, rectifying = 0;
-        foreach (var id in campaigns)
-        {
-            overdue += (await commitments.LedgerAsync(id, new LedgerFilter(null, null, organizationId, null, null, null, true, null), 1, 1, ct)).Total;
-            rectifying += (await commitments.LedgerAsync(id, new LedgerFilter(Domain.Commitments.CommitmentStatus.Rectifying, null, organizationId, null, null, null, null, null), 1, 1, ct)).Total;
-        }
-
+        var (overdue, rectifying) = await commitments.DueCountsAsync(within?.Id, ct);
         return new CommitmentsDue(overdue, rectifying);
     }
 
     /// <summary>学习: the Study compliance rows today, per subtree root: shortfalls and exam states.</summary>
-    public async Task<StudyDue?> StudyAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<StudyDue?> StudyAsync(Within? within, Dictionary<string, IReadOnlyList<int>> roots, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.StudyRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.StudyRead, within, ct))
         {
             return null;
         }
 
         var rows = new List<StudyComplianceRow>();
-        foreach (var root in await RootsAsync(Permission.StudyRead, organizationId, ct))
+        foreach (var root in await RootsAsync(Permission.StudyRead, within, roots, ct))
         {
             rows.AddRange((await study.AllAsync(root, null, false, ct)).Rows);
         }
@@ -212,16 +194,16 @@ public sealed class DueSummary(
     }
 
     /// <summary>党费: the Dues ledger's default range, per subtree root: members with arrears and those flagged.</summary>
-    public async Task<DuesDue?> DuesAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<DuesDue?> DuesAsync(Within? within, Dictionary<string, IReadOnlyList<int>> roots, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.DuesRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.DuesRead, within, ct))
         {
             return null;
         }
 
         int members = 0, flagged = 0;
         decimal arrears = 0;
-        foreach (var root in await RootsAsync(Permission.DuesRead, organizationId, ct))
+        foreach (var root in await RootsAsync(Permission.DuesRead, within, roots, ct))
         {
             var ledger = await dues.LedgerAsync(root, null, null, ct);
             members += ledger.Members.Count(m => m.Arrears > 0);
@@ -233,10 +215,10 @@ public sealed class DueSummary(
     }
 
     /// <summary>监督: rectification notices not closed and overdue (the notices' own rule), and report-box cases not concluded.</summary>
-    public async Task<SupervisionDue?> SupervisionAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<SupervisionDue?> SupervisionAsync(Within? within, Dictionary<string, IReadOnlyList<int>> roots, CancellationToken ct)
     {
-        var readsNotices = await ReadsAsync(Permission.SupervisionRead, organizationId, ct);
-        var readsReports = await ReadsAsync(Permission.SupervisionReports, organizationId, ct);
+        var readsNotices = await ReadsAsync(Permission.SupervisionRead, within, ct);
+        var readsReports = await ReadsAsync(Permission.SupervisionReports, within, ct);
         if (!readsNotices && !readsReports)
         {
             return null;
@@ -245,7 +227,7 @@ public sealed class DueSummary(
         int open = 0, overdue = 0, openReports = 0;
         if (readsNotices)
         {
-            foreach (var root in await RootsAsync(Permission.SupervisionRead, organizationId, ct))
+            foreach (var root in await RootsAsync(Permission.SupervisionRead, within, roots, ct))
             {
                 var (_, _, _, rows) = await notices.AllAsync(new NoticeFilter(root), ct);
                 open += rows.Count(n => n.Status != RectificationNoticeStatus.Closed);
@@ -255,74 +237,74 @@ public sealed class DueSummary(
 
         if (readsReports)
         {
-            openReports = (await reports.AllAsync(organizationId, null, null, ct)).Count(r => r.Status != ReportCaseStatus.Concluded);
+            openReports = (await reports.AllAsync(within?.Id, null, null, ct)).Count(r => r.Status != ReportCaseStatus.Concluded);
         }
 
         return new SupervisionDue(open, overdue, openReports);
     }
 
     /// <summary>干部选拔: cases in their publicity (任前公示).</summary>
-    public async Task<int?> SelectionsInPublicityAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<int?> SelectionsInPublicityAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.CadresRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.CadresRead, within, ct))
         {
             return null;
         }
 
-        return (await selections.ListAsync(organizationId, SelectionPhase.InPublicity, null, 1, 1, ct)).Cases.Total;
+        return (await selections.ListAsync(within?.Id, SelectionPhase.InPublicity, null, 1, 1, ct)).Cases.Total;
     }
 
     /// <summary>三服务: requests past their take-up or answer limit (the Services module's overdue filter).</summary>
-    public async Task<int?> ServiceRequestsOverdueAsync(int? organizationId, CancellationToken ct = default)
+    private async Task<int?> ServiceRequestsOverdueAsync(Within? within, CancellationToken ct)
     {
-        if (!await ReadsAsync(Permission.ServicesRead, organizationId, ct))
+        if (!await ReadsAsync(Permission.ServicesRead, within, ct))
         {
             return null;
         }
 
-        return (await serviceRequests.ListAsync(new ServiceRequestFilter(organizationId, null, null, true, null), 1, 1, ct)).Requests.Total;
+        return (await serviceRequests.ListAsync(new ServiceRequestFilter(within?.Id, null, null, true, null), 1, 1, ct)).Requests.Total;
     }
 
-    /// <summary>Whether the caller reads the module on the organization, or anywhere when none is named.</summary>
-    private async Task<bool> ReadsAsync(Permission permission, int? organizationId, CancellationToken ct) =>
-        organizationId is { } id ? await scopes.MayAsync(permission, id, ct) : await scopes.HoldsAsync(permission, ct);
+    /// <summary>The organization asked for, its path and its subtree's ids: read once per dashboard load; null for the caller's whole scope (each module's query scopes itself).</summary>
+    private sealed record Within(int Id, string Path, string Name, OrganizationKind Kind, HashSet<int> Ids);
 
-    /// <summary>The ids of the organization's subtree, or null for "the caller's whole scope" (the module's query scopes itself).</summary>
-    private async Task<HashSet<int>?> SubtreeAsync(int? organizationId, CancellationToken ct)
-    {
-        if (organizationId is not { } id)
-        {
-            return null;
-        }
+    /// <summary>Whether the caller reads the module on the organization (by its path, already read), or anywhere when none is named.</summary>
+    private async Task<bool> ReadsAsync(Permission permission, Within? within, CancellationToken ct) =>
+        within is null ? await scopes.HoldsAsync(permission, ct) : (await scopes.GetAsync(ct)).Allows(permission, within.Path);
 
-        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Path).FirstAsync(ct);
-        return [.. await ScopeQuery.Within(db.Organizations.AsNoTracking(), [path]).Select(o => o.Id).ToListAsync(ct)];
-    }
-
-    /// <summary>The organizations of the subtree (or of the caller's scope) where the caller holds the permission.</summary>
-    private async Task<IQueryable<int>> ReadableIdsAsync(Permission permission, int? organizationId, CancellationToken ct)
+    /// <summary>The organizations of the subtree (or of the caller's scope) where the caller holds the permission, as a subquery.</summary>
+    private async Task<IQueryable<int>> ReadableIdsAsync(Permission permission, Within? within, CancellationToken ct)
     {
         var readable = await scopes.OrganizationsAsync(permission, ct);
-        if (organizationId is { } id)
+        if (within is not null)
         {
-            var path = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Path).FirstAsync(ct);
-            var subtree = ScopeQuery.Within(db.Organizations.AsNoTracking(), [path]).Select(o => o.Id);
+            var subtree = ScopeQuery.Within(db.Organizations.AsNoTracking(), [within.Path]).Select(o => o.Id);
             return readable.Where(o => subtree.Contains(o.Id)).Select(o => o.Id);
         }
 
         return readable.Select(o => o.Id);
     }
 
-    /// <summary>For queries that take one organization: that one, or the roots of the caller's scope for the permission.</summary>
-    private async Task<IReadOnlyList<int>> RootsAsync(Permission permission, int? organizationId, CancellationToken ct)
+    /// <summary>
+    /// For queries that take one organization: that one, or the active roots of the caller's scope for the permission,
+    /// read once per set of roots in a load (the modules read by the same roles share them).
+    /// </summary>
+    private async Task<IReadOnlyList<int>> RootsAsync(Permission permission, Within? within, Dictionary<string, IReadOnlyList<int>> known, CancellationToken ct)
     {
-        if (organizationId is { } id)
+        if (within is not null)
         {
-            return [id];
+            return [within.Id];
         }
 
         var paths = (await scopes.GetAsync(ct)).Roots(permission).ToList();
-        return await db.Organizations.AsNoTracking().Where(o => paths.Contains(o.Path) && o.Status == OrganizationStatus.Active)
-            .OrderBy(o => o.Path).Select(o => o.Id).ToListAsync(ct);
+        var key = string.Join('|', paths);
+        if (!known.TryGetValue(key, out var ids))
+        {
+            ids = await db.Organizations.AsNoTracking().Where(o => paths.Contains(o.Path) && o.Status == OrganizationStatus.Active)
+                .OrderBy(o => o.Path).Select(o => o.Id).ToListAsync(ct);
+            known[key] = ids;
+        }
+
+        return ids;
     }
 }
