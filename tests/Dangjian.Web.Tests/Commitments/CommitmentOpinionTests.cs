@@ -117,7 +117,7 @@ public abstract partial class CommitmentOpinionTests(AppFixture app)
                     rowid.CommandText = "SELECT rowid FROM \"CommitmentOpinions\"";
                     await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => rowid.ExecuteScalarAsync());
                     var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-                    var log = File.Exists(file + "-wal") ? Encoding.UTF8.GetString(await ReadSharedAsync(file + "-wal")) : string.Empty;
+                    var log = File.Exists(file + "-wal") ? Encoding.UTF8.GetString(await RawDatabase.ReadSharedAsync(file + "-wal")) : string.Empty;
                     Assert.DoesNotContain(texts, x => log.Contains(x, StringComparison.Ordinal));
                 }
                 else
@@ -324,14 +324,6 @@ public abstract partial class CommitmentOpinionTests(AppFixture app)
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        await file.CopyToAsync(copy);
-        return copy.ToArray();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

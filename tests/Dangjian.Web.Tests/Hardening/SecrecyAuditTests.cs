@@ -230,7 +230,7 @@ public abstract partial class SecrecyAuditTests(AppFixture app)
             await db.Database.OpenConnectionAsync();
             try
             {
-                var tables = await TablesAsync(conn);
+                var tables = await RawDatabase.TablesAsync(conn, app.ProviderName);
                 Assert.True(tables.Count > 50, $"only {tables.Count} tables found");
                 Assert.All(SecretRowTables.Concat(SecretTables.BallotTables).Append("AuditLog"), x => Assert.Contains(x, tables));
 
@@ -318,7 +318,7 @@ public abstract partial class SecrecyAuditTests(AppFixture app)
         // The app's connections zero what they delete (SqliteSecureDelete): a deleted code or ballot leaves no bytes behind.
         Assert.Equal(1L, await app.WithDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT secure_delete AS \"Value\" FROM pragma_secure_delete").SingleAsync()));
 
-        var asLeft = new[] { (Where: file, Bytes: await ReadSharedAsync(file)), (Where: file + "-wal", Bytes: await ReadSharedAsync(file + "-wal")) };
+        var asLeft = new[] { (Where: file, Bytes: await RawDatabase.ReadSharedAsync(file)), (Where: file + "-wal", Bytes: await RawDatabase.ReadSharedIfExistsAsync(file + "-wal")) };
         foreach (var (where, bytes) in asLeft)
         {
             // No code in clear, no submitter's address or browser, no id a secret row had while open: not in a live row,
@@ -338,7 +338,7 @@ public abstract partial class SecrecyAuditTests(AppFixture app)
             await checkpoint.ExecuteNonQueryAsync();
         }
 
-        var main = await ReadSharedAsync(file);
+        var main = await RawDatabase.ReadSharedAsync(file);
         // Each written answer, opinion and report is in the file once: no stale copy of it is left anywhere, in a live page
         // or a free one, that its place or neighbours could date.
         Assert.All(s.UniqueTexts, text => Assert.True(Occurrences(main, text) == 1, $"{text} is {Occurrences(main, text)} times in the file"));
@@ -498,35 +498,6 @@ public abstract partial class SecrecyAuditTests(AppFixture app)
     {
         await using var cmd = new Npgsql.NpgsqlCommand(sql, c);
         return (T)Convert.ChangeType((await cmd.ExecuteScalarAsync())!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
-
-    private async Task<List<string>> TablesAsync(DbConnection conn)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = app.ProviderName == "Sqlite"
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name";
-        var tables = new List<string>();
-        await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync())
-        {
-            tables.Add(r.GetString(0));
-        }
-
-        return tables;
     }
 
     private async Task<List<(string Name, string Type)>> ColumnsAsync(DbConnection conn, string table)

@@ -53,7 +53,7 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
             await db.Database.OpenConnectionAsync();
             try
             {
-                foreach (var table in await TablesAsync(conn))
+                foreach (var table in await RawDatabase.TablesAsync(conn, app.ProviderName))
                 {
                     foreach (var value in await ValuesAsync(conn, table))
                     {
@@ -142,9 +142,9 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
         {
             // After: the log is empty, no free page is left, and the main file holds each report once.
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-            Assert.Empty(await ReadSharedAsync(file + "-wal"));
+            Assert.Empty(await RawDatabase.ReadSharedIfExistsAsync(file + "-wal"));
             Assert.Equal(0L, await app.WithDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT freelist_count AS \"Value\" FROM pragma_freelist_count").SingleAsync()));
-            var bytes = await ReadSharedAsync(file);
+            var bytes = await RawDatabase.ReadSharedAsync(file);
             Assert.All(filed, f => Assert.Equal(1, Occurrences(bytes, f.Marker)));
         }
 
@@ -213,7 +213,7 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
         }
 
         // Once erased, the log may hold later writes of other tables, never the night's filings again.
-        var wal = await ReadSharedAsync(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource + "-wal");
+        var wal = await RawDatabase.ReadSharedIfExistsAsync(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource + "-wal");
         return marker is null ? wal.Length == 0 : Occurrences(wal, marker) == 0;
     }
 
@@ -249,7 +249,7 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
         if (app.ProviderName == "Sqlite")
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-            return [(file, await ReadSharedAsync(file)), (file + "-wal", await ReadSharedAsync(file + "-wal"))];
+            return [(file, await RawDatabase.ReadSharedAsync(file)), (file + "-wal", await RawDatabase.ReadSharedIfExistsAsync(file + "-wal"))];
         }
 
         await using var c = new Npgsql.NpgsqlConnection(connectionString);
@@ -277,37 +277,8 @@ public abstract partial class ReportBoxAnonymityTests(AppFixture app)
         return pages;
     }
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
-
     private static bool Contains(byte[] haystack, string text) =>
         haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0 || haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(text)) >= 0;
-
-    private async Task<List<string>> TablesAsync(DbConnection conn)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = app.ProviderName == "Sqlite"
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
-        var tables = new List<string>();
-        await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync())
-        {
-            tables.Add(r.GetString(0));
-        }
-
-        return tables;
-    }
 
     private static async Task<List<string>> ValuesAsync(DbConnection conn, string table)
     {

@@ -94,17 +94,7 @@ public abstract class SurveySecrecyTests(AppFixture app)
 
     private static async Task<List<string>> TablesAsync(DbConnection conn, string provider)
     {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = provider == "Sqlite"
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
-        var tables = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            tables.Add(reader.GetString(0));
-        }
-
+        var tables = await RawDatabase.TablesAsync(conn, provider);
         Assert.Contains("Surveys", tables);
         return tables;
     }

@@ -57,7 +57,7 @@ public abstract class VotingSecrecyTests(AppFixture app)
             // holds now is that record, with no ballot, receipt or code in it (the page-level analysis is
             // Dangjian.Data.Tests' SqliteSecrecyFileTests).
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()))).DataSource;
-            var log = File.Exists(file + "-wal") ? Encoding.UTF8.GetString(await ReadSharedAsync(file + "-wal")) : string.Empty;
+            var log = File.Exists(file + "-wal") ? Encoding.UTF8.GetString(await RawDatabase.ReadSharedAsync(file + "-wal")) : string.Empty;
             Assert.DoesNotContain(receipts, r => log.Contains(r, StringComparison.Ordinal));
             Assert.DoesNotContain(usedHashes, h => log.Contains(h, StringComparison.Ordinal));
             Assert.DoesNotContain(ballots, b => log.Contains(b.Content, StringComparison.Ordinal));
@@ -211,27 +211,9 @@ public abstract class VotingSecrecyTests(AppFixture app)
         }
     }
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
-    {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        await file.CopyToAsync(copy);
-        return copy.ToArray();
-    }
-
     private static async Task<List<string>> TablesAsync(DbConnection conn, string provider)
     {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = provider == "Sqlite"
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
-        var tables = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            tables.Add(reader.GetString(0));
-        }
-
+        var tables = await RawDatabase.TablesAsync(conn, provider);
         Assert.True(tables.Count > 20, $"only {tables.Count} tables found");
         return tables;
     }
