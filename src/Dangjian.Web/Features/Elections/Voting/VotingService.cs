@@ -124,13 +124,8 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
     /// Casts a ballot with a code. The ballot is checked first, so a ballot the count would find invalid is sent back
     /// with its errors and the code stays unused; then the code is used and the ballot stored in one transaction.
     /// A malformed or unknown code gets <see cref="VoteOutcome.Refused"/>; a used one <see cref="VoteOutcome.AlreadyUsed"/>.
-    /// </summary>
-    public async Task<VoteResult> CastAsync(int roundId, string? typedCode, BallotChoice choice, CancellationToken ct = default) =>
-        await RoundAsync(roundId, ct) is { } round ? await CastAsync(round, typedCode, choice, ct) : VoteResult.NotOpen;
-
-    /// <summary>
-    /// As <see cref="CastAsync(int, string?, BallotChoice, CancellationToken)"/>, on the round the ballot page has just read:
-    /// whether the box still takes it is decided in the batch's transaction, not by <paramref name="round"/>.
+    /// <paramref name="round"/> is the one the ballot page has just read (<see cref="RoundAsync"/>): whether the box still
+    /// takes the ballot is decided in the batch's transaction, not by it.
     /// </summary>
     public async Task<VoteResult> CastAsync(VoteRound round, string? typedCode, BallotChoice choice, CancellationToken ct = default)
     {

@@ -154,12 +154,9 @@ public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public async Task<ResponseResult> SubmitAsync(int groupId, string? typedCode, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings, CancellationToken ct = default) =>
-        await FormAsync(groupId, ct) is { } form ? await SubmitAsync(form, typedCode, ratings, ct) : ResponseResult.NotOpen;
-
     /// <summary>
-    /// As <see cref="SubmitAsync(int, string?, IReadOnlyDictionary{ValueTuple{int, string}, string}, CancellationToken)"/>, on the
-    /// form the page has just read: whether the box still takes it is decided in the batch's transaction.
+    /// Casts a response on the form the page has just read (<see cref="FormAsync"/>): whether the box still takes it is
+    /// decided in the batch's transaction.
     /// </summary>
     public async Task<ResponseResult> SubmitAsync(EvaluationForm form, string? typedCode, IReadOnlyDictionary<(int SubjectId, string Dimension), string> ratings, CancellationToken ct = default)
     {
