@@ -39,6 +39,7 @@ public static class PublicForm
 
     public static IServiceCollection AddPublicForms(this IServiceCollection services)
     {
+        services.AddSingleton<PublicAssets>();
         services.AddOptions<PublicFormOptions>().BindConfiguration(PublicFormOptions.Section)
             .Validate(o => o.VoteRateLimitPerMinute > 0, "Elections:VoteRateLimitPerMinute must be positive.")
             .ValidateOnStart();

@@ -22,6 +22,7 @@ public static class VotingEndpoints
         var group = app.MapGroup("/api/v1/elections/rounds").WithTags("Elections");
         group.MapGet("/{id:int}/codes", GetCodeProgress).WithName(nameof(GetCodeProgress)).RequirePermission(Permission.ElectionsRead);
         group.MapPost("/{id:int}/codes", IssueCodes).WithName(nameof(IssueCodes)).RequirePermission(Permission.ElectionsRun);
+        app.MapBallotPage();
     }
 
     /// <summary>How many codes were issued and ballots cast in the round's box (counts only).</summary>

@@ -29,6 +29,7 @@ public static class CampaignEndpoints
 
     public static void MapEvaluationCampaignEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapEvaluationFormPage();
         var g = app.MapGroup("/api/v1/evaluations").WithTags("Evaluations");
         g.MapGet("/templates", ListTemplates).WithName(nameof(ListTemplates)).RequirePermission(Permission.EvaluationsRead);
         g.MapGet("/templates/{id:int}", GetTemplate).WithName(nameof(GetTemplate)).RequirePermission(Permission.EvaluationsRead);
