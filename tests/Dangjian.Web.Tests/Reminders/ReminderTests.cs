@@ -35,6 +35,18 @@ public abstract class ReminderTests(AppFixture app)
     private Task<List<OutboxMessage>> OutboxOfAsync(int personId) =>
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientPersonId == personId).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>A new organization of township A with one member invited to a meeting <paramref name="days"/> ahead, planned: the organization, the member and township A's administrator.</summary>
+    private async Task<(int Org, int Person, HttpClient Admin)> PlannedMeetingAsync(string name, string title, int days)
+    {
+        var t = await app.TownshipsAsync();
+        var org = await app.NewOrganizationAsync(t.A);
+        var person = await MemberAsync(org, name);
+        await app.NewMeetingAsync(org, title, days, person);
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        await admin.PostJsonAsync($"{Route}/plan", Plan(org));
+        return (org, person, admin);
+    }
+
     [Fact]
     public async Task Plan_Twice_WritesEachMessageOnce_OnTheChannelsEachPersonChose()
     {
@@ -229,12 +241,7 @@ public abstract class ReminderTests(AppFixture app)
     [Fact]
     public async Task Export_WritesTheOrganizationsOutbox()
     {
-        var t = await app.TownshipsAsync();
-        var org = await app.NewOrganizationAsync(t.A);
-        var person = await MemberAsync(org, "冯刚");
-        await app.NewMeetingAsync(org, "组织生活会", 1, person);
-        var admin = await app.ClientForAsync(Demo.OrgAdminA);
-        await admin.PostJsonAsync($"{Route}/plan", Plan(org));
+        var (org, _, admin) = await PlannedMeetingAsync("冯刚", "组织生活会", 1);
 
         var response = await admin.GetAsync($"{Route}/export?organizationId={org}");
 
@@ -318,12 +325,7 @@ public abstract class ReminderTests(AppFixture app)
     [Fact]
     public async Task Send_RobotNoLongerSetUp_HoldsItsMessage_NoAttemptNoWarning_SentOnceSetUpAgain()
     {
-        var t = await app.TownshipsAsync();
-        var org = await app.NewOrganizationAsync(t.A);
-        var person = await MemberAsync(org, "钟华");
-        await app.NewMeetingAsync(org, "专题组织生活会", 2, person);
-        var admin = await app.ClientForAsync(Demo.OrgAdminA);
-        await admin.PostJsonAsync($"{Route}/plan", Plan(org));
+        var (org, person, admin) = await PlannedMeetingAsync("钟华", "专题组织生活会", 2);
         var robot = app.Reminders().Robot;
 
         robot.Url = null;
