@@ -53,6 +53,17 @@ public sealed class ReminderPreference : IVersioned
         _ => false,
     };
 
+    /// <summary>
+    /// The channels a reminder goes out on: those the person wants among those the installation can send on
+    /// (<paramref name="configured"/>). A channel with no transport gets nothing, yet the choice stays as it is, so
+    /// reminders on it start with the first pass after the transport is set up.
+    /// </summary>
+    public IReadOnlyList<ReminderChannel> ChannelsAmong(IReadOnlyCollection<ReminderChannel> configured)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        return [.. Enum.GetValues<ReminderChannel>().Where(c => configured.Contains(c) && Wants(c))];
+    }
+
     private static bool LooksLikeAddress(string s)
     {
         if (s.Length > MaxEmailLength || s.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or '"'))

@@ -151,4 +151,20 @@ public sealed class OutboxMessageTests
         Assert.True(p.Wants(ReminderChannel.Robot));
         Assert.False(p.Wants(ReminderChannel.Email));
     }
+
+    [Fact]
+    public void ChannelsAmong_OnlyWantedChannelsThatAreConfigured_TheChoiceStaysAsItWas()
+    {
+        var both = new ReminderPreference { PersonId = 1 };
+        both.Choose("li@example.cn", emailOn: true, robotOn: true);
+
+        Assert.Equal([ReminderChannel.Email, ReminderChannel.Robot], both.ChannelsAmong([ReminderChannel.Email, ReminderChannel.Robot]));
+        Assert.Equal([ReminderChannel.Email], both.ChannelsAmong([ReminderChannel.Email]));
+        Assert.Equal([ReminderChannel.Robot], both.ChannelsAmong([ReminderChannel.Robot]));
+        Assert.Empty(both.ChannelsAmong([]));
+        Assert.True(both.Wants(ReminderChannel.Email) && both.Wants(ReminderChannel.Robot));
+
+        // Configured but not wanted: nothing on it either.
+        Assert.Empty(ReminderPreference.Default(2).ChannelsAmong([ReminderChannel.Email]));
+    }
 }

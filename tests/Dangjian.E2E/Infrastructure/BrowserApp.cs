@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Dangjian.Data;
 using Dangjian.Web.Infrastructure;
+using Dangjian.Web.Tests.Reminders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +24,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string ChromiumVariable = "DANGJIAN_CHROMIUM";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("dangjian-e2e-").FullName;
+    private readonly LoopbackRobot _robot = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -49,6 +51,10 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dangjian:Demo", "true");
         builder.UseSetting("Dangjian:SignInAttemptsPerMinute", "10000");
         builder.UseSetting("Secrecy:NightlyErase", "false"); // no VACUUM in the middle of a browser run that crosses 03:00 Beijing time
+        // The group robot is set up (a loopback one that takes every message), e-mail is not: the reminder pages show both
+        // cases. The tests plan themselves; no background pass sends what a test is looking at.
+        builder.UseSetting("Reminders:Robot:Url", _robot.Url);
+        builder.UseSetting("Reminders:Enabled", "false");
     }
 
     public async Task InitializeAsync()
@@ -130,6 +136,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        await _robot.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dangjian.Domain.Reminders;
 using Dangjian.E2E.Infrastructure;
 using Dangjian.Web.Features.Reminders;
 
@@ -29,6 +30,12 @@ public sealed class RemindersPages(IPage page, CultureInfo culture) : Shell(page
         await Page.Locator("[data-action=\"plan\"]").ClickAsync();
         await Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = Text("PlanNow"), Exact = true }).ClickAsync();
     }
+
+    /// <summary>The line of /reminders that says whether a channel is set up on this installation.</summary>
+    public ILocator Channel(ReminderChannel channel) => Page.Locator($"[data-channel=\"{channel}\"]");
+
+    /// <summary>The note under a channel's switch on /me when this installation cannot send on it.</summary>
+    public ILocator Unavailable(ReminderChannel channel) => Mine.Locator($"[data-unavailable=\"{channel}\"]");
 
     /// <summary>The 我的提醒 section of /me.</summary>
     public ILocator Mine => Page.Locator("[role=region][aria-labelledby=\"me-reminders\"]");

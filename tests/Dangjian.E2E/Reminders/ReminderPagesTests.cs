@@ -15,7 +15,8 @@ namespace Dangjian.E2E.Reminders;
 /// <summary>
 /// Reminders in the browser: township A's admin opens /reminders for a new branch (empty), plans after the confirmation
 /// and sees the outbox listed as the app's own query lists it; the demo <c>member</c> sets an e-mail address and turns
-/// e-mail on in 我的提醒 on /me, saves, reloads and finds both kept.
+/// e-mail on in 我的提醒 on /me, saves, reloads and finds both kept. The app has a (loopback) group robot and no mail
+/// server: /reminders says which channels are set up, and /me notes under the e-mail switch that nothing goes out on it yet.
 /// </summary>
 public sealed class ReminderPagesTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
 {
@@ -41,6 +42,13 @@ public sealed class ReminderPagesTests(BrowserApp app, ITestOutputHelper output)
         await Expect(reminders.Rows).ToHaveCountAsync(listed.Items.Count);
         await Expect(reminders.Rows.Filter(new() { HasText = reminders.Text("Msg.Meeting.Subject") })).ToContainTextAsync(name);
         await Expect(reminders.Rows.First).ToContainTextAsync(reminders.Text("OutboxState.Pending"));
+
+        // This installation has its group robot and no mail server: the page says so, and planned on the robot alone.
+        await Expect(reminders.Channel(ReminderChannel.Robot)).ToHaveAttributeAsync("data-configured", "true");
+        await Expect(reminders.Channel(ReminderChannel.Robot)).ToHaveTextAsync(reminders.Format("Channel.Ready", reminders.Text("ReminderChannel.Robot")));
+        await Expect(reminders.Channel(ReminderChannel.Email)).ToHaveAttributeAsync("data-configured", "false");
+        await Expect(reminders.Channel(ReminderChannel.Email)).ToHaveTextAsync(reminders.Format("Channel.Missing", reminders.Text("ReminderChannel.Email"), 0));
+        Assert.All(listed.Items, m => Assert.Equal(ReminderChannel.Robot, m.Channel));
     });
 
     [Fact]
@@ -62,6 +70,9 @@ public sealed class ReminderPagesTests(BrowserApp app, ITestOutputHelper output)
 
         await Expect(me.MyEmail).ToHaveValueAsync(address);
         await Expect(me.MyEmailOn).ToBeCheckedAsync();
+        // No mail server on this installation: the choice is kept, and the note under it says nothing goes out by e-mail yet.
+        await Expect(me.Unavailable(ReminderChannel.Email)).ToHaveTextAsync(me.Text("Mine.NotAvailable.Email"));
+        await Expect(me.Unavailable(ReminderChannel.Robot)).ToHaveCountAsync(0);
         var stored = await App.WithDbAsync(db => db.ReminderPreferences.AsNoTracking()
             .Join(db.Users.Where(u => u.UserName == "member"), p => p.PersonId, u => u.PersonId, (p, u) => p).SingleAsync());
         Assert.Equal((address, true), (stored.Email, stored.EmailOn));

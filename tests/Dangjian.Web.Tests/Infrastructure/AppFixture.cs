@@ -3,6 +3,7 @@ using Dangjian.Data;
 using Dangjian.Data.Accounts;
 using Dangjian.Domain.Accounts;
 using Dangjian.Web.Features.Accounts;
+using Dangjian.Web.Tests.Reminders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -48,6 +49,15 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Run the reminder planner and sender in the background (off: the reminder tests call them when they mean to).</summary>
     protected virtual bool ReminderSettings => false;
 
+    /// <summary>
+    /// A group robot on loopback that takes every message: the app's <c>Reminders:Robot:Url</c>, so the robot channel is
+    /// set up as on an installation that configured it (a channel without a transport gets nothing planned). A test that
+    /// scripts the robot's answers or removes the URL sets its own and puts this one back.
+    /// </summary>
+    public LoopbackRobot Robot => _robot ??= new LoopbackRobot();
+
+    private LoopbackRobot? _robot;
+
     /// <summary>Seed the demo district (all shared fixtures do; a fixture that needs no data can skip it).</summary>
     protected virtual bool Demo => true;
 
@@ -69,6 +79,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Secrecy:EraseTimeout", "00:00:05");
         builder.UseSetting("Secrecy:NightlyErase", "false"); // the report box tests erase its history themselves
         builder.UseSetting("Reminders:Enabled", ReminderSettings ? "true" : "false"); // the reminder tests plan and send themselves
+        builder.UseSetting("Reminders:Robot:Url", Robot.Url);
         builder.UseSetting("Dangjian:SignIn:FirstDelaySeconds", SignInFirstDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (KnownProxySetting is { } proxy)
         {
@@ -87,7 +98,14 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await Task.CompletedTask;
     }
 
-    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_robot is not null)
+        {
+            await _robot.DisposeAsync();
+        }
+    }
 
     /// <summary>A client authenticated with a bearer token of the named demo account (issued once per fixture).</summary>
     public async Task<HttpClient> ClientForAsync(string userName)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Dangjian.Domain.Accounts;
 using Dangjian.Domain.Meetings;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Tests.Reminders;
 
-/// <summary>People, an account and meetings of a test's own; the SMTP server of ./test.sh; a loopback group robot.</summary>
+/// <summary>People, an account and meetings of a test's own; sender passes; the SMTP server of ./test.sh.</summary>
 public static class ReminderTestKit
 {
     public static Task<int> NewMemberAsync(this AppFixture app, int organizationId, string name) =>
@@ -103,6 +102,14 @@ public static class ReminderTestKit
         return await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync();
     }
 
+    /// <summary>Sender passes until one sends nothing: every message due goes, however many other tests left pending.</summary>
+    public static async Task SendAllDueAsync(this AppFixture app)
+    {
+        while (await app.SendDueAsync() > 0)
+        {
+        }
+    }
+
     /// <summary>The SMTP server ./test.sh starts (aiosmtpd writing a maildir): host, port and the maildir.</summary>
     public static (string Host, int Port, string Maildir) Smtp()
     {
@@ -149,83 +156,5 @@ public static class ReminderTestKit
     {
         var message = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
         return $"Message-ID: <{message.MessageId}>\nSubject: {message.Subject}\nTo: {message.To}\n\n{message.TextBody}";
-    }
-}
-
-/// <summary>
-/// A group robot on loopback: records each POST's body and answers from a script (status and JSON), then
-/// <c>{"errcode":0,"errmsg":"ok"}</c> once the script is used up.
-/// </summary>
-public sealed class LoopbackRobot : IAsyncDisposable
-{
-    private readonly HttpListener _listener = new();
-    private readonly Queue<(int Status, string Body)> _script = new();
-    private readonly Task _loop;
-
-    public LoopbackRobot(params (int Status, string Body)[] script)
-    {
-        foreach (var s in script)
-        {
-            _script.Enqueue(s);
-        }
-
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port}/cgi-bin/webhook/send?key=test-robot-key";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public string Url { get; }
-
-    public List<string> Received { get; } = [];
-
-    private async Task LoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            (int Status, string Body) answer;
-            lock (Received)
-            {
-                Received.Add(body);
-                answer = _script.Count > 0 ? _script.Dequeue() : (200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
-            }
-
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = "application/json";
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    public List<string> ReceivedWith(string marker)
-    {
-        lock (Received)
-        {
-            return [.. Received.Where(r => r.Contains(marker, StringComparison.Ordinal))];
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
     }
 }

@@ -35,6 +35,18 @@ public abstract class ReminderTests(AppFixture app)
     private Task<List<OutboxMessage>> OutboxOfAsync(int personId) =>
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientPersonId == personId).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>A new organization of township A with one member invited to a meeting <paramref name="days"/> ahead, planned: the organization, the member and township A's administrator.</summary>
+    private async Task<(int Org, int Person, HttpClient Admin)> PlannedMeetingAsync(string name, string title, int days)
+    {
+        var t = await app.TownshipsAsync();
+        var org = await app.NewOrganizationAsync(t.A);
+        var person = await MemberAsync(org, name);
+        await app.NewMeetingAsync(org, title, days, person);
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        await admin.PostJsonAsync($"{Route}/plan", Plan(org));
+        return (org, person, admin);
+    }
+
     [Fact]
     public async Task Plan_Twice_WritesEachMessageOnce_OnTheChannelsEachPersonChose()
     {
@@ -138,15 +150,23 @@ public abstract class ReminderTests(AppFixture app)
         var org = await app.NewOrganizationAsync(t.A);
         var person = await MemberAsync(org, "吴敏");
         await app.NewMeetingAsync(org, "主题党日活动", 3, person);
-        // Messages other tests left pending go first, to a robot that takes them, so the script below is this message's own.
-        await using (var drain = new LoopbackRobot())
-        {
-            app.Reminders().Robot.Url = drain.Url;
-            await app.SendDueAsync();
-        }
+        // Messages other tests left pending go first, to the app's robot that takes them, so the script below is this message's own.
+        await app.SendAllDueAsync();
 
         await using var robot = new LoopbackRobot((500, "{}"), (200, "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}"));
         app.Reminders().Robot.Url = robot.Url;
+        try
+        {
+            await ScriptedRobotAsync(org, person, robot);
+        }
+        finally
+        {
+            app.Reminders().Robot.Url = app.Robot.Url;
+        }
+    }
+
+    private async Task ScriptedRobotAsync(int org, int person, LoopbackRobot robot)
+    {
         await (await app.ClientForAsync(Demo.OrgAdminA)).PostJsonAsync($"{Route}/plan", Plan(org));
         var id = Assert.Single(await OutboxOfAsync(person)).Id;
 
@@ -221,12 +241,7 @@ public abstract class ReminderTests(AppFixture app)
     [Fact]
     public async Task Export_WritesTheOrganizationsOutbox()
     {
-        var t = await app.TownshipsAsync();
-        var org = await app.NewOrganizationAsync(t.A);
-        var person = await MemberAsync(org, "冯刚");
-        await app.NewMeetingAsync(org, "组织生活会", 1, person);
-        var admin = await app.ClientForAsync(Demo.OrgAdminA);
-        await admin.PostJsonAsync($"{Route}/plan", Plan(org));
+        var (org, _, admin) = await PlannedMeetingAsync("冯刚", "组织生活会", 1);
 
         var response = await admin.GetAsync($"{Route}/export?organizationId={org}");
 
@@ -238,6 +253,110 @@ public abstract class ReminderTests(AppFixture app)
         Assert.Equal("群机器人", row["渠道"]);
         Assert.Equal("待发送", row["状态"]);
     }
+
+    [Fact]
+    public async Task Plan_NoRobotUrl_PlansNoRobotMessage_MeShowsItUnavailableWithTheChoiceKept_ThenSetUpPlansItOnce()
+    {
+        var t = await app.TownshipsAsync();
+        var org = await app.NewOrganizationAsync(t.A);
+        var person = await MemberAsync(org, "林芳"); // never chose: the robot only
+        var member = await app.AccountForAsync(org, person);
+        await app.NewMeetingAsync(org, "党小组学习会", 1, person);
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var robot = app.Reminders().Robot;
+
+        robot.Url = null;
+        try
+        {
+            var without = await (await admin.PostJsonAsync($"{Route}/plan", Plan(org))).ReadAsync<PlanResult>();
+            var mine = await (await member.GetAsync(Me)).ReadAsync<MyRemindersView>();
+
+            Assert.Equal((0, 0), (without.Enqueued, without.AlreadyQueued));
+            Assert.Empty(await OutboxOfAsync(person));
+            Assert.DoesNotContain(ReminderChannel.Robot, mine.Available);
+            Assert.True(mine.Settings.RobotOn);
+        }
+        finally
+        {
+            robot.Url = app.Robot.Url;
+        }
+
+        var with = await (await admin.PostJsonAsync($"{Route}/plan", Plan(org))).ReadAsync<PlanResult>();
+        var again = await (await admin.PostJsonAsync($"{Route}/plan", Plan(org))).ReadAsync<PlanResult>();
+
+        Assert.Equal((1, 0), (with.Enqueued, with.AlreadyQueued));
+        Assert.Equal((0, 1), (again.Enqueued, again.AlreadyQueued));
+        Assert.Equal(ReminderChannel.Robot, Assert.Single(await OutboxOfAsync(person)).Channel);
+        Assert.Contains(ReminderChannel.Robot, (await (await member.GetAsync(Me)).ReadAsync<MyRemindersView>()).Available);
+    }
+
+    [Fact]
+    public async Task Plan_NoSmtpHost_PlansNoEmail_ThenSetUpPlansItOnce()
+    {
+        var (host, port, _) = ReminderTestKit.Smtp();
+        var t = await app.TownshipsAsync();
+        var org = await app.NewOrganizationAsync(t.A);
+        var person = await MemberAsync(org, "蒋丽");
+        var member = await app.AccountForAsync(org, person);
+        await member.PutJsonAsync(Me, new SaveMyRemindersRequest("jiangli@example.cn", true, false, 0));
+        await app.NewMeetingAsync(org, "支部书记讲党课", 2, person);
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var smtp = app.Reminders().Smtp;
+
+        smtp.Host = null;
+        var without = await (await admin.PostJsonAsync($"{Route}/plan", Plan(org))).ReadAsync<PlanResult>();
+        Assert.Equal((0, 0), (without.Enqueued, without.AlreadyQueued));
+        Assert.Empty(await OutboxOfAsync(person));
+        Assert.DoesNotContain(ReminderChannel.Email, (await (await member.GetAsync(Me)).ReadAsync<MyRemindersView>()).Available);
+
+        (smtp.Host, smtp.Port) = (host, port);
+        var with = await (await admin.PostJsonAsync($"{Route}/plan", Plan(org))).ReadAsync<PlanResult>();
+        var again = await (await admin.PostJsonAsync($"{Route}/plan", Plan(org))).ReadAsync<PlanResult>();
+
+        Assert.Equal((1, 0), (with.Enqueued, with.AlreadyQueued));
+        Assert.Equal((0, 1), (again.Enqueued, again.AlreadyQueued));
+        Assert.Equal(ReminderChannel.Email, Assert.Single(await OutboxOfAsync(person)).Channel);
+    }
+
+    /// <summary>
+    /// A robot message queued while the robot was set up, then the URL removed: passes leave it pending with no attempt,
+    /// no error and no warning, /reminders says the robot is not set up and holds it; set up again, it goes out once.
+    /// </summary>
+    [Fact]
+    public async Task Send_RobotNoLongerSetUp_HoldsItsMessage_NoAttemptNoWarning_SentOnceSetUpAgain()
+    {
+        var (org, person, admin) = await PlannedMeetingAsync("钟华", "专题组织生活会", 2);
+        var robot = app.Reminders().Robot;
+
+        robot.Url = null;
+        try
+        {
+            var warnings = ReminderWarnings();
+            await app.SendAllDueAsync();
+            await app.SendDueAsync();
+
+            var held = Assert.Single(await OutboxOfAsync(person));
+            Assert.Equal((OutboxState.Pending, 0, null), (held.State, held.Attempts, held.LastError));
+            Assert.Equal(warnings, ReminderWarnings());
+            var channels = await (await admin.GetAsync($"{Route}/channels?organizationId={org}")).ReadAsync<List<ReminderChannelView>>();
+            Assert.Equal(new ReminderChannelView(ReminderChannel.Robot, false, 1), Assert.Single(channels, c => c.Channel == ReminderChannel.Robot));
+        }
+        finally
+        {
+            robot.Url = app.Robot.Url;
+        }
+
+        await app.SendAllDueAsync();
+
+        var sent = Assert.Single(await OutboxOfAsync(person));
+        Assert.Equal((OutboxState.Sent, 1), (sent.State, sent.Attempts));
+        Assert.Single(app.Robot.ReceivedWith("专题组织生活会"));
+        var after = await (await admin.GetAsync($"{Route}/channels?organizationId={org}")).ReadAsync<List<ReminderChannelView>>();
+        Assert.Equal(new ReminderChannelView(ReminderChannel.Robot, true, 0), Assert.Single(after, c => c.Channel == ReminderChannel.Robot));
+    }
+
+    private int ReminderWarnings() =>
+        app.Logs.Lines.Count(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && l.Category.StartsWith("Dangjian.Web.Features.Reminders", StringComparison.Ordinal));
 
     private Task<int> DueNowAsync(int id) =>
         app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1))));

@@ -41,10 +41,9 @@ public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesR
         var organizations = await ScopeQuery.Within(db.Organizations.AsNoTracking(), [root.Path])
             .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
         var orgIds = organizations.Select(o => o.Id).ToList();
-        var people = await db.People.AsNoTracking()
-            .Where(p => orgIds.Contains(p.OrganizationId) && !p.IsRemoved && p.Status != MemberStatus.Resident)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name, p.OrganizationId }).ToListAsync(ct);
-        var ledgers = (await MembersAsync([.. people.Select(p => (p.Id, p.Name))], first, last, ct)).ToDictionary(m => m.PersonId);
+        var query = MembersOf(db.People.Where(p => orgIds.Contains(p.OrganizationId)));
+        var people = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name, p.OrganizationId }).ToListAsync(ct);
+        var ledgers = (await MembersAsync([.. people.Select(p => (p.Id, p.Name))], query.Select(p => p.Id), first, last, ct)).ToDictionary(m => m.PersonId);
         var names = organizations.ToDictionary(o => o.Id, o => o.Name);
         var byOrganization = people.ToLookup(p => p.OrganizationId, p => ledgers[p.Id] with { OrganizationId = p.OrganizationId, OrganizationName = names[p.OrganizationId] });
         var groups = organizations.Where(o => byOrganization[o.Id].Any())
@@ -56,6 +55,24 @@ public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesR
             await scopes.MayAsync(Permission.DuesWrite, orgId, ct))
         { Groups = groups };
     }
+
+    /// <summary>
+    /// What the dashboard counts (RPT-1): over the members of the given organizations at once, in the ledger's default
+    /// range, those with arrears, the amount, and those flagged — the figures <see cref="LedgerAsync"/> gives each subtree,
+    /// in one read however many subtrees they cover. The caller passes only organizations where it holds Dues.Read.
+    /// </summary>
+    public async Task<(int MembersInArrears, decimal Arrears, int Flagged)> DueCountsAsync(IQueryable<int> organizationIds, CancellationToken ct = default)
+    {
+        var (first, last) = Range(null, null);
+        var query = MembersOf(db.People.Where(p => organizationIds.Contains(p.OrganizationId)));
+        var people = await query.Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var members = await MembersAsync([.. people.Select(p => (p.Id, p.Name))], query.Select(p => p.Id), first, last, ct);
+        return (members.Count(m => m.Arrears > 0), members.Sum(m => m.Arrears), members.Count(m => m.Flagged));
+    }
+
+    /// <summary>Those of <paramref name="people"/> who pay dues: on the roll and Party members (residents pay none).</summary>
+    private static IQueryable<Person> MembersOf(IQueryable<Person> people) =>
+        people.AsNoTracking().Where(p => !p.IsRemoved && p.Status != MemberStatus.Resident);
 
     /// <summary>
     /// The reminder list (催缴) of the subtree's ledger: per organization, the members with months unpaid in the range,
@@ -108,7 +125,7 @@ public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesR
         var (first, last) = Range(null, null);
         var personId = await scopes.CurrentPersonIdAsync(ct);
         var name = personId is null ? null : await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        var ledger = name is null ? null : (await MembersAsync([(personId!.Value, name)], first, last, ct))[0];
+        var ledger = name is null ? null : (await MembersAsync([(personId!.Value, name)], db.People.Where(p => p.Id == personId).Select(p => p.Id), first, last, ct))[0];
         return new MyDuesView(ledger, MonthText.Format(first), MonthText.Format(last));
     }
 
@@ -153,9 +170,12 @@ public sealed class DuesQueries(DangjianDbContext db, ScopeService scopes, DuesR
         return month;
     }
 
-    private async Task<List<DuesMemberView>> MembersAsync(IReadOnlyList<(int Id, string Name)> people, DateOnly first, DateOnly last, CancellationToken ct)
+    /// <summary>
+    /// The ledgers of <paramref name="people"/> (id and name, in the order wanted); their profiles and payments are read by
+    /// <paramref name="ids"/>, the same people as a subquery, so no list of ids is sent back to the server.
+    /// </summary>
+    private async Task<List<DuesMemberView>> MembersAsync(IReadOnlyList<(int Id, string Name)> people, IQueryable<int> ids, DateOnly first, DateOnly last, CancellationToken ct)
     {
-        var ids = people.Select(p => p.Id).ToList();
         var profiles = (await db.DuesProfiles.AsNoTracking().Where(p => ids.Contains(p.PersonId) && p.FromMonth <= last).ToListAsync(ct)).ToLookup(p => p.PersonId);
         var records = (await db.DuesPayments.AsNoTracking().Where(r => ids.Contains(r.PersonId) && r.Month >= first && r.Month <= last).ToListAsync(ct))
             .ToLookup(r => r.PersonId);

@@ -1,6 +1,7 @@
 using Dangjian.Data;
 using Dangjian.Domain.Reminders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Features.Reminders;
 
@@ -10,13 +11,15 @@ namespace Dangjian.Web.Features.Reminders;
 /// two passes, exactly one claims it; the other's UPDATE matches no row and it moves on. Then it is sent and marked
 /// sent (or failed, with the back-off) in an audited save. A claim expires after <see cref="ReminderRules.ClaimFor"/>,
 /// so a sender that died holding one does not lose the message, and anything pending is picked up when the app starts.
+/// Messages of a channel with no transport configured are held: not claimed, not tried, not logged, until it is.
 /// <para>
 /// The transport is at least once: a crash after the server accepted a message and before it was marked sent sends it
 /// once more when the claim expires. The e-mail's Message-ID is derived from the key (<see cref="EmailTransport.MessageId"/>)
 /// so the copy is recognisable as the same message.
 /// </para>
 /// </summary>
-public sealed class OutboxSender(DangjianDbContext db, TimeProvider time, EmailTransport email, RobotTransport robot, ILogger<OutboxSender> log)
+public sealed class OutboxSender(
+    DangjianDbContext db, TimeProvider time, EmailTransport email, RobotTransport robot, IOptions<ReminderOptions> options, ILogger<OutboxSender> log)
 {
     /// <summary>Messages handled per pass at most.</summary>
     public const int Batch = 50;
@@ -24,8 +27,16 @@ public sealed class OutboxSender(DangjianDbContext db, TimeProvider time, EmailT
     /// <summary>Sends every due message (at most <see cref="Batch"/>); returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
+        // A channel with no transport is not tried: its messages stay pending, with no attempt counted and nothing logged,
+        // and go out once it is set up (the planner plans nothing new for it meanwhile).
+        var configured = options.Value.ConfiguredChannels();
+        if (configured.Count == 0)
+        {
+            return 0;
+        }
+
         var now = time.GetUtcNow();
-        var pending = db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Pending);
+        var pending = db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Pending && configured.Contains(m.Channel));
         if (!db.Database.IsSqlite())
         {
             // SQLite compares instants as text; PostgreSQL filters them in the query.

@@ -33,6 +33,7 @@ public static class ReminderEndpoints
         var g = app.MapGroup(Route).WithTags("Reminders");
         g.MapGet("", ListOutbox).WithName(nameof(ListOutbox)).RequirePermission(Permission.AccountsManage);
         g.MapGet("/export", ExportOutbox).WithName(nameof(ExportOutbox)).RequirePermission(Permission.AccountsManage);
+        g.MapGet("/channels", ListReminderChannels).WithName(nameof(ListReminderChannels)).RequirePermission(Permission.AccountsManage);
         g.MapPost("/plan", PlanReminders).WithName(nameof(PlanReminders)).RequirePermission(Permission.AccountsManage);
         var me = app.MapGroup("/api/v1/me/reminders").WithTags("Mine").RequirePermission(Permission.MineUse);
         me.MapGet("", GetMyReminders).WithName(nameof(GetMyReminders));
@@ -47,6 +48,10 @@ public static class ReminderEndpoints
     public static async Task<FileContentHttpResult> ExportOutbox(
         ReminderExport export, OrgClock clock, int? organizationId, OutboxState? state, string? search, CancellationToken ct) =>
         ExcelFile.Result(await export.OutboxAsync(organizationId, state, search, ct), "reminders", clock);
+
+    /// <summary>Which channels this installation can send on, and the subtree's messages pending on each (held on a channel not set up).</summary>
+    public static async Task<Ok<IReadOnlyList<ReminderChannelView>>> ListReminderChannels(ReminderQueries q, int? organizationId, CancellationToken ct) =>
+        TypedResults.Ok(await q.ChannelsAsync(organizationId, ct));
 
     /// <summary>Plans the organization's subtree now: each module's due and overdue items into the outbox, each message once.</summary>
     public static async Task<Ok<PlanResult>> PlanReminders(ReminderPlanner planner, PlanRemindersRequest request, CancellationToken ct) =>

@@ -25,5 +25,15 @@ public sealed record SaveMyRemindersRequest(string? Email, bool? EmailOn, bool? 
 /// <summary>One of their last reminders.</summary>
 public sealed record MyReminderView(string Subject, ReminderChannel Channel, OutboxState State, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
 
-/// <summary>The /me section: their settings and their last reminders, newest first; <see cref="HasPerson"/> false for an account linked to no person.</summary>
-public sealed record MyRemindersView(bool HasPerson, MyReminderSettings Settings, IReadOnlyList<MyReminderView> Recent);
+/// <summary>
+/// The /me section: their settings and their last reminders, newest first; <see cref="HasPerson"/> false for an account
+/// linked to no person. <see cref="Available"/>: the channels this installation can send on; a choice of another is kept
+/// and takes effect once it is set up.
+/// </summary>
+public sealed record MyRemindersView(bool HasPerson, MyReminderSettings Settings, IReadOnlyList<MyReminderView> Recent, IReadOnlyList<ReminderChannel> Available);
+
+/// <summary>
+/// A channel as /reminders shows it: whether this installation has its transport (an SMTP host, a robot URL; never the
+/// address itself), and the pending messages of the subtree on it (held while it has none).
+/// </summary>
+public sealed record ReminderChannelView(ReminderChannel Channel, bool Configured, int Pending);

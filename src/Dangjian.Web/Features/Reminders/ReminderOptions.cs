@@ -1,3 +1,5 @@
+using Dangjian.Domain.Reminders;
+
 namespace Dangjian.Web.Features.Reminders;
 
 /// <summary>
@@ -31,10 +33,23 @@ public sealed class ReminderOptions
 
     public RobotSettings Robot { get; set; } = new();
 
+    /// <summary>
+    /// The channels this installation can send on: e-mail with an SMTP host, the robot with a webhook URL. Read at each
+    /// pass, so setting one up takes effect at the next. Nothing is planned for a channel that is not here, and messages
+    /// of it already in the outbox are held (left pending, not tried) until it is.
+    /// </summary>
+    public IReadOnlyList<ReminderChannel> ConfiguredChannels() =>
+        [.. Enum.GetValues<ReminderChannel>().Where(c => c switch
+        {
+            ReminderChannel.Email => !string.IsNullOrWhiteSpace(Smtp.Host),
+            ReminderChannel.Robot => !string.IsNullOrWhiteSpace(Robot.Url),
+            _ => false,
+        })];
+
     public bool IsValid() => PlanEveryMinutes > 0 && SendEverySeconds > 0 && MeetingDaysAhead is >= 0 and <= 30 && Smtp.Port is > 0 and < 65536;
 }
 
-/// <summary><c>Reminders:Smtp:Host/Port/From</c>; no authentication and no TLS unless <c>UseTls</c>. No host: e-mail stays pending.</summary>
+/// <summary><c>Reminders:Smtp:Host/Port/From</c>; no authentication and no TLS unless <c>UseTls</c>. No host: no e-mail is planned, and e-mail already queued is held.</summary>
 public sealed class SmtpSettings
 {
     public string? Host { get; set; }
@@ -56,7 +71,7 @@ public enum RobotKind
     DingTalk,
 }
 
-/// <summary><c>Reminders:Robot:Url</c> (with its key or access_token) and <c>Reminders:Robot:Kind</c>. No URL: robot messages stay pending.</summary>
+/// <summary><c>Reminders:Robot:Url</c> (with its key or access_token) and <c>Reminders:Robot:Kind</c>. No URL: no robot message is planned, and those already queued are held.</summary>
 public sealed class RobotSettings
 {
     public string? Url { get; set; }

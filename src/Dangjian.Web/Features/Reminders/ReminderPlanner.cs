@@ -241,7 +241,10 @@ public sealed class ReminderPlanner(
 
     private static string Brief(string s) => s.Length <= 80 ? s : s[..80] + "…";
 
-    /// <summary>Writes the candidates the recipients want on the channels they chose, skipping those already in the outbox.</summary>
+    /// <summary>
+    /// Writes the candidates the recipients want on the channels they chose that this installation can send on
+    /// (<see cref="ReminderOptions.ConfiguredChannels"/>), skipping those already in the outbox.
+    /// </summary>
     private async Task<PlanResult> EnqueueAsync(List<Candidate> candidates, CancellationToken ct)
     {
         var personIds = candidates.Select(c => c.PersonId).Distinct().ToList();
@@ -249,9 +252,9 @@ public sealed class ReminderPlanner(
             .Select(p => new { p.Id, p.OrganizationId }).ToDictionaryAsync(p => p.Id, p => p.OrganizationId, ct);
         var preferences = await db.ReminderPreferences.AsNoTracking().Where(p => personIds.Contains(p.PersonId)).ToDictionaryAsync(p => p.PersonId, ct);
         var now = clock.UtcNow;
+        var configured = options.Value.ConfiguredChannels();
         var wanted = candidates.Where(c => people.ContainsKey(c.PersonId))
-            .SelectMany(c => Enum.GetValues<ReminderChannel>()
-                .Where(ch => (preferences.GetValueOrDefault(c.PersonId) ?? ReminderPreference.Default(c.PersonId)).Wants(ch))
+            .SelectMany(c => (preferences.GetValueOrDefault(c.PersonId) ?? ReminderPreference.Default(c.PersonId)).ChannelsAmong(configured)
                 .Select(ch => (c, ch)))
             .ToList();
         for (var attempt = 1; ; attempt++)

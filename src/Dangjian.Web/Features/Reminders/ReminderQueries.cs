@@ -5,6 +5,7 @@ using Dangjian.Web.Features.Accounts;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Features.Reminders;
 
@@ -12,7 +13,7 @@ namespace Dangjian.Web.Features.Reminders;
 /// The outbox of an organization's subtree (Accounts.Manage there: the administrators who run the district's accounts
 /// also watch what goes out to them), and a person's own reminders on /me (found from their account, never from an id).
 /// </summary>
-public sealed class ReminderQueries(DangjianDbContext db, ScopeService scopes)
+public sealed class ReminderQueries(DangjianDbContext db, ScopeService scopes, IOptions<ReminderOptions> options)
 {
     /// <summary>How many of their last reminders /me shows.</summary>
     public const int RecentCount = 20;
@@ -36,6 +37,17 @@ public sealed class ReminderQueries(DangjianDbContext db, ScopeService scopes)
         var orgId = FieldErrors.RequireOrganization(organizationId);
         await scopes.DemandAsync(Permission.AccountsManage, orgId, ct);
         return await Project(await FilteredAsync(orgId, state, search, ct), 0, int.MaxValue).ToListAsync(ct);
+    }
+
+    /// <summary>Each channel: configured on this installation or not, and the subtree's messages pending on it.</summary>
+    public async Task<IReadOnlyList<ReminderChannelView>> ChannelsAsync(int? organizationId, CancellationToken ct = default)
+    {
+        var orgId = FieldErrors.RequireOrganization(organizationId);
+        await scopes.DemandAsync(Permission.AccountsManage, orgId, ct);
+        var pending = await (await FilteredAsync(orgId, OutboxState.Pending, null, ct)).GroupBy(m => m.Channel)
+            .Select(g => new { Channel = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Channel, g => g.Count, ct);
+        var configured = options.Value.ConfiguredChannels();
+        return [.. Enum.GetValues<ReminderChannel>().Select(c => new ReminderChannelView(c, configured.Contains(c), pending.GetValueOrDefault(c)))];
     }
 
     private async Task<IQueryable<OutboxMessage>> FilteredAsync(int orgId, OutboxState? state, string? search, CancellationToken ct)
@@ -71,13 +83,13 @@ public sealed class ReminderQueries(DangjianDbContext db, ScopeService scopes)
     {
         if (await PersonIdAsync(scopes, db, ct) is not { } personId)
         {
-            return new MyRemindersView(false, new MyReminderSettings(null, false, false, 0), []);
+            return new MyRemindersView(false, new MyReminderSettings(null, false, false, 0), [], options.Value.ConfiguredChannels());
         }
 
         var pref = await db.ReminderPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, ct) ?? ReminderPreference.Default(personId);
         var recent = await db.OutboxMessages.AsNoTracking().Where(m => m.RecipientPersonId == personId).OrderByDescending(m => m.Id).Take(RecentCount)
             .Select(m => new MyReminderView(m.Subject, m.Channel, m.State, m.CreatedAt, m.SentAt)).ToListAsync(ct);
-        return new MyRemindersView(true, new MyReminderSettings(pref.Email, pref.EmailOn, pref.RobotOn, pref.Version), recent);
+        return new MyRemindersView(true, new MyReminderSettings(pref.Email, pref.EmailOn, pref.RobotOn, pref.Version), recent, options.Value.ConfiguredChannels());
     }
 
     /// <summary>The person the account is linked to, unless there is none or they have left the roll.</summary>

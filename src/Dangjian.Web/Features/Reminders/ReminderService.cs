@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dangjian.Data;
 using Dangjian.Domain.Accounts;
+using Dangjian.Domain.Reminders;
 using Dangjian.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,12 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
         if (!o.Enabled)
         {
             return;
+        }
+
+        foreach (var channel in Enum.GetValues<ReminderChannel>().Except(o.ConfiguredChannels()))
+        {
+            log.LogInformation("Reminders: no transport for {Channel} ({Setting} not set): nothing is planned for it and queued messages are held",
+                channel, channel == ReminderChannel.Email ? "Reminders:Smtp:Host" : "Reminders:Robot:Url");
         }
 
         var nextPlan = time.GetUtcNow();

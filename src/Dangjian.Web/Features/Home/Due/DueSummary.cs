@@ -31,10 +31,11 @@ namespace Dangjian.Web.Features.Home.Due;
 /// query (the one behind its list page), so the dashboard never holds a rule of its own: the subtree is either the
 /// organization asked for (which must be in the caller's scope for Organizations.Read: refused or not found otherwise)
 /// or, when none is named, every subtree root where the caller reads the module. A module the caller does not read
-/// there gives null, not zero. One load reads the organization and its subtree once, shares the roots of the caller's
-/// scope between the modules that take one organization, and counts the commitment and evaluation figures with one
-/// set-based query each over every campaign (<see cref="CommitmentQueries.DueCountsAsync"/>,
-/// <see cref="ResultsQueries.OpenFollowUpCountAsync"/>), not one per campaign.
+/// there gives null, not zero. One load reads the organization and its subtree once, counts the commitment and
+/// evaluation figures with one set-based query each over every campaign (<see cref="CommitmentQueries.DueCountsAsync"/>,
+/// <see cref="ResultsQueries.OpenFollowUpCountAsync"/>), not one per campaign, and the study, dues and notice figures
+/// with one read each over every organization of the subtree or scope (<see cref="StudyComplianceQueries.OfOrganizationsAsync"/>,
+/// <see cref="DuesQueries.DueCountsAsync"/>, <see cref="NoticeQueries.DueCountsAsync"/>), not one per subtree root.
 /// </summary>
 public sealed class DueSummary(
     DangjianDbContext db, ScopeService scopes, OrgClock clock, TeamQueries teams, ElectionProjectQueries elections, ComplianceQueries compliance,
@@ -59,7 +60,6 @@ public sealed class DueSummary(
             await scopes.DemandHeldAsync(Permission.OrganizationsRead, ct);
         }
 
-        var roots = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
         return new DueSummaryView(
             organizationId, within?.Name, within?.Kind, clock.Today,
             await TermsAsync(within, ct),
@@ -68,9 +68,9 @@ public sealed class DueSummary(
             await DemocraticLifeAsync(within, ct),
             await EvaluationFollowUpsAsync(within, ct),
             await CommitmentsAsync(within, ct),
-            await StudyAsync(within, roots, ct),
-            await DuesAsync(within, roots, ct),
-            await SupervisionAsync(within, roots, ct),
+            await StudyAsync(within, ct),
+            await DuesAsync(within, ct),
+            await SupervisionAsync(within, ct),
             await SelectionsInPublicityAsync(within, ct),
             await ServiceRequestsOverdueAsync(within, ct));
     }
@@ -176,46 +176,32 @@ public sealed class DueSummary(
         return new CommitmentsDue(overdue, rectifying);
     }
 
-    /// <summary>学习: the Study compliance rows today, per subtree root: shortfalls and exam states.</summary>
-    private async Task<StudyDue?> StudyAsync(Within? within, Dictionary<string, IReadOnlyList<int>> roots, CancellationToken ct)
+    /// <summary>学习: the Study compliance rows today of the subtree (or every organization the caller reads it in), in one read: shortfalls and exam states.</summary>
+    private async Task<StudyDue?> StudyAsync(Within? within, CancellationToken ct)
     {
         if (!await ReadsAsync(Permission.StudyRead, within, ct))
         {
             return null;
         }
 
-        var rows = new List<StudyComplianceRow>();
-        foreach (var root in await RootsAsync(Permission.StudyRead, within, roots, ct))
-        {
-            rows.AddRange((await study.AllAsync(root, null, false, ct)).Rows);
-        }
-
+        var rows = await study.OfOrganizationsAsync(await ReadableIdsAsync(Permission.StudyRead, within, ct), ct);
         return new StudyDue(rows.Count(r => r.Shortfall), rows.Count, rows.Count(r => r.Exam == ExamState.MakeUpDue), rows.Count(r => r.Exam == ExamState.Suspended));
     }
 
-    /// <summary>党费: the Dues ledger's default range, per subtree root: members with arrears and those flagged.</summary>
-    private async Task<DuesDue?> DuesAsync(Within? within, Dictionary<string, IReadOnlyList<int>> roots, CancellationToken ct)
+    /// <summary>党费: the Dues ledger's default range over the subtree (or the caller's scope), in one read: members with arrears and those flagged.</summary>
+    private async Task<DuesDue?> DuesAsync(Within? within, CancellationToken ct)
     {
         if (!await ReadsAsync(Permission.DuesRead, within, ct))
         {
             return null;
         }
 
-        int members = 0, flagged = 0;
-        decimal arrears = 0;
-        foreach (var root in await RootsAsync(Permission.DuesRead, within, roots, ct))
-        {
-            var ledger = await dues.LedgerAsync(root, null, null, ct);
-            members += ledger.Members.Count(m => m.Arrears > 0);
-            arrears += ledger.Arrears;
-            flagged += ledger.FlaggedCount;
-        }
-
+        var (members, arrears, flagged) = await dues.DueCountsAsync(await ReadableIdsAsync(Permission.DuesRead, within, ct), ct);
         return new DuesDue(members, arrears, flagged);
     }
 
-    /// <summary>监督: rectification notices not closed and overdue (the notices' own rule), and report-box cases not concluded.</summary>
-    private async Task<SupervisionDue?> SupervisionAsync(Within? within, Dictionary<string, IReadOnlyList<int>> roots, CancellationToken ct)
+    /// <summary>监督: rectification notices not closed and overdue (the notices' own rule), in one read; and report-box cases not concluded.</summary>
+    private async Task<SupervisionDue?> SupervisionAsync(Within? within, CancellationToken ct)
     {
         var readsNotices = await ReadsAsync(Permission.SupervisionRead, within, ct);
         var readsReports = await ReadsAsync(Permission.SupervisionReports, within, ct);
@@ -224,22 +210,8 @@ public sealed class DueSummary(
             return null;
         }
 
-        int open = 0, overdue = 0, openReports = 0;
-        if (readsNotices)
-        {
-            foreach (var root in await RootsAsync(Permission.SupervisionRead, within, roots, ct))
-            {
-                var (_, _, _, rows) = await notices.AllAsync(new NoticeFilter(root), ct);
-                open += rows.Count(n => n.Status != RectificationNoticeStatus.Closed);
-                overdue += rows.Count(n => n.Overdue);
-            }
-        }
-
-        if (readsReports)
-        {
-            openReports = (await reports.AllAsync(within?.Id, null, null, ct)).Count(r => r.Status != ReportCaseStatus.Concluded);
-        }
-
+        var (open, overdue) = readsNotices ? await notices.DueCountsAsync(await ReadableIdsAsync(Permission.SupervisionRead, within, ct), ct) : (0, 0);
+        var openReports = readsReports ? (await reports.AllAsync(within?.Id, null, null, ct)).Count(r => r.Status != ReportCaseStatus.Concluded) : 0;
         return new SupervisionDue(open, overdue, openReports);
     }
 
@@ -283,28 +255,5 @@ public sealed class DueSummary(
         }
 
         return readable.Select(o => o.Id);
-    }
-
-    /// <summary>
-    /// For queries that take one organization: that one, or the active roots of the caller's scope for the permission,
-    /// read once per set of roots in a load (the modules read by the same roles share them).
-    /// </summary>
-    private async Task<IReadOnlyList<int>> RootsAsync(Permission permission, Within? within, Dictionary<string, IReadOnlyList<int>> known, CancellationToken ct)
-    {
-        if (within is not null)
-        {
-            return [within.Id];
-        }
-
-        var paths = (await scopes.GetAsync(ct)).Roots(permission).ToList();
-        var key = string.Join('|', paths);
-        if (!known.TryGetValue(key, out var ids))
-        {
-            ids = await db.Organizations.AsNoTracking().Where(o => paths.Contains(o.Path) && o.Status == OrganizationStatus.Active)
-                .OrderBy(o => o.Path).Select(o => o.Id).ToListAsync(ct);
-            known[key] = ids;
-        }
-
-        return ids;
     }
 }

@@ -54,6 +54,14 @@ public sealed class StudyComplianceQueries(
         return (all.OrganizationName, all.AsOf, shortfallsOnly ? [.. all.Rows.Where(r => r.Shortfall)] : all.Rows);
     }
 
+    /// <summary>
+    /// What the dashboard counts (RPT-1): today's rows of every person of the given organizations at once, by the same rules
+    /// as <see cref="AllAsync"/> of each subtree, in one read however many subtrees they cover. The caller passes only
+    /// organizations where it holds Study.Read.
+    /// </summary>
+    public Task<List<StudyComplianceRow>> OfOrganizationsAsync(IQueryable<int> organizationIds, CancellationToken ct = default) =>
+        EvaluateAsync(db.People.Where(p => organizationIds.Contains(p.OrganizationId)), clock.Today, ct);
+
     /// <summary>One person's compliance, after Study.Read on their organization.</summary>
     public async Task<StudyComplianceRow> PersonAsync(int personId, DateOnly? asOf, CancellationToken ct = default)
     {

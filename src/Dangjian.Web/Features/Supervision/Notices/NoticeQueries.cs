@@ -36,6 +36,18 @@ public sealed class NoticeQueries(DangjianDbContext db, ScopeService scopes, Aud
         return (filter, name, on, await ViewsAsync(rows, on, ct));
     }
 
+    /// <summary>
+    /// What the dashboard counts (RPT-1): the notices of the given organizations not closed, and of those the overdue ones
+    /// by <see cref="RectificationNotices.Overdue"/> (the list's overdue filter), in one read. The caller passes only
+    /// organizations where it holds Supervision.Read.
+    /// </summary>
+    public async Task<(int Open, int Overdue)> DueCountsAsync(IQueryable<int> organizationIds, CancellationToken ct = default)
+    {
+        var open = await db.RectificationNotices.AsNoTracking()
+            .Where(n => organizationIds.Contains(n.OrganizationId) && n.Status != RectificationNoticeStatus.Closed).ToListAsync(ct);
+        return (open.Count, RectificationNotices.Overdue(open, clock.Today).Count);
+    }
+
     /// <summary>One notice with its history; the caller reads it with Supervision.Read on its organization.</summary>
     public async Task<NoticeDetail> OneAsync(int id, CancellationToken ct = default)
     {
