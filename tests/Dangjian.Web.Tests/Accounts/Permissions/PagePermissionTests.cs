@@ -4,6 +4,10 @@ using System.Text.RegularExpressions;
 using Dangjian.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Tests.Accounts.Permissions;
@@ -87,11 +91,11 @@ public abstract partial class PagePermissionTests(AppFixture app)
         ["/public/elections/candidates/{NomineeId:int}"] = "nominees/{nomineeId}",
         ["/public/elections/rounds/{Id:int}"] = "rounds/{id}",
         ["/public/elections/{ProjectId:int}/candidates"] = "elections/{projectId}",
-        ["/public/evaluations/{GroupId:int}"] = "groups/{groupId}",
+        ["/public/evaluations/{groupId:int}"] = "groups/{groupId}",
         ["/public/proposals/{TermId:int}"] = "delegates:terms/{termId}",
         ["/public/selection/{Id:int}"] = "selection/{id}",
         ["/public/surveys/{Id:int}"] = "surveys/{id}",
-        ["/vote/{RoundId:int}"] = "rounds/{id}",
+        ["/vote/{roundId:int}"] = "rounds/{id}",
     };
 
     /// <summary>
@@ -102,7 +106,7 @@ public abstract partial class PagePermissionTests(AppFixture app)
     {
         ["/account/login"] = "the sign-in form",
         ["/vote"] = "a voter enters the code of the slip (ELE-13); shows no round until a code is given",
-        ["/vote/{RoundId:int}"] = "the ballot of an open round, for code holders; B's round is not open",
+        ["/vote/{roundId:int}"] = "the ballot of an open round, for code holders; B's round is not open",
         ["/meetings/ballot/{ItemId:int}"] = "a meeting's secret ballot on an item, for code holders; B's item has no ballot open",
         ["/public/awards/{Id:int}"] = "an award selection in publicity (公示); B's selection IS publicized, so it may show",
         ["/public/commitments/{CampaignId:int}/suggest"] = "the suggestion box, open to the public while the campaign is in 定 (CMT-1); B's campaign IS in 定, so its title may show",
@@ -115,7 +119,7 @@ public abstract partial class PagePermissionTests(AppFixture app)
         ["/public/elections/rounds/{Id:int}"] = "a round's published result; B's round is not published",
         ["/public/elections/{ProjectId:int}/candidates"] = "the published candidate list; B's is not published",
         ["/public/evaluations/results/{Token}"] = "an evaluation's published results, by its unguessable link",
-        ["/public/evaluations/{GroupId:int}"] = "the evaluation form of an open campaign, for code holders; B's campaign is a draft",
+        ["/public/evaluations/{groupId:int}"] = "the evaluation form of an open campaign, for code holders; B's campaign is a draft",
         ["/public/proposals/{TermId:int}"] = "a congress term's registered proposals and their answers (DEL-2: public once registered); B's proposal IS registered, so it may show",
         ["/public/report"] = "the report box (举报, SUP-1): anyone files",
         ["/public/report/follow"] = "a reporter follows a case with its number and secret",
@@ -277,12 +281,23 @@ public abstract partial class PagePermissionTests(AppFixture app)
 
     private sealed record Page(string Template, bool Anonymous);
 
-    /// <summary>Every routable page of the app and whether it allows anonymous visitors.</summary>
-    private static List<Page> AllPages() =>
+    /// <summary>
+    /// Every routable page of the app and whether it allows anonymous visitors: the components' <c>@page</c> routes, and the
+    /// GET endpoints that render a component as a whole page (the public ballot and evaluation form, RazorComponentResult),
+    /// from the app's own EndpointDataSource.
+    /// </summary>
+    private List<Page> AllPages() =>
         [.. typeof(Program).Assembly.GetTypes()
             .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => new Page(r.Template, t.GetCustomAttribute<AllowAnonymousAttribute>() is not null)))
+            .Concat(app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+                .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true
+                    && e.Metadata.GetMetadata<MethodInfo>() is { } handler && RendersPage(handler.ReturnType))
+                .Select(e => new Page(e.RoutePattern.RawText!, e.Metadata.GetMetadata<IAllowAnonymous>() is not null)))
             .DistinctBy(p => p.Template)
             .OrderBy(p => p.Template, StringComparer.Ordinal)];
+
+    private static bool RendersPage(Type returned) =>
+        typeof(RazorComponentResult).IsAssignableFrom(returned.IsGenericType && returned.GetGenericTypeDefinition() == typeof(Task<>) ? returned.GetGenericArguments()[0] : returned);
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[a-z]+)?\}")]
     private static partial Regex Parameter();

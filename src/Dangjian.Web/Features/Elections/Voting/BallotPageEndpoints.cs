@@ -38,9 +38,9 @@ public static class BallotPageEndpoints
 {
     public static void MapBallotPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup("/vote/{roundId:int}").AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
-        page.MapGet(string.Empty, Show);
-        page.MapPost(string.Empty, Cast);
+        const string Route = "/vote/{roundId:int}";
+        app.MapGet(Route, Show).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
+        app.MapPost(Route, Cast).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
     }
 
     /// <summary>The ballot; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>

@@ -29,9 +29,9 @@ public static class EvaluationFormEndpoints
 {
     public static void MapEvaluationFormPage(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup("/public/evaluations/{groupId:int}").AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
-        page.MapGet(string.Empty, Show);
-        page.MapPost(string.Empty, Submit);
+        const string Route = "/public/evaluations/{groupId:int}";
+        app.MapGet(Route, Show).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
+        app.MapPost(Route, Submit).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
     }
 
     /// <summary>The form; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>
