@@ -81,7 +81,7 @@ public sealed class RosterImport(
     public const int MaxReportedErrors = 1_000;
 
     /// <summary>People written per round trip of the insert (with their audit entries and dues profiles).</summary>
-    public const int BatchSize = 10_000;
+    public const int BatchSize = 1_000;
 
     /// <summary>How much an .xlsx may inflate to, relative to the size limit (real rosters stay far below).</summary>
     private const int MaxInflation = 40;
@@ -149,6 +149,13 @@ public sealed class RosterImport(
         if (people is null)
         {
             return report.Result(rows);
+        }
+
+        if (rows > MaxRows)
+        {
+            // A province's rows as read (hundreds of megabytes) are garbage now: give their memory back before the insert
+            // rather than carry it as the process's peak.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         file.Position = 0;

@@ -33,7 +33,7 @@ internal static class RosterRowCheck
         {
             if (!d.IsBad(RosterColumn.IdNumber) && !string.IsNullOrWhiteSpace(d.IdNumber) && IdNumber.Normalize(d.IdNumber) is var id && IdNumber.IsValid(id, today))
             {
-                d.NormalizedId = id;
+                d.NormalizedId = id == d.IdNumber ? d.IdNumber : id; // one string per row, not two, when already normal
                 rowsById.Add(id, d.Row);
             }
         }

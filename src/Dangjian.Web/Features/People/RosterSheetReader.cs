@@ -247,7 +247,7 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
                 d.Education = pool.Of(TextOf(value));
                 break;
             case RosterColumn.Workplace:
-                d.Workplace = TextOf(value);
+                d.Workplace = pool.Of(TextOf(value));
                 break;
             case RosterColumn.DuesCategory:
                 if (!string.IsNullOrWhiteSpace(TextOf(value)))
@@ -331,7 +331,7 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
     };
 
     /// <summary>
-    /// One string for each repeated value of a column with few values (organization codes, ethnicity, education): a
+    /// One string for each repeated value of a column with few values (organization codes, ethnicity, education, workplaces): a
     /// province's roster repeats them a million times. Bounded, so a file of all-different values costs no more than before.
     /// </summary>
     private sealed class TextPool
