@@ -23,7 +23,10 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         var (p, size) = window;
         errors.ThrowIfAny();
         var (query, scope, people) = await FilteredAsync(filter, ct);
-        var total = await people.CountAsync(ct);
+        // The index of people by organization holds their names but not status or the cadre flag: with those filters,
+        // seeking it per organization would then look up every person's row (SQLite at a million people: 2 s of CPU
+        // against 0.1 s for a scan of the table joined to the organizations), so those counts keep the join.
+        var total = await (filter.Status is null && filter.Cadre is null ? people.CountAsync(ct) : query.CountAsync(ct));
         var end = Math.Min((long)window.Skip + size, total);
         if (window.Skip >= total)
         {
