@@ -111,6 +111,13 @@ public sealed class BenchHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("DANGJIAN_BENCH_KEEP") == "1")
+        {
+            // For looking at query plans afterwards: the database stays, and says where it is.
+            Console.WriteLine($"[{Provider}] database kept: {_app.Configuration.GetConnectionString("Dangjian")}");
+            return;
+        }
+
         await _cleanup();
     }
 }

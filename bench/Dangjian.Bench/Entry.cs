@@ -69,7 +69,7 @@ public static class Entry
 
         var options = new RosterBenchmark.Options(
             Rows: Option(args, "--rows", 100_000),
-            QueryRuns: Option(args, "--runs", 7),
+            QueryRuns: Option(args, "--runs", 20),
             ImportRuns: Option(args, "--imports", 3),
             Limit: TimeSpan.FromMinutes(Option(args, "--limit-minutes", 90)));
         return await RosterBenchmark.RunAsync(options);

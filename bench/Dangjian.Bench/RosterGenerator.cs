@@ -102,7 +102,8 @@ public static class RosterGenerator
                 [RosterColumn.Education] = r.Education,
                 [RosterColumn.Workplace] = r.Workplace,
             };
-            return RosterColumns.All.ToDictionary(c => headers[c], c => values[c]);
+            // The template's optional columns this generator does not fill (转正日期, 干部, dues) stay empty.
+            return RosterColumns.All.ToDictionary(c => headers[c], c => values.GetValueOrDefault(c));
         });
         using var stream = File.Create(path);
         stream.SaveAs(cells);

@@ -29,6 +29,27 @@ public abstract class PeopleApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task List_EveryPage_ThoseReadFromTheEndToo_FollowsTheNameOrder()
+    {
+        var client = await app.ClientForAsync(Demo.DistrictAdmin);
+        var expected = await app.WithDbAsync(db => db.People.Where(p => !p.IsRemoved && p.Status == MemberStatus.Probationary)
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        Assert.True(expected.Count > 60, $"the demo district has many probationary members, got {expected.Count}");
+
+        var seen = new List<int>();
+        var pages = (expected.Count + 19) / 20;
+        for (var page = 1; page <= pages + 1; page++)
+        {
+            var rows = await (await client.GetAsync($"/api/v1/people?status=Probationary&page={page}&pageSize=20")).ReadAsync<Paged<PersonRow>>();
+            Assert.Equal(expected.Count, rows.Total);
+            Assert.Equal(page <= pages ? Math.Min(20, expected.Count - ((page - 1) * 20)) : 0, rows.Items.Count);
+            seen.AddRange(rows.Items.Select(r => r.Id));
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
     public async Task List_BadPaging_NamesTheField()
     {
         var client = await app.ClientForAsync(Demo.DistrictAdmin);

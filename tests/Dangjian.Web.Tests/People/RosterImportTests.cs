@@ -454,15 +454,62 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
         Assert.Equal(0, await app.WithDbAsync(db => db.People.CountAsync(p => p.Name.StartsWith(prefix))));
     }
 
-    private async Task<RosterImportResult> ImportAsAsync(string userName, byte[] file, IProgress<ImportProgress> progress, CancellationToken ct)
+    [Fact]
+    public async Task ImportFile_ABadLastRow_IsNamed_AndNothingChanges_ThenTheCleanFileGoesInWhole()
+    {
+        // The server-side path for a province's roster: the same checks, messages and audit as an upload.
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var prefix = "文件" + Guid.NewGuid().ToString("N")[..6];
+        var rows = Enumerable.Range(1, 1_200).Select(i => RosterFiles.Member($"{prefix}{i:0000}", codeA)).ToList();
+        var badRows = rows.Select(r => new Dictionary<string, object?>(r)).ToList();
+        badRows[^1]["身份证号码"] = RosterFiles.WithBadChecksum((string)badRows[^1]["身份证号码"]!);
+        var good = Path.GetTempFileName();
+        var bad = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(good, RosterFiles.Build(rows));
+            await File.WriteAllBytesAsync(bad, RosterFiles.Build(badRows));
+            var before = await CountsAsync();
+
+            var refused = await ImportAsAsync(Demo.OrgAdminA, i => i.ImportFileAsync(bad));
+
+            var error = Assert.Single(refused.Errors);
+            Assert.Equal((1_201, "身份证号码"), (error.Row, error.Column));
+            Assert.Equal(0, refused.Imported);
+            Assert.Equal(before, await CountsAsync());
+
+            var imported = await ImportAsAsync(Demo.OrgAdminA, i => i.ImportFileAsync(good));
+
+            Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+            Assert.Equal(1_200, imported.Imported);
+            Assert.Equal((before.People + 1_200, before.Audit + 1_201), await CountsAsync());
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(good)));
+            Assert.Equal(Demo.OrgAdminA, (await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "Roster.Imported" && a.EntityId == sha))).Actor);
+            var client = await app.ClientForAsync(Demo.OrgAdminA);
+            var roster = await (await client.GetAsync($"/api/v1/people?name={prefix}&pageSize=1")).ReadAsync<Paged<PersonRow>>();
+            Assert.Equal(1_200, roster.Total);
+            var history = await (await client.GetAsync($"/api/v1/people/{roster.Items[0].Id}/history")).ReadAsync<List<HistoryEntry>>();
+            Assert.Contains(history, h => h.Action == "Created" && h.Actor == Demo.OrgAdminA);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
+
+    private Task<RosterImportResult> ImportAsAsync(string userName, byte[] file, IProgress<ImportProgress> progress, CancellationToken ct) =>
+        ImportAsAsync(userName, i => i.ImportAsync(new MemoryStream(file), progress, ct), ct);
+
+    private async Task<RosterImportResult> ImportAsAsync(string userName, Func<RosterImport, Task<RosterImportResult>> import, CancellationToken ct = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DangjianDbContext>();
         var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).FirstAsync(ct);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, userName)], "test"));
-        var import = scope.ServiceProvider.GetRequiredService<RosterImport>();
-        return await import.ImportAsync(new MemoryStream(file), progress, ct);
+        return await import(scope.ServiceProvider.GetRequiredService<RosterImport>());
     }
 
     private Task<(string A, string B)> CodesAsync(Demo.Townships t) => app.WithDbAsync(async db => (

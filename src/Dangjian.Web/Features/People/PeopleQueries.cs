@@ -22,19 +22,38 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         var window = Paging.Check(page, pageSize, errors);
         var (p, size) = window;
         errors.ThrowIfAny();
-        var (query, scope) = await FilteredAsync(filter, ct);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(x => x.Person.Name).ThenBy(x => x.Person.Id)
-            .Skip(window.Skip).Take(size)
+        var (query, scope, people) = await FilteredAsync(filter, ct);
+        // The index of people by organization holds their names but not status or the cadre flag: with those filters,
+        // seeking it per organization would then look up every person's row (SQLite at a million people: 2 s of CPU
+        // against 0.1 s for a scan of the table joined to the organizations), so those counts keep the join.
+        var total = await (filter.Status is null && filter.Cadre is null ? people.CountAsync(ct) : query.CountAsync(ct));
+        var end = Math.Min((long)window.Skip + size, total);
+        if (window.Skip >= total)
+        {
+            return new Paged<PersonRow>([], total, p, size);
+        }
+
+        // A page past the middle is read from the other end of the name order, so the last page of a province's
+        // roster skips as few rows as the first (the order by name and id is total: reversed, it gives the same rows).
+        var fromEnd = window.Skip > total - end;
+        var ordered = fromEnd
+            ? query.OrderByDescending(x => x.Person.Name).ThenByDescending(x => x.Person.Id).Skip((int)(total - end))
+            : query.OrderBy(x => x.Person.Name).ThenBy(x => x.Person.Id).Skip(window.Skip);
+        var rows = await ordered.Take((int)(end - window.Skip))
             .Select(x => new { x.Person, x.Org.Name, x.Org.Code })
             .ToListAsync(ct);
+        if (fromEnd)
+        {
+            rows.Reverse();
+        }
+
         return new Paged<PersonRow>(rows.Select(r => ToRow(r.Person, r.Name, r.Code, scope)).ToList(), total, p, size);
     }
 
     /// <summary>Every row matching the filter, streamed, for the Excel export.</summary>
     public async IAsyncEnumerable<PersonRow> AllAsync(RosterFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var (query, scope) = await FilteredAsync(filter, ct);
+        var (query, scope, _) = await FilteredAsync(filter, ct);
         var rows = query.OrderBy(x => x.Org.Path).ThenBy(x => x.Person.Name).ThenBy(x => x.Person.Id)
             .Select(x => new { x.Person, x.Org.Name, x.Org.Code })
             .AsAsyncEnumerable();
@@ -117,7 +136,12 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
     private async Task<bool> IsSelfAsync(int personId, CancellationToken ct) =>
         await scopes.CurrentPersonIdAsync(ct) == personId;
 
-    private async Task<(IQueryable<Row> Query, Scope Scope)> FilteredAsync(RosterFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The people the filter selects, joined to their organizations for the rows; and the same people alone, for the count:
+    /// at a province's million people the count reads only the index of people by organization, each organization in
+    /// scope sought in it, rather than looking up the organization of every person.
+    /// </summary>
+    private async Task<(IQueryable<Row> Query, Scope Scope, IQueryable<Person> People)> FilteredAsync(RosterFilter filter, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var orgs = await scopes.OrganizationsAsync(Permission.PeopleRead, ct);
@@ -132,33 +156,33 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
             orgs = filter.Subtree ? orgs.Where(o => o.Path.StartsWith(path)) : orgs.Where(o => o.Id == orgId);
         }
 
-        var query = db.People.AsNoTracking().Where(x => !x.IsRemoved)
-            .Join(orgs, x => x.OrganizationId, o => o.Id, (x, o) => new Row { Person = x, Org = o });
+        var people = db.People.AsNoTracking().Where(x => !x.IsRemoved && orgs.Select(o => o.Id).Contains(x.OrganizationId));
         if (filter.Status is { } status)
         {
-            query = query.Where(x => x.Person.Status == status);
+            people = people.Where(x => x.Status == status);
         }
 
         if (filter.Cadre is { } cadre)
         {
-            query = query.Where(x => x.Person.IsCadre == cadre);
+            people = people.Where(x => x.IsCadre == cadre);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {
             var name = filter.Name.Trim();
-            query = query.Where(x => x.Person.Name.Contains(name));
+            people = people.Where(x => x.Name.Contains(name));
         }
 
         if (filter.Role is { } role)
         {
             var today = clock.Today;
-            query = query.Where(x => db.TeamPositions.Any(tp => tp.PersonId == x.Person.Id && tp.Role == role
+            people = people.Where(x => db.TeamPositions.Any(tp => tp.PersonId == x.Id && tp.Role == role
                 && (tp.StartsOn == null || tp.StartsOn <= today) && (tp.EndsOn == null || tp.EndsOn >= today)
                 && db.LeadershipTeams.InOffice(db.LeadershipTeams, today).Any(t => t.Id == tp.TeamId)));
         }
 
-        return (query, scope);
+        var query = people.Join(db.Organizations.AsNoTracking(), x => x.OrganizationId, o => o.Id, (x, o) => new Row { Person = x, Org = o });
+        return (query, scope, people);
     }
 
     public static string ShownIdNumber(string? idNumber, Scope scope) =>

@@ -68,15 +68,59 @@ public sealed class RosterImport(
     DuesRates rates,
     ILogger<RosterImport> log)
 {
+    /// <summary>Rows an upload may hold (POST /api/v1/people/import, the import page): a district's roster.</summary>
     public const int MaxRows = 200_000;
+
+    /// <summary>Rows a server-side file may hold (<see cref="ImportFileAsync"/>): a province's roster.</summary>
+    public const int MaxFileRows = 2_000_000;
+
+    /// <summary>Bytes a server-side file may have; a million-row roster is about 100 MB.</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
     public const int MaxCellLength = 1_000;
     public const int MaxReportedErrors = 1_000;
+
+    /// <summary>People written per round trip of the insert (with their audit entries and dues profiles).</summary>
     public const int BatchSize = 1_000;
 
-    /// <summary>How much an .xlsx may inflate to, relative to the upload limit (real rosters stay far below).</summary>
+    /// <summary>How much an .xlsx may inflate to, relative to the size limit (real rosters stay far below).</summary>
     private const int MaxInflation = 40;
 
+    /// <summary>
+    /// Imports an uploaded roster (the endpoint, the import page): at most <see cref="DangjianOptions.MaxUploadBytes"/>
+    /// and <see cref="MaxRows"/> rows, read into memory.
+    /// </summary>
     public async Task<RosterImportResult> ImportAsync(Stream xlsx, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var scope = await ImportScopeAsync(ct);
+        var maxBytes = options.Value.MaxUploadBytes;
+        using var file = await BufferAsync(xlsx, maxBytes, ct);
+        if (file is null)
+        {
+            return new RosterReport(rules).File("Import.TooLarge", maxBytes / (1024 * 1024));
+        }
+
+        return await ImportAsync(file, scope, maxBytes, MaxRows, progress, ct);
+    }
+
+    /// <summary>
+    /// Imports a roster file on the server's disk, given by an operator rather than uploaded: a province's roster, up to
+    /// <see cref="MaxFileBytes"/> and <see cref="MaxFileRows"/> rows, streamed from the file. The same checks, messages,
+    /// audit entries and all-or-nothing insert as an upload.
+    /// </summary>
+    public async Task<RosterImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var scope = await ImportScopeAsync(ct);
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        if (file.Length > MaxFileBytes)
+        {
+            return new RosterReport(rules).File("Import.TooLarge", MaxFileBytes / (1024 * 1024));
+        }
+
+        return await ImportAsync(file, scope, MaxFileBytes, MaxFileRows, progress, ct);
+    }
+
+    private async Task<Scope> ImportScopeAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         if (scope.Roots(Permission.PeopleImport).Count == 0)
@@ -84,14 +128,12 @@ public sealed class RosterImport(
             throw new ScopeRefusedException();
         }
 
-        var report = new RosterReport(rules);
-        var maxBytes = options.Value.MaxUploadBytes;
-        using var file = await BufferAsync(xlsx, maxBytes, ct);
-        if (file is null)
-        {
-            return report.File("Import.TooLarge", maxBytes / (1024 * 1024));
-        }
+        return scope;
+    }
 
+    private async Task<RosterImportResult> ImportAsync(Stream file, Scope scope, long maxBytes, int maxRows, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var report = new RosterReport(rules);
         var inspection = XlsxPackage.Inspect(file, maxBytes * MaxInflation);
         if (!inspection.IsWorkbook)
         {
@@ -103,22 +145,42 @@ public sealed class RosterImport(
             return report.File("Import.TooLargeUnpacked");
         }
 
-        var sheet = new RosterSheetReader(text, log).Read(file, inspection, report, progress, ct);
+        var (people, rows) = await ReadAndCheckAsync(file, inspection, maxRows, scope, report, progress, ct);
+        if (people is null)
+        {
+            return report.Result(rows);
+        }
+
+        if (rows > MaxRows)
+        {
+            // A province's rows as read (hundreds of megabytes) are garbage now: give their memory back before the insert
+            // rather than carry it as the process's peak.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        file.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+        return await InsertAsync(people, sha256, report, progress, ct);
+    }
+
+    /// <summary>
+    /// The people of a clean file, or null and the problems in <paramref name="report"/>. Apart from the import so the
+    /// rows as read (a million at a province) are garbage before the insert begins.
+    /// </summary>
+    private async Task<(List<RosterPerson>? People, int Rows)> ReadAndCheckAsync(
+        Stream file, XlsxInspection inspection, int maxRows, Scope scope, RosterReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var sheet = new RosterSheetReader(text, log).Read(file, inspection, maxRows, report, progress, ct);
         if (sheet is null)
         {
-            return report.Result(0);
+            return (null, 0);
         }
 
-        progress?.Report(new ImportProgress(ImportPhase.Validating, 0, sheet.Drafts.Count));
+        var rows = sheet.Drafts.Count;
+        progress?.Report(new ImportProgress(ImportPhase.Validating, 0, rows));
         var people = await CheckAsync(sheet, scope, report, ct);
-        progress?.Report(new ImportProgress(ImportPhase.Validating, sheet.Drafts.Count, sheet.Drafts.Count));
-        if (report.Count > 0)
-        {
-            return report.Result(sheet.Drafts.Count);
-        }
-
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.GetBuffer().AsSpan(0, (int)file.Length)));
-        return await InsertAsync(people, sha256, report, progress, ct);
+        progress?.Report(new ImportProgress(ImportPhase.Validating, rows, rows));
+        return (report.Count > 0 ? null : people, rows);
     }
 
     /// <summary>The upload in memory (it must be seekable to be unzipped), or null when larger than allowed.</summary>
@@ -156,7 +218,7 @@ public sealed class RosterImport(
         var today = clock.Today;
         var organizations = await OrganizationsAsync(sheet.Drafts.Select(d => d.OrganizationCode).OfType<string>().Where(c => c.Length > 0), ct);
         var rowsById = RosterRowCheck.IdNumbers(sheet, today);
-        var taken = await TakenIdNumbersAsync(rowsById.Keys, ct);
+        var taken = await TakenIdNumbersAsync(rowsById.Ids, ct);
         // The dues columns set a profile from the month of the import (中组发〔2008〕3号 一: the base is set once a year).
         var dues = new RosterDues(rates, DuesMonths.Of(today), user.Name, clock.UtcNow);
         return RosterRowCheck.Check(sheet, scope, today, organizations, rowsById, taken, dues, report, text);
@@ -194,9 +256,10 @@ public sealed class RosterImport(
     }
 
     /// <summary>
-    /// Adds everyone in one transaction, in batches so the change tracker stays small; each row gets its audit
-    /// entry (DangjianDbContext) and the import one summary entry with the file's SHA-256. A cancellation or crash
-    /// before the commit rolls everything back.
+    /// Adds everyone in one transaction, in batches written without the change tracker
+    /// (<see cref="DangjianDbContext.InsertAuditedAsync{T}"/>: each person gets the audit entry a save would give), dues
+    /// profiles through the usual save, and the import one summary entry with the file's SHA-256. A cancellation or
+    /// crash before the commit rolls everything back.
     /// </summary>
     private async Task<RosterImportResult> InsertAsync(List<RosterPerson> people, string sha256, RosterReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -208,8 +271,7 @@ public sealed class RosterImport(
             var done = 0;
             foreach (var batch in people.Chunk(BatchSize))
             {
-                db.People.AddRange(batch.Select(p => p.Person));
-                await db.SaveChangesAsync(ct);
+                await db.InsertAuditedAsync(batch.Select(p => p.Person).ToList(), ct);
                 if (batch.Any(p => p.Dues is not null))
                 {
                     foreach (var p in batch.Where(p => p.Dues is not null))

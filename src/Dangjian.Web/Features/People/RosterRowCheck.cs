@@ -26,20 +26,15 @@ internal sealed record RosterOrganization(int Id, string Path, OrganizationStatu
 internal static class RosterRowCheck
 {
     /// <summary>Normalizes each draft's valid ID number and gives the rows on which each number appears.</summary>
-    public static Dictionary<string, List<int>> IdNumbers(RosterSheet sheet, DateOnly today)
+    public static RosterIdRows IdNumbers(RosterSheet sheet, DateOnly today)
     {
-        var rowsById = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var rowsById = new RosterIdRows();
         foreach (var d in sheet.Drafts)
         {
             if (!d.IsBad(RosterColumn.IdNumber) && !string.IsNullOrWhiteSpace(d.IdNumber) && IdNumber.Normalize(d.IdNumber) is var id && IdNumber.IsValid(id, today))
             {
-                d.NormalizedId = id;
-                if (!rowsById.TryGetValue(id, out var rows))
-                {
-                    rowsById[id] = rows = [];
-                }
-
-                rows.Add(d.Row);
+                d.NormalizedId = id == d.IdNumber ? d.IdNumber : id; // one string per row, not two, when already normal
+                rowsById.Add(id, d.Row);
             }
         }
 
@@ -52,7 +47,7 @@ internal static class RosterRowCheck
         Scope scope,
         DateOnly today,
         IReadOnlyDictionary<string, RosterOrganization> organizations,
-        Dictionary<string, List<int>> rowsById,
+        RosterIdRows rowsById,
         HashSet<string> taken,
         RosterDues dues,
         RosterReport report,
@@ -125,7 +120,7 @@ internal static class RosterRowCheck
             if (d.NormalizedId is { } idNumber && !d.IsBad(RosterColumn.IdNumber))
             {
                 var header = sheet.HeaderOf(RosterColumn.IdNumber, text);
-                var others = rowsById[idNumber].Where(r => r != d.Row).ToList();
+                var others = rowsById.Others(idNumber, d.Row);
                 if (others.Count > 0)
                 {
                     var named = string.Join(", ", others.Take(5).Select(r => r.ToString(CultureInfo.InvariantCulture))) + (others.Count > 5 ? ", …" : string.Empty);

@@ -6,16 +6,20 @@ using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Features.People;
 
-/// <summary>A row as read: values that parsed, and the problems of its cells (localized only if reported).</summary>
+/// <summary>
+/// A row as read: values that parsed, and the problems of its cells (localized only if reported). A province's roster
+/// holds a million of these at once, so a clean row allocates no error collections.
+/// </summary>
 internal sealed class RosterDraft(int row)
 {
-    private readonly HashSet<RosterColumn> _bad = [];
+    private HashSet<RosterColumn>? _bad;
+    private List<(string? Column, string Code, object[] Arguments)>? _errors;
 
     public int Row { get; } = row;
 
-    public List<(string? Column, string Code, object[] Arguments)> Errors { get; } = [];
+    public IReadOnlyList<(string? Column, string Code, object[] Arguments)> Errors => _errors ?? [];
 
-    public bool HasErrors => Errors.Count > 0;
+    public bool HasErrors => _errors is { Count: > 0 };
 
     public string? Name { get; set; }
 
@@ -49,18 +53,46 @@ internal sealed class RosterDraft(int row)
 
     public decimal? DuesBase { get; set; }
 
-    public bool IsBad(RosterColumn column) => _bad.Contains(column);
+    public bool IsBad(RosterColumn column) => _bad?.Contains(column) == true;
 
     /// <summary>Records a problem; a column with one problem is not checked further, so each cell gets one reason.</summary>
     public void Fail(RosterColumn? column, string? header, string code, params object[] arguments)
     {
         if (column is { } c)
         {
-            _bad.Add(c);
+            (_bad ??= []).Add(c);
         }
 
-        Errors.Add((header, code, arguments));
+        (_errors ??= []).Add((header, code, arguments));
     }
+}
+
+/// <summary>
+/// The rows on which each valid ID number appears: one number per row for a clean file, so the repeats (an error) are
+/// kept apart and a clean million-row file holds no list per row.
+/// </summary>
+internal sealed class RosterIdRows
+{
+    private readonly Dictionary<string, int> _first = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _repeated = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> Ids => _first.Keys;
+
+    public void Add(string id, int row)
+    {
+        if (!_first.TryAdd(id, row))
+        {
+            if (!_repeated.TryGetValue(id, out var rows))
+            {
+                _repeated[id] = rows = [_first[id]];
+            }
+
+            rows.Add(row);
+        }
+    }
+
+    /// <summary>The other rows with this number, in file order.</summary>
+    public List<int> Others(string id, int row) => _repeated.TryGetValue(id, out var rows) ? rows.Where(r => r != row).ToList() : [];
 }
 
 /// <summary>The sheet as read: the header each known column had in the file, and the data rows.</summary>

@@ -17,8 +17,9 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss"];
 
     /// <summary>Reads the first sheet into row drafts, reporting problems of single cells and of the header.</summary>
-    public RosterSheet? Read(MemoryStream file, XlsxInspection inspection, RosterReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
+    public RosterSheet? Read(Stream file, XlsxInspection inspection, int maxRows, RosterReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
+        var pool = new TextPool();
         var formulas = inspection.Formulas.ToLookup(f => f.Row);
         var drafts = new List<RosterDraft>();
         Dictionary<string, (RosterColumn Column, string Header)>? columns = null;
@@ -73,14 +74,14 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
                     continue;
                 }
 
-                if (drafts.Count == RosterImport.MaxRows)
+                if (drafts.Count == maxRows)
                 {
                     report.Clear();
-                    report.File("Import.TooManyRows", RosterImport.MaxRows);
+                    report.File("Import.TooManyRows", maxRows);
                     return null;
                 }
 
-                drafts.Add(ReadRow(cells, rowNumber, columns, formulas[rowNumber]));
+                drafts.Add(ReadRow(cells, rowNumber, columns, formulas[rowNumber], pool));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
@@ -147,7 +148,7 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
     }
 
     private static RosterDraft ReadRow(
-        IDictionary<string, object?> cells, int row, Dictionary<string, (RosterColumn Column, string Header)> columns, IEnumerable<FormulaCell> formulas)
+        IDictionary<string, object?> cells, int row, Dictionary<string, (RosterColumn Column, string Header)> columns, IEnumerable<FormulaCell> formulas, TextPool pool)
     {
         var draft = new RosterDraft(row);
         foreach (var f in formulas)
@@ -189,14 +190,14 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
 
             if (column is { } target)
             {
-                Assign(draft, target, header, value);
+                Assign(draft, target, header, value, pool);
             }
         }
 
         return draft;
     }
 
-    private static void Assign(RosterDraft d, RosterColumn column, string header, object? value)
+    private static void Assign(RosterDraft d, RosterColumn column, string header, object? value, TextPool pool)
     {
         switch (column)
         {
@@ -234,19 +235,19 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
                 d.IsCadre = Parse(d, column, header, value, RosterColumns.ParseYesNo, "Input.Invalid", "Field.IsCadre") ?? false;
                 break;
             case RosterColumn.OrganizationCode:
-                d.OrganizationCode = TextOf(value)?.Trim();
+                d.OrganizationCode = pool.Of(TextOf(value)?.Trim());
                 break;
             case RosterColumn.Phone:
                 d.Phone = TextOf(value);
                 break;
             case RosterColumn.Ethnicity:
-                d.Ethnicity = TextOf(value);
+                d.Ethnicity = pool.Of(TextOf(value));
                 break;
             case RosterColumn.Education:
-                d.Education = TextOf(value);
+                d.Education = pool.Of(TextOf(value));
                 break;
             case RosterColumn.Workplace:
-                d.Workplace = TextOf(value);
+                d.Workplace = pool.Of(TextOf(value));
                 break;
             case RosterColumn.DuesCategory:
                 if (!string.IsNullOrWhiteSpace(TextOf(value)))
@@ -328,6 +329,36 @@ internal sealed class RosterSheetReader(IStringLocalizer<PeopleText> text, ILogg
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    /// <summary>
+    /// One string for each repeated value of a column with few values (organization codes, ethnicity, education, workplaces): a
+    /// province's roster repeats them a million times. Bounded, so a file of all-different values costs no more than before.
+    /// </summary>
+    private sealed class TextPool
+    {
+        private const int MaxEntries = 100_000;
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public string? Of(string? s)
+        {
+            if (s is null)
+            {
+                return null;
+            }
+
+            if (_strings.TryGetValue(s, out var pooled))
+            {
+                return pooled;
+            }
+
+            if (_strings.Count < MaxEntries)
+            {
+                _strings[s] = s;
+            }
+
+            return s;
+        }
+    }
 
     private static bool IsBlank(IDictionary<string, object?> cells) =>
         cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)));
