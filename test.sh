@@ -78,45 +78,14 @@ if ! dotnet build Dangjian.slnx -c Release -nologo -clp:ErrorsOnly -v:q; then
   exit 1
 fi
 
-# --- the test projects, in two lanes at once ----------------------------------------------------
-# The browser tests spend most of their time waiting (on Chromium, on the app's round trips and Blazor circuits), so
-# they run beside the other projects, which run one after another. Each project writes its own log
-# (artifacts/test-results/NAME.log) and its .trx; a lane prints a project's log whole when it ends, so the two lanes'
-# output never interleaves. A test host that crashes leaves no .trx and is counted as failed below.
-BESIDE=(tests/Dangjian.E2E/Dangjian.E2E.csproj)
-
-run_project() {  # run_project PROJECT: runs its tests, then prints its log; returns dotnet test's exit code
-  local project=$1 name started rc
+status=0
+for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
-  started=$SECONDS
+  say "$name"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
-    --logger "console;verbosity=minimal" >"$RESULTS/$name.log" 2>&1
-  rc=$?
-  {
-    flock 9
-    say "$name ($((SECONDS - started)) s, exit $rc)"
-    cat "$RESULTS/$name.log"
-  } 9>>"$RESULTS/.print-lock"
-  return $rc
-}
-
-status=0
-beside_pids=()
-for project in "${BESIDE[@]}"; do
-  [ -f "$project" ] || continue
-  say "$(basename "$project" .csproj): started beside the others (log: ${RESULTS#"$ROOT"/}/$(basename "$project" .csproj).log)"
-  run_project "$project" &
-  beside_pids+=($!)
+    --logger "console;verbosity=minimal" || status=1
 done
-for project in tests/*/*.csproj; do
-  case " ${BESIDE[*]} " in *" $project "*) continue ;; esac
-  run_project "$project" || status=1
-done
-for pid in "${beside_pids[@]}"; do
-  wait "$pid" || status=1
-done
-rm -f "$RESULTS/.print-lock"
 
 passed=0; failed=0; skipped=0
 for trx in "$RESULTS"/*.trx; do
