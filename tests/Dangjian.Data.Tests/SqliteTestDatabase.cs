@@ -32,6 +32,23 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// A fresh database holding a copy of <paramref name="source"/>, made with SQLite's online backup API (a consistent
+    /// copy, write-ahead log included), so a class can start from a seeded file without seeding it again.
+    /// </summary>
+    public static SqliteTestDatabase CopyOf(SqliteTestDatabase source)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dangjian-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var copy = new SqliteTestDatabase(folder);
+        using var from = new SqliteConnection(source.ConnectionString);
+        using var to = new SqliteConnection(copy.ConnectionString);
+        from.Open();
+        to.Open();
+        from.BackupDatabase(to);
+        return copy;
+    }
+
     public DangjianDbContext Open()
     {
         var builder = new DbContextOptionsBuilder<DangjianDbContext>();

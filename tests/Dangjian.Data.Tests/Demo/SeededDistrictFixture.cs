@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Data.Tests.Demo;
 
-/// <summary>One demo district seeded into a real SQLite file, and read back, shared by the tests of a class.</summary>
+/// <summary>
+/// One demo district in a real SQLite file, and read back, shared by the tests of a class. The district is seeded once
+/// per test run (into a template file); each class gets its own copy of that file, so what one class does to its
+/// database never reaches another, and the seed's cost (most of this project's set-up) is paid once, not per class.
+/// </summary>
 public sealed class SeededDistrictFixture : IAsyncLifetime
 {
     public static readonly DateOnly Today = new(2026, 11, 23);
@@ -38,17 +42,28 @@ public sealed class SeededDistrictFixture : IAsyncLifetime
 
     public IReadOnlyList<MeetingMinutes> Minutes { get; private set; } = [];
 
+    private static readonly Lazy<Task<Seeded>> Template = new(SeedTemplateAsync);
+
+    /// <summary>The seeding done once per run: the file, and what the seed reported.</summary>
+    private sealed record Seeded(SqliteTestDatabase Database, DemoSeedResult Result, TimeSpan SeedTime, bool WasEmptyBefore, bool IsEmptyAfter);
+
+    private static async Task<Seeded> SeedTemplateAsync()
+    {
+        var database = await SqliteTestDatabase.CreateAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        await using var db = database.Open();
+        var wasEmptyBefore = await DemoDistrict.IsEmptyAsync(db);
+        var watch = Stopwatch.StartNew();
+        var result = await DemoDistrict.SeedAsync(db, Today);
+        var seedTime = watch.Elapsed;
+        return new Seeded(database, result, seedTime, wasEmptyBefore, await DemoDistrict.IsEmptyAsync(db));
+    }
+
     public async Task InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
-        await using (var db = Database.Open())
-        {
-            WasEmptyBefore = await DemoDistrict.IsEmptyAsync(db);
-            var watch = Stopwatch.StartNew();
-            Result = await DemoDistrict.SeedAsync(db, Today);
-            SeedTime = watch.Elapsed;
-            IsEmptyAfter = await DemoDistrict.IsEmptyAsync(db);
-        }
+        var seeded = await Template.Value;
+        (Result, SeedTime, WasEmptyBefore, IsEmptyAfter) = (seeded.Result, seeded.SeedTime, seeded.WasEmptyBefore, seeded.IsEmptyAfter);
+        _database = SqliteTestDatabase.CopyOf(seeded.Database);
 
         await using var read = Database.Open();
         Organizations = await read.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
