@@ -181,6 +181,9 @@ public static class SecretTables
         // this database has a snapshot or a transaction that began before now: h is a fresh transaction id, after the
         // rewrite's commit; backend_xmin and backend_xid are what holds VACUUM's horizon back. (A session of another
         // role is visible here when the app's role owns it or may read all statistics: the app's own sessions are.)
+        // A backend with no database yet (one still starting up) or none at all (a walsender with hot_standby_feedback)
+        // holds the horizon of every database, so it counts too: under load a close once rewrote the tables while a
+        // starting backend held it back, and the dead rows stayed on disk.
         var h = await ScalarAsync(connection, "SELECT (pg_current_xact_id()::text::numeric % 4294967296)::text", ct);
         await ExecuteAsync(connection, "SET lock_timeout = '1s'", ct);
         try
@@ -189,7 +192,7 @@ public static class SecretTables
             {
                 var older = await ScalarAsync(connection, $"""
                     SELECT count(*)::text FROM pg_stat_activity
-                    WHERE pid <> pg_backend_pid() AND datname = current_database()
+                    WHERE pid <> pg_backend_pid() AND (datname = current_database() OR datname IS NULL)
                       AND ((backend_xmin IS NOT NULL AND age(backend_xmin) > age('{h}'::xid))
                         OR (backend_xid IS NOT NULL AND age(backend_xid) > age('{h}'::xid)))
                     """, ct);
