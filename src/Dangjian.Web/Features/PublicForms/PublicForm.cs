@@ -59,6 +59,20 @@ public static class PublicForm
     }
 
     /// <summary>
+    /// Maps a public form's page at <paramref name="route"/>: GET shows it, POST submits it; open without an account,
+    /// behind the submission rate limit, and not part of the API's description.
+    /// </summary>
+    public static void MapFormPage(this IEndpointRouteBuilder app, string route, Delegate show, Delegate submit)
+    {
+        app.MapGet(route, show).AllowAnonymous().RequireRateLimiting(SubmitPolicy).ExcludeFromDescription();
+        app.MapPost(route, submit).AllowAnonymous().RequireRateLimiting(SubmitPolicy).ExcludeFromDescription();
+    }
+
+    /// <summary>A code from a slip's QR link (?code=) as the form's code field shows it; empty when it is not a code. Never checked here.</summary>
+    public static string CodeFromLink(string? code) =>
+        Dangjian.Domain.Secrecy.AccessCode.Normalize(code) is { } c ? Dangjian.Domain.Secrecy.AccessCode.Display(c) : string.Empty;
+
+    /// <summary>
     /// Marks a response that holds codes, a ballot, a receipt, a fresh link or typed text as never to be stored. Set as
     /// the response starts, after antiforgery has set its own "no-cache, no-store" (it logs a warning per request when
     /// it finds a header set before it), so either way the answer is no-store and nothing is logged.

@@ -1,4 +1,3 @@
-using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Features.PublicForms;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,9 +37,7 @@ public static class BallotPageEndpoints
 {
     public static void MapBallotPage(this IEndpointRouteBuilder app)
     {
-        const string Route = "/vote/{roundId:int}";
-        app.MapGet(Route, Show).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
-        app.MapPost(Route, Cast).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
+        app.MapFormPage("/vote/{roundId:int}", Show, Cast);
     }
 
     /// <summary>The ballot; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>
@@ -51,7 +48,7 @@ public static class BallotPageEndpoints
         var round = await voting.RoundAsync(roundId, ct);
         var view = new BallotView(roundId, round)
         {
-            Code = AccessCode.Normalize(code) is { } c ? AccessCode.Display(c) : string.Empty,
+            Code = PublicForm.CodeFromLink(code),
         };
         return Page(view, round is null ? StatusCodes.Status404NotFound : round.AcceptsBallots ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
     }

@@ -1,4 +1,3 @@
-using Dangjian.Domain.Secrecy;
 using Dangjian.Web.Features.PublicForms;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,9 +28,7 @@ public static class EvaluationFormEndpoints
 {
     public static void MapEvaluationFormPage(this IEndpointRouteBuilder app)
     {
-        const string Route = "/public/evaluations/{groupId:int}";
-        app.MapGet(Route, Show).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
-        app.MapPost(Route, Submit).AllowAnonymous().RequireRateLimiting(PublicForm.SubmitPolicy).ExcludeFromDescription();
+        app.MapFormPage("/public/evaluations/{groupId:int}", Show, Submit);
     }
 
     /// <summary>The form; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>
@@ -40,7 +37,7 @@ public static class EvaluationFormEndpoints
         // A filled-in form or a receipt must not stay in a shared cache or the back-forward cache.
         PublicForm.NoStore(http);
         var form = await forms.FormAsync(groupId, ct);
-        var view = new EvaluationFormView(groupId, form) { Code = AccessCode.Normalize(code) is { } c ? AccessCode.Display(c) : string.Empty };
+        var view = new EvaluationFormView(groupId, form) { Code = PublicForm.CodeFromLink(code) };
         return Page(view, form is null ? StatusCodes.Status404NotFound : form.State == FormState.Accepting ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
     }
 
