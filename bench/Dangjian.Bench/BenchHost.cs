@@ -110,11 +110,12 @@ public sealed class BenchHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var kept = _app.Configuration.GetConnectionString("Dangjian");
         await _app.DisposeAsync();
         if (Environment.GetEnvironmentVariable("DANGJIAN_BENCH_KEEP") == "1")
         {
             // For looking at query plans afterwards: the database stays, and says where it is.
-            Console.WriteLine($"[{Provider}] database kept: {_app.Configuration.GetConnectionString("Dangjian")}");
+            Console.WriteLine($"[{Provider}] database kept: {kept}");
             return;
         }
 

@@ -6,6 +6,7 @@ using Dangjian.Domain.Common;
 using Dangjian.Domain.Elections;
 using Dangjian.Domain.Meetings;
 using Dangjian.Domain.Organizations;
+using Dangjian.Data.People;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Secrecy;
 using Dangjian.Domain.Teams;
@@ -45,6 +46,10 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>, IDataProtect
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Person> People => Set<Person>();
+
+    public DbSet<RosterCount> RosterCounts => Set<RosterCount>();
+
+    public DbSet<PersonNameChar> PersonNameChars => Set<PersonNameChar>();
 
     public DbSet<LeadershipTeam> LeadershipTeams => Set<LeadershipTeam>();
 

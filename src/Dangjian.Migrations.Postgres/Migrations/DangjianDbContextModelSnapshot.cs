@@ -100,6 +100,55 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dangjian.Data.People.PersonNameChar", b =>
+                {
+                    b.Property<string>("Character")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Character", "Name", "PersonId");
+
+                    b.ToTable("PersonNameChars", (string)null);
+                });
+
+            modelBuilder.Entity("Dangjian.Data.People.RosterCount", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Status", "IsCadre");
+
+                    b.ToTable("RosterCounts", (string)null);
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Accounts.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -4783,11 +4832,14 @@ namespace Dangjian.Migrations.Postgres.Migrations
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OrganizationId", "IsRemoved", "Name");
 
+                    b.HasIndex("Name", "Id", "OrganizationId", "IsRemoved", "Status", "IsCadre")
+                        .HasDatabaseName("IX_People_Roster");
+
                     b.ToTable("People", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Reminders.OutboxMessage", b =>

@@ -94,6 +94,55 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dangjian.Data.People.PersonNameChar", b =>
+                {
+                    b.Property<string>("Character")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Character", "Name", "PersonId");
+
+                    b.ToTable("PersonNameChars", (string)null);
+                });
+
+            modelBuilder.Entity("Dangjian.Data.People.RosterCount", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Status", "IsCadre");
+
+                    b.ToTable("RosterCounts", (string)null);
+                });
+
             modelBuilder.Entity("Dangjian.Domain.Accounts.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -4593,11 +4642,14 @@ namespace Dangjian.Migrations.Sqlite.Migrations
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OrganizationId", "IsRemoved", "Name");
 
+                    b.HasIndex("Name", "Id", "OrganizationId", "IsRemoved", "Status", "IsCadre")
+                        .HasDatabaseName("IX_People_Roster");
+
                     b.ToTable("People", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Dangjian.Domain.Reminders.OutboxMessage", b =>

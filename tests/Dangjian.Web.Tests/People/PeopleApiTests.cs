@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dangjian.Data;
 using Dangjian.Domain.People;
 using Dangjian.Domain.Teams;
 using Dangjian.Web.Features.Common;
 using Dangjian.Web.Features.People;
 using Dangjian.Web.Tests.Infrastructure;
+using Dangjian.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dangjian.Web.Tests.People;
 
@@ -47,6 +50,63 @@ public abstract class PeopleApiTests(AppFixture app)
         }
 
         Assert.Equal(expected, seen);
+    }
+
+    /// <summary>
+    /// ORG-3 at a province's scale: the count comes from the roster counts or the name characters the database keeps, and
+    /// a page from an index walked in name order or from the people sorted. Each way, every filter gives every page the
+    /// database's own order and count, read straight from People.
+    /// </summary>
+    [Theory]
+    [InlineData(0)] // every roster walked in the name index
+    [InlineData(int.MaxValue)] // every roster sorted
+    public async Task List_EveryFilter_WalkedOrSorted_GivesEveryPageInTheDatabasesOrder(int sortedAtMost)
+    {
+        var t = await app.TownshipsAsync();
+        var (checkedFilters, _) = await SqlCommandCount.AsAsync(app, Demo.DistrictAdmin, async sp =>
+        {
+            var db = sp.GetRequiredService<DangjianDbContext>();
+            var roster = sp.GetRequiredService<PeopleQueries>();
+            roster.SortedAtMost = sortedAtMost;
+            var inScope = (await sp.GetRequiredService<ScopeService>().OrganizationsAsync(Domain.Accounts.Permission.PeopleRead)).Select(o => o.Id);
+            var subtree = await db.Organizations.Where(o => o.Id == t.A).Select(o => o.Path).SingleAsync();
+            var underA = (await db.Organizations.Where(o => o.Path.StartsWith(subtree)).Select(o => o.Id).ToListAsync()).ToHashSet();
+            var common = (await db.People.Where(p => !p.IsRemoved).Select(p => p.Name).ToListAsync())
+                .GroupBy(n => n[..1]).OrderByDescending(g => g.Count()).First().Key;
+            var cases = new (RosterFilter Filter, Func<Person, bool> Selects)[]
+            {
+                (new RosterFilter(), _ => true),
+                (new RosterFilter(Status: MemberStatus.Probationary), p => p.Status == MemberStatus.Probationary),
+                (new RosterFilter(Cadre: true), p => p.IsCadre),
+                (new RosterFilter(Name: common), p => p.Name.Contains(common, StringComparison.Ordinal)),
+                (new RosterFilter(Name: " " + common + " ", Status: MemberStatus.Full), p => p.Name.Contains(common, StringComparison.Ordinal) && p.Status == MemberStatus.Full),
+                (new RosterFilter(OrganizationId: t.A), p => underA.Contains(p.OrganizationId)),
+            };
+            var count = 0;
+            foreach (var (filter, selects) in cases)
+            {
+                var all = await db.People.AsNoTracking().Where(p => !p.IsRemoved && inScope.Contains(p.OrganizationId)).ToListAsync();
+                var expected = all.Where(selects)
+                    .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => p.Id).ToList();
+                Assert.True(expected.Count > 40, $"{filter}: the demo district should give several pages, got {expected.Count}");
+
+                var seen = new List<int>();
+                const int size = 200;
+                for (var page = 1; page <= ((expected.Count + size - 1) / size) + 1; page++)
+                {
+                    var rows = await roster.ListAsync(filter, page, size);
+                    Assert.Equal(expected.Count, rows.Total);
+                    seen.AddRange(rows.Items.Select(r => r.Id));
+                }
+
+                Assert.Equal(expected, seen);
+                count++;
+            }
+
+            return count;
+        });
+
+        Assert.Equal(6, checkedFilters);
     }
 
     [Fact]

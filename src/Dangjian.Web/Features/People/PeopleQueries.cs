@@ -22,38 +22,107 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         var window = Paging.Check(page, pageSize, errors);
         var (p, size) = window;
         errors.ThrowIfAny();
-        var (query, scope, people) = await FilteredAsync(filter, ct);
-        // The index of people by organization holds their names but not status or the cadre flag: with those filters,
-        // seeking it per organization would then look up every person's row (SQLite at a million people: 2 s of CPU
-        // against 0.1 s for a scan of the table joined to the organizations), so those counts keep the join.
-        var total = await (filter.Status is null && filter.Cadre is null ? people.CountAsync(ct) : query.CountAsync(ct));
+        var filtered = await FilteredAsync(filter, ct);
+        var (query, scope) = (filtered.Query, filtered.Scope);
+        var (keys, total) = await KeysAsync(filter, filtered, ct);
         var end = Math.Min((long)window.Skip + size, total);
         if (window.Skip >= total)
         {
             return new Paged<PersonRow>([], total, p, size);
         }
 
-        // A page past the middle is read from the other end of the name order, so the last page of a province's
-        // roster skips as few rows as the first (the order by name and id is total: reversed, it gives the same rows).
+        // The page's ids first, from an index alone, then only those people's rows. A page past the middle is read from
+        // the other end of the name order, so the last page of a province's roster skips as few entries as the first (the
+        // order by name and id is total: reversed, it gives the same rows).
         var fromEnd = window.Skip > total - end;
         var ordered = fromEnd
-            ? query.OrderByDescending(x => x.Person.Name).ThenByDescending(x => x.Person.Id).Skip((int)(total - end))
-            : query.OrderBy(x => x.Person.Name).ThenBy(x => x.Person.Id).Skip(window.Skip);
-        var rows = await ordered.Take((int)(end - window.Skip))
+            ? keys.OrderByDescending(k => k.Name).ThenByDescending(k => k.Id).Skip((int)(total - end))
+            : keys.OrderBy(k => k.Name).ThenBy(k => k.Id).Skip(window.Skip);
+        var ids = await ordered.Take((int)(end - window.Skip)).Select(k => k.Id).ToListAsync(ct);
+        var rows = await query.Where(x => ids.Contains(x.Person.Id))
             .Select(x => new { x.Person, x.Org.Name, x.Org.Code })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(r => r.Person.Id, ct);
         if (fromEnd)
         {
-            rows.Reverse();
+            ids.Reverse();
         }
 
-        return new Paged<PersonRow>(rows.Select(r => ToRow(r.Person, r.Name, r.Code, scope)).ToList(), total, p, size);
+        return new Paged<PersonRow>(ids.Select(id => rows[id]).Select(r => ToRow(r.Person, r.Name, r.Code, scope)).ToList(), total, p, size);
+    }
+
+    /// <summary>
+    /// Up to this many people a page is read by sorting them; above it, by walking the roster index's name order, which
+    /// finds page 1 of a province's million in the first few dozen entries but would pass over most of the index to find
+    /// a small branch's. Tests set it to take each way.
+    /// </summary>
+    public int SortedAtMost { get; set; } = 20_000;
+
+    /// <summary>
+    /// The (name, id) keys the filter selects, in an order an index can give, and how many there are — without reading
+    /// a province's million people (ORG-3):
+    /// <list type="bullet">
+    /// <item>a name: the entries of its first character (PersonNameChar), already in name order and holding every column
+    /// the other filters test;</item>
+    /// <item>otherwise the count is the sum of the roster counts (RosterCount) over the organizations in scope; a few
+    /// thousand people are sorted, more are walked in the roster index's name order (<c>OrganizationId + 0</c> keeps the
+    /// planner from choosing the index by organization and sorting them all);</item>
+    /// <item>a team role narrows by what neither holds, so it counts the people themselves.</item>
+    /// </list>
+    /// </summary>
+    private async Task<(IQueryable<RosterKey> Keys, int Total)> KeysAsync(RosterFilter filter, Filtered filtered, CancellationToken ct)
+    {
+        var (people, orgIds) = (filtered.People, filtered.Orgs.Select(o => o.Id));
+        if (filter.Role is not null)
+        {
+            return (people.Select(x => new RosterKey { Name = x.Name, Id = x.Id }), await people.CountAsync(ct));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Name))
+        {
+            var name = filter.Name.Trim();
+            var first = char.IsSurrogatePair(name, 0) ? name[..2] : name[..1];
+            var chars = db.PersonNameChars.AsNoTracking()
+                .Where(c => c.Character == first && c.Name.Contains(name) && orgIds.Contains(c.OrganizationId));
+            if (filter.Status is { } s)
+            {
+                chars = chars.Where(c => c.Status == s);
+            }
+
+            if (filter.Cadre is { } k)
+            {
+                chars = chars.Where(c => c.IsCadre == k);
+            }
+
+            return (chars.Select(c => new RosterKey { Name = c.Name, Id = c.PersonId }), await chars.CountAsync(ct));
+        }
+
+        var counts = db.RosterCounts.AsNoTracking().Where(c => orgIds.Contains(c.OrganizationId));
+        if (filter.Status is { } status)
+        {
+            counts = counts.Where(c => c.Status == status);
+        }
+
+        if (filter.Cadre is { } cadre)
+        {
+            counts = counts.Where(c => c.IsCadre == cadre);
+        }
+
+        var total = await counts.SumAsync(c => c.Count, ct);
+        var walked = total <= SortedAtMost ? people : filtered.AnyOrganization.Where(x => orgIds.Contains(x.OrganizationId + 0));
+        return (walked.Select(x => new RosterKey { Name = x.Name, Id = x.Id }), total);
+    }
+
+    private sealed class RosterKey
+    {
+        public required string Name { get; init; }
+
+        public required int Id { get; init; }
     }
 
     /// <summary>Every row matching the filter, streamed, for the Excel export.</summary>
     public async IAsyncEnumerable<PersonRow> AllAsync(RosterFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var (query, scope, _) = await FilteredAsync(filter, ct);
+        var (query, scope, _, _, _) = await FilteredAsync(filter, ct);
         var rows = query.OrderBy(x => x.Org.Path).ThenBy(x => x.Person.Name).ThenBy(x => x.Person.Id)
             .Select(x => new { x.Person, x.Org.Name, x.Org.Code })
             .AsAsyncEnumerable();
@@ -137,11 +206,13 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         await scopes.CurrentPersonIdAsync(ct) == personId;
 
     /// <summary>
-    /// The people the filter selects, joined to their organizations for the rows; and the same people alone, for the count:
-    /// at a province's million people the count reads only the index of people by organization, each organization in
-    /// scope sought in it, rather than looking up the organization of every person.
+    /// The people the filter selects, joined to their organizations for the rows; the same people alone, for the page's
+    /// ids and the counts that read rows; those people before the scope's organizations are applied, and those
+    /// organizations, for <see cref="KeysAsync"/>.
     /// </summary>
-    private async Task<(IQueryable<Row> Query, Scope Scope, IQueryable<Person> People)> FilteredAsync(RosterFilter filter, CancellationToken ct)
+    private sealed record Filtered(IQueryable<Row> Query, Scope Scope, IQueryable<Person> People, IQueryable<Person> AnyOrganization, IQueryable<Organization> Orgs);
+
+    private async Task<Filtered> FilteredAsync(RosterFilter filter, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         var orgs = await scopes.OrganizationsAsync(Permission.PeopleRead, ct);
@@ -156,7 +227,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
             orgs = filter.Subtree ? orgs.Where(o => o.Path.StartsWith(path)) : orgs.Where(o => o.Id == orgId);
         }
 
-        var people = db.People.AsNoTracking().Where(x => !x.IsRemoved && orgs.Select(o => o.Id).Contains(x.OrganizationId));
+        var people = db.People.AsNoTracking().Where(x => !x.IsRemoved);
         if (filter.Status is { } status)
         {
             people = people.Where(x => x.Status == status);
@@ -181,8 +252,9 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
                 && db.LeadershipTeams.InOffice(db.LeadershipTeams, today).Any(t => t.Id == tp.TeamId)));
         }
 
-        var query = people.Join(db.Organizations.AsNoTracking(), x => x.OrganizationId, o => o.Id, (x, o) => new Row { Person = x, Org = o });
-        return (query, scope, people);
+        var inScope = people.Where(x => orgs.Select(o => o.Id).Contains(x.OrganizationId));
+        var query = inScope.Join(db.Organizations.AsNoTracking(), x => x.OrganizationId, o => o.Id, (x, o) => new Row { Person = x, Org = o });
+        return new(query, scope, inScope, people, orgs);
     }
 
     public static string ShownIdNumber(string? idNumber, Scope scope) =>
