@@ -265,11 +265,17 @@ public sealed class RosterImport(
     {
         var clock = Stopwatch.StartNew();
         progress?.Report(new ImportProgress(ImportPhase.Importing, 0, people.Count));
+        // A 64 MB page cache for the transaction on SQLite (a million rows: insert 111 s → 93 s in the roster benchmark).
+        await using var cache = await db.LargerPageCacheAsync(64, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
         try
         {
             var done = 0;
-            foreach (var batch in people.Chunk(BatchSize))
+            // In name order: the roster index, the name characters and the index by organization all lead with the name,
+            // so a province's rows land at the end of each run of those indexes instead of at a random page of each (a
+            // million rows: about 2.5 times faster on SQLite, measured with the sqlite3 shell on the bench's database).
+            foreach (var batch in people.OrderBy(p => p.Person.Name, StringComparer.Ordinal).Chunk(BatchSize))
             {
                 await db.InsertAuditedAsync(batch.Select(p => p.Person).ToList(), ct);
                 if (batch.Any(p => p.Dues is not null))
