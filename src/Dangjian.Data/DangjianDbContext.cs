@@ -546,10 +546,11 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>, IDataProtect
     /// <summary>
     /// Whether rows of a table go into the audit log: not the log itself, not the secret ballot tables and anonymous
     /// opinions (DESIGN.md "Secrecy"), not Identity's own tables (accounts are audited through their commands), not the data protection keys
-    /// (secret key material).
+    /// (secret key material), not the roster's counts and name characters (the database derives them from People, whose
+    /// every change is audited).
     /// </summary>
     public static bool IsAuditedType(Type type) =>
-        type != typeof(AuditEntry) && type != typeof(BallotBox) && type != typeof(UnusedAccessCode) && type != typeof(SpentAccessCode)
+        type != typeof(AuditEntry) && type != typeof(RosterCount) && type != typeof(PersonNameChar) && type != typeof(BallotBox) && type != typeof(UnusedAccessCode) && type != typeof(SpentAccessCode)
         && type != typeof(SecretBallot) && type != typeof(Domain.Meetings.DemocraticLifeOpinion) && type != typeof(Domain.Commitments.CommitmentOpinion)
         && type != typeof(Domain.Supervision.ReportCase) && type != typeof(Domain.Supervision.ReportAnswer)
         && type != typeof(Domain.Cadres.Selection.PublicityObjection) && type != typeof(DataProtectionKey)
