@@ -526,6 +526,26 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>, IDataProtect
     }
 
     /// <summary>
+    /// Runs <paramref name="insert"/>, a bulk insert of people in the caller's transaction that returns the ids it added,
+    /// with the roster's insert trigger held back, then fills the roster counts and name characters of those people set
+    /// by set (<see cref="RosterFill"/>; a province's import, ORG-3). A failure anywhere rolls the trigger back with the rest.
+    /// </summary>
+    public async Task InsertPeopleInBulkAsync(Func<Task<IReadOnlyCollection<int>>> insert, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("InsertPeopleInBulkAsync runs inside the caller's transaction.");
+        }
+
+        // The audit chain's lock before the table's (PostgreSQL): every audited writer takes them in this order.
+        await LockAuditChainAsync(ct);
+        var fill = RosterFill.For(this);
+        await fill.HoldAsync(ct);
+        var ids = await insert();
+        await fill.FillAsync(ids, ct);
+    }
+
+    /// <summary>
     /// Every row change is audited except the audit log itself, Identity's own tables, and the secret-ballot
     /// tables: an audit entry per cast ballot or used code would carry a sequence number and a time, which is
     /// exactly what must not exist (DESIGN.md "Secrecy"). Ballot boxes audit their opening, code batches and

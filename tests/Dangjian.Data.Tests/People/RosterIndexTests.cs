@@ -64,6 +64,57 @@ public abstract class RosterIndexTests
         await AssertFollowsPeopleAsync(db, "after a delete");
     }
 
+    /// <summary>
+    /// A province's import inserts with the insert trigger held back and fills the counts and characters set by set: they
+    /// come out as the trigger's would, the trigger is back for the next save, and a rollback takes the people away and
+    /// leaves the trigger as it was.
+    /// </summary>
+    [Fact]
+    public async Task BulkInsertWithTheTriggerHeld_FillsAsTheTriggerWould_AndLeavesTheTriggerInPlace()
+    {
+        await using var database = await CreateAsync();
+        await using var db = database.Open();
+        var a = await BranchAsync(db, "A01");
+        var b = await BranchAsync(db, "B01");
+        db.People.AddRange(Sample(a.Id, "王建国"), Sample(b.Id, "王芳", MemberStatus.Probationary));
+        await db.SaveChangesAsync();
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await db.InsertPeopleInBulkAsync(async () =>
+            {
+                List<Person> batch = [Sample(a.Id, "王批量"), Sample(b.Id, "钱批钱", cadre: true), Sample(b.Id, "孙批删", removed: true), Sample(a.Id, "𠀋王", MemberStatus.Probationary)];
+                await db.InsertAuditedAsync(batch, CancellationToken.None);
+                return batch.Select(p => p.Id).ToList();
+            }, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        await AssertFollowsPeopleAsync(db, "after the bulk insert with the trigger held");
+        Assert.Equal(6, await db.People.CountAsync());
+
+        db.People.Add(Sample(a.Id, "李后来"));
+        await db.SaveChangesAsync();
+        await AssertFollowsPeopleAsync(db, "after a save that follows it (the trigger is back)");
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await db.InsertPeopleInBulkAsync(async () =>
+            {
+                List<Person> batch = [Sample(a.Id, "周回滚")];
+                await db.InsertAuditedAsync(batch, CancellationToken.None);
+                return batch.Select(p => p.Id).ToList();
+            }, CancellationToken.None);
+            await tx.RollbackAsync();
+        }
+
+        db.ChangeTracker.Clear();
+        Assert.False(await db.People.AnyAsync(p => p.Name == "周回滚"));
+        db.People.Add(Sample(b.Id, "吴回滚后"));
+        await db.SaveChangesAsync();
+        await AssertFollowsPeopleAsync(db, "after a rolled-back bulk insert and a save (the trigger is still there)");
+    }
+
     [Fact]
     public async Task AnEditOfAnotherColumn_LeavesCountsAndCharactersAlone_AndARepeatedCharacterIsOneEntry()
     {

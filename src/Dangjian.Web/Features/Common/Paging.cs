@@ -13,6 +13,15 @@ public readonly record struct PageWindow(int Page, int PageSize)
 {
     public int Skip => (int)Math.Min(((long)Page - 1) * PageSize, int.MaxValue);
 
+    /// <summary>Where the page ends among <paramref name="total"/> rows.</summary>
+    public long End(long total) => Math.Min((long)Skip + PageSize, total);
+
+    /// <summary>Whether fewer rows follow the page than come before it, among <paramref name="total"/>.</summary>
+    public bool NearerEnd(long total) => Skip > total - End(total);
+
+    /// <summary>How many rows a read from the page's nearer end passes up to its far edge.</summary>
+    public long Need(long total) => NearerEnd(total) ? total - Skip : End(total);
+
     public void Deconstruct(out int page, out int pageSize) => (page, pageSize) = (Page, PageSize);
 }
 

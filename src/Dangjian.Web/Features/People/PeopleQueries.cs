@@ -24,8 +24,8 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         errors.ThrowIfAny();
         var filtered = await FilteredAsync(filter, ct);
         var (query, scope) = (filtered.Query, filtered.Scope);
-        var (keys, total) = await KeysAsync(filter, filtered, ct);
-        var end = Math.Min((long)window.Skip + size, total);
+        var (keys, total) = await KeysAsync(filter, filtered, window, ct);
+        var end = window.End(total);
         if (window.Skip >= total)
         {
             return new Paged<PersonRow>([], total, p, size);
@@ -34,7 +34,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
         // The page's ids first, from an index alone, then only those people's rows. A page past the middle is read from
         // the other end of the name order, so the last page of a province's roster skips as few entries as the first (the
         // order by name and id is total: reversed, it gives the same rows).
-        var fromEnd = window.Skip > total - end;
+        var fromEnd = window.NearerEnd(total);
         var ordered = fromEnd
             ? keys.OrderByDescending(k => k.Name).ThenByDescending(k => k.Id).Skip((int)(total - end))
             : keys.OrderBy(k => k.Name).ThenBy(k => k.Id).Skip(window.Skip);
@@ -51,11 +51,22 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
     }
 
     /// <summary>
-    /// Up to this many people a page is read by sorting them; above it, by walking the roster index's name order, which
-    /// finds page 1 of a province's million in the first few dozen entries but would pass over most of the index to find
-    /// a small branch's. Tests set it to take each way.
+    /// Whether a page is read by walking the roster index's name order (true) or by sorting the people found through the
+    /// index by organization (false); null, the default, takes the cheaper way (<see cref="WalkPays"/>). Tests set it to
+    /// take each way.
     /// </summary>
-    public int SortedAtMost { get; set; } = 20_000;
+    public bool? Walk { get; set; }
+
+    /// <summary>
+    /// Whether walking the name order reads fewer entries than sorting. The walk passes about
+    /// <paramref name="everyone"/> / <paramref name="total"/> entries per match (the roster index holds every person, the
+    /// filter keeps <paramref name="total"/>) until it has the <paramref name="need"/> matches up to the page's far edge,
+    /// counted from the nearer end; sorting reads the <paramref name="inScope"/> people of the organizations in scope
+    /// whatever the page. Page 1 of a province (20 × 1,000,000 against 1,000,000²) walks; a branch of 50 in that
+    /// province (20 × 1,000,000 against 50 × 50) sorts; a status filter keeping 15,000 of 300,000 walks (20 × 300,000
+    /// against 300,000 × 15,000), where sorting would read all 300,000 to find them.
+    /// </summary>
+    public static bool WalkPays(long need, long everyone, long inScope, long total) => need * everyone < inScope * total;
 
     /// <summary>
     /// The (name, id) keys the filter selects, in an order an index can give, and how many there are — without reading
@@ -69,7 +80,7 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
     /// <item>a team role narrows by what neither holds, so it counts the people themselves.</item>
     /// </list>
     /// </summary>
-    private async Task<(IQueryable<RosterKey> Keys, int Total)> KeysAsync(RosterFilter filter, Filtered filtered, CancellationToken ct)
+    private async Task<(IQueryable<RosterKey> Keys, int Total)> KeysAsync(RosterFilter filter, Filtered filtered, PageWindow window, CancellationToken ct)
     {
         var (people, orgIds) = (filtered.People, filtered.Orgs.Select(o => o.Id));
         if (filter.Role is not null)
@@ -96,20 +107,16 @@ public sealed class PeopleQueries(DangjianDbContext db, ScopeService scopes, Org
             return (chars.Select(c => new RosterKey { Name = c.Name, Id = c.PersonId }), await chars.CountAsync(ct));
         }
 
-        var counts = db.RosterCounts.AsNoTracking().Where(c => orgIds.Contains(c.OrganizationId));
-        if (filter.Status is { } status)
-        {
-            counts = counts.Where(c => c.Status == status);
-        }
-
-        if (filter.Cadre is { } cadre)
-        {
-            counts = counts.Where(c => c.IsCadre == cadre);
-        }
-
-        var total = await counts.SumAsync(c => c.Count, ct);
-        var walked = total <= SortedAtMost ? people : filtered.AnyOrganization.Where(x => orgIds.Contains(x.OrganizationId + 0));
-        return (walked.Select(x => new RosterKey { Name = x.Name, Id = x.Id }), total);
+        // The scope's counts by status and cadre mark: a handful of rows, however many people.
+        var counts = await db.RosterCounts.AsNoTracking().Where(c => orgIds.Contains(c.OrganizationId))
+            .GroupBy(c => new { c.Status, c.IsCadre })
+            .Select(g => new { g.Key.Status, g.Key.IsCadre, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+        var inScope = counts.Sum(c => (long)c.Count);
+        var total = counts.Where(c => (filter.Status is null || c.Status == filter.Status) && (filter.Cadre is null || c.IsCadre == filter.Cadre)).Sum(c => c.Count);
+        var walk = Walk ?? (total > 0 && WalkPays(window.Need(total), await db.RosterCounts.SumAsync(c => (long)c.Count, ct), inScope, total));
+        var keys = walk ? filtered.AnyOrganization.Where(x => orgIds.Contains(x.OrganizationId + 0)) : people;
+        return (keys.Select(x => new RosterKey { Name = x.Name, Id = x.Id }), total);
     }
 
     private sealed class RosterKey
