@@ -45,7 +45,16 @@ public static class RosterBenchmark
         };
         try
         {
-            await RunProviderAsync("SQLite", BenchHost.SqliteAsync, measurements, notes, files, o, ct);
+            // DANGJIAN_BENCH_ONLY=PostgreSQL measures PostgreSQL in a process of its own (its peak working set not the SQLite run's).
+            if (Environment.GetEnvironmentVariable("DANGJIAN_BENCH_ONLY") is "PostgreSQL")
+            {
+                notes.Add("SQLite skipped: DANGJIAN_BENCH_ONLY=PostgreSQL");
+            }
+            else
+            {
+                await RunProviderAsync("SQLite", BenchHost.SqliteAsync, measurements, notes, files, o, ct);
+            }
+
             if (Environment.GetEnvironmentVariable(BenchHost.PostgresVariable) is { Length: > 0 })
             {
                 await RunProviderAsync("PostgreSQL", () => BenchHost.PostgresAsync()!, measurements, notes, files, o, ct);

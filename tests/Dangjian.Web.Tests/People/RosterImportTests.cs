@@ -406,26 +406,30 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
         Assert.Equal(after, await CountsAsync());
     }
 
+    /// <summary>People per batch of the insert on this provider.</summary>
+    private int Batch => app.ProviderName == "Postgres" ? RosterImport.PostgresBatchSize : RosterImport.SqliteBatchSize;
+
     [Fact]
     public async Task Import_ManyBatches_AllArrive()
     {
         var t = await app.TownshipsAsync();
         var (codeA, _) = await CodesAsync(t);
         var prefix = "批量" + Guid.NewGuid().ToString("N")[..6];
-        var file = RosterFiles.Build(Enumerable.Range(1, 2_100).Select(i => (IDictionary<string, object?>)RosterFiles.Member($"{prefix}{i:0000}", codeA)));
+        var batch = Batch;
+        var file = RosterFiles.Build(Enumerable.Range(1, (2 * batch) + 100).Select(i => (IDictionary<string, object?>)RosterFiles.Member($"{prefix}{i:0000}", codeA)));
         var before = await CountsAsync();
         var reports = new List<ImportProgress>();
 
         var clock = Stopwatch.StartNew();
         var result = await ImportAsAsync(Demo.OrgAdminA, file, new SyncProgress(reports.Add), CancellationToken.None);
-        output.WriteLine($"{app.ProviderName}: 2,100 rows imported in {clock.ElapsedMilliseconds} ms");
+        output.WriteLine($"{app.ProviderName}: {(2 * batch) + 100:N0} rows imported in {clock.ElapsedMilliseconds} ms");
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal(2_100, result.Imported);
-        Assert.Equal(new[] { 0, 1_000, 2_000, 2_100 }, reports.Where(r => r.Phase == ImportPhase.Importing).Select(r => r.Done));
+        Assert.Equal((2 * batch) + 100, result.Imported);
+        Assert.Equal(new[] { 0, batch, 2 * batch, (2 * batch) + 100 }, reports.Where(r => r.Phase == ImportPhase.Importing).Select(r => r.Done));
         var after = await CountsAsync();
-        Assert.Equal(before.People + 2_100, after.People);
-        Assert.Equal(before.Audit + 2_101, after.Audit);
+        Assert.Equal(before.People + (2 * batch) + 100, after.People);
+        Assert.Equal(before.Audit + (2 * batch) + 101, after.Audit);
     }
 
     [Fact]
@@ -435,21 +439,22 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
         var t = await app.TownshipsAsync();
         var (codeA, _) = await CodesAsync(t);
         var prefix = "中断" + Guid.NewGuid().ToString("N")[..6];
-        var file = RosterFiles.Build(Enumerable.Range(1, 2_500).Select(i => (IDictionary<string, object?>)RosterFiles.Member($"{prefix}{i:0000}", codeA)));
+        var batch = Batch;
+        var file = RosterFiles.Build(Enumerable.Range(1, (2 * batch) + 500).Select(i => (IDictionary<string, object?>)RosterFiles.Member($"{prefix}{i:0000}", codeA)));
         var before = await CountsAsync();
         using var cancel = new CancellationTokenSource();
         var saved = 0;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ImportAsAsync(Demo.OrgAdminA, file, new SyncProgress(p =>
         {
-            if (p.Phase == ImportPhase.Importing && p.Done >= 1_000)
+            if (p.Phase == ImportPhase.Importing && p.Done >= batch)
             {
                 saved = p.Done;
                 cancel.Cancel();
             }
         }), cancel.Token));
 
-        Assert.Equal(1_000, saved);
+        Assert.Equal(batch, saved);
         Assert.Equal(before, await CountsAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.People.CountAsync(p => p.Name.StartsWith(prefix))));
     }

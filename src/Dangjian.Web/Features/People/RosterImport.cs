@@ -80,8 +80,18 @@ public sealed class RosterImport(
     public const int MaxCellLength = 1_000;
     public const int MaxReportedErrors = 1_000;
 
-    /// <summary>People written per round trip of the insert (with their audit entries and dues profiles).</summary>
-    public const int BatchSize = 1_000;
+    /// <summary>
+    /// People written per batch of the insert (with their audit entries and dues profiles). PostgreSQL's binary COPY
+    /// gains from fewer, larger batches (each costs round trips: the key range, two COPY starts); SQLite's prepared
+    /// inserts go row by row whatever the batch, and smaller batches leave less garbage for the peak working set (a
+    /// million rows: PostgreSQL 1,000 → 2,000 insert 68.5 → 63.5 s; 5,000 gave 61.1 s but 1,150 MB; SQLite 1,000 → 2,000
+    /// peaked at 985 MB with 1,000 and 1,037 MB with 2,000).
+    /// </summary>
+    private int BatchSize => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? PostgresBatchSize : SqliteBatchSize;
+
+    public const int SqliteBatchSize = 1_000;
+
+    public const int PostgresBatchSize = 2_000;
 
     /// <summary>How much an .xlsx may inflate to, relative to the size limit (real rosters stay far below).</summary>
     private const int MaxInflation = 40;

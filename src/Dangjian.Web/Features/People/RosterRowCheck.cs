@@ -41,7 +41,10 @@ internal static class RosterRowCheck
         return rowsById;
     }
 
-    /// <summary>The people the clean rows describe; every problem goes into <paramref name="report"/>.</summary>
+    /// <summary>
+    /// The people the clean rows describe; every problem goes into <paramref name="report"/>. It consumes the sheet: the
+    /// drafts are gone from <paramref name="sheet"/> afterwards.
+    /// </summary>
     public static List<RosterPerson> Check(
         RosterSheet sheet,
         Scope scope,
@@ -55,8 +58,11 @@ internal static class RosterRowCheck
     {
         var examples = RosterTemplate.ExampleNames(text);
         var people = new List<RosterPerson>(sheet.Drafts.Count);
-        foreach (var d in sheet.Drafts)
+        for (var i = 0; i < sheet.Drafts.Count; i++)
         {
+            // Each draft is let go once checked: a province's million drafts and people are never all held at once.
+            var d = sheet.Drafts[i];
+            sheet.Drafts[i] = null!;
             if (RosterTemplate.IsExample(d.Name, d.IdNumber, examples))
             {
                 // The template's example row left in: it would import as a real person. Name it and nothing else.
