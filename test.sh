@@ -78,27 +78,14 @@ if ! dotnet build Dangjian.slnx -c Release -nologo -clp:ErrorsOnly -v:q; then
   exit 1
 fi
 
-run_tests() {
-  dotnet test "$1" -c Release --no-build -nologo \
-    --logger "trx;LogFileName=$(basename "$1" .csproj).trx" --results-directory "$RESULTS" \
-    --logger "console;verbosity=minimal"
-}
-
 status=0
-# The browser tests drive one app and one Chromium a test at a time and leave much of the second core idle, so they run
-# beside the others (their own app, SQLite file and port); their output follows the others'.
-browser=tests/Dangjian.E2E/Dangjian.E2E.csproj
-say "Dangjian.E2E (beside the others; output below)"
-run_tests "$browser" >"$RESULTS/Dangjian.E2E.log" 2>&1 &
-browser_pid=$!
 for project in tests/*/*.csproj; do
-  [ "$project" = "$browser" ] && continue
-  say "$(basename "$project" .csproj)"
-  run_tests "$project" || status=1
+  name=$(basename "$project" .csproj)
+  say "$name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
+    --logger "console;verbosity=minimal" || status=1
 done
-wait "$browser_pid" || status=1
-say "Dangjian.E2E"
-cat "$RESULTS/Dangjian.E2E.log"
 
 passed=0; failed=0; skipped=0
 for trx in "$RESULTS"/*.trx; do
