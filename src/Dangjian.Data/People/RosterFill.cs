@@ -26,7 +26,7 @@ internal abstract class RosterFill
     private const string Trigger = "People_Roster_Insert";
 
     public static RosterFill For(DangjianDbContext db) =>
-        db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? new PostgresFill(db) : new SqliteFill(db);
+        db.Database.IsNpgsql() ? new PostgresFill(db) : new SqliteFill(db);
 
     /// <summary>Holds the insert trigger back until <see cref="FillAsync"/>.</summary>
     public abstract Task HoldAsync(CancellationToken ct);

@@ -87,7 +87,7 @@ public sealed class RosterImport(
     /// million rows: PostgreSQL 1,000 → 2,000 insert 68.5 → 63.5 s; 5,000 gave 61.1 s but 1,150 MB; SQLite 1,000 → 2,000
     /// peaked at 985 MB with 1,000 and 1,037 MB with 2,000).
     /// </summary>
-    private int BatchSize => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? PostgresBatchSize : SqliteBatchSize;
+    private int BatchSize => db.Database.IsNpgsql() ? PostgresBatchSize : SqliteBatchSize;
 
     public const int SqliteBatchSize = 1_000;
 
