@@ -179,12 +179,13 @@ public static class SecretTables
         // VACUUM FULL copies the rows that a snapshot older than the rewrite could still see, dead ones included (a
         // deleted code, a ballot before the shuffle, with its transaction id). So first wait until no other session of
         // this database has a snapshot or a transaction that began before now: h is a fresh transaction id, after the
-        // rewrite's commit; backend_xmin and backend_xid are what holds VACUUM's horizon back. (A session of another
-        // role is visible here when the app's role owns it or may read all statistics: the app's own sessions are.)
-        // A backend with no database yet (one still starting up) or none at all (a walsender with hot_standby_feedback)
-        // holds the horizon of every database, so it counts too: under load a close once rewrote the tables while a
-        // starting backend held it back, and the dead rows stayed on disk.
-        var h = await ScalarAsync(connection, "SELECT (pg_current_xact_id()::text::numeric % 4294967296)::text", ct);
+        // rewrite's commit; backend_xmin and backend_xid are what holds VACUUM's horizon back (pg_stat_activity shows
+        // them for every role's sessions). A backend with no database yet (one still starting up) or none at all (a
+        // walsender with hot_standby_feedback) holds the horizon of every database, so it counts too. What no session
+        // shows can still hold it: a backend before it appears in pg_stat_activity (under load a close once rewrote
+        // while one did, and the dead rows stayed on disk), or a prepared transaction. So each rewrite is checked after
+        // it (KeptNoDeadRowAsync), and done again until it kept no dead row.
+        var h = await ScalarAsync(connection, "SELECT (pg_current_xact_id()::text::numeric % 4294967296)::text", ct) ?? throw new InvalidOperationException("no transaction id");
         await ExecuteAsync(connection, "SET lock_timeout = '1s'", ct);
         try
         {
@@ -200,13 +201,18 @@ public static class SecretTables
                 {
                     try
                     {
+                        var clean = true;
                         foreach (var table in tables)
                         {
                             // CLUSTER rewrites as VACUUM FULL does (same visibility rule) and sorts by the random key.
                             await ExecuteAsync(connection, KeyOrdered.Contains(table) ? $"CLUSTER \"{table}\" USING \"PK_{table}\"" : $"VACUUM FULL \"{table}\"", ct);
+                            clean &= await KeptNoDeadRowAsync(connection, table, h, ct);
                         }
 
-                        return;
+                        if (clean)
+                        {
+                            return;
+                        }
                     }
                     catch (DbException e) when (e.SqlState is "55P03" or "40P01") // lock_not_available, deadlock_detected
                     {
@@ -221,6 +227,19 @@ public static class SecretTables
             await ExecuteAsync(connection, "RESET lock_timeout", CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// Whether the rewrite of <paramref name="table"/> just done could drop every row deleted before <paramref name="h"/>
+    /// (the used codes, the ballots before the shuffle). A rewrite freezes as hard as it can: it sets the table's
+    /// <c>relfrozenxid</c> to the horizon it used (its OldestXmin; PostgreSQL's <c>copy_table_data</c>), and it kept a
+    /// row deleted by transaction D exactly when D was not older than that horizon. Every deleter of a secret row committed
+    /// before <paramref name="h"/> was taken, so a horizon at <paramref name="h"/> or later kept none of them; an older one
+    /// means something the wait could not see held it back (a backend before it appears in pg_stat_activity, a prepared
+    /// transaction), and the caller waits and rewrites again. (A transaction of another box still running at the rewrite
+    /// also holds the horizon below <paramref name="h"/>: that costs one more rewrite, never a miss.)
+    /// </summary>
+    private static async Task<bool> KeptNoDeadRowAsync(DbConnection connection, string table, string h, CancellationToken ct) =>
+        await ScalarAsync(connection, $"SELECT (age(relfrozenxid) <= age('{h}'::xid))::text FROM pg_class WHERE oid = '\"{table}\"'::regclass", ct) == "true";
 
     private static async Task WaitOrGiveUpAsync(SecrecyOptions options, Stopwatch deadline, CancellationToken ct)
     {

@@ -22,13 +22,13 @@ public interface ISecrecyDatabase : IAsyncDisposable
 /// <summary>An open connection in a read transaction; disposing it ends both.</summary>
 internal sealed class HeldReader(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
 {
-    public static async Task<IAsyncDisposable> OpenAsync(System.Data.Common.DbConnection connection, System.Data.IsolationLevel level)
+    public static async Task<IAsyncDisposable> OpenAsync(System.Data.Common.DbConnection connection, System.Data.IsolationLevel level, string read = "SELECT count(*) FROM \"SecretBallots\"")
     {
         await connection.OpenAsync();
         var tx = await connection.BeginTransactionAsync(level);
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "SELECT count(*) FROM \"SecretBallots\"";
+        command.CommandText = read;
         await command.ExecuteScalarAsync();
         return new HeldReader(connection, tx);
     }
@@ -113,6 +113,43 @@ public sealed class PostgresSecrecyDatabase : ISecrecyDatabase
 
     public Task<IAsyncDisposable> HoldReaderAsync() =>
         HeldReader.OpenAsync(new NpgsqlConnection(ConnectionString), System.Data.IsolationLevel.RepeatableRead);
+
+    /// <summary>
+    /// A repeatable-read snapshot that has read none of the secret tables: it holds the database's horizon back (a
+    /// rewrite must keep every row it could see) but no lock a rewrite would wait for.
+    /// </summary>
+    public Task<IAsyncDisposable> HoldSnapshotAsync() =>
+        HeldReader.OpenAsync(new NpgsqlConnection(ConnectionString), System.Data.IsolationLevel.RepeatableRead, "SELECT count(*) FROM \"Organizations\"");
+
+    /// <summary>
+    /// A prepared transaction (two-phase commit) with a transaction id: it holds the database's horizon back as a running
+    /// transaction does, but no session shows it in pg_stat_activity, as none showed the backend still starting up that
+    /// once held a close's rewrite back unseen. Disposing it rolls it back. The server needs max_prepared_transactions
+    /// above 0 (./test.sh starts it so).
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldPreparedTransactionAsync()
+    {
+        var name = "dangjian_hold_" + Guid.NewGuid().ToString("N")[..12];
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using (var cmd = new NpgsqlCommand($"BEGIN; SELECT pg_current_xact_id(); PREPARE TRANSACTION '{name}'", conn))
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        return new PreparedHold(ConnectionString, name);
+    }
+
+    private sealed class PreparedHold(string connectionString, string name) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using var conn = new NpgsqlConnection(connectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"ROLLBACK PREPARED '{name}'", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
 
     /// <summary>A plain connection to this database, for what the tests read beside the app (pageinspect).</summary>
     public NpgsqlConnection Connect() => new(ConnectionString);
