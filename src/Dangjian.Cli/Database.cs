@@ -20,6 +20,6 @@ internal static class Database
         var cs = DangjianDatabase.ConnectionStringOrDefault(parsed, connection ?? Environment.GetEnvironmentVariable("ConnectionStrings__Dangjian"));
         var options = new DbContextOptionsBuilder<DangjianDbContext>();
         DangjianDatabase.Configure(options, parsed, cs);
-        return new DangjianDbContext(options.Options, new Data.Audit.FixedAuditActor("cli"));
+        return DangjianDbContext.Create(options.Options, new Data.Audit.FixedAuditActor("cli"));
     }
 }

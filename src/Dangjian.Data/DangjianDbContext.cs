@@ -25,15 +25,40 @@ namespace Dangjian.Data;
 /// </summary>
 public sealed class DangjianDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
-    private readonly IAuditActor _actor;
-    private readonly TimeProvider _time;
     private readonly List<AuditEntry> _pendingEvents = [];
+    private IAuditActor _actor;
+    private TimeProvider _time;
 
-    public DangjianDbContext(DbContextOptions<DangjianDbContext> options, IAuditActor? actor = null, TimeProvider? time = null)
+    /// <summary>
+    /// The one constructor, as a context pool requires: the system acts until <see cref="Lease"/> names who does
+    /// (<see cref="Create"/> does both for a context made by hand).
+    /// </summary>
+    public DangjianDbContext(DbContextOptions<DangjianDbContext> options)
         : base(options)
     {
-        _actor = actor ?? FixedAuditActor.System;
-        _time = time ?? TimeProvider.System;
+        _actor = FixedAuditActor.System;
+        _time = TimeProvider.System;
+    }
+
+    /// <summary>A context outside the app's pool (the command line, tests) acting as <paramref name="actor"/>.</summary>
+    public static DangjianDbContext Create(DbContextOptions<DangjianDbContext> options, IAuditActor actor, TimeProvider? time = null)
+    {
+        var db = new DangjianDbContext(options);
+        db.Lease(actor, time ?? TimeProvider.System);
+        return db;
+    }
+
+    /// <summary>
+    /// Hands a pooled context to a new request or circuit: who acts and by which clock, and nothing left of the one before
+    /// (EF's pool clears the change tracker; this clears what the context keeps itself). Every lease goes through it
+    /// (HostSetup), so an audit entry can never carry the previous holder's name.
+    /// </summary>
+    public void Lease(IAuditActor actor, TimeProvider time)
+    {
+        _actor = actor ?? throw new ArgumentNullException(nameof(actor));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _pendingEvents.Clear();
+        AuditAction = null;
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();

@@ -378,7 +378,7 @@ public static class BackupCommands
     {
         var options = new DbContextOptionsBuilder<DangjianDbContext>();
         DangjianDatabase.Configure(options, DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await using var db = new DangjianDbContext(options.Options, new Data.Audit.FixedAuditActor("cli"));
+        await using var db = DangjianDbContext.Create(options.Options, new Data.Audit.FixedAuditActor("cli"));
         ct.ThrowIfCancellationRequested();
         return AuditChain.Verify(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable());
     }

@@ -110,7 +110,7 @@ public abstract class AuditVerifyTests : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<DangjianDbContext>();
         DangjianDatabase.Configure(options, Enum.Parse<DatabaseProvider>(Provider), ConnectionString);
-        return new DangjianDbContext(options.Options, new Data.Audit.FixedAuditActor("test"));
+        return DangjianDbContext.Create(options.Options, new Data.Audit.FixedAuditActor("test"));
     }
 
     private async Task SeedAsync(int changes)

@@ -251,7 +251,7 @@ public sealed class BackupRestoreCliTests : IDisposable
     {
         var options = new DbContextOptionsBuilder<DangjianDbContext>();
         DangjianDatabase.Configure(options, DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False");
-        return new DangjianDbContext(options.Options, new Data.Audit.FixedAuditActor("test"));
+        return DangjianDbContext.Create(options.Options, new Data.Audit.FixedAuditActor("test"));
     }
 
     /// <summary>A database as the app leaves it (migrated, WAL mode), with audited changes.</summary>

@@ -207,7 +207,7 @@ public abstract class ElectionVerifyCliTests : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<DangjianDbContext>();
         DangjianDatabase.Configure(options, Enum.Parse<DatabaseProvider>(Provider), ConnectionString);
-        await using var db = new DangjianDbContext(options.Options, new Data.Audit.FixedAuditActor("test"));
+        await using var db = DangjianDbContext.Create(options.Options, new Data.Audit.FixedAuditActor("test"));
         await DangjianDatabase.MigrateAsync(db);
         db.AddAuditEvent(action, "ElectionRound", "7", new Dictionary<string, object> { ["roundId"] = 7, ["sha256"] = sha256 });
         await db.SaveChangesAsync();

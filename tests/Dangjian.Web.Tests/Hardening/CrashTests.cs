@@ -262,7 +262,7 @@ public abstract class CrashTests(ITestOutputHelper log)
     {
         var options = new DbContextOptionsBuilder<DangjianDbContext>();
         DangjianDatabase.Configure(options, Provider, connectionString);
-        return new DangjianDbContext(options.Options, new Dangjian.Data.Audit.FixedAuditActor("crash-test"));
+        return DangjianDbContext.Create(options.Options, new Dangjian.Data.Audit.FixedAuditActor("crash-test"));
     }
 
     /// <summary>The app in-process, only to set up the database (migrations, demo district, round, campaign, codes).</summary>

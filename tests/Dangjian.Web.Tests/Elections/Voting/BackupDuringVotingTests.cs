@@ -101,7 +101,7 @@ public sealed class BackupDuringVotingTests(SqliteApp app, Xunit.Abstractions.IT
         Assert.Equal(0, await ScalarAsync(fresh, "PRAGMA freelist_count"));
         var options = new DbContextOptionsBuilder<DangjianDbContext>();
         DangjianDatabase.Configure(options, DatabaseProvider.Sqlite, $"Data Source={fresh};Pooling=False");
-        await using (var db = new DangjianDbContext(options.Options, new Dangjian.Data.Audit.FixedAuditActor("test")))
+        await using (var db = DangjianDbContext.Create(options.Options, new Dangjian.Data.Audit.FixedAuditActor("test")))
         {
             Assert.Null(AuditChain.Verify(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable()));
             Assert.Equal(json.RootElement.GetProperty("auditEntries").GetInt64(), await db.AuditEntries.LongCountAsync(budget.Token));
