@@ -49,6 +49,11 @@ public static class Entry
                 Seed: Option(args, "--seed", 20261206)));
         }
 
+        if (args.Length > 0 && args[0] == "form-clients")
+        {
+            return await FormClients.RunChildAsync(args);
+        }
+
         if (args.Length > 0 && args[0] == "vote")
         {
             return await VoteBenchmark.RunAsync(new VoteBenchmark.Options(

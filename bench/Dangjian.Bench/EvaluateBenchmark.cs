@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Dangjian.Data;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Evaluations;
@@ -24,7 +21,7 @@ namespace Dangjian.Bench;
 /// acknowledged, and that the democratic scores computed from the boxes equal those computed from what was sent.
 /// Bounded: a fixed number of evaluators per run, a fixed number of runs, a time limit.
 /// </summary>
-public static partial class EvaluateBenchmark
+public static class EvaluateBenchmark
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -81,34 +78,24 @@ public static partial class EvaluateBenchmark
         var (groupIds, subjectIds, dimensions, scale, codes) = await SetUpCampaignAsync(host.Services, o.Evaluators, ct);
 
         var evaluators = codes.Select((c, i) => new Evaluator(c.Group, c.Code, Ratings(i, dimensions.Count, scale))).ToList();
-        var work = new ConcurrentQueue<Evaluator>(evaluators);
-        var latencies = new ConcurrentBag<double>();
-        var acknowledged = new ConcurrentDictionary<(int Group, string Receipt), Evaluator>();
-        var seconds = await host.DrainAsync(o.Clients, work, async (client, e) =>
+        var sends = evaluators.Select(e => new FormSend($"/public/evaluations/{groupIds[e.Group]}",
+        [
+            ["_handler", "evaluation"], ["code", e.Code],
+            .. Enumerable.Range(0, subjectIds.Count).SelectMany(s => Enumerable.Range(0, dimensions.Count).Select(d => new[] { $"r{subjectIds[s]}_{d}", e.Ratings[s][d] })),
+        ])).ToArray();
+        var load = await FormClients.SendAsync(host, o.Clients, sends, ct);
+        var seconds = load.Seconds;
+        var latencies = load.Replies.Select(r => r.PostMs).ToList();
+        var acknowledged = new Dictionary<(int Group, string Receipt), Evaluator>();
+        for (var i = 0; i < evaluators.Count; i++)
         {
-            var url = $"/public/evaluations/{groupIds[e.Group]}";
-            var page = await client.GetStringAsync(url, ct);
-            var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
-            var fields = new List<KeyValuePair<string, string>> { new("_handler", "evaluation"), new("__RequestVerificationToken", token), new("code", e.Code) };
-            for (var s = 0; s < subjectIds.Count; s++)
+            if (load.Replies[i] is { Status: 200, Receipt: { } receipt })
             {
-                for (var d = 0; d < dimensions.Count; d++)
-                {
-                    fields.Add(new($"r{subjectIds[s]}_{d}", e.Ratings[s][d]));
-                }
+                acknowledged[(evaluators[i].Group, receipt)] = evaluators[i];
             }
+        }
 
-            var post = Stopwatch.StartNew();
-            using var response = await client.PostAsync(url, new FormUrlEncodedContent(fields), ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            latencies.Add(post.Elapsed.TotalMilliseconds);
-            if (response.StatusCode == HttpStatusCode.OK && Receipt().Match(body) is { Success: true } m)
-            {
-                acknowledged[(e.Group, m.Groups[1].Value)] = e;
-            }
-        });
-
-        // Memory of the process at the end of the load (the server and this load generator share it).
+        // Memory of the server at the end of the load (the load generator ran in its own process).
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var managed = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
@@ -233,9 +220,4 @@ public static partial class EvaluateBenchmark
                 return [.. EvaluationScoring.Score(input).Subjects.OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Democratic)];
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("data-receipt=\"([^\"]+)\"")]
-    private static partial Regex Receipt();
 }

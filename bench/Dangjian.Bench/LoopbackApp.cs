@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using Dangjian.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,6 +32,9 @@ public sealed class LoopbackApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The run's own folder (the database file, the load generator's files); deleted on dispose.</summary>
+    public string Folder => _folder;
+
     public static async Task<LoopbackApp> StartAsync(string name, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory($"dangjian-bench-{name}-").FullName;
@@ -58,48 +58,6 @@ public sealed class LoopbackApp : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LoopbackApp(app, address, folder);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="clients"/> HTTP clients, each with its own connection and cookie jar, taking items from
-    /// the queue until it is empty; returns the wall time in seconds.
-    /// </summary>
-    public async Task<double> DrainAsync<T>(int clients, ConcurrentQueue<T> work, Func<HttpClient, T, Task> send)
-    {
-        var items = work.Count;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var pause = GC.GetTotalPauseDuration();
-        var allocated = GC.GetTotalAllocatedBytes(precise: false);
-        int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
-        using var sampler = AllocationSampler.StartIfAsked();
-        try
-        {
-            return await DrainCoreAsync(clients, work, send);
-        }
-        finally
-        {
-            // Where the time went: CPU per item (the app and the in-process clients together: the clients' share is
-            // small, an HttpClient send and a regex), and the garbage collector's pauses.
-            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"       CPU {used / 1000:F1} s for {items} items = {used / Math.Max(1, items):F2} ms each (app and clients); {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / Math.Max(1, items):F0} KB allocated each; GC paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
-            sampler?.Print(items);
-        }
-    }
-
-    private async Task<double> DrainCoreAsync<T>(int clients, ConcurrentQueue<T> work, Func<HttpClient, T, Task> send)
-    {
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-        {
-            using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
-            using var client = new HttpClient(handler) { BaseAddress = new Uri(Address) };
-            while (work.TryDequeue(out var item))
-            {
-                await send(client, item);
-            }
-        }));
-        return watch.Elapsed.TotalSeconds;
     }
 
     public async ValueTask DisposeAsync()

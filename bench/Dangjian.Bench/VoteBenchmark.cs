@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Dangjian.Data;
 using Dangjian.Data.Secrecy;
 using Dangjian.Domain.Elections;
@@ -22,7 +20,7 @@ namespace Dangjian.Bench;
 /// stored ballots with the content sent, and that the count of the box equals the count of what was acknowledged.
 /// Bounded: a fixed number of ballots per run, a fixed number of runs, a time limit; then it stops.
 /// </summary>
-public static partial class VoteBenchmark
+public static class VoteBenchmark
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly string[] Candidates = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊"];
@@ -65,7 +63,9 @@ public static partial class VoteBenchmark
         await using var host = await LoopbackApp.StartAsync("vote", ct);
         var (roundId, boxKey, codes) = await SetUpRoundAsync(host.Services, o.Ballots, ct);
 
-        var work = new ConcurrentQueue<(string Code, string[] Marks)>(codes.Select((c, i) => (c, Marks(i))));
+        var items = codes.Select((c, i) => (Code: c, Marks: Marks(i))).ToArray();
+        var sends = items.Select(item => new FormSend($"/vote/{roundId}",
+            [["_handler", "ballot"], ["code", item.Code], .. item.Marks.Select((m, i) => new[] { $"m{i}", m })])).ToArray();
         var batches = new ConcurrentBag<int>();
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -77,23 +77,17 @@ public static partial class VoteBenchmark
         };
         listener.SetMeasurementEventCallback<int>((_, size, _, _) => batches.Add(size));
         listener.Start();
-        var latencies = new ConcurrentBag<double>();
-        var acknowledged = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
-        var seconds = await host.DrainAsync(o.Clients, work, async (client, item) =>
+        var load = await FormClients.SendAsync(host, o.Clients, sends, ct);
+        var seconds = load.Seconds;
+        var latencies = load.Replies.Select(r => r.PostMs).ToList();
+        var acknowledged = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Length; i++)
         {
-            var page = await client.GetStringAsync($"/vote/{roundId}", ct);
-            var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
-            var fields = new List<KeyValuePair<string, string>> { new("_handler", "ballot"), new("__RequestVerificationToken", token), new("code", item.Code) };
-            fields.AddRange(item.Marks.Select((m, i) => new KeyValuePair<string, string>($"m{i}", m)));
-            var post = Stopwatch.StartNew();
-            using var response = await client.PostAsync($"/vote/{roundId}", new FormUrlEncodedContent(fields), ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            latencies.Add(post.Elapsed.TotalMilliseconds);
-            if (response.StatusCode == HttpStatusCode.OK && Receipt().Match(body) is { Success: true } m)
+            if (load.Replies[i] is { Status: 200, Receipt: { } receipt })
             {
-                acknowledged[m.Groups[1].Value] = item.Marks;
+                acknowledged[receipt] = items[i].Marks;
             }
-        });
+        }
 
         // Close the box, then check every acknowledged ballot is there as sent and the counts agree.
         await using var scope = host.Services.CreateAsyncScope();
@@ -176,9 +170,4 @@ public static partial class VoteBenchmark
         return new Ballot(Names("for"), Names("against"), Names("writeIns"), doc.RootElement.GetProperty("void").GetBoolean());
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("data-receipt=\"([^\"]+)\"")]
-    private static partial Regex Receipt();
 }
