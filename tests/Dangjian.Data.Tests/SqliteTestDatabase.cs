@@ -41,13 +41,31 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "dangjian-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var copy = new SqliteTestDatabase(folder);
-        using var from = new SqliteConnection(source.ConnectionString);
-        using var to = new SqliteConnection(copy.ConnectionString);
-        from.Open();
-        to.Open();
-        from.BackupDatabase(to);
-        return copy;
+        // Classes run in parallel and copy the same template at once. The backup API does not wait on a busy database
+        // as a command does (a CI run once failed with SQLITE_BUSY_RECOVERY while another copy opened the file), so
+        // copies take turns here and a busy step is tried again.
+        lock (CopyGate)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var from = new SqliteConnection(source.ConnectionString);
+                    using var to = new SqliteConnection(copy.ConnectionString);
+                    from.Open();
+                    to.Open();
+                    from.BackupDatabase(to);
+                    return copy;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 5 && attempt < 50) // SQLITE_BUSY and its extended codes
+                {
+                    Thread.Sleep(100);
+                }
+            }
+        }
     }
+
+    private static readonly object CopyGate = new();
 
     public DangjianDbContext Open()
     {
