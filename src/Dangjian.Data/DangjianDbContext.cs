@@ -41,10 +41,10 @@ public sealed class DangjianDbContext : IdentityDbContext<AppUser>, IDataProtect
     }
 
     /// <summary>A context outside the app's pool (the command line, tests) acting as <paramref name="actor"/>.</summary>
-    public static DangjianDbContext Create(DbContextOptions<DangjianDbContext> options, IAuditActor actor, TimeProvider? time = null)
+    public static DangjianDbContext Create(DbContextOptions<DangjianDbContext> options, IAuditActor actor)
     {
         var db = new DangjianDbContext(options);
-        db.Lease(actor, time ?? TimeProvider.System);
+        db.Lease(actor, TimeProvider.System);
         return db;
     }
 

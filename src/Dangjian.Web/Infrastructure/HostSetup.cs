@@ -87,10 +87,10 @@ public static class HostSetup
         var connectionString = DangjianDatabase.ConnectionStringOrDefault(dbOptions.Provider, config.GetConnectionString(DatabaseOptions.ConnectionStringName));
         // Sensitive data logging stays off in every environment: with it, EF would log parameter values
         // (password hashes, token hashes, ID numbers) with each command it logs.
-        // The options are built once (optionsLifetime Singleton): they depend on configuration only, and building them
-        // per request showed in the profile of the voting load (about 5 % of its CPU, bench/README.md).
-        // Contexts are pooled: a request's first use of a fresh context (its internal services, its connection object)
-        // was about a tenth of a ballot's CPU under load. Each lease is handed the request's actor and clock.
+        // Contexts are pooled, over options built once (they depend on configuration only; building them per request
+        // was about 5 % of the voting load's CPU), and a request's first use of a fresh context (its internal services,
+        // its connection object) was about a tenth of a ballot's CPU (bench/README.md). Each lease is handed the
+        // request's actor and clock.
         services.AddPooledDbContextFactory<DangjianDbContext>(
             o => DangjianDatabase.Configure(o, dbOptions.Provider, connectionString).EnableSensitiveDataLogging(false));
         services.AddScoped(sp =>
