@@ -82,6 +82,7 @@ public static class HostSetup
         services.AddSingleton(sp => Dangjian.Domain.Common.OrgTimeZone.Find(sp.GetRequiredService<IOptions<DangjianOptions>>().Value.TimeZone)!);
         services.AddSingleton<OrgClock>();
         services.AddSingleton<FormFaces>();
+        services.AddSingleton<FormPages>();
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DangjianDatabase.ConnectionStringOrDefault(dbOptions.Provider, config.GetConnectionString(DatabaseOptions.ConnectionStringName));

@@ -296,8 +296,12 @@ public abstract partial class PagePermissionTests(AppFixture app)
             .DistinctBy(p => p.Template)
             .OrderBy(p => p.Template, StringComparer.Ordinal)];
 
-    private static bool RendersPage(Type returned) =>
-        typeof(RazorComponentResult).IsAssignableFrom(returned.IsGenericType && returned.GetGenericTypeDefinition() == typeof(Task<>) ? returned.GetGenericArguments()[0] : returned);
+    private static bool RendersPage(Type returned)
+    {
+        var result = returned.IsGenericType && returned.GetGenericTypeDefinition() == typeof(Task<>) ? returned.GetGenericArguments()[0] : returned;
+        return typeof(RazorComponentResult).IsAssignableFrom(result)
+            || (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Dangjian.Web.Features.PublicForms.FormPageResult<>));
+    }
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[a-z]+)?\}")]
     private static partial Regex Parameter();

@@ -41,16 +41,15 @@ public static class BallotPageEndpoints
     }
 
     /// <summary>The ballot; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>
-    public static async Task<RazorComponentResult<BallotPage>> Show(int roundId, string? code, VotingService voting, HttpContext http, CancellationToken ct)
+    /// <remarks>The page is kept rendered per round version, state and language (<see cref="FormPages"/>).</remarks>
+    public static async Task<FormPageResult<BallotPage>> Show(int roundId, string? code, VotingService voting, HttpContext http, CancellationToken ct)
     {
         // A filled-in ballot or a receipt must not stay in a shared cache or the browser's back-forward cache.
         PublicForm.NoStore(http);
         var round = await voting.RoundAsync(roundId, ct);
-        var view = new BallotView(roundId, round)
-        {
-            Code = PublicForm.CodeFromLink(code),
-        };
-        return Page(view, round is null ? StatusCodes.Status404NotFound : round.AcceptsBallots ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+        var status = round is null ? StatusCodes.Status404NotFound : round.AcceptsBallots ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
+        var key = round is null ? null : FormPageKey.For("ElectionRound", roundId, round.Version, $"{round.Status}|{round.BoxOpen}");
+        return FormPages.Page(key, status, PublicForm.CodeFromLink(code), c => Page(new BallotView(roundId, round) { Code = c }, status));
     }
 
     public static async Task<RazorComponentResult<BallotPage>> Cast(int roundId, IFormCollection form, VotingService voting, HttpContext http, CancellationToken ct)

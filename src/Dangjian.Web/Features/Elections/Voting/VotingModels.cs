@@ -21,6 +21,9 @@ public sealed record BoxProgress(int RoundId, string RoundTitle, RoundStatus Sta
 public sealed record VoteRound(int Id, string Title, string OrganizationName, ElectionMode Mode, int Seats, IReadOnlyList<string> Candidates, RoundStatus Status, bool BoxOpen)
 {
     public bool AcceptsBallots => Status == RoundStatus.Open && BoxOpen;
+
+    /// <summary>The round's version when read: a rendered ballot is kept under it (<see cref="PublicForms.FormPages"/>).</summary>
+    public int Version { get; init; }
 }
 
 /// <summary>A voter's mark for one candidate (赞成 / 不赞成 / 弃权).</summary>

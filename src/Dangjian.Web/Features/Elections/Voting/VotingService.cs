@@ -58,7 +58,10 @@ public sealed class VotingService(DangjianDbContext db, BallotBoxService boxes, 
                              select new { r.Title, o.Name, r.Mode, r.Seats, r.CandidatesJson }).FirstOrDefaultAsync(c);
             return row is null ? null : new RoundFace(row.Title, row.Name, row.Mode, row.Seats, Candidates(row.CandidatesJson));
         }, ct);
-        return face is null ? null : new VoteRound(roundId, face.Title, face.OrganizationName, face.Mode, face.Seats, face.Candidates, state.Status, state.BoxOpen);
+        return face is null ? null : new VoteRound(roundId, face.Title, face.OrganizationName, face.Mode, face.Seats, face.Candidates, state.Status, state.BoxOpen)
+        {
+            Version = state.Version,
+        };
     }
 
     /// <summary>The rounds taking ballots now, for the voting start page (titles only: public at the meeting anyway).</summary>

@@ -32,13 +32,15 @@ public static class EvaluationFormEndpoints
     }
 
     /// <summary>The form; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>
-    public static async Task<RazorComponentResult<EvaluationFormPage>> Show(int groupId, string? code, EvaluationFormService forms, HttpContext http, CancellationToken ct)
+    /// <remarks>The page is kept rendered per form version, state and language (<see cref="FormPages"/>).</remarks>
+    public static async Task<FormPageResult<EvaluationFormPage>> Show(int groupId, string? code, EvaluationFormService forms, HttpContext http, CancellationToken ct)
     {
         // A filled-in form or a receipt must not stay in a shared cache or the back-forward cache.
         PublicForm.NoStore(http);
         var form = await forms.FormAsync(groupId, ct);
-        var view = new EvaluationFormView(groupId, form) { Code = PublicForm.CodeFromLink(code) };
-        return Page(view, form is null ? StatusCodes.Status404NotFound : form.State == FormState.Accepting ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+        var status = form is null ? StatusCodes.Status404NotFound : form.State == FormState.Accepting ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
+        var key = form is null ? null : FormPageKey.For("EvaluationGroup", groupId, form.Version, $"{form.State}|{form.OpensAt.UtcTicks}|{form.ClosesAt.UtcTicks}");
+        return FormPages.Page(key, status, PublicForm.CodeFromLink(code), c => Page(new EvaluationFormView(groupId, form) { Code = c }, status));
     }
 
     public static async Task<RazorComponentResult<EvaluationFormPage>> Submit(int groupId, IFormCollection posted, EvaluationFormService forms, HttpContext http, CancellationToken ct)

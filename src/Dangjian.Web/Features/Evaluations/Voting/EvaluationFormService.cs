@@ -26,7 +26,11 @@ public sealed record FormSubject(int Id, string Name, string? Description);
 /// <summary>What the public form shows: the campaign, the group, the subjects in order, the dimensions and the scale.</summary>
 public sealed record EvaluationForm(
     int GroupId, string GroupName, string CampaignTitle, string OrganizationName, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
-    FormState State, IReadOnlyList<FormSubject> Subjects, IReadOnlyList<CriteriaDimension> Dimensions, IReadOnlyList<string> Scale);
+    FormState State, IReadOnlyList<FormSubject> Subjects, IReadOnlyList<CriteriaDimension> Dimensions, IReadOnlyList<string> Scale)
+{
+    /// <summary>The campaign's version when read: a rendered page is kept under it (<see cref="FormPages"/>).</summary>
+    public int Version { get; init; }
+}
 
 /// <summary>A missing or unknown rating: which subject and dimension.</summary>
 public sealed record MissingRating(int SubjectId, string SubjectName, string Dimension);
@@ -109,7 +113,10 @@ public sealed class EvaluationFormService(DangjianDbContext db, BallotBoxService
         var state = row.Status == CampaignStatus.Open && row.BoxOpen && now >= row.OpensAt && now < row.ClosesAt
             ? FormState.Accepting
             : row.Status is CampaignStatus.Announced || (row.Status == CampaignStatus.Open && now < row.OpensAt) ? FormState.NotYetOpen : FormState.Closed;
-        return new EvaluationForm(groupId, face.GroupName, face.CampaignTitle, face.OrganizationName, row.OpensAt, row.ClosesAt, state, face.Subjects, face.Dimensions, face.Scale);
+        return new EvaluationForm(groupId, face.GroupName, face.CampaignTitle, face.OrganizationName, row.OpensAt, row.ClosesAt, state, face.Subjects, face.Dimensions, face.Scale)
+        {
+            Version = row.Version,
+        };
     }
 
     /// <summary>Every (subject, dimension) without a rating on the scale, in form order.</summary>

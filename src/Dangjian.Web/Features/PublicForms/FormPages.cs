@@ -1,0 +1,169 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Dangjian.Web.Features.PublicForms;
+
+/// <summary>
+/// What a public form's GET page is rendered from, and so what its rendering is kept under: the form's kind, id and
+/// version (every transition bumps the version, as in <see cref="FormFaces"/>), whatever else the page shows that can
+/// change without a new version (the state, a date), and the cultures it is rendered in.
+/// </summary>
+public sealed record FormPageKey(string Kind, int Id, int Version, string State, string Culture, string UiCulture)
+{
+    public static FormPageKey For(string kind, int id, int version, string state) =>
+        new(kind, id, version, state, System.Globalization.CultureInfo.CurrentCulture.Name, System.Globalization.CultureInfo.CurrentUICulture.Name);
+}
+
+/// <summary>
+/// The GET page of a public form (a ballot, an evaluation form) kept rendered in memory, with two holes: the request's
+/// antiforgery token and the code from the slip's link. Every voter of a meeting opens the same page at once, and
+/// rendering it through the component renderer (about 120 radio buttons on an evaluation form) was a large part of the
+/// CPU per response (issue 18 "Speed"). A page is rendered once per <see cref="FormPageKey"/> by the same component and
+/// the same result type as before, with a marker in place of the code, and then served as its bytes with the holes
+/// filled: the token is asked of <see cref="IAntiforgery"/> per request exactly as the page's
+/// <c>&lt;AntiforgeryToken /&gt;</c> does (it sets the same cookie and headers), and the code is HTML-encoded. Only GET
+/// pages are kept: a POST's answer holds a receipt or what was sent, and is always rendered. An entry lives as long as
+/// a <see cref="FormFaces"/> entry, so the page is never staler than the face it prints; nothing here is secret.
+/// </summary>
+public sealed class FormPages : IDisposable
+{
+    /// <summary>Bytes of rendered pages kept at most (an evaluation form of 20 subjects is about 60 KB).</summary>
+    public const long CapacityBytes = 32L * 1024 * 1024;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
+
+    // Letters and digits only, so no HTML encoder changes it; random per process, so no page can contain it by chance.
+    private readonly string _codeMarker = "zq" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>
+    /// The page for <paramref name="key"/> with <paramref name="code"/> filled in; <paramref name="render"/> makes the
+    /// component's result for a given code and is called only when the page is not kept.
+    /// </summary>
+    /// <remarks>Without a key (no such form) the page is rendered and not kept, so made-up ids fill nothing.</remarks>
+    public static FormPageResult<TComponent> Page<TComponent>(FormPageKey? key, int status, string code, Func<string, RazorComponentResult<TComponent>> render)
+        where TComponent : IComponent =>
+        new(key, status, code, render);
+
+    internal bool TryGet(FormPageKey key, out PageTemplate? template) => _cache.TryGetValue(key, out template);
+
+    internal void Keep(FormPageKey key, PageTemplate template) =>
+        _cache.Set(key, template, new MemoryCacheEntryOptions { Size = template.Bytes, AbsoluteExpirationRelativeToNow = FormFaces.Lifetime });
+
+    internal string CodeMarker => _codeMarker;
+
+    public void Dispose() => _cache.Dispose();
+}
+
+/// <summary>A rendered page cut at its holes: text, hole, text, hole, …, text.</summary>
+internal sealed class PageTemplate
+{
+    private PageTemplate(byte[][] parts, bool[] tokenHoles, long bytes)
+    {
+        Parts = parts;
+        TokenHoles = tokenHoles;
+        Bytes = bytes;
+    }
+
+    /// <summary>The text between the holes, UTF-8; one more than the holes.</summary>
+    public byte[][] Parts { get; }
+
+    /// <summary>Per hole: the antiforgery token (true) or the code (false).</summary>
+    public bool[] TokenHoles { get; }
+
+    public long Bytes { get; }
+
+    /// <summary>Cuts <paramref name="html"/> at every occurrence of <paramref name="token"/> and <paramref name="codeMarker"/>.</summary>
+    public static PageTemplate Cut(string html, string token, string codeMarker)
+    {
+        var parts = new List<byte[]>();
+        var holes = new List<bool>();
+        var at = 0;
+        while (true)
+        {
+            var t = token.Length == 0 ? -1 : html.IndexOf(token, at, StringComparison.Ordinal);
+            var c = html.IndexOf(codeMarker, at, StringComparison.Ordinal);
+            var next = t < 0 ? c : c < 0 ? t : Math.Min(t, c);
+            if (next < 0)
+            {
+                parts.Add(Encoding.UTF8.GetBytes(html[at..]));
+                break;
+            }
+
+            parts.Add(Encoding.UTF8.GetBytes(html[at..next]));
+            var isToken = next == t;
+            holes.Add(isToken);
+            at = next + (isToken ? token.Length : codeMarker.Length);
+        }
+
+        return new PageTemplate([.. parts], [.. holes], parts.Sum(p => (long)p.Length) + 64);
+    }
+
+    public async Task WriteAsync(HttpResponse response, string token, string code)
+    {
+        var tokenBytes = Encoding.UTF8.GetBytes(token);
+        var codeBytes = Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(code));
+        response.ContentLength = Parts.Sum(p => (long)p.Length) + TokenHoles.Sum(h => (long)(h ? tokenBytes.Length : codeBytes.Length));
+        var body = response.BodyWriter;
+        for (var i = 0; i < Parts.Length; i++)
+        {
+            body.Write<byte>(Parts[i]);
+            if (i < TokenHoles.Length)
+            {
+                body.Write<byte>(TokenHoles[i] ? tokenBytes : codeBytes);
+            }
+        }
+
+        await body.FlushAsync(response.HttpContext.RequestAborted);
+    }
+}
+
+/// <summary>The result <see cref="FormPages.Page"/> returns; it renders the component only when the page is not kept.</summary>
+public sealed class FormPageResult<TComponent>(FormPageKey? key, int status, string code, Func<string, RazorComponentResult<TComponent>> render)
+    : IResult, IStatusCodeHttpResult
+    where TComponent : IComponent
+{
+    public int? StatusCode => status;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (key is null)
+        {
+            await render(code).ExecuteAsync(httpContext);
+            return;
+        }
+
+        var pages = httpContext.RequestServices.GetRequiredService<FormPages>();
+        if (!pages.TryGet(key, out var template) || template is null)
+        {
+            // Render with the marker in the code's place into memory; the response is then written from the template,
+            // as every later one is.
+            var original = httpContext.Response.Body;
+            using var buffer = new MemoryStream();
+            httpContext.Response.Body = buffer;
+            try
+            {
+                await render(pages.CodeMarker).ExecuteAsync(httpContext);
+            }
+            finally
+            {
+                httpContext.Response.Body = original;
+            }
+
+            var rendered = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var renderToken = httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty;
+            template = PageTemplate.Cut(rendered, renderToken, pages.CodeMarker);
+            pages.Keep(key, template);
+        }
+
+        var token = httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty;
+        httpContext.Response.StatusCode = status;
+        httpContext.Response.ContentType = "text/html; charset=utf-8";
+        await template.WriteAsync(httpContext.Response, token, code);
+    }
+}
