@@ -34,12 +34,19 @@ public abstract partial class FormPagesTests(AppFixture app)
             EvaluationSetup.WithoutToken(linked).Replace(AccessCode.Display(codes[1]), string.Empty, StringComparison.Ordinal));
         Assert.DoesNotMatch(Marker(), linked);
 
-        // Each phone's token works with its own cookie (AnswerAsync reads it from a fresh GET of the kept page).
+        // Each phone's token works with its own cookie (AnswerAsync reads it from a fresh GET of the kept page), and each
+        // gets its own receipt on the kept receipt page.
         var ratings = EvaluationSetup.AllRated(c);
-        Assert.Equal(HttpStatusCode.OK, (await first.AnswerAsync(group.Id, codes[0], ratings)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await second.AnswerAsync(group.Id, codes[1], ratings)).Status);
+        var one = await first.AnswerAsync(group.Id, codes[0], ratings);
+        var two = await second.AnswerAsync(group.Id, codes[1], ratings);
+        Assert.Equal(HttpStatusCode.OK, one.Status);
+        Assert.Equal(HttpStatusCode.OK, two.Status);
+        var receipts = new[] { EvaluationSetup.Receipt(one.Body), EvaluationSetup.Receipt(two.Body) };
+        Assert.All(receipts, r => Assert.False(string.IsNullOrEmpty(r)));
+        Assert.Equal(one.Body.Replace(receipts[0]!, "R", StringComparison.Ordinal), two.Body.Replace(receipts[1]!, "R", StringComparison.Ordinal));
+        Assert.DoesNotMatch(Marker(), one.Body);
         await app.CloseAsync(c);
-        Assert.Equal(2, (await app.ResponsesAsync(group.Id)).Count);
+        Assert.Equal(receipts.Order(StringComparer.Ordinal), (await app.ResponsesAsync(group.Id)).Select(b => b.Receipt).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -20,15 +20,16 @@ public sealed record FormPageKey(string Kind, int Id, int Version, string State,
 }
 
 /// <summary>
-/// The GET page of a public form (a ballot, an evaluation form) kept rendered in memory, with two holes: the request's
-/// antiforgery token and the code from the slip's link. Every voter of a meeting opens the same page at once, and
-/// rendering it through the component renderer (about 120 radio buttons on an evaluation form) was a large part of the
-/// CPU per response (issue 18 "Speed"). A page is rendered once per <see cref="FormPageKey"/> by the same component and
-/// the same result type as before, with a marker in place of the code, and then served as its bytes with the holes
-/// filled: the token is asked of <see cref="IAntiforgery"/> per request exactly as the page's
-/// <c>&lt;AntiforgeryToken /&gt;</c> does (it sets the same cookie and headers), and the code is HTML-encoded. Only GET
-/// pages are kept: a POST's answer holds a receipt or what was sent, and is always rendered. An entry lives as long as
-/// a <see cref="FormFaces"/> entry, so the page is never staler than the face it prints; nothing here is secret.
+/// The pages of a public form (a ballot, an evaluation form) that every voter of a meeting gets alike, kept rendered in
+/// memory with holes: the form as opened (its holes are the request's antiforgery token and the code from the slip's
+/// link) and the receipt after an accepted answer (its hole is the receipt). Rendering them through the component
+/// renderer (about 120 radio buttons on an evaluation form) was a large part of the CPU per response (issue 18
+/// "Speed"). A page is rendered once per <see cref="FormPageKey"/> by the same component and the same result type as
+/// before, with a marker in the value's place, and then served as its bytes with the holes filled: the token is asked
+/// of <see cref="IAntiforgery"/> per request exactly as the page's <c>&lt;AntiforgeryToken /&gt;</c> does (it sets the
+/// same cookie and headers), and the value is HTML-encoded. A page that shows what was sent (a refusal, a missing
+/// rating) is always rendered. An entry lives as long as a <see cref="FormFaces"/> entry, so a page is never staler than
+/// the face it prints; nothing kept here is secret (a code or receipt is only ever in a hole).
 /// </summary>
 public sealed class FormPages : IDisposable
 {
@@ -38,28 +39,28 @@ public sealed class FormPages : IDisposable
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
 
     // Letters and digits only, so no HTML encoder changes it; random per process, so no page can contain it by chance.
-    private readonly string _codeMarker = "zq" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    private readonly string _marker = "zq" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>
-    /// The page for <paramref name="key"/> with <paramref name="code"/> filled in; <paramref name="render"/> makes the
-    /// component's result for a given code and is called only when the page is not kept.
+    /// The page for <paramref name="key"/> with <paramref name="value"/> (a code, a receipt) filled in;
+    /// <paramref name="render"/> makes the component's result for a given value and is called only when the page is not kept.
     /// </summary>
     /// <remarks>Without a key (no such form) the page is rendered and not kept, so made-up ids fill nothing.</remarks>
-    public static FormPageResult<TComponent> Page<TComponent>(FormPageKey? key, int status, string code, Func<string, RazorComponentResult<TComponent>> render)
+    public static FormPageResult<TComponent> Page<TComponent>(FormPageKey? key, int status, string value, Func<string, RazorComponentResult<TComponent>> render)
         where TComponent : IComponent =>
-        new(key, status, code, render);
+        new(key, status, value, render);
 
     internal bool TryGet(FormPageKey key, out PageTemplate? template) => _cache.TryGetValue(key, out template);
 
     internal void Keep(FormPageKey key, PageTemplate template) =>
         _cache.Set(key, template, new MemoryCacheEntryOptions { Size = template.Bytes, AbsoluteExpirationRelativeToNow = FormFaces.Lifetime });
 
-    internal string CodeMarker => _codeMarker;
+    internal string Marker => _marker;
 
     public void Dispose() => _cache.Dispose();
 }
 
-/// <summary>A rendered page cut at its holes: text, hole, text, hole, …, text.</summary>
+/// <summary>A rendered page cut at its holes: text, hole, text, hole, …, text. A hole is the antiforgery token or the value.</summary>
 internal sealed class PageTemplate
 {
     private PageTemplate(byte[][] parts, bool[] tokenHoles, long bytes)
@@ -72,13 +73,15 @@ internal sealed class PageTemplate
     /// <summary>The text between the holes, UTF-8; one more than the holes.</summary>
     public byte[][] Parts { get; }
 
-    /// <summary>Per hole: the antiforgery token (true) or the code (false).</summary>
+    /// <summary>Per hole: the antiforgery token (true) or the value (false).</summary>
     public bool[] TokenHoles { get; }
+
+    public bool HasToken => TokenHoles.Contains(true);
 
     public long Bytes { get; }
 
-    /// <summary>Cuts <paramref name="html"/> at every occurrence of <paramref name="token"/> and <paramref name="codeMarker"/>.</summary>
-    public static PageTemplate Cut(string html, string token, string codeMarker)
+    /// <summary>Cuts <paramref name="html"/> at every occurrence of <paramref name="token"/> (when not empty) and <paramref name="marker"/>.</summary>
+    public static PageTemplate Cut(string html, string token, string marker)
     {
         var parts = new List<byte[]>();
         var holes = new List<bool>();
@@ -86,7 +89,7 @@ internal sealed class PageTemplate
         while (true)
         {
             var t = token.Length == 0 ? -1 : html.IndexOf(token, at, StringComparison.Ordinal);
-            var c = html.IndexOf(codeMarker, at, StringComparison.Ordinal);
+            var c = html.IndexOf(marker, at, StringComparison.Ordinal);
             var next = t < 0 ? c : c < 0 ? t : Math.Min(t, c);
             if (next < 0)
             {
@@ -97,24 +100,24 @@ internal sealed class PageTemplate
             parts.Add(Encoding.UTF8.GetBytes(html[at..next]));
             var isToken = next == t;
             holes.Add(isToken);
-            at = next + (isToken ? token.Length : codeMarker.Length);
+            at = next + (isToken ? token.Length : marker.Length);
         }
 
         return new PageTemplate([.. parts], [.. holes], parts.Sum(p => (long)p.Length) + 64);
     }
 
-    public async Task WriteAsync(HttpResponse response, string token, string code)
+    public async Task WriteAsync(HttpResponse response, string token, string value)
     {
         var tokenBytes = Encoding.UTF8.GetBytes(token);
-        var codeBytes = Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(code));
-        response.ContentLength = Parts.Sum(p => (long)p.Length) + TokenHoles.Sum(h => (long)(h ? tokenBytes.Length : codeBytes.Length));
+        var valueBytes = Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(value));
+        response.ContentLength = Parts.Sum(p => (long)p.Length) + TokenHoles.Sum(h => (long)(h ? tokenBytes.Length : valueBytes.Length));
         var body = response.BodyWriter;
         for (var i = 0; i < Parts.Length; i++)
         {
             body.Write<byte>(Parts[i]);
             if (i < TokenHoles.Length)
             {
-                body.Write<byte>(TokenHoles[i] ? tokenBytes : codeBytes);
+                body.Write<byte>(TokenHoles[i] ? tokenBytes : valueBytes);
             }
         }
 
@@ -123,7 +126,7 @@ internal sealed class PageTemplate
 }
 
 /// <summary>The result <see cref="FormPages.Page"/> returns; it renders the component only when the page is not kept.</summary>
-public sealed class FormPageResult<TComponent>(FormPageKey? key, int status, string code, Func<string, RazorComponentResult<TComponent>> render)
+public sealed class FormPageResult<TComponent>(FormPageKey? key, int status, string value, Func<string, RazorComponentResult<TComponent>> render)
     : IResult, IStatusCodeHttpResult
     where TComponent : IComponent
 {
@@ -134,21 +137,21 @@ public sealed class FormPageResult<TComponent>(FormPageKey? key, int status, str
         ArgumentNullException.ThrowIfNull(httpContext);
         if (key is null)
         {
-            await render(code).ExecuteAsync(httpContext);
+            await render(value).ExecuteAsync(httpContext);
             return;
         }
 
         var pages = httpContext.RequestServices.GetRequiredService<FormPages>();
         if (!pages.TryGet(key, out var template) || template is null)
         {
-            // Render with the marker in the code's place into memory; the response is then written from the template,
+            // Render with the marker in the value's place into memory; the response is then written from the template,
             // as every later one is.
             var original = httpContext.Response.Body;
             using var buffer = new MemoryStream();
             httpContext.Response.Body = buffer;
             try
             {
-                await render(pages.CodeMarker).ExecuteAsync(httpContext);
+                await render(pages.Marker).ExecuteAsync(httpContext);
             }
             finally
             {
@@ -156,14 +159,19 @@ public sealed class FormPageResult<TComponent>(FormPageKey? key, int status, str
             }
 
             var rendered = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            var renderToken = httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty;
-            template = PageTemplate.Cut(rendered, renderToken, pages.CodeMarker);
+            // The page's <AntiforgeryToken /> asked for the request's tokens, so asking again gives the same ones.
+            var renderToken = rendered.Contains("__RequestVerificationToken", StringComparison.Ordinal)
+                ? httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty
+                : string.Empty;
+            template = PageTemplate.Cut(rendered, renderToken, pages.Marker);
             pages.Keep(key, template);
         }
 
-        var token = httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty;
+        var token = template.HasToken
+            ? httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty
+            : string.Empty;
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "text/html; charset=utf-8";
-        await template.WriteAsync(httpContext.Response, token, code);
+        await template.WriteAsync(httpContext.Response, token, value);
     }
 }

@@ -52,7 +52,7 @@ public static class BallotPageEndpoints
         return FormPages.Page(key, status, PublicForm.CodeFromLink(code), c => Page(new BallotView(roundId, round) { Code = c }, status));
     }
 
-    public static async Task<RazorComponentResult<BallotPage>> Cast(int roundId, IFormCollection form, VotingService voting, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Cast(int roundId, IFormCollection form, VotingService voting, HttpContext http, CancellationToken ct)
     {
         PublicForm.NoStore(http);
         if (await voting.RoundAsync(roundId, ct) is not { } round)
@@ -82,7 +82,10 @@ public static class BallotPageEndpoints
         var result = await voting.CastAsync(round, sent.Code, new BallotChoice(marks, writeIns), ct);
         return result.Outcome switch
         {
-            VoteOutcome.Accepted => Page(sent with { Receipt = result.Receipt }, StatusCodes.Status200OK),
+            // The receipt page shows the round's title and the receipt only: kept rendered, the receipt in its hole.
+            VoteOutcome.Accepted => FormPages.Page(
+                FormPageKey.For("ElectionRound", roundId, round.Version, "receipt"), StatusCodes.Status200OK, result.Receipt!,
+                r => Page(new BallotView(roundId, round) { Receipt = r }, StatusCodes.Status200OK)),
             VoteOutcome.Invalid => Page(sent with { Errors = result.Errors }, StatusCodes.Status422UnprocessableEntity),
             VoteOutcome.NotOpen => Page(sent with { Round = round with { BoxOpen = false } }, StatusCodes.Status409Conflict),
 

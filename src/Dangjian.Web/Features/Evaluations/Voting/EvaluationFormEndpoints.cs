@@ -43,7 +43,7 @@ public static class EvaluationFormEndpoints
         return FormPages.Page(key, status, PublicForm.CodeFromLink(code), c => Page(new EvaluationFormView(groupId, form) { Code = c }, status));
     }
 
-    public static async Task<RazorComponentResult<EvaluationFormPage>> Submit(int groupId, IFormCollection posted, EvaluationFormService forms, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Submit(int groupId, IFormCollection posted, EvaluationFormService forms, HttpContext http, CancellationToken ct)
     {
         PublicForm.NoStore(http);
         if (await forms.FormAsync(groupId, ct) is not { } form)
@@ -69,7 +69,10 @@ public static class EvaluationFormEndpoints
         switch (result.Outcome)
         {
             case ResponseOutcome.Accepted:
-                return Page(sent with { Receipt = result.Receipt }, StatusCodes.Status200OK);
+                // The receipt page shows the form's title and the receipt only: kept rendered, the receipt in its hole.
+                return FormPages.Page(
+                    FormPageKey.For("EvaluationGroup", groupId, form.Version, "receipt"), StatusCodes.Status200OK, result.Receipt!,
+                    r => Page(new EvaluationFormView(groupId, form) { Receipt = r }, StatusCodes.Status200OK));
             case ResponseOutcome.Invalid:
                 return Page(sent with { Missing = result.Missing }, StatusCodes.Status422UnprocessableEntity);
             case ResponseOutcome.NotOpen:
