@@ -106,9 +106,9 @@ public sealed class BulkVettingTests(BrowserApp app, ITestOutputHelper output) :
     /// </summary>
     private async Task<(int ProjectId, List<string> Names)> ProjectAsync(int count, int[] listed)
     {
-        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var tag = Guid.NewGuid().ToString("N")[..6]; // lower-case: see WholeFlowTests
         var names = Enumerable.Range(1, count).Select(i => $"考察{i}号{tag}").ToList();
-        var (orgId, people) = await App.BranchWithMembersAsync("E2EBV" + tag, "浏览器考察支部" + tag, names);
+        var (orgId, people) = await App.BranchWithMembersAsync("E2EBV" + tag.ToUpperInvariant(), "浏览器考察支部" + tag, names);
 
         var projectId = await App.AsUserAsync(DemoFacts.OrgAdminA, async sp =>
         {

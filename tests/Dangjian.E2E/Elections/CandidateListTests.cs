@@ -38,9 +38,9 @@ public sealed class CandidateListTests(BrowserApp app, ITestOutputHelper output)
     /// <summary>A project for 5 committee seats with 6 nominees who passed every check and one whose petitions check is open.</summary>
     private async Task<(int ProjectId, List<string> Names, string Blocked)> ProjectWithNomineesAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var tag = Guid.NewGuid().ToString("N")[..6]; // lower-case: see WholeFlowTests
         var names = Enumerable.Range(1, 7).Select(i => $"候选{i}号{tag}").ToList();
-        var (orgId, people) = await App.BranchWithMembersAsync("E2ECL" + tag, "浏览器名单支部" + tag, names);
+        var (orgId, people) = await App.BranchWithMembersAsync("E2ECL" + tag.ToUpperInvariant(), "浏览器名单支部" + tag, names);
 
         var projectId = await App.AsUserAsync(DemoFacts.OrgAdminA, async sp =>
         {

@@ -168,9 +168,11 @@ public sealed class WholeFlowTests(BrowserApp app, ITestOutputHelper output) : B
     private async Task<(int ProjectId, string Title, List<string> Names)> ProjectAsync()
     {
         var tree = await App.TreeOfAsync(DemoFacts.OrgAdminA);
-        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        // Lower-case hex: the page crawl (PageScanTests) reads a lower-case hex tail glued to a Chinese name as data, and
+        // an upper-case one of letters only ("FDCEAE", about one tag in 360) as an English word.
+        var tag = Guid.NewGuid().ToString("N")[..6];
         var orgId = await App.AsUserAsync(DemoFacts.OrgAdminA, sp => sp.GetRequiredService<OrganizationCommands>()
-            .CreateAsync(new CreateOrganizationRequest("E2EWF" + tag, "浏览器全流程支部" + tag, OrganizationKind.Branch, tree.Root().Id)));
+            .CreateAsync(new CreateOrganizationRequest("E2EWF" + tag.ToUpperInvariant(), "浏览器全流程支部" + tag, OrganizationKind.Branch, tree.Root().Id)));
         var names = new[] { "张", "王", "李", "刘", "陈" }.Select(s => s + "委员" + tag).ToList();
         await App.WithDbAsync(async db =>
         {

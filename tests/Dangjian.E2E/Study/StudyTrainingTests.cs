@@ -82,8 +82,8 @@ public sealed class StudyTrainingTests(BrowserApp app, ITestOutputHelper output)
         {
             var township = await (from r in db.RoleAssignments join u in db.Users on r.UserId equals u.Id where u.UserName == DemoFacts.OrgAdminA select r.OrganizationId).FirstAsync();
             var parent = await db.Organizations.FirstAsync(o => o.Id == township);
-            var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-            var org = new Organization { Code = "ST" + tag, Name = "调阅测试支部" + tag, Kind = OrganizationKind.Branch, ParentId = township, Path = parent.Path };
+            var tag = Guid.NewGuid().ToString("N")[..6]; // lower-case: see WholeFlowTests
+            var org = new Organization { Code = "ST" + tag.ToUpperInvariant(), Name = "调阅测试支部" + tag, Kind = OrganizationKind.Branch, ParentId = township, Path = parent.Path };
             db.Organizations.Add(org);
             await db.SaveChangesAsync();
             org.Path = OrganizationTree.PathOf(parent.Path, org.Id);
