@@ -16,7 +16,12 @@ public static class DangjianDatabase
         provider switch
         {
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            // EF rebuilds a SQLite table (StudyLinks) between "PRAGMA foreign_keys = 0" and "= 1", which SQLite ignores
+            // inside a transaction, and warns (20410) on every start that a crash there would leave the migration half
+            // applied. Not so: the pragma belongs to the connection, not the file, and the rebuild itself runs in the
+            // migration's transaction. At Debug it no longer reads as a fault in every start's log.
             _ => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug)))
                 .AddInterceptors(Secrecy.SqliteSecureDelete.Instance),
         };
 
