@@ -18,6 +18,9 @@ public enum ImportPhase
 {
     Validating,
     Importing,
+
+    /// <summary>Every row is written; the roster's counts and name characters are being filled before the commit.</summary>
+    Finishing,
 }
 
 /// <summary>How far an import is. <see cref="Total"/> is 0 while the file is still being read and its size unknown.</summary>
@@ -296,6 +299,8 @@ public sealed class RosterImport(
             progress?.Report(new ImportProgress(ImportPhase.Importing, done, people.Count));
         }
 
+        // What follows (RosterFill, the commit) takes a while at a province's size: say so rather than sit at 100 %.
+        progress?.Report(new ImportProgress(ImportPhase.Finishing, done, people.Count));
         return ids;
     }
 
