@@ -17,8 +17,12 @@ public sealed record DangjianOptions
     /// <summary>Anonymous democratic-life opinions accepted per client address per minute (POST /public/dlm/…).</summary>
     public int OpinionSubmissionsPerMinute { get; init; } = 10;
 
-    /// <summary>Largest roster upload accepted, in bytes.</summary>
-    public long MaxUploadBytes { get; init; } = 20 * 1024 * 1024;
+    /// <summary>
+    /// Largest upload accepted (a roster, a sample, a calendar, study records), in bytes. 32 MiB holds a roster of
+    /// <see cref="Features.People.RosterImport.MaxRows"/> rows: a million people are an .xlsx of about 120 MB, so
+    /// 200,000 are about 24 MB, and optional columns (dues) add to it.
+    /// </summary>
+    public long MaxUploadBytes { get; init; } = 32 * 1024 * 1024;
 
     /// <summary>
     /// The first district admin account created on an empty (non-demo) start, when set together with

@@ -9,7 +9,7 @@ namespace Dangjian.Web.Tests.Common;
 
 /// <summary>
 /// Every endpoint that takes an .xlsx file as its body refuses another content type with a 415 and a body over
-/// "Dangjian:MaxUploadBytes" (20 MB here) with a 413, both as ProblemDetails in our words, before reading the file,
+/// "Dangjian:MaxUploadBytes" (32 MB here) with a 413, both as ProblemDetails in our words, before reading the file,
 /// and says in the OpenAPI document that it takes an .xlsx body. The score import checks its campaign's scope first (a
 /// file for a campaign out of reach is refused unread), so it is called on a campaign the caller runs.
 /// </summary>
@@ -46,13 +46,13 @@ public abstract class ExcelUploadTests(AppFixture app)
     {
         _ = route;
         var client = await app.ClientForAsync(Demo.DistrictAdmin);
-        var body = new ByteArrayContent(new byte[(20 * 1024 * 1024) + 1]);
+        var body = new ByteArrayContent(new byte[(32 * 1024 * 1024) + 1]);
         body.Headers.ContentType = new MediaTypeHeaderValue(Xlsx);
 
         var response = await client.PostAsync(await FillAsync(url), body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("20 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("32 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
