@@ -78,39 +78,14 @@ if ! dotnet build Dangjian.slnx -c Release -nologo -clp:ErrorsOnly -v:q; then
   exit 1
 fi
 
-run_tests() {  # run_tests PROJECT NAME
-  dotnet test "$1" -c Release --no-build -nologo \
-    --logger "trx;LogFileName=$2.trx" --results-directory "$RESULTS" \
-    --logger "console;verbosity=minimal"
-}
-
-# The browser tests run one at a time and leave part of the two cores idle (the browser and the app wait on each
-# other), so they run in the background beside the Web tests, their output after them. Measured on 2 cores (session
-# 20): Web and browser tests 12.6 + 12.7 min one after the other, 20 min side by side; started beside the command-line
-# tests instead, which start processes of their own, those took 7.5 min instead of 3. DANGJIAN_TESTS_SEQUENTIAL=1
-# runs every project in turn.
 status=0
-e2e_pid=""
-beside=0
-if [ "${DANGJIAN_TESTS_SEQUENTIAL:-0}" != 1 ] && [ -f tests/Dangjian.E2E/Dangjian.E2E.csproj ] && [ -f tests/Dangjian.Web.Tests/Dangjian.Web.Tests.csproj ]; then
-  beside=1
-fi
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
-  [ "$beside" = 1 ] && [ "$name" = Dangjian.E2E ] && continue
-  if [ "$beside" = 1 ] && [ "$name" = Dangjian.Web.Tests ]; then
-    say "Dangjian.E2E (in the background beside the Web tests; its output follows theirs)"
-    run_tests tests/Dangjian.E2E/Dangjian.E2E.csproj Dangjian.E2E >"$RESULTS/Dangjian.E2E.log" 2>&1 &
-    e2e_pid=$!
-  fi
   say "$name"
-  run_tests "$project" "$name" || status=1
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
+    --logger "console;verbosity=minimal" || status=1
 done
-if [ -n "$e2e_pid" ]; then
-  wait "$e2e_pid" || status=1
-  say "Dangjian.E2E"
-  cat "$RESULTS/Dangjian.E2E.log"
-fi
 
 passed=0; failed=0; skipped=0
 for trx in "$RESULTS"/*.trx; do
