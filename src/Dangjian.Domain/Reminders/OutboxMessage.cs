@@ -9,12 +9,16 @@ public enum ReminderChannel
     Robot,
 }
 
-/// <summary>Where a message is: waiting to be sent (also after a failed attempt that will be retried), sent, or given up.</summary>
+/// <summary>
+/// Where a message is: waiting to be sent (also after a failed attempt that will be retried), sent, given up, or expired
+/// unsent (it waited longer than <see cref="ReminderRules.ExpireAfter"/>).
+/// </summary>
 public enum OutboxState
 {
     Pending,
     Sent,
     Failed,
+    Expired,
 }
 
 /// <summary>
@@ -93,6 +97,26 @@ public sealed class OutboxMessage : IVersioned
 
     /// <summary>Whether the sender may try it at <paramref name="now"/>.</summary>
     public bool IsDue(DateTimeOffset now) => State == OutboxState.Pending && NextAttemptAt <= now && (ClaimedUntil is null || ClaimedUntil < now);
+
+    /// <summary>
+    /// Whether it waited unsent too long to be worth sending at <paramref name="now"/> (<see cref="ReminderRules.ExpireAfter"/>
+    /// after it was enqueued, the boundary included), and no sender holds it right now.
+    /// </summary>
+    public bool IsStale(DateTimeOffset now) =>
+        State == OutboxState.Pending && now - CreatedAt >= ReminderRules.ExpireAfter && (ClaimedUntil is null || ClaimedUntil < now);
+
+    /// <summary>Too old to send (<see cref="IsStale"/>): expired, never tried.</summary>
+    public void Expire(DateTimeOffset now)
+    {
+        RefuseUnlessPending();
+        if (!IsStale(now))
+        {
+            throw new DomainRuleException("Reminder.NotStale", "state");
+        }
+
+        State = OutboxState.Expired;
+        ClaimedUntil = null;
+    }
 
     /// <summary>The transport accepted it: sent, never tried again.</summary>
     public void MarkSent(DateTimeOffset now)

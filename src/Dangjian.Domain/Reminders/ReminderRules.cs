@@ -20,6 +20,16 @@ public static class ReminderRules
     /// <summary>How long a sender's claim on a message lasts: long enough for one SMTP or HTTP call with its time-out.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a message may wait unsent before it expires: it is then marked <see cref="OutboxState.Expired"/> and never
+    /// sent. A message waits while its channel has no transport (held) or while the app is stopped. What the planner
+    /// reminds of is near: a meeting at most a few days ahead (<c>Reminders:MeetingDaysAhead</c>, default 3), this month's
+    /// dues, a deadline this week. A week late, such a reminder misleads more than it helps, and e-mail set up after
+    /// months must not bring every held reminder at once. Retries of a failing message end long before: the back-off
+    /// sums to 2 h 36 min.
+    /// </summary>
+    public static readonly TimeSpan ExpireAfter = TimeSpan.FromDays(7);
+
     /// <summary>The wait after the <paramref name="attempts"/>th failed attempt, or null when that was the last one.</summary>
     public static TimeSpan? RetryAfter(int attempts) =>
         attempts >= MaxAttempts || attempts < 1 ? null : Backoff[Math.Min(attempts, Backoff.Count) - 1];

@@ -57,6 +57,49 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
+    public void Expire_AWeekAfterEnqueue_ExpiresUnsent_ASecondEarlierIsRefused()
+    {
+        var m = Message();
+        var week = Now + ReminderRules.ExpireAfter;
+        Assert.Equal(TimeSpan.FromDays(7), ReminderRules.ExpireAfter);
+        Assert.False(m.IsStale(week.AddSeconds(-1)));
+        Assert.Equal("Reminder.NotStale", Assert.Throws<DomainRuleException>(() => m.Expire(week.AddSeconds(-1))).Code);
+        Assert.Equal(OutboxState.Pending, m.State);
+
+        Assert.True(m.IsStale(week));
+        m.Expire(week);
+
+        Assert.Equal(OutboxState.Expired, m.State);
+        Assert.Equal(0, m.Attempts);
+        Assert.Null(m.SentAt);
+        Assert.False(m.IsDue(week.AddDays(1)));
+        Assert.False(m.IsStale(week.AddDays(1)));
+        Assert.Equal("Reminder.NotPending", Assert.Throws<DomainRuleException>(() => m.MarkSent(week)).Code);
+        Assert.Throws<DomainRuleException>(() => m.Expire(week));
+    }
+
+    [Fact]
+    public void Expire_WhileASenderHoldsIt_IsNotStale_UntilTheClaimRunsOut()
+    {
+        var m = Message();
+        var week = Now + ReminderRules.ExpireAfter;
+        m.ClaimedUntil = week.AddMinutes(5);
+
+        Assert.False(m.IsStale(week));
+        Assert.False(m.IsStale(week.AddMinutes(5)));
+        Assert.True(m.IsStale(week.AddMinutes(5).AddTicks(1)));
+    }
+
+    [Fact]
+    public void Expire_SentOrGivenUp_IsNeverStale()
+    {
+        var sent = Message();
+        sent.MarkSent(Now);
+        Assert.False(sent.IsStale(Now.AddDays(30)));
+        Assert.Throws<DomainRuleException>(() => sent.Expire(Now.AddDays(30)));
+    }
+
+    [Fact]
     public void MarkFailed_TheFifthTime_GivesUp()
     {
         var m = Message();

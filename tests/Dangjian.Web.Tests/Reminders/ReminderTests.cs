@@ -355,6 +355,48 @@ public abstract class ReminderTests(AppFixture app)
         Assert.Equal(new ReminderChannelView(ReminderChannel.Robot, true, 0), Assert.Single(after, c => c.Channel == ReminderChannel.Robot));
     }
 
+    /// <summary>
+    /// Two robot messages held while the robot was not set up, one for a week and a minute, one for a week less an hour:
+    /// set up again, the older one expires unsent (audited, shown as such), the younger one goes out.
+    /// </summary>
+    [Fact]
+    public async Task Send_HeldAWeek_ExpiresUnsent_HeldLessGoesOut()
+    {
+        var (_, stalePerson, _) = await PlannedMeetingAsync("景岚", "支部委员会议", 2);
+        var (_, freshPerson, admin) = await PlannedMeetingAsync("井泉", "支部党员大会", 2);
+        var stale = Assert.Single(await OutboxOfAsync(stalePerson)).Id;
+        var fresh = Assert.Single(await OutboxOfAsync(freshPerson)).Id;
+        var robot = app.Reminders().Robot;
+
+        robot.Url = null;
+        try
+        {
+            await app.SendAllDueAsync();
+            await EnqueuedAgoAsync(stale, ReminderRules.ExpireAfter + TimeSpan.FromMinutes(1));
+            await EnqueuedAgoAsync(fresh, ReminderRules.ExpireAfter - TimeSpan.FromHours(1));
+        }
+        finally
+        {
+            robot.Url = app.Robot.Url;
+        }
+
+        await app.SendAllDueAsync();
+
+        var expired = Assert.Single(await OutboxOfAsync(stalePerson));
+        Assert.Equal((OutboxState.Expired, 0, (DateTimeOffset?)null), (expired.State, expired.Attempts, expired.SentAt));
+        Assert.Empty(app.Robot.ReceivedWith("支部委员会议"));
+        Assert.Equal(OutboxState.Sent, Assert.Single(await OutboxOfAsync(freshPerson)).State);
+        Assert.Single(app.Robot.ReceivedWith("支部党员大会"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "OutboxMessage" && a.EntityId == stale.ToString() && a.Action == "OutboxMessage.Expired")));
+        var t = await app.TownshipsAsync();
+        var listed = await (await admin.GetAsync($"{Route}?organizationId={t.A}&state=Expired&pageSize=100")).ReadAsync<Paged<OutboxMessageView>>();
+        Assert.Contains(listed.Items, m => m.Id == stale && m.State == OutboxState.Expired);
+        Assert.DoesNotContain(listed.Items, m => m.Id == fresh);
+    }
+
+    private Task<int> EnqueuedAgoAsync(int id, TimeSpan ago) =>
+        app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, DateTimeOffset.UtcNow - ago)));
+
     private int ReminderWarnings() =>
         app.Logs.Lines.Count(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && l.Category.StartsWith("Dangjian.Web.Features.Reminders", StringComparison.Ordinal));
 

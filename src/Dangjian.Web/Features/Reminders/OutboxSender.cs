@@ -11,7 +11,8 @@ namespace Dangjian.Web.Features.Reminders;
 /// two passes, exactly one claims it; the other's UPDATE matches no row and it moves on. Then it is sent and marked
 /// sent (or failed, with the back-off) in an audited save. A claim expires after <see cref="ReminderRules.ClaimFor"/>,
 /// so a sender that died holding one does not lose the message, and anything pending is picked up when the app starts.
-/// Messages of a channel with no transport configured are held: not claimed, not tried, not logged, until it is.
+/// Messages of a channel with no transport configured are held: not claimed, not tried, not logged, until it is. A message
+/// that waited longer than <see cref="ReminderRules.ExpireAfter"/>, held or not, expires unsent (<see cref="ExpireStaleAsync"/>).
 /// <para>
 /// The transport is at least once: a crash after the server accepted a message and before it was marked sent sends it
 /// once more when the claim expires. The e-mail's Message-ID is derived from the key (<see cref="EmailTransport.MessageId"/>)
@@ -24,9 +25,14 @@ public sealed class OutboxSender(
     /// <summary>Messages handled per pass at most.</summary>
     public const int Batch = 50;
 
-    /// <summary>Sends every due message (at most <see cref="Batch"/>); returns how many were sent.</summary>
+    /// <summary>
+    /// Expires what waited too long (<see cref="ExpireStaleAsync"/>), then sends every due message (at most
+    /// <see cref="Batch"/>); returns how many were sent.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
+        await ExpireStaleAsync(ct);
+
         // A channel with no transport is not tried: its messages stay pending, with no attempt counted and nothing logged,
         // and go out once it is set up (the planner plans nothing new for it meanwhile).
         var configured = options.Value.ConfiguredChannels();
@@ -43,8 +49,9 @@ public sealed class OutboxSender(
             pending = pending.Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
         }
 
-        var due = (await pending.OrderBy(m => m.Id).Take(Batch * 4).Select(m => new { m.Id, m.Version, m.NextAttemptAt, m.ClaimedUntil, m.State }).ToListAsync(ct))
-            .Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil is null || m.ClaimedUntil < now)).Take(Batch).ToList();
+        var due = (await pending.OrderBy(m => m.Id).Take(Batch * 4).Select(m => new { m.Id, m.Version, m.NextAttemptAt, m.ClaimedUntil, m.CreatedAt }).ToListAsync(ct))
+            .Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil is null || m.ClaimedUntil < now) && now - m.CreatedAt < ReminderRules.ExpireAfter)
+            .Take(Batch).ToList();
         var sent = 0;
         foreach (var candidate in due)
         {
@@ -63,6 +70,53 @@ public sealed class OutboxSender(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Marks the pending messages that waited <see cref="ReminderRules.ExpireAfter"/> or longer as expired, on every channel,
+    /// set up or not (at most <see cref="Batch"/>, oldest first; the next pass takes the rest), in one audited save. A
+    /// sender that claims one of them meanwhile wins: the save meets its version and changes nothing. Returns how many expired.
+    /// </summary>
+    public async Task<int> ExpireStaleAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var pending = db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Pending);
+        if (!db.Database.IsSqlite())
+        {
+            var enqueuedBy = now - ReminderRules.ExpireAfter;
+            pending = pending.Where(m => m.CreatedAt <= enqueuedBy);
+        }
+
+        // Ids grow with the time a message was enqueued, so the oldest pending messages come first.
+        var stale = (await pending.OrderBy(m => m.Id).Take(Batch).ToListAsync(ct)).Where(m => m.IsStale(now)).ToList();
+        if (stale.Count == 0)
+        {
+            return 0;
+        }
+
+        // Read untracked (the sender's own reads after this must see the claims' versions), tracked only when changed.
+        foreach (var m in stale)
+        {
+            db.OutboxMessages.Attach(m);
+            m.Expire(now);
+        }
+
+        db.AuditAction = "OutboxMessage.Expired";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        log.LogInformation("Reminders: {Count} messages expired unsent after waiting {Days} days", stale.Count, ReminderRules.ExpireAfter.TotalDays);
+        return stale.Count;
     }
 
     private async Task<bool> SendOneAsync(int id, CancellationToken ct)
