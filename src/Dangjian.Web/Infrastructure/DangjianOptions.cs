@@ -25,6 +25,13 @@ public sealed record DangjianOptions
     public long MaxUploadBytes { get; init; } = 32 * 1024 * 1024;
 
     /// <summary>
+    /// A folder on the server whose .xlsx rosters an administrator may import by name (<c>Dangjian:ImportFolder</c>; unset:
+    /// none): a province's roster, too large to upload, copied there by the operator. Files in it may hold up to
+    /// <see cref="Features.People.RosterImport.MaxFileRows"/> rows; nothing outside it can be named.
+    /// </summary>
+    public string? ImportFolder { get; init; }
+
+    /// <summary>
     /// The first district admin account created on an empty (non-demo) start, when set together with
     /// <see cref="BootstrapAdminPassword"/>. Lets a real installation sign in the first time.
     /// </summary>

@@ -64,12 +64,16 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Everything the app logs at its configured levels, to prove no secret is ever written to a log.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The app's server-side roster folder (<c>Dangjian:ImportFolder</c>), empty at start; removed with the fixture.</summary>
+    public string ImportFolder { get; } = Directory.CreateTempSubdirectory("dangjian-import-").FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", ProviderName);
         builder.UseSetting("ConnectionStrings:Dangjian", ConnectionString);
         builder.UseSetting("Dangjian:Demo", Demo ? "true" : "false");
+        builder.UseSetting("Dangjian:ImportFolder", ImportFolder);
         builder.UseSetting("Dangjian:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Every test's phone comes from the same (test server) address: the vote limit is for a meeting room, not a suite.
         builder.UseSetting("Elections:VoteRateLimitPerMinute", "100000");
@@ -101,6 +105,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        Directory.Delete(ImportFolder, recursive: true);
         if (_robot is not null)
         {
             await _robot.DisposeAsync();

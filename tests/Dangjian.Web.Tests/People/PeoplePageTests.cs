@@ -85,6 +85,26 @@ public abstract class PeoplePageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ImportPage_ListsTheRostersOfTheServerFolder_EachWithAnImportButton()
+    {
+        var name = $"province-{Guid.NewGuid():N}.xlsx";
+        await File.WriteAllBytesAsync(Path.Combine(app.ImportFolder, name), new byte[3 * 1024 * 1024]);
+        try
+        {
+            var html = await PageAsync(Demo.OrgAdminA, "/people/import");
+
+            Assert.Contains("服务器导入文件夹中的名册", html, StringComparison.Ordinal);
+            Assert.Contains(name, html, StringComparison.Ordinal);
+            Assert.Contains("3.0 MB", html, StringComparison.Ordinal);
+            Assert.Contains($"aria-label=\"导入 {name}\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(Path.Combine(app.ImportFolder, name));
+        }
+    }
+
+    [Fact]
     public async Task PersonPage_History_ShowsWhoChangedWhat()
     {
         var t = await app.TownshipsAsync();

@@ -509,6 +509,51 @@ public abstract class RosterImportTests(AppFixture app, ITestOutputHelper output
         }
     }
 
+    [Fact]
+    public async Task ServerFolder_ListsItsRosters_ImportsOneByName_RefusesAPathOrAnUnknownName()
+    {
+        // ORG-6 at a province's size: the operator copies the file into Dangjian:ImportFolder, the administrator imports it by name.
+        var t = await app.TownshipsAsync();
+        var (codeA, _) = await CodesAsync(t);
+        var prefix = "夹" + Guid.NewGuid().ToString("N")[..6];
+        var name = $"roster-{prefix[1..]}.xlsx";
+        await File.WriteAllBytesAsync(Path.Combine(app.ImportFolder, name),
+            RosterFiles.Build([.. Enumerable.Range(1, 30).Select(i => RosterFiles.Member($"{prefix}{i:00}", codeA))]));
+        await File.WriteAllTextAsync(Path.Combine(app.ImportFolder, $"notes-{prefix[1..]}.txt"), "not a roster");
+        var admin = await app.ClientForAsync(Demo.OrgAdminA);
+        var before = await CountsAsync();
+
+        var listed = await (await admin.GetAsync("/api/v1/people/import/server-files")).ReadAsync<ServerRosterFiles>();
+        Assert.True(listed.Configured);
+        var file = Assert.Single(listed.Files, f => f.Name == name);
+        Assert.Equal(new FileInfo(Path.Combine(app.ImportFolder, name)).Length, file.Bytes);
+        Assert.DoesNotContain(listed.Files, f => f.Name.EndsWith(".txt", StringComparison.Ordinal));
+
+        foreach (var refusedName in new[] { "../" + name, Path.Combine(app.ImportFolder, name), $"notes-{prefix[1..]}.txt", "nobody.xlsx", "" })
+        {
+            var refused = await admin.PostAsJsonAsync("/api/v1/people/import/server-files", new ImportServerFileRequest(refusedName));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _), refusedName);
+            Assert.Equal(before, await CountsAsync());
+        }
+
+        var response = await admin.PostAsJsonAsync("/api/v1/people/import/server-files", new ImportServerFileRequest(name));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(30, (await response.ReadAsync<RosterImportSummary>()).Imported);
+        Assert.Equal((before.People + 30, before.Audit + 31), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task ServerFolder_ASecretaryWithoutImportRight_IsRefused()
+    {
+        var secretary = await app.ClientForAsync(Demo.Secretary);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync("/api/v1/people/import/server-files")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/api/v1/people/import/server-files", new ImportServerFileRequest("x.xlsx"))).StatusCode);
+    }
+
     private Task<RosterImportResult> ImportAsAsync(string userName, byte[] file, IProgress<ImportProgress> progress, CancellationToken ct) =>
         ImportAsAsync(userName, i => i.ImportAsync(new MemoryStream(file), progress, ct), ct);
 

@@ -23,6 +23,8 @@ public static class PeopleEndpoints
         group.MapGet("/", ListPeople).WithName(nameof(ListPeople)).RequirePermission(Permission.PeopleRead);
         group.MapGet("/export", ExportPeople).WithName(nameof(ExportPeople)).RequirePermission(Permission.PeopleRead);
         group.MapGet("/import/template", GetImportTemplate).WithName(nameof(GetImportTemplate)).RequirePermission(Permission.PeopleImport);
+        group.MapGet("/import/server-files", ListServerRosterFiles).WithName(nameof(ListServerRosterFiles)).RequirePermission(Permission.PeopleImport);
+        group.MapPost("/import/server-files", ImportServerRosterFile).WithName(nameof(ImportServerRosterFile)).RequirePermission(Permission.PeopleImport);
         group.MapPost("/import", ImportPeople).WithName(nameof(ImportPeople)).RequirePermission(Permission.PeopleImport).AcceptsExcel();
         group.MapGet("/{id:int}", GetPerson).WithName(nameof(GetPerson)).RequirePermission(Permission.PeopleRead, Permission.AccountsOwn);
         group.MapGet("/{id:int}/history", GetPersonHistory).WithName(nameof(GetPersonHistory)).RequirePermission(Permission.PeopleRead, Permission.AccountsOwn);
@@ -94,7 +96,40 @@ public static class PeopleEndpoints
 
         return ImportProblem.Of(result.Errors, result.ErrorCount, rules["Import.Rejected", result.ErrorCount]);
     }
+
+    /// <summary>
+    /// The rosters waiting in the server's import folder (<c>Dangjian:ImportFolder</c>): <c>{"configured": true, "files":
+    /// [{"name", "bytes", "modifiedAt"}]}</c>, or <c>{"configured": false, "files": []}</c> when none is set up.
+    /// </summary>
+    public static async Task<Ok<ServerRosterFiles>> ListServerRosterFiles(RosterImport import, CancellationToken ct) =>
+        TypedResults.Ok(await import.ListServerFilesAsync(ct) is { } files ? new ServerRosterFiles(true, files) : new ServerRosterFiles(false, []));
+
+    /// <summary>
+    /// Imports a roster of the server's import folder by name, <c>{"name": "province.xlsx"}</c>: up to
+    /// <see cref="RosterImport.MaxFileRows"/> rows, with the same checks and answers as <see cref="ImportPeople"/>
+    /// (a name that is not one of the folder's files: 400 keyed <c>"file"</c>).
+    /// </summary>
+    public static async Task<Results<Ok<RosterImportSummary>, ValidationProblem, ProblemHttpResult>> ImportServerRosterFile(
+        ImportServerFileRequest request, RosterImport import, IStringLocalizer<RuleText> rules, CancellationToken ct)
+    {
+        var result = await import.ImportServerFileAsync(request.Name, progress: null, ct);
+        if (result.Succeeded)
+        {
+            return TypedResults.Ok(new RosterImportSummary(result.Imported));
+        }
+
+        return ImportProblem.Of(result.Errors, result.ErrorCount, rules["Import.Rejected", result.ErrorCount]);
+    }
 }
 
 /// <summary>The answer to a clean import.</summary>
 public sealed record RosterImportSummary(int Imported);
+
+/// <summary>A roster in the server's import folder.</summary>
+public sealed record ServerRosterFile(string Name, long Bytes, DateTimeOffset ModifiedAt);
+
+/// <summary>Whether an import folder is set up, and its rosters by name.</summary>
+public sealed record ServerRosterFiles(bool Configured, IReadOnlyList<ServerRosterFile> Files);
+
+/// <summary>A roster of the server's import folder, by its name there.</summary>
+public sealed record ImportServerFileRequest(string? Name);

@@ -133,6 +133,51 @@ public sealed class RosterImport(
         return await ImportAsync(file, scope, MaxFileBytes, MaxFileRows, progress, ct);
     }
 
+    /// <summary>
+    /// The .xlsx files directly in <see cref="DangjianOptions.ImportFolder"/>, by name; null when no folder is set up.
+    /// Only for those who may import.
+    /// </summary>
+    public async Task<IReadOnlyList<ServerRosterFile>?> ListServerFilesAsync(CancellationToken ct = default)
+    {
+        await ImportScopeAsync(ct);
+        if (options.Value.ImportFolder is not { Length: > 0 } folder)
+        {
+            return null;
+        }
+
+        var directory = new DirectoryInfo(folder);
+        if (!directory.Exists)
+        {
+            return [];
+        }
+
+        return [.. directory.EnumerateFiles("*.xlsx", SearchOption.TopDirectoryOnly)
+            .Where(f => !f.Name.StartsWith('.') && !f.Name.StartsWith('~'))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new ServerRosterFile(f.Name, f.Length, new DateTimeOffset(f.LastWriteTimeUtc)))];
+    }
+
+    /// <summary>
+    /// Imports a file of <see cref="DangjianOptions.ImportFolder"/> named by <paramref name="name"/> (a name as
+    /// <see cref="ListServerFilesAsync"/> lists it, never a path) through <see cref="ImportFileAsync"/>.
+    /// </summary>
+    public async Task<RosterImportResult> ImportServerFileAsync(string? name, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var files = await ListServerFilesAsync(ct);
+        if (files is null)
+        {
+            return new RosterReport(rules).File("Import.NoServerFolder");
+        }
+
+        var file = files.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+        if (file is null)
+        {
+            return new RosterReport(rules).File("Import.NoSuchServerFile", name ?? string.Empty);
+        }
+
+        return await ImportFileAsync(Path.Combine(options.Value.ImportFolder!, file.Name), progress, ct);
+    }
+
     private async Task<Scope> ImportScopeAsync(CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
