@@ -149,11 +149,15 @@ public abstract class PermissionTests(AppFixture app)
         app.WithDbAsync(db => db.RoleAssignments.Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.Role, u.UserName })
             .Where(x => x.UserName == user).Select(x => x.Role).FirstAsync());
 
-    /// <summary>The audit log's length and every column of the rows the call names: what any change would touch.</summary>
+    /// <summary>
+    /// The audit log's last sequence number and every column of the rows the call names: what any change would touch. The
+    /// last sequence rather than the count: the log only grows and every save appends to it, and counting the shared
+    /// database's entries before and after each of some 1,400 calls cost about 10 of the 53 seconds on PostgreSQL.
+    /// </summary>
     private Task<string> SnapshotAsync(ApiCall call) =>
         app.WithDbAsync(async db =>
         {
-            var parts = new List<string> { (await db.AuditEntries.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var parts = new List<string> { (await db.AuditEntries.MaxAsync(a => (long?)a.Sequence) ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture) };
             foreach (var row in call.Rows.Where(r => r.Entity is not null))
             {
                 var entity = await db.FindAsync(row.Entity!, row.Key);
