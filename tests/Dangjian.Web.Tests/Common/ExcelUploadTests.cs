@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dangjian.Web.Infrastructure;
 using Dangjian.Web.Tests.Evaluations;
 using Dangjian.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Tests.Common;
 
@@ -45,14 +48,16 @@ public abstract class ExcelUploadTests(AppFixture app)
     public async Task Upload_OverTheSizeLimit_Is413InOurWords(string url, string route)
     {
         _ = route;
+        var limit = app.Services.GetRequiredService<IOptions<DangjianOptions>>().Value.MaxUploadBytes;
+        Assert.Equal(32 * 1024 * 1024, limit); // the default README's settings table gives
         var client = await app.ClientForAsync(Demo.DistrictAdmin);
-        var body = new ByteArrayContent(new byte[(32 * 1024 * 1024) + 1]);
+        var body = new ByteArrayContent(new byte[limit + 1]);
         body.Headers.ContentType = new MediaTypeHeaderValue(Xlsx);
 
         var response = await client.PostAsync(await FillAsync(url), body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("32 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"{limit / (1024 * 1024)} MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -78,7 +78,7 @@ public static partial class EvaluationSetup
         var page = await phone.GetAsync($"/public/evaluations/{groupId}");
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(page.IsSuccessStatusCode, $"{(int)page.StatusCode}: {html}");
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value);
+        var token = Http.AntiforgeryToken(html);
         var fields = new List<KeyValuePair<string, string>> { new("_handler", "evaluation"), new("__RequestVerificationToken", token), new("code", code) };
         fields.AddRange(ratings);
         var response = await phone.PostAsync($"/public/evaluations/{groupId}", new FormUrlEncodedContent(fields));
@@ -88,9 +88,6 @@ public static partial class EvaluationSetup
     public static string? Receipt(string body) => ReceiptField().Match(body) is { Success: true } m ? m.Groups[1].Value : null;
 
     public static string WithoutToken(string body) => Elections.Voting.VotingSetup.WithoutToken(body);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     [GeneratedRegex("data-receipt=\"([^\"]+)\"")]
     private static partial Regex ReceiptField();

@@ -24,7 +24,7 @@ public static partial class ReportBoxSetup
         var response = await phone.GetAsync(path);
         var page = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {page}");
-        return WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        return Http.AntiforgeryToken(page);
     }
 
     public static FormUrlEncodedContent ReportForm(string antiforgery, int? organizationId, string? kind, string? cadreName, string content, string? reporterName = null) =>

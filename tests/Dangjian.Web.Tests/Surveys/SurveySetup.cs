@@ -63,7 +63,7 @@ public static partial class SurveySetup
         var path = PagePath(survey);
         var page = await phone.GetAsync(path);
         var html = await page.Content.ReadAsStringAsync();
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value);
+        var token = Http.AntiforgeryToken(html);
         var form = new List<KeyValuePair<string, string>> { new("_handler", "survey"), new("__RequestVerificationToken", token) };
         if (code is not null)
         {
@@ -77,9 +77,6 @@ public static partial class SurveySetup
 
     /// <summary>The text of the page's alert (the refusal), without markup.</summary>
     public static string Alert(string body) => AlertText().Match(body) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : string.Empty;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     [GeneratedRegex("role=\"alert\"[^>]*>([^<]*)<")]
     private static partial Regex AlertText();

@@ -160,18 +160,18 @@ public sealed class FormPageResult<TComponent>(FormPageKey? key, int status, str
 
             var rendered = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             // The page's <AntiforgeryToken /> asked for the request's tokens, so asking again gives the same ones.
-            var renderToken = rendered.Contains("__RequestVerificationToken", StringComparison.Ordinal)
-                ? httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty
-                : string.Empty;
+            var renderToken = RequestToken(httpContext, rendered.Contains("__RequestVerificationToken", StringComparison.Ordinal));
             template = PageTemplate.Cut(rendered, renderToken, pages.Marker);
             pages.Keep(key, template);
         }
 
-        var token = template.HasToken
-            ? httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty
-            : string.Empty;
+        var token = RequestToken(httpContext, template.HasToken);
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "text/html; charset=utf-8";
         await template.WriteAsync(httpContext.Response, token, value);
     }
+
+    /// <summary>The request's antiforgery token (stored with its cookie) when the page has a hole for one; else empty.</summary>
+    private static string RequestToken(HttpContext httpContext, bool wanted) =>
+        wanted ? httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext).RequestToken ?? string.Empty : string.Empty;
 }

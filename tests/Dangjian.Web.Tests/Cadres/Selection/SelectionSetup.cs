@@ -164,7 +164,7 @@ public static partial class SelectionSetup
     public static async Task<(HttpStatusCode Status, string Body)> ObjectAsync(this HttpClient phone, int caseId, string text, string? name = null)
     {
         var page = await phone.GetStringAsync($"/public/selection/{caseId}");
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        var token = Http.AntiforgeryToken(page);
         var response = await phone.PostAsync($"/public/selection/{caseId}", new FormUrlEncodedContent(
         [
             new("_handler", "objection"),
@@ -174,7 +174,4 @@ public static partial class SelectionSetup
         ]));
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -98,7 +98,7 @@ public static partial class VotingSetup
         var response = await phone.GetAsync($"/vote/{roundId}");
         var page = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {page}");
-        return WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        return Http.AntiforgeryToken(page);
     }
 
     /// <summary>The ballot as the form posts it: a mark per candidate ("for", "against", "abstain") and write-ins.</summary>

@@ -119,7 +119,7 @@ public static partial class ResultsSetup
     public static async Task<(HttpStatusCode Status, string Body)> FileObjectionAsync(this HttpClient phone, string path, string text, int? subjectId = null, string name = "", string contact = "")
     {
         var page = await phone.GetStringAsync(path);
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+        var token = Http.AntiforgeryToken(page);
         Assert.False(string.IsNullOrEmpty(token), "the public page has no form");
         var response = await phone.PostAsync(path, new FormUrlEncodedContent([
             new("_handler", "objection"),
@@ -131,7 +131,4 @@ public static partial class ResultsSetup
         ]));
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
