@@ -93,7 +93,7 @@ public sealed class OrganizationTreeTests(BrowserApp app, ITestOutputHelper outp
         await Expect(treePage.Link(township.Name)).ToBeVisibleAsync();
 
         var organization = await treePage.OpenOrganizationAsync(name);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/organizations/{saved.Id}");
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == $"/organizations/{saved.Id}");
         await Expect(organization.DetailsTitle).ToBeVisibleAsync();
         await Expect(organization.Shows(code)).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = township.Name, Exact = true }).First).ToBeVisibleAsync();

@@ -40,7 +40,7 @@ public sealed class SignInTests(BrowserApp app, ITestOutputHelper output) : Brow
         await Expect(login.Error).ToHaveTextAsync(Ui.Text<AccountText>("Failed", Ui.Zh));
         await Expect(login.Password).ToBeVisibleAsync();
         await page.GotoAsync("");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == "/account/login");
         await Expect(login.SignInButton).ToBeVisibleAsync();
     });
 
@@ -63,7 +63,7 @@ public sealed class SignInTests(BrowserApp app, ITestOutputHelper output) : Brow
     {
         await page.GotoAsync("terms");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == "/account/login");
         var login = new LoginPage(page);
         await Expect(login.Password).ToBeVisibleAsync();
         await Expect(page.GetByText(Ui.Text<UiText>("Nav.Terms", Ui.Zh))).ToHaveCountAsync(0);

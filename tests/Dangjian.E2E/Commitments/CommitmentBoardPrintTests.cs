@@ -77,7 +77,7 @@ public sealed partial class CommitmentBoardPrintTests(BrowserApp app, ITestOutpu
 
         await page.GotoAsync($"{App.BaseUrl}public/commitments/{branch.Id}");
         await page.Locator("[data-board-print]").ClickAsync();
-        await page.WaitForURLAsync($"**/public/commitments/{branch.Id}/print");
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == $"/public/commitments/{branch.Id}/print");
         await Expect(page.Locator("h1")).ToContainTextAsync("公开承诺");
         await Expect(page.Locator("h1")).ToContainTextAsync(branch.Name);
         foreach (var content in contents)

@@ -103,7 +103,7 @@ public sealed class CampaignFlowTests(BrowserApp app, ITestOutputHelper output) 
         // ---- Closed, the next step is still shown, as a way to it: the results page, where scores and results come next.
         await Expect(staff.Locator("[data-next=Closed]")).ToHaveTextAsync(Ui.Text<CampaignText>("Page.Next.Closed", Ui.Zh));
         await staff.GetByRole(AriaRole.Link, new() { Name = Ui.Text<CampaignText>("Page.NextAction.Closed", Ui.Zh) }).ClickAsync();
-        await staff.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/results", StringComparison.Ordinal));
+        await Interactive.WaitForAddressAsync(staff, u => u.AbsolutePath.EndsWith("/results", StringComparison.Ordinal));
     });
 
     /// <summary>A residents' list as the template has it (编号, 姓名, 分层).</summary>

@@ -36,7 +36,7 @@ public sealed class DashboardTests(BrowserApp app, ITestOutputHelper output) : B
         await Expect(figure).ToContainTextAsync(expected.ServiceRequestsOverdue!.Value.ToString(CultureInfo.InvariantCulture));
 
         await figure.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/services");
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == "/services");
         Assert.Contains($"organizationId={township.Id}", page.Url, StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Ui.Text<ServiceText>("Title", Ui.Zh), Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = Ui.Text<ServiceText>("Organization", Ui.Zh) }).First).ToHaveValueAsync(township.Name);
@@ -68,6 +68,6 @@ public sealed class DashboardTests(BrowserApp app, ITestOutputHelper output) : B
         await Expect(line).ToContainTextAsync(first.Count.ToString(CultureInfo.InvariantCulture));
         await line.ClickAsync();
         var path = "/" + first.Href.Split('?')[0];
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == path);
     });
 }

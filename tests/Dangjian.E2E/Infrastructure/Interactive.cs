@@ -14,6 +14,26 @@ public static class Interactive
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="arrived"/> (at most <see cref="Timeout"/>), by reading it
+    /// again and again. Playwright's WaitForURLAsync checks the address once and then waits for a navigation event: a
+    /// client-side navigation (the interactive router after a click) that lands between the two is missed, and the wait
+    /// runs out on a page already at the address (seen once in a clean-clone run).
+    /// </summary>
+    public static async Task WaitForAddressAsync(IPage page, Func<Uri, bool> arrived)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!arrived(new Uri(page.Url)))
+        {
+            if (clock.Elapsed > Timeout)
+            {
+                throw new TimeoutException($"the address is still {page.Url} after {Timeout.TotalSeconds} s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Opens a page and waits until it is interactive.</summary>
     public static async Task GotoAsync(IPage page, string url) => await RunAsync(page, () => page.GotoAsync(url));
 

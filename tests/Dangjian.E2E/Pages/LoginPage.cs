@@ -49,7 +49,7 @@ public sealed class LoginPage(IPage page, System.Globalization.CultureInfo? cult
             await SubmitAsync(userName, password);
         }
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == "/");
         var home = new HomePage(page, _culture);
         await home.WaitAsync();
         return home;

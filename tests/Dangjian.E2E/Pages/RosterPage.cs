@@ -45,7 +45,7 @@ public sealed class RosterPage(IPage page, CultureInfo culture) : Shell(page, cu
     public async Task FilterByNameAsync(string name)
     {
         await NameFilter.FillAsync(name);
-        await Page.WaitForURLAsync(url => Uri.UnescapeDataString(new Uri(url).Query).Contains("name=" + name, StringComparison.Ordinal));
+        await Interactive.WaitForAddressAsync(Page, u => Uri.UnescapeDataString(u.Query).Contains("name=" + name, StringComparison.Ordinal));
     }
 
     /// <summary>Clicks export and returns the downloaded file's name and bytes.</summary>

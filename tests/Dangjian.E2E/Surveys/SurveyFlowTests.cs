@@ -45,7 +45,7 @@ public sealed class SurveyFlowTests(BrowserApp app, ITestOutputHelper output) : 
 
         // ---- Codes on the slips page (a plain page), two read off it.
         await survey.CodesLink.ClickAsync();
-        await staff.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/surveys/{surveyId}/codes");
+        await Interactive.WaitForAddressAsync(staff, u => u.AbsolutePath == $"/surveys/{surveyId}/codes");
         var codes = await new SurveyCodesPage(staff, Ui.Zh).IssueAsync(2);
         Assert.Equal(2, codes.Distinct().Count());
 

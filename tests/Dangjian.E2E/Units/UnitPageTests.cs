@@ -30,7 +30,7 @@ public sealed class UnitPageTests(BrowserApp app, ITestOutputHelper output) : Br
         Assert.Equal(0, await PageLayout.OverflowAsync(page, "body"));
 
         await units.SearchAsync(name);
-        await page.WaitForURLAsync("**/units?search=*");
+        await Interactive.WaitForAddressAsync(page, u => u.AbsolutePath == "/units" && u.Query.StartsWith("?search=", StringComparison.Ordinal));
         await Expect(units.Rows).ToHaveCountAsync(1);
         var row = units.Row(name);
         await Expect(row).ToContainTextAsync(Ui.Text<Dangjian.Web.Features.Common.EnumText>("UnitKind.Enterprise", Ui.Zh));

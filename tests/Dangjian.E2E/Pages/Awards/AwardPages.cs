@@ -26,7 +26,7 @@ public sealed class AwardPages(IPage page, CultureInfo culture) : Shell(page, cu
         var titleField = Page.GetByLabel(Text("Col.Title"), new() { Exact = true }).First;
         await titleField.FillAsync(title);
         await Page.GetByRole(AriaRole.Button, new() { Name = Text("OpenButton"), Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync("**/awards/*");
+        await Interactive.WaitForAddressAsync(Page, u => System.Text.RegularExpressions.Regex.IsMatch(u.AbsolutePath, "^/awards/[^/]+$"));
         await Assertions.Expect(Heading(title)).ToBeVisibleAsync();
     }
 

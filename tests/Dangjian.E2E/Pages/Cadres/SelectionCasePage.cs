@@ -61,7 +61,7 @@ public sealed class SelectionCasePage(IPage page, CultureInfo culture) : Shell(p
     public async Task OpenDossierAsync()
     {
         await Page.GetByRole(AriaRole.Link, new() { Name = Text("Dossier") }).ClickAsync();
-        await Page.WaitForURLAsync("**/cadres/selection/*/dossier");
+        await Interactive.WaitForAddressAsync(Page, u => System.Text.RegularExpressions.Regex.IsMatch(u.AbsolutePath, "^/cadres/selection/[^/]+/dossier$"));
     }
 
     private ILocator Section(string name) => Page.Locator($"[data-section=\"{name}\"]");

@@ -125,7 +125,7 @@ public sealed class CampaignPage(IPage page, CultureInfo culture) : Shell(page, 
     public async Task<int> OpenCodesAsync(string group)
     {
         await Group(group).GetByRole(AriaRole.Link, new() { Name = Text("Codes.Title"), Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync("**/evaluations/groups/*/codes");
+        await Interactive.WaitForAddressAsync(Page, u => System.Text.RegularExpressions.Regex.IsMatch(u.AbsolutePath, "^/evaluations/groups/[^/]+/codes$"));
         return int.Parse(System.Text.RegularExpressions.Regex.Match(Page.Url, @"/groups/(\d+)/codes").Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
