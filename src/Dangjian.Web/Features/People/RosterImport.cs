@@ -146,15 +146,25 @@ public sealed class RosterImport(
         }
 
         var directory = new DirectoryInfo(folder);
-        if (!directory.Exists)
+        try
         {
+            if (!directory.Exists)
+            {
+                log.LogWarning("Dangjian:ImportFolder {Folder} does not exist", folder);
+                return [];
+            }
+
+            return [.. directory.EnumerateFiles("*.xlsx", SearchOption.TopDirectoryOnly)
+                .Where(f => !f.Name.StartsWith('.') && !f.Name.StartsWith('~'))
+                .OrderBy(f => f.Name, StringComparer.Ordinal)
+                .Select(f => new ServerRosterFile(f.Name, f.Length, new DateTimeOffset(f.LastWriteTimeUtc)))];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder the app may not read lists nothing, as an empty one; the operator finds why in the log.
+            log.LogWarning(e, "Dangjian:ImportFolder {Folder} could not be read", folder);
             return [];
         }
-
-        return [.. directory.EnumerateFiles("*.xlsx", SearchOption.TopDirectoryOnly)
-            .Where(f => !f.Name.StartsWith('.') && !f.Name.StartsWith('~'))
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => new ServerRosterFile(f.Name, f.Length, new DateTimeOffset(f.LastWriteTimeUtc)))];
     }
 
     /// <summary>
@@ -175,7 +185,15 @@ public sealed class RosterImport(
             return new RosterReport(rules).File("Import.NoSuchServerFile", name ?? string.Empty);
         }
 
-        return await ImportFileAsync(Path.Combine(options.Value.ImportFolder!, file.Name), progress, ct);
+        try
+        {
+            return await ImportFileAsync(Path.Combine(options.Value.ImportFolder!, file.Name), progress, ct);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Listed a moment ago, gone now (the operator moved it).
+            return new RosterReport(rules).File("Import.NoSuchServerFile", file.Name);
+        }
     }
 
     private async Task<Scope> ImportScopeAsync(CancellationToken ct)
