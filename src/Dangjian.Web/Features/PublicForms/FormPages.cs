@@ -46,7 +46,7 @@ public sealed class FormPages : IDisposable
     /// <paramref name="render"/> makes the component's result for a given value and is called only when the page is not kept.
     /// </summary>
     /// <remarks>Without a key (no such form) the page is rendered and not kept, so made-up ids fill nothing.</remarks>
-    public static FormPageResult<TComponent> Page<TComponent>(FormPageKey? key, int status, string value, Func<string, RazorComponentResult<TComponent>> render)
+    public static FormPageResult Page<TComponent>(FormPageKey? key, int status, string value, Func<string, RazorComponentResult<TComponent>> render)
         where TComponent : IComponent =>
         new(key, status, value, render);
 
@@ -126,9 +126,12 @@ internal sealed class PageTemplate
 }
 
 /// <summary>The result <see cref="FormPages.Page"/> returns; it renders the component only when the page is not kept.</summary>
-public sealed class FormPageResult<TComponent>(FormPageKey? key, int status, string value, Func<string, RazorComponentResult<TComponent>> render)
+/// <remarks>
+/// Not generic in the component, so a handler can name it as its return type: the request delegate generator cannot see
+/// the types the Razor generator makes.
+/// </remarks>
+public sealed class FormPageResult(FormPageKey? key, int status, string value, Func<string, IResult> render)
     : IResult, IStatusCodeHttpResult
-    where TComponent : IComponent
 {
     public int? StatusCode => status;
 

@@ -59,14 +59,12 @@ public static class PublicForm
     }
 
     /// <summary>
-    /// Maps a public form's page at <paramref name="route"/>: GET shows it, POST submits it; open without an account,
-    /// behind the submission rate limit, and not part of the API's description.
+    /// Makes a public form's page endpoint (GET shows it, POST submits it) open without an account, behind the submission
+    /// rate limit, and not part of the API's description. The callers map each handler themselves, so the request delegate
+    /// generator builds both at compile time (a handler passed on as a <see cref="Delegate"/> would be compiled at start).
     /// </summary>
-    public static void MapFormPage(this IEndpointRouteBuilder app, string route, Delegate show, Delegate submit)
-    {
-        app.MapGet(route, show).AllowAnonymous().RequireRateLimiting(SubmitPolicy).ExcludeFromDescription();
-        app.MapPost(route, submit).AllowAnonymous().RequireRateLimiting(SubmitPolicy).ExcludeFromDescription();
-    }
+    public static RouteHandlerBuilder AsFormPage(this RouteHandlerBuilder endpoint) =>
+        endpoint.AllowAnonymous().RequireRateLimiting(SubmitPolicy).ExcludeFromDescription();
 
     /// <summary>A code from a slip's QR link (?code=) as the form's code field shows it; empty when it is not a code. Never checked here.</summary>
     public static string CodeFromLink(string? code) =>

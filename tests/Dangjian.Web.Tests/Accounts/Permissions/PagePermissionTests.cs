@@ -300,7 +300,7 @@ public abstract partial class PagePermissionTests(AppFixture app)
     {
         var result = returned.IsGenericType && returned.GetGenericTypeDefinition() == typeof(Task<>) ? returned.GetGenericArguments()[0] : returned;
         return typeof(RazorComponentResult).IsAssignableFrom(result)
-            || (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Dangjian.Web.Features.PublicForms.FormPageResult<>));
+            || typeof(Dangjian.Web.Features.PublicForms.FormPageResult).IsAssignableFrom(result);
     }
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[a-z]+)?\}")]

@@ -92,6 +92,26 @@ public abstract class EvaluationFormTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Answer_WithoutAntiforgeryToken_OrNotAForm_Is400_AndTheCodeStillWorks()
+    {
+        var c = await app.OpenCampaignAsync();
+        var group = c.Groups[1];
+        var code = (await app.IssueAsync(group.Id, 1))[0];
+        var ratings = EvaluationSetup.AllRated(c);
+        var phone = app.Phone();
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/public/evaluations/{group.Id}")).StatusCode);
+
+        var fields = new List<KeyValuePair<string, string>> { new("_handler", "evaluation"), new("code", code) };
+        fields.AddRange(ratings);
+        var noToken = await phone.PostAsync($"/public/evaluations/{group.Id}", new FormUrlEncodedContent(fields));
+        var notAForm = await phone.PostAsync($"/public/evaluations/{group.Id}", new StringContent("{\"code\":\"" + code + "\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notAForm.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Phone().AnswerAsync(group.Id, code, ratings)).Status);
+    }
+
+    [Fact]
     public async Task Answer_AfterClosesAt_RefusedEvenBeforeOrganizerCloses()
     {
         var c = await app.OpenCampaignAsync();

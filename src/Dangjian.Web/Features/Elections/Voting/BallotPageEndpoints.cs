@@ -37,12 +37,13 @@ public static class BallotPageEndpoints
 {
     public static void MapBallotPage(this IEndpointRouteBuilder app)
     {
-        app.MapFormPage("/vote/{roundId:int}", Show, Cast);
+        app.MapGet("/vote/{roundId:int}", Show).AsFormPage();
+        app.MapPost("/vote/{roundId:int}", Cast).AsFormPage();
     }
 
     /// <summary>The ballot; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>
     /// <remarks>The page is kept rendered per round version, state and language (<see cref="FormPages"/>).</remarks>
-    public static async Task<FormPageResult<BallotPage>> Show(int roundId, string? code, VotingService voting, HttpContext http, CancellationToken ct)
+    public static async Task<FormPageResult> Show(int roundId, string? code, VotingService voting, HttpContext http, CancellationToken ct)
     {
         // A filled-in ballot or a receipt must not stay in a shared cache or the browser's back-forward cache.
         PublicForm.NoStore(http);
@@ -52,7 +53,7 @@ public static class BallotPageEndpoints
         return FormPages.Page(key, status, PublicForm.CodeFromLink(code), c => Page(new BallotView(roundId, round) { Code = c }, status));
     }
 
-    public static async Task<IResult> Cast(int roundId, IFormCollection form, VotingService voting, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Cast(int roundId, PostedForm form, VotingService voting, HttpContext http, CancellationToken ct)
     {
         PublicForm.NoStore(http);
         if (await voting.RoundAsync(roundId, ct) is not { } round)

@@ -28,12 +28,13 @@ public static class EvaluationFormEndpoints
 {
     public static void MapEvaluationFormPage(this IEndpointRouteBuilder app)
     {
-        app.MapFormPage("/public/evaluations/{groupId:int}", Show, Submit);
+        app.MapGet("/public/evaluations/{groupId:int}", Show).AsFormPage();
+        app.MapPost("/public/evaluations/{groupId:int}", Submit).AsFormPage();
     }
 
     /// <summary>The form; a code from the slip's QR link (?code=) is filled in, normalized, and never checked here.</summary>
     /// <remarks>The page is kept rendered per form version, state and language (<see cref="FormPages"/>).</remarks>
-    public static async Task<FormPageResult<EvaluationFormPage>> Show(int groupId, string? code, EvaluationFormService forms, HttpContext http, CancellationToken ct)
+    public static async Task<FormPageResult> Show(int groupId, string? code, EvaluationFormService forms, HttpContext http, CancellationToken ct)
     {
         // A filled-in form or a receipt must not stay in a shared cache or the back-forward cache.
         PublicForm.NoStore(http);
@@ -43,7 +44,7 @@ public static class EvaluationFormEndpoints
         return FormPages.Page(key, status, PublicForm.CodeFromLink(code), c => Page(new EvaluationFormView(groupId, form) { Code = c }, status));
     }
 
-    public static async Task<IResult> Submit(int groupId, IFormCollection posted, EvaluationFormService forms, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Submit(int groupId, PostedForm posted, EvaluationFormService forms, HttpContext http, CancellationToken ct)
     {
         PublicForm.NoStore(http);
         if (await forms.FormAsync(groupId, ct) is not { } form)
