@@ -15,7 +15,7 @@ public abstract class AuditVerifyTests : IAsyncLifetime
 
     protected abstract string ConnectionString { get; }
 
-    public virtual Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => MigratedDatabase.CreateAsync(Provider, ConnectionString);
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 

@@ -257,6 +257,11 @@ public sealed class BackupRestoreCliTests : IDisposable
     /// <summary>A database as the app leaves it (migrated, WAL mode), with audited changes.</summary>
     private static async Task SeedAsync(string file, int changes, string code = "B")
     {
+        if (!File.Exists(file))
+        {
+            await MigratedDatabase.CreateAsync(nameof(DatabaseProvider.Sqlite), $"Data Source={file}");
+        }
+
         await using var db = Open(file);
         await DangjianDatabase.MigrateAsync(db);
         var root = new Organization { Code = code + "-D", Name = "测试区委", Kind = OrganizationKind.DistrictCommittee };

@@ -65,7 +65,7 @@ public abstract class ElectionVerifyCliTests : IAsyncLifetime
 
     protected abstract string ConnectionString { get; }
 
-    public virtual Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => MigratedDatabase.CreateAsync(Provider, ConnectionString);
 
     public virtual Task DisposeAsync()
     {
