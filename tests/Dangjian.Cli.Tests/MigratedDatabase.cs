@@ -57,7 +57,7 @@ internal static class MigratedDatabase
     {
         var name = "dangjian_cli_template_" + Guid.NewGuid().ToString("N")[..12];
         await MigrateAsync(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(PostgresBase) { Database = name, Pooling = false }.ConnectionString);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropPostgresAsync(name).GetAwaiter().GetResult();
         return name;
     }
 
@@ -67,6 +67,16 @@ internal static class MigratedDatabase
         DangjianDatabase.Configure(options, provider, connectionString);
         await using var db = DangjianDbContext.Create(options.Options, new Data.Audit.FixedAuditActor("test"));
         await DangjianDatabase.MigrateAsync(db);
+    }
+
+    /// <summary>A PostgreSQL database of the test server, by name.</summary>
+    public static string PostgresConnection(string database) => new NpgsqlConnectionStringBuilder(PostgresBase) { Database = database }.ConnectionString;
+
+    /// <summary>Drops a test's PostgreSQL database, closing what still holds it.</summary>
+    public static Task DropPostgresAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        return PostgresAdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 
     private static async Task PostgresAdminAsync(string sql)

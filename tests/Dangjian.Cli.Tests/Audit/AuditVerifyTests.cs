@@ -1,7 +1,6 @@
 using Dangjian.Data;
 using Dangjian.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dangjian.Cli.Tests.Audit;
 
@@ -162,19 +161,7 @@ public sealed class AuditVerifyPostgresTests : AuditVerifyTests
 
     protected override string Provider => "Postgres";
 
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = _database }.ConnectionString;
+    protected override string ConnectionString => MigratedDatabase.PostgresConnection(_database);
 
-    private static string BaseConnectionString =>
-        Environment.GetEnvironmentVariable("DANGJIAN_TEST_PG") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException("DANGJIAN_TEST_PG is not set: run ./test.sh, which starts a throwaway PostgreSQL server.");
-
-    public override async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = "postgres" }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    public override Task DisposeAsync() => MigratedDatabase.DropPostgresAsync(_database);
 }

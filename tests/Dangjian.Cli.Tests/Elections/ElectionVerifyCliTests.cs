@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Dangjian.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dangjian.Cli.Tests.Elections;
 
@@ -236,21 +235,12 @@ public sealed class ElectionVerifyPostgresTests : ElectionVerifyCliTests
 
     protected override string Provider => "Postgres";
 
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = _database }.ConnectionString;
-
-    private static string BaseConnectionString =>
-        Environment.GetEnvironmentVariable("DANGJIAN_TEST_PG") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException("DANGJIAN_TEST_PG is not set: run ./test.sh, which starts a throwaway PostgreSQL server.");
+    protected override string ConnectionString => MigratedDatabase.PostgresConnection(_database);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = "postgres" }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        await MigratedDatabase.DropPostgresAsync(_database);
     }
 }
 
